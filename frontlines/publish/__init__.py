@@ -1,0 +1,1 @@
+"""frontlines.publish stage."""

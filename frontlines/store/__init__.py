@@ -1,0 +1,1 @@
+"""frontlines.store stage."""
