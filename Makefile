@@ -1,0 +1,50 @@
+# frontlines: two commands do all the set-up on a fresh machine.
+#   make demo   set up, ingest the bundled sample pages, write the store, map, CSV and GeoJSON
+#   make test   set up (incl. Debian chromium for the browser tests) and run the test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+OUT    := out
+
+.PHONY: setup demo test lint browser-deps clean
+
+$(BIN)/frontlines: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+setup: $(BIN)/frontlines node_modules/.package-lock.json
+
+demo: setup
+	@mkdir -p $(OUT)
+	@rm -f $(OUT)/demo.sqlite
+	$(BIN)/frontlines ingest frontlines/data/samples/syria_desert_operation.txt --published 2018-05-14 --db $(OUT)/demo.sqlite
+	$(BIN)/frontlines ingest frontlines/data/samples/*.html frontlines/data/samples/*.xml --db $(OUT)/demo.sqlite
+	$(BIN)/frontlines export --format acled-csv --db $(OUT)/demo.sqlite -o $(OUT)/events.csv
+	$(BIN)/frontlines export --format geojson --db $(OUT)/demo.sqlite -o $(OUT)/events.geojson
+	$(BIN)/frontlines map --db $(OUT)/demo.sqlite -o $(OUT)/map.html
+	@echo
+	@echo "store:   $(abspath $(OUT))/demo.sqlite"
+	@echo "map:     $(abspath $(OUT))/map.html   (open it in a browser; works offline)"
+	@echo "csv:     $(abspath $(OUT))/events.csv"
+	@echo "geojson: $(abspath $(OUT))/events.geojson"
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: sudo apt-get install chromium (browser tests will skip)"; fi; }
+
+lint: setup
+	$(BIN)/ruff check frontlines tests benchmarks
+	$(BIN)/mypy
+
+test: setup browser-deps
+	$(BIN)/ruff check frontlines tests benchmarks
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

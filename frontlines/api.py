@@ -1,0 +1,220 @@
+"""The Python facade that the CLI, the server and users call.
+
+    >>> from frontlines import Frontlines
+    >>> fl = Frontlines()
+    >>> [analysis] = fl.extract("page.html", published=datetime.date(2018, 5, 14))
+    >>> analysis.events[0].sub_event_type
+    'Government regains territory'
+
+Nothing heavy happens in the constructor: the gazetteer, the spaCy model and the store are
+opened on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .config import Settings
+from .errors import ConfigError, FrontlinesError
+from .pipeline import Pipeline
+from .records import Analysis, Document, Event
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class ItemResult:
+    """What happened to one input of a batch."""
+
+    source: str
+    ok: bool
+    error: str = ""
+    documents: int = 0
+    documents_new: int = 0
+    events_added: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """The outcome of a batch: one ItemResult per input, in input order."""
+
+    items: list[ItemResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ItemResult]:
+        return [item for item in self.items if not item.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+EXPORT_FORMATS = ("acled-csv", "geojson")
+
+
+class Frontlines:
+    """One entry point to the whole flow: read, analyse, store, publish."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        gazetteer: Any = None,
+        geoparser: Any = None,
+        extractor: Any = None,
+        fetcher: Any = None,
+    ) -> None:
+        self.settings = settings or Settings.from_env()
+        self._gazetteer = gazetteer
+        self._geoparser = geoparser
+        self._extractor = extractor
+        self._fetcher = fetcher
+
+    # -- lazily built parts -------------------------------------------------------------
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from .geo import open_gazetteer
+
+            self._gazetteer = open_gazetteer(self.settings)
+        return self._gazetteer
+
+    @property
+    def geoparser(self) -> Any:
+        if self._geoparser is None:
+            from .geo import Geoparser
+
+            self._geoparser = Geoparser(self.gazetteer, settings=self.settings)
+        return self._geoparser
+
+    @property
+    def extractor(self) -> Any:
+        if self._extractor is None:
+            from .extract import ActorRegistry, EventExtractor
+
+            actors = ActorRegistry.default()
+            if self.settings.actors_file:
+                actors = actors.extend_from(self.settings.actors_file)
+            self._extractor = EventExtractor(actors, settings=self.settings)
+        return self._extractor
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return Pipeline([self.geoparser, self.extractor])
+
+    # -- reading and analysing ----------------------------------------------------------
+    def read(self, source: str | Path, *, published: dt.date | None = None) -> list[Document]:
+        """Read a path or URL into Documents (a feed gives one per item)."""
+        from .ingest import load
+
+        return load(source, published=published, settings=self.settings, fetcher=self._fetcher)
+
+    def analyze(self, documents: Sequence[Document]) -> list[Analysis]:
+        """Geoparse and extract events from already-read documents."""
+        return self.pipeline([Analysis(document=doc) for doc in documents])
+
+    def extract(self, source: str | Path, *, published: dt.date | None = None) -> list[Analysis]:
+        """Read and analyse one input without touching the store."""
+        return self.analyze(self.read(source, published=published))
+
+    # -- the store ------------------------------------------------------------------------
+    def open_store(self, db: str | Path | None = None) -> Any:
+        from .store import open_store
+
+        return open_store(str(db or self.settings.db))
+
+    def ingest(
+        self,
+        sources: Iterable[str | Path],
+        *,
+        db: str | Path | None = None,
+        published: dt.date | None = None,
+        progress: Progress | None = None,
+    ) -> BatchReport:
+        """Read, analyse and store every input; a bad input is reported, never fatal."""
+        sources = list(sources)
+        report = BatchReport()
+        with self.open_store(db) as store:
+            for index, source in enumerate(sources, 1):
+                item = self._ingest_one(store, source, published)
+                report.items.append(item)
+                if progress:
+                    progress(_progress_line(index, len(sources), item))
+        return report
+
+    def _ingest_one(self, store: Any, source: str | Path, published: dt.date | None) -> ItemResult:
+        item = ItemResult(source=str(source), ok=True)
+        try:
+            documents = self.read(source, published=published)
+            for analysis in self.analyze(documents):
+                result = store.save(analysis)
+                item.documents += 1
+                item.documents_new += int(result.document_new)
+                item.events_added += result.events_added
+                item.warnings.extend(analysis.document.warnings)
+        except FrontlinesError as exc:
+            item.ok, item.error = False, str(exc)
+        except (OSError, ValueError, UnicodeError) as exc:
+            item.ok, item.error = False, f"{source}: {type(exc).__name__}: {exc}"
+        return item
+
+    def events(self, *, db: str | Path | None = None, **filters: Any) -> list[Event]:
+        with self.open_store(db) as store:
+            return list(store.events(**filters))
+
+    # -- publishing -----------------------------------------------------------------------
+    def export(self, fmt: str, out: IO[str], *, db: str | Path | None = None) -> int:
+        """Write the stored events in ``fmt``; returns how many were written."""
+        from .publish import write_acled_csv, write_geojson
+
+        writers = {"acled-csv": write_acled_csv, "geojson": write_geojson}
+        if fmt not in writers:
+            raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(writers)}")
+        events = self.events(db=db)
+        writers[fmt](events, out)
+        return len(events)
+
+    def write_map(self, path: str | Path, *, db: str | Path | None = None) -> Path:
+        from .publish import write_map
+
+        with self.open_store(db) as store:
+            events = list(store.events())
+            documents = list(store.documents())
+        return Path(write_map(events, Path(path), documents=documents, settings=self.settings))
+
+    # -- the gazetteer ----------------------------------------------------------------------
+    def build_gazetteer(self, *, progress: Progress | None = None) -> Path:
+        from .geo import build_gazetteer
+
+        path = self.settings.gazetteer_file
+        build_gazetteer(path, progress=progress)
+        return path
+
+    def import_geonames(
+        self, geonames_file: str | Path, altnames_file: str | Path | None = None,
+        *, progress: Progress | None = None,
+    ) -> int:  # fmt: skip
+        from .geo import import_geonames, open_gazetteer
+
+        open_gazetteer(self.settings, progress=progress)  # builds the base index if needed
+        return int(
+            import_geonames(
+                self.settings.gazetteer_file, Path(geonames_file),
+                Path(altnames_file) if altnames_file else None, progress=progress,
+            )
+        )  # fmt: skip
+
+
+def _progress_line(index: int, total: int, item: ItemResult) -> str:
+    if not item.ok:
+        return f"[{index}/{total}] {item.source}: failed"
+    new = f"{item.documents_new} new" if item.documents_new else "already stored"
+    return (
+        f"[{index}/{total}] {item.source}: {item.documents} document(s), {new}, "
+        f"{item.events_added} event(s) added"
+    )

@@ -1,0 +1,271 @@
+"""The ``frontlines`` command: a thin wrapper that calls one library method per command.
+
+stdout carries the result (JSON where ``--json`` is asked); progress, warnings and errors
+go to stderr. Exit status: 0 ok, 1 when any input failed or an error stopped the command,
+2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .api import EXPORT_FORMATS, Frontlines
+from .config import Settings
+from .errors import FrontlinesError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _app(args: argparse.Namespace) -> Frontlines:
+    overrides: dict[str, Any] = {}
+    if getattr(args, "max_bytes", None):
+        overrides["max_bytes"] = args.max_bytes
+    if getattr(args, "db", None):
+        overrides["db"] = args.db
+    return Frontlines(Settings.from_env(**overrides))
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    if not path or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as fp:
+        yield fp
+
+
+# -- commands ------------------------------------------------------------------------------
+def cmd_extract(args: argparse.Namespace) -> int:
+    app = _app(args)
+    analyses = app.extract(args.path, published=args.published)
+    for analysis in analyses:
+        for warning in analysis.document.warnings:
+            _err(f"warning: {analysis.document.source}: {warning}")
+    if args.json:
+        print(json.dumps(_extract_json(analyses), ensure_ascii=False, indent=1))
+    else:
+        for analysis in analyses:
+            _print_summary(analysis.to_dict())
+    return 0
+
+
+def _extract_json(analyses: Sequence[Any]) -> dict[str, Any]:
+    if not analyses:
+        return {"document": None, "comments": [], "places": [], "events": [], "warnings": []}
+    first = analyses[0].to_dict()
+    if len(analyses) > 1:
+        first["items"] = [a.to_dict() for a in analyses[1:]]
+    return dict(first)
+
+
+def _print_summary(data: dict[str, Any]) -> None:
+    doc = data["document"]
+    print(f"{doc['title']}  ({doc['published'] or 'date unknown'})")
+    print(f"  {len(data['comments'])} comments, {len(data['places'])} places, "
+          f"{len(data['events'])} events")  # fmt: skip
+    for ev in data["events"]:
+        print(f"  - {ev['event_date'] or '????-??-??'} {ev['sub_event_type']}: {ev['actor1']}"
+              f" vs {ev['actor2'] or '-'} at {ev['location'] or '?'} [{ev['credibility']}]")  # fmt: skip
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    app = _app(args)
+    _err(f"ingesting {len(args.paths)} input(s) into {app.settings.db}")
+    report = app.ingest(args.paths, published=args.published, progress=_err)
+    for item in report.items:
+        for warning in item.warnings:
+            _err(f"warning: {item.source}: {warning}")
+    for item in report.failed:
+        _err(f"error: {item.error}")
+    stored = sum(i.events_added for i in report.items)
+    _err(f"done: {len(report.items) - len(report.failed)} ok, {len(report.failed)} failed, "
+         f"{stored} event(s) added to {app.settings.db}")  # fmt: skip
+    return 0 if report.ok else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    app = _app(args)
+    with _output(args.output) as out:
+        count = app.export(args.format, out)
+    _err(f"wrote {count} event(s) as {args.format} to {args.output or 'stdout'}")
+    return 0
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    path = _app(args).write_map(args.output)
+    _err(f"wrote map to {path}")
+    print(path)
+    return 0
+
+
+def cmd_gazetteer_build(args: argparse.Namespace) -> int:
+    path = _app(args).build_gazetteer(progress=_err)
+    print(path)
+    return 0
+
+
+def cmd_gazetteer_import(args: argparse.Namespace) -> int:
+    count = _app(args).import_geonames(args.file, args.altnames, progress=_err)
+    _err(f"imported {count} place(s)")
+    return 0
+
+
+def cmd_gazetteer_lookup(args: argparse.Namespace) -> int:
+    places = _app(args).gazetteer.lookup(args.name)
+    print(json.dumps([p.to_dict() for p in places[: args.limit]], ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_eval_geoparse(args: argparse.Namespace) -> int:
+    from .evaluation.geoparse import run_geoparse_eval
+
+    result = run_geoparse_eval(
+        args.corpus, mode=args.mode, predictions=args.predictions, baseline=args.baseline
+    )
+    print(json.dumps(result, indent=None if args.json else 1))
+    return 0
+
+
+def cmd_eval_events(args: argparse.Namespace) -> int:
+    from .evaluation.events import run_events_eval
+
+    result = run_events_eval(args.file, predictions=args.predictions, progress=_err)
+    print(json.dumps(result, indent=None if args.json else 1))
+    return 0
+
+
+def cmd_eval_snippets(args: argparse.Namespace) -> int:
+    from .evaluation.snippets import run_snippets_eval
+
+    result = run_snippets_eval(args.file, predictions=args.predictions)
+    print(json.dumps(result, indent=None if args.json else 1))
+    return 0
+
+
+# -- the parser --------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontlines",
+        description="Turn war reporting into sourced, geolocated ACLED-style events, maps and exports.",
+    )
+    parser.add_argument("--version", action="version", version=f"frontlines {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract(sub)
+    _add_ingest(sub)
+    _add_export(sub)
+    _add_map(sub)
+    _add_gazetteer(sub)
+    _add_eval(sub)
+    return parser
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="store: a SQLite file (default frontlines.sqlite or $FRONTLINES_DB)")
+
+
+def _add_extract(sub: Any) -> None:
+    p = sub.add_parser("extract", help="analyse one page or URL and print what it says (store untouched)")
+    p.add_argument("path", help="a file (text, HTML, RSS/Atom) or an http(s) URL")
+    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (overrides the page)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
+    p.set_defaults(func=cmd_extract)
+
+
+def _add_ingest(sub: Any) -> None:
+    p = sub.add_parser("ingest", help="analyse pages and store their events")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or URLs")
+    _db(p)
+    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
+    p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
+    p.set_defaults(func=cmd_ingest)
+
+
+def _add_export(sub: Any) -> None:
+    p = sub.add_parser("export", help="write the stored events in a standard format")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    _db(p)
+    p.add_argument("-o", "--output", help="output file (default stdout)")
+    p.set_defaults(func=cmd_export)
+
+
+def _add_map(sub: Any) -> None:
+    p = sub.add_parser("map", help="write an offline interactive map of the stored events")
+    _db(p)
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.set_defaults(func=cmd_map)
+
+
+def _add_gazetteer(sub: Any) -> None:
+    p = sub.add_parser("gazetteer", help="build, extend or query the gazetteer index")
+    gsub = p.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
+    b = gsub.add_parser("build", help="build the SQLite index into the cache")
+    b.set_defaults(func=cmd_gazetteer_build)
+    i = gsub.add_parser("import-geonames", help="import a full GeoNames dump (allCountries.txt format)")
+    i.add_argument("file", help="GeoNames main table (allCountries.txt or a country file)")
+    i.add_argument("altnames", nargs="?", help="alternateNames table (optional)")
+    i.set_defaults(func=cmd_gazetteer_import)
+    lk = gsub.add_parser("lookup", help="print the places a name matches")
+    lk.add_argument("name")
+    lk.add_argument("--limit", type=int, default=10)
+    lk.set_defaults(func=cmd_gazetteer_lookup)
+
+
+def _add_eval(sub: Any) -> None:
+    p = sub.add_parser("eval", help="measure accuracy on annotated corpora")
+    esub = p.add_subparsers(dest="eval_command", required=True, metavar="TASK")
+    g = esub.add_parser("geoparse", help="toponym recognition and resolution (TR-News, GeoWebNews)")
+    g.add_argument("corpus")
+    g.add_argument("--mode", choices=("resolve", "end-to-end"), default="resolve")
+    g.add_argument("--predictions", help="write one JSON line per predicted toponym")
+    g.add_argument("--baseline", help="score a stored EUPEG-format output instead of frontlines")
+    g.add_argument("--json", action="store_true", help="one JSON object on one line")
+    g.set_defaults(func=cmd_eval_geoparse)
+    e = esub.add_parser("events", help="event coding against ACLED-format rows")
+    e.add_argument("file")
+    e.add_argument("--predictions", help="write one JSON line per row")
+    e.add_argument("--json", action="store_true", help="one JSON object on one line")
+    e.set_defaults(func=cmd_eval_events)
+    s = esub.add_parser("snippets", help="sub-event classification of news snippets (CASE 2021 codes)")
+    s.add_argument("file")
+    s.add_argument("--predictions", help="write one JSON line per snippet")
+    s.add_argument("--json", action="store_true", help="one JSON object on one line")
+    s.set_defaults(func=cmd_eval_snippets)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.func
+    try:
+        return handler(args)
+    except FrontlinesError as exc:
+        _err(f"error: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

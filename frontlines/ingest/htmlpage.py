@@ -1,0 +1,110 @@
+"""HTML pages: trafilatura for the article body and metadata, our own comment reader,
+then the shared furniture rules on the body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..records import Comment
+from .dates import metadata_date, to_date
+from .furniture import Furniture, is_map_link, rule_for, strip_paragraphs
+from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, extract_comments
+
+_THREAD_KEYS = ("comments", "comments-area", "comment-list", "commentlist", "respond", "disqus_thread", "post-list")
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    title: str
+    text: str
+    comments: list[Comment]
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    furniture: Furniture = field(default_factory=Furniture)
+
+
+def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
+    """Read one HTML page. An empty ``text`` means no article text was found."""
+    tree = LexborHTMLParser(html)
+    comments = extract_comments(tree)
+    published = metadata_date(tree, skip=_THREAD_KEYS)
+    found = Furniture()
+    _take_map_links(tree, found, url)
+    _drop_threads(tree)
+    meta = _trafilatura(tree.html or "", url)
+    body = str(meta.get("text") or "")
+    paragraphs = strip_paragraphs([p for p in body.split("\n") if p.strip()], found)
+    title = str(meta.get("title") or "") or _fallback_title(tree)
+    paragraphs = [p for p in paragraphs if " ".join(p.split()) != " ".join(title.split())]
+    return HtmlPage(
+        title=" ".join(title.split()),
+        text="\n\n".join(p.strip() for p in paragraphs),
+        comments=comments,
+        published=published or to_date(str(meta.get("date") or "")),
+        url=str(meta.get("url") or "") or url,
+        outlet=str(meta.get("sitename") or "") or None,
+        furniture=found,
+    )
+
+
+def _take_map_links(tree: LexborHTMLParser, found: Furniture, base: str | None) -> None:
+    for anchor in tree.css("a"):
+        label = " ".join(anchor.text(separator=" ").split())
+        if not is_map_link(label):
+            continue
+        href = anchor.attributes.get("href") or ""
+        found.removed.append(label)
+        found.map_links.append(urljoin(base or "", href) if href else f"{label} (link text only)")
+        anchor.decompose()
+
+
+def _drop_threads(tree: LexborHTMLParser) -> None:
+    """Remove comment threads, forms and scripts so they cannot reach the body."""
+    for selector in (THREAD_SELECTOR, COMMENT_SELECTOR, "script, style, noscript, form"):
+        for node in tree.css(selector):
+            _decompose(node)
+
+
+def _decompose(node: LexborNode) -> None:
+    if node.parent is not None:
+        node.decompose()
+
+
+def _trafilatura(html: str, url: str | None) -> dict[str, Any]:
+    import trafilatura  # heavy import, only for HTML
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        favor_recall=True,
+    )
+    if doc is None:
+        return {}
+    if isinstance(doc, dict):
+        return doc
+    out: dict[str, Any] = doc.as_dict()
+    return out
+
+
+def _fallback_title(tree: LexborHTMLParser) -> str:
+    for selector in ("meta[property='og:title']", "h1", "title"):
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        value = node.attributes.get("content") if selector.startswith("meta") else node.text()
+        if value and value.strip():
+            return re.split(r"\s+[|–—-]\s+", value.strip())[0]
+    return ""
+
+
+__all__ = ["HtmlPage", "read_html_page", "rule_for"]

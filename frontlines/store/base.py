@@ -1,0 +1,267 @@
+"""The store contract: what every backend (SQLite, memory, later PostgreSQL) offers.
+
+``open_store(db)`` picks the backend from the ``db`` string: a file path (SQLite, the
+default), ``":memory:"`` (SQLite in memory) or a ``postgresql://`` URL (not installed yet).
+Filters are shared by all backends through :class:`EventFilter`, so they agree on meaning:
+
+- ``bbox``: ``(west, south, east, north)`` in degrees, inclusive; events without
+  coordinates never match a bbox.
+- ``start``/``end``: ``YYYY-MM-DD`` (or ``date``), inclusive; events with an unknown date
+  (``""``) never match a date filter.
+- ``actor``: equal to ``actor1``, ``actor2``, or one of the ``;``-separated associated actors.
+- ``source``: equal to the event's ``source`` or ``source_url``, or listed in ``sources``.
+- the others: equality with the field of the same name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, runtime_checkable
+
+from ..errors import StoreError
+from ..records import Analysis, Document, Event, Mention
+
+BBox = tuple[float, float, float, float]
+DateLike = str | dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What one ``save`` changed: nothing at all when the same page is saved twice."""
+
+    document_id: str
+    document_new: bool
+    events_added: int
+    mentions_added: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters ``events``/``count_events`` accept, validated once."""
+
+    bbox: BBox | None = None
+    start: str | None = None
+    end: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    credibility: str | None = None
+    document_id: str | None = None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+    ) -> EventFilter:
+        return cls(
+            bbox=_check_bbox(bbox),
+            start=_iso(start, "start"),
+            end=_iso(end, "end"),
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor=actor,
+            source=source,
+            credibility=credibility,
+            document_id=document_id,
+        )
+
+    def matches(self, event: Event) -> bool:
+        """True when ``event`` passes every filter (the reference semantics)."""
+        checks = (
+            self._in_bbox(event),
+            self._in_dates(event),
+            _eq(self.event_type, event.event_type),
+            _eq(self.sub_event_type, event.sub_event_type),
+            _eq(self.credibility, event.credibility),
+            _eq(self.document_id, event.document_id),
+            self.actor is None or self.actor in actors_of(event),
+            self.source is None or self.source in sources_of(event),
+        )
+        return all(checks)
+
+    def _in_bbox(self, event: Event) -> bool:
+        if self.bbox is None:
+            return True
+        if event.latitude is None or event.longitude is None:
+            return False
+        west, south, east, north = self.bbox
+        return west <= event.longitude <= east and south <= event.latitude <= north
+
+    def _in_dates(self, event: Event) -> bool:
+        if self.start is None and self.end is None:
+            return True
+        if not event.event_date:
+            return False
+        if self.start is not None and event.event_date < self.start:
+            return False
+        return self.end is None or event.event_date <= self.end
+
+
+def _eq(wanted: str | None, value: str) -> bool:
+    return wanted is None or wanted == value
+
+
+def actors_of(event: Event) -> set[str]:
+    """Every actor name an ``actor`` filter matches for this event."""
+    names = {event.actor1, event.actor2}
+    for assoc in (event.assoc_actor_1, event.assoc_actor_2):
+        names.update(part.strip() for part in assoc.split(";"))
+    names.discard("")
+    return names
+
+
+def sources_of(event: Event) -> set[str]:
+    """Every source string a ``source`` filter matches for this event."""
+    found = {event.source, event.source_url, *event.sources}
+    found.discard("")
+    return found
+
+
+def _iso(value: DateLike | None, name: str) -> str | None:
+    if value is None:
+        return None
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise StoreError(f"filter {name}={value!r} is not a date; use YYYY-MM-DD") from exc
+    return text
+
+
+def _check_bbox(bbox: BBox | None) -> BBox | None:
+    if bbox is None:
+        return None
+    if len(bbox) != 4:
+        raise StoreError(f"bbox {bbox!r} must be (west, south, east, north)")
+    west, south, east, north = (float(v) for v in bbox)
+    if west > east or south > north:
+        raise StoreError(f"bbox {bbox!r} must be (west, south, east, north) with west<=east")
+    return (west, south, east, north)
+
+
+def document_key(document: Document) -> str:
+    """The document's id, or a content hash when the ingest stage left it empty."""
+    if document.id:
+        return document.id
+    digest = hashlib.sha256()
+    for part in (document.title, document.text, *(c.text for c in document.comments)):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def event_key(event: Event, document_id: str) -> str:
+    """The event's id, or a stable hash of its provenance when it has none."""
+    if event.event_id:
+        return event.event_id
+    parts = (
+        document_id,
+        event.source_part,
+        event.comment_id or "",
+        str(event.evidence.start),
+        str(event.evidence.end),
+        event.event_type,
+        event.sub_event_type,
+        event.event_date,
+    )
+    return "ev-" + hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A place analyses are saved to and events are read back from."""
+
+    def save(self, analysis: Analysis) -> SaveResult: ...
+
+    def events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]: ...
+
+    def count_events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+    ) -> int: ...
+
+    def documents(self) -> list[Document]: ...
+
+    def document(self, document_id: str) -> Document | None: ...
+
+    def mentions(self, document_id: str) -> list[Mention]: ...
+
+    def analysis(self, document_id: str) -> Analysis | None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+def check_page(limit: int | None, offset: int) -> None:
+    """Refuse negative paging arguments by name."""
+    if limit is not None and limit < 0:
+        raise StoreError(f"limit={limit} must be >= 0 or None")
+    if offset < 0:
+        raise StoreError(f"offset={offset} must be >= 0")
+
+
+def open_store(db: str | Path) -> Store:
+    """Open the store named by ``db``: a SQLite path, ``":memory:"`` or a PostgreSQL URL."""
+    text = str(db)
+    if text.startswith(("postgresql://", "postgres://")):
+        raise StoreError(
+            "PostgreSQL support is not installed yet; use a SQLite path "
+            "(e.g. frontlines.sqlite) for now",
+            source=_redact(text),
+        )
+    from .sqlite import SqliteStore
+
+    return SqliteStore.open(db)
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for error messages."""
+    scheme, _, rest = url.partition("://")
+    if "@" in rest:
+        rest = "***@" + rest.split("@", 1)[1]
+    return f"{scheme}://{rest}"

@@ -1,0 +1,164 @@
+"""An in-memory store with the same contract as the SQLite one (for tests and dry runs).
+
+Records are copied on the way in and out, so callers cannot change what is stored.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from types import TracebackType
+from typing import Self
+
+from ..errors import StoreError
+from ..records import Analysis, Document, Event, Mention
+from .base import (
+    BBox,
+    DateLike,
+    EventFilter,
+    SaveResult,
+    check_page,
+    document_key,
+    event_key,
+)
+
+
+class MemoryStore:
+    """A :class:`~frontlines.store.base.Store` held in dicts; nothing touches the disk."""
+
+    def __init__(self) -> None:
+        self._documents: dict[str, Document] = {}
+        self._mentions: dict[str, list[Mention]] = {}
+        self._events: dict[str, Event] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the store is closed; open it again", source=":memory:")
+
+    def save(self, analysis: Analysis) -> SaveResult:
+        """Save one analysed document; saving the same page again adds nothing."""
+        document = analysis.document
+        doc_id = document_key(document)
+        with self._lock:
+            self._check_open()
+            is_new = doc_id not in self._documents
+            mentions_added = 0
+            if is_new:
+                stored = copy.deepcopy(document)
+                stored.id = doc_id
+                self._documents[doc_id] = stored
+                self._mentions[doc_id] = copy.deepcopy(analysis.mentions)
+                for mention in self._mentions[doc_id]:
+                    mention.candidates = ()
+                mentions_added = len(analysis.mentions)
+            added = 0
+            for event in analysis.events:
+                owner = event.document_id or doc_id
+                key = event_key(event, owner)
+                if key in self._events:
+                    continue
+                stored_event = copy.deepcopy(event)
+                stored_event.document_id = owner
+                stored_event.event_id = key
+                self._events[key] = stored_event
+                added += 1
+        return SaveResult(doc_id, is_new, added, mentions_added)
+
+    def _select(self, flt: EventFilter) -> list[Event]:
+        with self._lock:
+            self._check_open()
+            found = [e for e in self._events.values() if flt.matches(e)]
+        found.sort(key=lambda e: (e.event_date, e.event_id))
+        return found
+
+    def events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events passing every filter, by date then id (see ``base`` for meanings)."""
+        check_page(limit, offset)
+        flt = EventFilter.build(
+            bbox=bbox, start=start, end=end, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, source=source,
+            credibility=credibility, document_id=document_id,
+        )  # fmt: skip
+        found = self._select(flt)
+        stop = None if limit is None else offset + limit
+        return copy.deepcopy(found[offset:stop])
+
+    def count_events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+    ) -> int:
+        """How many events ``events`` would return with the same filters and no limit."""
+        flt = EventFilter.build(
+            bbox=bbox, start=start, end=end, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, source=source,
+            credibility=credibility, document_id=document_id,
+        )  # fmt: skip
+        return len(self._select(flt))
+
+    def documents(self) -> list[Document]:
+        """Every stored document (with comments), in the order they were saved."""
+        with self._lock:
+            self._check_open()
+            return copy.deepcopy(list(self._documents.values()))
+
+    def document(self, document_id: str) -> Document | None:
+        """One document with its comments, or None."""
+        with self._lock:
+            self._check_open()
+            return copy.deepcopy(self._documents.get(document_id))
+
+    def mentions(self, document_id: str) -> list[Mention]:
+        """The document's mentions in the order they were saved."""
+        with self._lock:
+            self._check_open()
+            return copy.deepcopy(self._mentions.get(document_id, []))
+
+    def analysis(self, document_id: str) -> Analysis | None:
+        """The stored document, its mentions and its events (in saved order), or None."""
+        document = self.document(document_id)
+        if document is None:
+            return None
+        with self._lock:
+            events = [e for e in self._events.values() if e.document_id == document_id]
+            events = copy.deepcopy(events)
+        return Analysis(document, self.mentions(document_id), events)
+
+    def close(self) -> None:
+        """Mark the store closed; later calls raise ``StoreError``."""
+        self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

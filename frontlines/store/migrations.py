@@ -1,0 +1,98 @@
+"""Named, ordered schema migrations for the SQLite store.
+
+Each migration runs once, in its own transaction, and is recorded in the ``migrations``
+table (``name``, ``applied_at``). Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from ..errors import StoreError
+
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "0001_initial",
+        (
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT, title TEXT NOT NULL,
+                text TEXT NOT NULL, published TEXT, published_from TEXT NOT NULL,
+                outlet TEXT, language TEXT NOT NULL, kind TEXT NOT NULL,
+                furniture TEXT NOT NULL, map_images TEXT NOT NULL, warnings TEXT NOT NULL,
+                ingested_at TEXT NOT NULL)""",
+            """CREATE TABLE comments (
+                document_id TEXT NOT NULL REFERENCES documents(id), id TEXT NOT NULL,
+                position INTEGER NOT NULL, author TEXT NOT NULL, parent TEXT,
+                depth INTEGER NOT NULL, text TEXT NOT NULL, published TEXT,
+                PRIMARY KEY (document_id, id))""",
+            """CREATE TABLE mentions (
+                document_id TEXT NOT NULL REFERENCES documents(id),
+                position INTEGER NOT NULL, source_part TEXT NOT NULL, comment_id TEXT,
+                "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+                place_id TEXT, place TEXT, precision INTEGER NOT NULL,
+                relation TEXT NOT NULL, kind TEXT NOT NULL, score REAL NOT NULL)""",
+            "CREATE INDEX mentions_document ON mentions (document_id, position)",
+            """CREATE TABLE events (
+                event_id TEXT PRIMARY KEY, document_id TEXT NOT NULL,
+                event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+                actor1 TEXT NOT NULL, evidence_start INTEGER NOT NULL,
+                evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+                event_date TEXT NOT NULL, time_precision INTEGER NOT NULL,
+                disorder_type TEXT NOT NULL, assoc_actor_1 TEXT NOT NULL,
+                inter1 INTEGER NOT NULL, actor2 TEXT NOT NULL, assoc_actor_2 TEXT NOT NULL,
+                inter2 INTEGER NOT NULL, interaction INTEGER NOT NULL,
+                civilian_targeting TEXT NOT NULL, iso INTEGER, region TEXT NOT NULL,
+                country TEXT NOT NULL, admin1 TEXT NOT NULL, admin2 TEXT NOT NULL,
+                admin3 TEXT NOT NULL, location TEXT NOT NULL, latitude REAL, longitude REAL,
+                geo_precision INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+                fatalities_known INTEGER NOT NULL, notes TEXT NOT NULL,
+                source_part TEXT NOT NULL, comment_id TEXT, credibility TEXT NOT NULL,
+                source TEXT NOT NULL, source_url TEXT NOT NULL, place_id TEXT NOT NULL,
+                warnings TEXT NOT NULL, sources TEXT NOT NULL, position INTEGER NOT NULL)""",
+            "CREATE INDEX events_bbox ON events (latitude, longitude)",
+            "CREATE INDEX events_date ON events (event_date)",
+            "CREATE INDEX events_document ON events (document_id, position)",
+            "CREATE INDEX events_type ON events (event_type, sub_event_type)",
+        ),
+    ),
+)
+
+
+def _ensure_table(conn: sqlite3.Connection) -> set[str]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    return {row[0] for row in conn.execute("SELECT name FROM migrations")}
+
+
+def apply_migrations(conn: sqlite3.Connection, *, where: str) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied now.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``); each migration is
+    wrapped in its own ``BEGIN IMMEDIATE`` ... ``COMMIT``.
+    """
+    applied: list[str] = []
+    try:
+        done = _ensure_table(conn)
+        for name, statements in MIGRATIONS:
+            if name in done:
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in statements:
+                    conn.execute(statement)
+                now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                conn.execute("INSERT INTO migrations VALUES (?, ?)", (name, now))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            applied.append(name)
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"could not migrate the store ({exc}); check the file is a frontlines "
+            "SQLite store and is writable",
+            source=where,
+        ) from exc
+    return applied

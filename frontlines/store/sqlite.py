@@ -1,0 +1,284 @@
+"""The SQLite store: one connection, one writer lock, WAL on files, one transaction a save."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from ..errors import StoreError
+from ..records import Analysis, Comment, Document, Event, Mention
+from . import rows
+from .base import (
+    BBox,
+    DateLike,
+    EventFilter,
+    SaveResult,
+    check_page,
+    document_key,
+    event_key,
+)
+from .migrations import apply_migrations
+
+
+def _has_actor(actor1: str, actor2: str, assoc1: str, assoc2: str, wanted: str) -> int:
+    if wanted in (actor1, actor2):
+        return 1
+    parts = {p.strip() for assoc in (assoc1, assoc2) for p in assoc.split(";")}
+    return int(wanted in parts)
+
+
+def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if flt.bbox is not None:
+        west, south, east, north = flt.bbox
+        clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
+        args += [south, north, west, east]
+    if flt.start is not None or flt.end is not None:
+        clauses.append("event_date != ''")
+    if flt.start is not None:
+        clauses.append("event_date >= ?")
+        args.append(flt.start)
+    if flt.end is not None:
+        clauses.append("event_date <= ?")
+        args.append(flt.end)
+    for name in ("event_type", "sub_event_type", "credibility", "document_id"):
+        value = getattr(flt, name)
+        if value is not None:
+            clauses.append(f"{name} = ?")
+            args.append(value)
+    if flt.actor is not None:
+        clauses.append("fl_has_actor(actor1, actor2, assoc_actor_1, assoc_actor_2, ?)")
+        args.append(flt.actor)
+    if flt.source is not None:
+        clauses.append(
+            "(source = ? OR source_url = ? OR "
+            "EXISTS (SELECT 1 FROM json_each(events.sources) WHERE value = ?))"
+        )
+        args += [flt.source] * 3
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+class SqliteStore:
+    """A :class:`~frontlines.store.base.Store` in one SQLite file (or ``:memory:``).
+
+    Build it with :meth:`open`; the constructor takes an open connection and does no I/O.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, where: str) -> None:
+        self._conn = conn
+        self._where = where
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def open(cls, db: str | Path) -> SqliteStore:
+        """Open (creating if needed) the database at ``db`` and apply pending migrations."""
+        where = str(db)
+        try:
+            if where != ":memory:":
+                Path(where).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                where if where == ":memory:" else str(Path(where).expanduser()),
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.row_factory = sqlite3.Row
+            if where != ":memory:":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.create_function("fl_has_actor", 5, _has_actor, deterministic=True)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(
+                f"cannot open the SQLite store ({exc}); check the path exists and is writable",
+                source=where,
+            ) from exc
+        apply_migrations(conn, where=where)
+        return cls(conn, where)
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._closed:
+                raise StoreError("the store is closed; open it again", source=self._where)
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"database error: {exc}", source=self._where) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._locked() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    # -- writing ----------------------------------------------------------------------
+
+    def save(self, analysis: Analysis) -> SaveResult:
+        """Save one analysed document; saving the same page again adds nothing."""
+        document = analysis.document
+        doc_id = document_key(document)
+        with self._transaction() as conn:
+            known = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            mentions_added = 0
+            if known is None:
+                self._insert_document(conn, document, doc_id)
+                mentions_added = self._replace_mentions(conn, analysis.mentions, doc_id)
+            events_added = self._insert_events(conn, analysis.events, doc_id)
+        return SaveResult(doc_id, known is None, events_added, mentions_added)
+
+    def _insert_document(self, conn: sqlite3.Connection, doc: Document, doc_id: str) -> None:
+        marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))
+        conn.execute(f"INSERT INTO documents VALUES ({marks})", rows.document_row(doc, doc_id))
+        conn.executemany(
+            "INSERT OR IGNORE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [rows.comment_row(c, doc_id, i) for i, c in enumerate(doc.comments)],
+        )
+
+    def _replace_mentions(
+        self, conn: sqlite3.Connection, mentions: list[Mention], doc_id: str
+    ) -> int:
+        conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
+        cols = ", ".join(rows.MENTION_COLUMNS)
+        marks = ", ".join("?" * len(rows.MENTION_COLUMNS))
+        conn.executemany(
+            f"INSERT INTO mentions ({cols}) VALUES ({marks})",
+            [rows.mention_row(m, doc_id, i) for i, m in enumerate(mentions)],
+        )
+        return len(mentions)
+
+    def _insert_events(self, conn: sqlite3.Connection, events: list[Event], doc_id: str) -> int:
+        cols = ", ".join(rows.EVENT_COLUMNS)
+        marks = ", ".join("?" * len(rows.EVENT_COLUMNS))
+        (start,) = conn.execute("SELECT COUNT(*) FROM events").fetchone()
+        added = 0
+        for i, event in enumerate(events):
+            owner = event.document_id or doc_id
+            row = rows.event_row(event, event_key(event, owner), owner, start + i)
+            cursor = conn.execute(f"INSERT OR IGNORE INTO events ({cols}) VALUES ({marks})", row)
+            added += cursor.rowcount
+        return added
+
+    # -- reading ----------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events passing every filter, by date then id (see ``base`` for meanings)."""
+        check_page(limit, offset)
+        flt = EventFilter.build(
+            bbox=bbox, start=start, end=end, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, source=source,
+            credibility=credibility, document_id=document_id,
+        )  # fmt: skip
+        where, args = _where(flt)
+        sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id LIMIT ? OFFSET ?"
+        with self._locked() as conn:
+            found = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
+            return [rows.row_event(row) for row in found]
+
+    def count_events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+    ) -> int:
+        """How many events ``events`` would return with the same filters and no limit."""
+        flt = EventFilter.build(
+            bbox=bbox, start=start, end=end, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, source=source,
+            credibility=credibility, document_id=document_id,
+        )  # fmt: skip
+        where, args = _where(flt)
+        with self._locked() as conn:
+            (count,) = conn.execute(f"SELECT COUNT(*) FROM events{where}", args).fetchone()
+        return int(count)
+
+    def documents(self) -> list[Document]:
+        """Every stored document (with comments), in the order they were saved."""
+        with self._locked() as conn:
+            docs = conn.execute("SELECT * FROM documents ORDER BY rowid").fetchall()
+            return [rows.row_document(row, self._comments(conn, row["id"])) for row in docs]
+
+    def document(self, document_id: str) -> Document | None:
+        """One document with its comments, or None."""
+        with self._locked() as conn:
+            row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+            return None if row is None else rows.row_document(row, self._comments(conn, row["id"]))
+
+    def _comments(self, conn: sqlite3.Connection, document_id: str) -> list[Comment]:
+        found = conn.execute(
+            "SELECT * FROM comments WHERE document_id = ? ORDER BY position", (document_id,)
+        )
+        return [rows.row_comment(row) for row in found]
+
+    def mentions(self, document_id: str) -> list[Mention]:
+        """The document's mentions in the order they were saved."""
+        with self._locked() as conn:
+            found = conn.execute(
+                "SELECT * FROM mentions WHERE document_id = ? ORDER BY position", (document_id,)
+            )
+            return [rows.row_mention(row) for row in found]
+
+    def analysis(self, document_id: str) -> Analysis | None:
+        """The stored document, its mentions and its events (in saved order), or None."""
+        document = self.document(document_id)
+        if document is None:
+            return None
+        with self._locked() as conn:
+            found = conn.execute(
+                "SELECT * FROM events WHERE document_id = ? ORDER BY position", (document_id,)
+            )
+            events = [rows.row_event(row) for row in found]
+        return Analysis(document, self.mentions(document_id), events)
+
+    # -- lifetime ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection; closing twice is harmless."""
+        with self._lock:
+            if not self._closed:
+                self._conn.close()
+                self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,50 @@
+"""Fixtures shared by the whole suite.
+
+The gazetteer index is built once per checkout into ``.cache/`` (gitignored) and reused;
+``FRONTLINES_GAZETTEER`` points at an existing index instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLES = ROOT / "frontlines" / "data" / "samples"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, skipping the test with a reason when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path} (the shared/ folder beside the project); it is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer_file() -> Iterator[Path]:
+    """A built gazetteer index, exported as FRONTLINES_GAZETTEER for CLI subprocesses."""
+    from frontlines.geo import build_gazetteer
+
+    env = os.environ.get("FRONTLINES_GAZETTEER")
+    path = Path(env) if env else ROOT / ".cache" / "gazetteer-test.sqlite"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_gazetteer(path)
+    old = os.environ.get("FRONTLINES_GAZETTEER")
+    os.environ["FRONTLINES_GAZETTEER"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("FRONTLINES_GAZETTEER", None)
+
+
+@pytest.fixture(scope="session")
+def app(gazetteer_file: Path) -> object:
+    """One Frontlines facade for the session (the spaCy model loads once)."""
+    from frontlines import Frontlines, Settings
+
+    return Frontlines(Settings.from_env(gazetteer_path=gazetteer_file))
