@@ -8,6 +8,7 @@ time, parent and depth. Nesting comes from the markup (a comment inside another 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -31,7 +32,7 @@ _TIME = ("time[datetime]", ".post-meta time", "a.time-ago[title]", ".comment-met
 
 def extract_comments(tree: LexborHTMLParser) -> list[Comment]:
     """All comments on the page, in page order."""
-    nodes = [n for n in tree.css(COMMENT_SELECTOR) if _is_comment(n)]
+    nodes = _distinct(n for n in tree.css(COMMENT_SELECTOR) if _is_comment(n))
     comments: list[Comment] = []
     ids: dict[int, str] = {}
     depths: dict[int, int] = {}
@@ -54,6 +55,16 @@ def extract_comments(tree: LexborHTMLParser) -> list[Comment]:
             )
         )
     return comments
+
+
+def _distinct(nodes: Iterable[LexborNode]) -> list[LexborNode]:
+    seen: set[int] = set()
+    out: list[LexborNode] = []
+    for node in nodes:
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            out.append(node)
+    return out
 
 
 def _is_comment(node: LexborNode) -> bool:
