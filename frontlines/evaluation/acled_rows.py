@@ -116,7 +116,9 @@ def _records(path: Path) -> Iterator[tuple[int, list[str]]]:
             "file not found; give the path of a CSV in ACLED's format", source=str(path)
         ) from None
     except UnicodeDecodeError:
-        raise EvaluationError("is not UTF-8 text; save the CSV as UTF-8", source=str(path)) from None
+        raise EvaluationError(
+            "is not UTF-8 text; save the CSV as UTF-8", source=str(path)
+        ) from None
     except csv.Error as exc:
         raise EvaluationError(f"cannot be parsed as CSV ({exc})", source=str(path)) from None
 

@@ -95,12 +95,16 @@ class Corpus:
 
 @dataclass(frozen=True, slots=True)
 class EupegEntry:
-    """One entry of an EUPEG line: a system's (or the gold's) toponym."""
+    """One entry of an EUPEG line: a system's (or the gold's) toponym.
+
+    ``lat``/``lon`` are None when the parser found the span but did not resolve it
+    (Edinburgh writes ``No Gaz,,surface,,,,,,start,,end``).
+    """
 
     name: str
     surface: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     start: int
     end: int
 
@@ -177,6 +181,11 @@ def _float_or_none(raw: str | None) -> float | None:
         return float(raw)
     except ValueError:
         return None
+
+
+def _coord(raw: str) -> float | None:
+    """An EUPEG coordinate: empty is None, anything else must be a number."""
+    return float(raw) if raw.strip() else None
 
 
 def _int_or_none(raw: str | None) -> int | None:
@@ -285,12 +294,14 @@ def _parse_eupeg_line(line: str, path: Path, n: int) -> list[EupegEntry]:
             continue
         fields = chunk.split(",,")
         try:
+            if (fields[2].strip() == "") != (fields[3].strip() == ""):
+                raise ValueError("latitude without longitude")
             entries.append(
                 EupegEntry(
                     name=fields[0],
                     surface=fields[1],
-                    lat=float(fields[2]),
-                    lon=float(fields[3]),
+                    lat=_coord(fields[2]),
+                    lon=_coord(fields[3]),
                     start=int(fields[4]),
                     end=int(fields[5]),
                 )

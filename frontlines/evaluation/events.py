@@ -237,20 +237,23 @@ class _Tally:
 # ---------------------------------------------------------------- running
 
 
-def default_extract(settings: Settings | None = None) -> Extract:
-    """The shipped extractor: geoparse the note, then extract events from it."""
+def default_extract(settings: Settings | None = None, *, geoparse: bool = True) -> Extract:
+    """The shipped extractor: geoparse the note (unless ``geoparse`` is False), then
+    extract events from it."""
     try:
         extract_mod: Any = importlib.import_module("frontlines.extract")
-        geo_mod: Any = importlib.import_module("frontlines.geo")
         extractor = extract_mod.EventExtractor()
-        geoparser = geo_mod.Geoparser(geo_mod.open_gazetteer(settings))
+        geoparser: Any = None
+        if geoparse:
+            geo_mod: Any = importlib.import_module("frontlines.geo")
+            geoparser = geo_mod.Geoparser(geo_mod.open_gazetteer(settings))
     except (ImportError, AttributeError) as exc:
         raise EvaluationError(
             f"the event extractor is not available ({exc}); install frontlines fully"
         ) from None
 
     def extract(text: str, published: dt.date) -> list[Event]:
-        mentions = geoparser.parse(text)
+        mentions = geoparser.parse(text) if geoparser is not None else None
         events: list[Event] = extractor.extract_text(text, published, mentions)
         return events
 

@@ -23,6 +23,7 @@ Gritta et al. figures.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections.abc import Iterable, Sequence
@@ -57,7 +58,7 @@ def auc(errors: Sequence[float]) -> float | None:
     norm = math.log(MAX_ERROR_KM)
     if len(logs) == 1:
         return min(1.0, logs[0] / norm)
-    area = sum((a + b) / 2 for a, b in zip(logs, logs[1:], strict=False))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(logs))
     return min(1.0, area / ((len(logs) - 1) * norm))
 
 
@@ -127,7 +128,9 @@ def best_overlap(span: tuple[int, int], candidates: Sequence[tuple[int, int]]) -
     best_len = 0
     for i, (s, e) in enumerate(candidates):
         shared = min(span[1], e) - max(span[0], s)
-        if shared > 0 and (shared > best_len or (shared == best_len and best is not None
-                                                 and s < candidates[best][0])):
+        if shared > 0 and (
+            shared > best_len
+            or (shared == best_len and best is not None and s < candidates[best][0])
+        ):
             best, best_len = i, shared
     return best

@@ -7,8 +7,9 @@ ACLED events (``NON_ACLED_CODES``, see ``frontlines.extract.nonacled``).
 ``classify_snippet`` runs the event extractor; its first event's sub_event_type gives the
 code. The non-ACLED cue classifier is consulted too: it decides when no event was found,
 and it overrides the event when its score reaches ``OVERRIDE_SCORE`` (a claim of
-responsibility mentions an attack, a flood report mentions deaths). With neither, the
-code is ``OTHER``.
+responsibility mentions an attack, a flood report mentions deaths), except for protests
+and riots (``TOPICAL_TYPES``), whose cue words name the cause of the demonstration. With
+neither, the code is ``OTHER``.
 
 Report: ``rows``, ``accuracy``, ``macro_f1``, ``weighted_f1`` over all rows (labels in
 gold ∪ predicted, weighted by gold support), ``weighted_f1_acled25`` over the rows whose
@@ -69,10 +70,14 @@ CASE_TO_ACLED: dict[str, tuple[str, str]] = {
 }
 ACLED_CODES: tuple[str, ...] = tuple(CASE_TO_ACLED)
 ALL_CODES: tuple[str, ...] = ACLED_CODES + NON_ACLED_CODES
-SUB_EVENT_TO_CASE: dict[str, str] = {sub.casefold(): code for code, (_, sub) in CASE_TO_ACLED.items()}
+SUB_EVENT_TO_CASE: dict[str, str] = {
+    sub.casefold(): code for code, (_, sub) in CASE_TO_ACLED.items()
+}
 
 FALLBACK_CODE = "OTHER"
-OVERRIDE_SCORE = 0.6
+OVERRIDE_SCORE = 0.7
+# Event types whose cue words describe the demonstrators' cause, not the event itself.
+TOPICAL_TYPES = frozenset({"Protests", "Riots"})
 SNIPPET_DATE = dt.date(2021, 1, 1)  # snippets carry no date; classification ignores it
 REQUIRED_COLUMNS = ("id", "EventSnippet", "SubType")
 
@@ -92,6 +97,8 @@ def combine(events: list[Event], text: str, *, override: float = OVERRIDE_SCORE)
         scores = nonacled_scores(text)
         best = max(NON_ACLED_CODES, key=lambda c: scores[c])
         return best if scores[best] > 0 else FALLBACK_CODE
+    if events[0].event_type in TOPICAL_TYPES:
+        return code  # a protest about a flood, a war or corruption is still a protest
     if label is not None and score >= override:
         return label
     return code
@@ -159,11 +166,17 @@ def read_snippets_tsv(path: str | Path) -> SnippetRows:
         with source.open(encoding="utf-8-sig", newline="") as fp:
             lines = list(csv.reader(fp, delimiter="\t", quoting=csv.QUOTE_NONE))
     except FileNotFoundError:
-        raise EvaluationError("file not found; give the path of a snippets TSV", source=str(source)) from None
+        raise EvaluationError(
+            "file not found; give the path of a snippets TSV", source=str(source)
+        ) from None
     except UnicodeDecodeError:
-        raise EvaluationError("is not UTF-8 text; save the TSV as UTF-8", source=str(source)) from None
+        raise EvaluationError(
+            "is not UTF-8 text; save the TSV as UTF-8", source=str(source)
+        ) from None
     if not lines:
-        raise EvaluationError("is empty; expected a header id, EventSnippet, SubType", source=str(source))
+        raise EvaluationError(
+            "is empty; expected a header id, EventSnippet, SubType", source=str(source)
+        )
     columns = _header(lines[0], source)
     for index, fields in enumerate(lines[1:]):
         if not any(f.strip() for f in fields):

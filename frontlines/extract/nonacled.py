@@ -42,23 +42,40 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(wild ?fires?|bush ?fires?|forest fires?)\b", 0.8),
         (r"\b(landslides?|mudslides?|avalanches?|rockfalls?)\b", 0.8),
         (r"\b(droughts?|heat ?waves?|famine|locusts?)\b", 0.6),
-        (r"\b(epidemics?|pandemic|outbreaks?|cholera|ebola|covid(-19)?|coronavirus|measles|dengue)\b", 0.6),
+        (
+            r"\b(epidemics?|pandemic|outbreaks?|cholera|ebola|covid(-19)?|coronavirus|measles|dengue)\b",
+            0.45,
+        ),
         (r"\b(volcan\w*|eruptions?|erupted|tsunamis?)\b", 0.8),
         (r"\b(natural disasters?|state of calamity|weather (service|office|agency))\b", 0.6),
     ),
     MAN_MADE_DISASTER: (
-        (r"\b(road|traffic|car|bus|truck|lorry|motorcycle)\s+(accidents?|crash(es)?|collisions?)\b", 0.75),
+        (
+            r"\b(road|traffic|car|bus|truck|lorry|motorcycle)\s+(accidents?|crash(es)?|collisions?)\b",
+            0.75,
+        ),
         (r"\b(collided|head-on|overturned|plunged into|veered off)\b", 0.6),
+        (
+            r"\b(tankers?|bus(es)?|minibus(es)?|trucks?|lorr(y|ies)|cars?|vehicles?|trains?)\b"
+            r".{0,40}\b(collided|crashed|overturned|plunged|derailed)\b",
+            0.75,
+        ),
         (r"\b(derail(ed|ment)?|train (crash|collision))\b", 0.75),
         (r"\b(plane|aircraft|helicopter|airliner)\b.{0,40}\bcrash(ed|es)?\b", 0.55),
         (r"\b(capsiz\w*|shipwreck\w*|ferry sank|boat sank)\b", 0.7),
-        (r"\b(factory|industrial|gas|chemical|mine|mining|refinery|pipeline|boiler)\s+(explosion|blast|fire|leak|accident|collapse)s?\b", 0.75),
+        (
+            r"\b(factory|industrial|gas|chemical|mine|mining|refinery|pipeline|boiler)\s+(explosion|blast|fire|leak|accident|collapse)s?\b",
+            0.75,
+        ),
         (r"\b(building|bridge|roof|wall|dam|tower|stand)\s+(collapse[ds]?|burst|failure)\b", 0.7),
         (r"\bcollapsed\b", 0.35),
         (r"\b(blackouts?|power (outage|cut|failure)s?)\b", 0.5),
-        (r"\b(oil spill|contaminat\w*|toxic (leak|waste|fumes|gas)|poisoning|radiation leak)\b", 0.6),
+        (
+            r"\b(oil spill|contaminat\w*|toxic (leak|waste|fumes|gas)|poisoning|radiation leak)\b",
+            0.6,
+        ),
         (r"\b(fire broke out|blaze|caught fire|short[- ]circuit)\b", 0.45),
-        (r"\b(accident(al|ally)?|mishap|negligence)\b", 0.45),
+        (r"\b(accident(al|ally)?|mishap|neglect\w*|poorly maintained)\b", 0.45),
         (r"\bstampedes?\b", 0.65),
     ),
     DIPLO: (
@@ -67,32 +84,62 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(condemn(s|ed|ing|ation)?|denounc\w*|deplor\w*)\b", 0.6),
         (r"\b(calls?|called|urg(es|ed|ing)|appeal(s|ed)?)\s+(on|for|upon|to)\b", 0.45),
         (r"\bdiplomat(s|ic|ically)?\b", 0.6),
-        (r"\b(summit|bilateral|delegations?|foreign (minister|ministry|office|secretary)|secretary of state)\b", 0.5),
+        (
+            r"\b(summit|bilateral|delegations?|foreign (minister|ministry|office|secretary)|secretary of state)\b",
+            0.5,
+        ),
         (r"\bthreaten(s|ed|ing)? to\b", 0.45),
-        (r"\b(praised|welcomed|expressed (its |their |his |her )?(concern|solidarity|support|condolences))\b", 0.5),
-        (r"\b(recall(s|ed)? (its|their) ambassador|expel(s|led)? \w* ?diplomats?|persona non grata)\b", 0.8),
-        (r"\b(security council|united nations|general assembly|european union|african union)\b", 0.35),
+        (
+            r"\b(praised|welcomed|expressed (its |their |his |her )?(concern|solidarity|support|condolences))\b",
+            0.5,
+        ),
+        (
+            r"\b(recall(s|ed)? (its|their) ambassador|expel(s|led)? \w* ?diplomats?|persona non grata)\b",
+            0.8,
+        ),
+        (
+            r"\b(security council|united nations|general assembly|european union|african union)\b",
+            0.35,
+        ),
         (r"\b(statement|spokes(man|woman|person)|told reporters|said in a)\b", 0.2),
     ),
     ORG_CRIME: (
         (r"\b(cartels?|mafia|organi[sz]ed crime|crime (syndicate|ring|boss)|gangsters?)\b", 0.75),
         (r"\bgangs?\b", 0.45),
         (r"\b(smuggl\w*|traffick\w*|contraband)\b", 0.65),
-        (r"\b(drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|fentanyl)\b", 0.45),
-        (r"\b(money[- ]launder\w*|corruption|corrupt|brib(e|es|ery|ed)|embezzl\w*|fraud\w*|extortion)\b", 0.7),
+        (
+            r"\b(drugs?|narcotics?|cocaine|heroin|methamphetamine|meth|cannabis|marijuana|fentanyl)\b",
+            0.45,
+        ),
+        (
+            r"\b(money[- ]launder\w*|corruption|corrupt|brib(e|es|ery|ed)|embezzl\w*|fraud\w*|extortion)\b",
+            0.7,
+        ),
         (r"\b(cyber[- ]?attacks?|hack(ed|ers?|ing)|ransomware|phishing)\b", 0.7),
-        (r"\b(robbery|robberies|robbed|robbers?|burglar\w*|theft|thieves|stole|heist|looted a bank)\b", 0.6),
+        (
+            r"\b(robbery|robberies|robbed|robbers?|burglar\w*|theft|thieves|stole|heist|looted a bank)\b",
+            0.6,
+        ),
         (r"\b(ransom|hit ?m[ae]n|contract killing|assassins? hired)\b", 0.5),
         (r"\b(counterfeit\w*|poach(ing|ers?)|illegal (mining|logging|fishing))\b", 0.6),
     ),
     ATTRIB: (
         (r"\bclaim(s|ed|ing)? (the )?(responsibility|credit)\b", 0.95),
         (r"\b(took|take|takes|assumed) responsibility\b", 0.9),
-        (r"\bclaim(s|ed|ing)? (the|this|that|Monday's|Sunday's|\w+'s) (attack|bombing|blast|killing|assault|ambush)\b", 0.85),
+        (
+            r"\bclaim(s|ed|ing)? (the|this|that|Monday's|Sunday's|\w+'s) (attack|bombing|blast|killing|assault|ambush)\b",
+            0.85,
+        ),
         (r"\b(den(y|ies|ied)|reject(s|ed)) (any )?(involvement|responsibility|role|links?)\b", 0.9),
         (r"\b(no (group|one|organi[sz]ation)|nobody) (has )?(yet |immediately )?claimed\b", 0.9),
-        (r"\b(blam(e|es|ed|ing)|accus(e|es|ed|ing)|held)\b.{0,80}\b(for|of) (the |this |that )?(attack|bombing|blast|killing|assault|explosion|carrying out)", 0.75),
-        (r"\b(behind|responsible for|perpetrators? of) (the|this|that|these) (attacks?|bombings?|blasts?|killings?|explosions?|assaults?)\b", 0.6),
+        (
+            r"\b(blam(e|es|ed|ing)|accus(e|es|ed|ing)|held)\b.{0,80}\b(for|of) (the |this |that )?(attack|bombing|blast|killing|assault|explosion|carrying out)",
+            0.75,
+        ),
+        (
+            r"\b(behind|responsible for|perpetrators? of) (the|this|that|these) (attacks?|bombings?|blasts?|killings?|explosions?|assaults?)\b",
+            0.6,
+        ),
         (r"\battribut(ed|es|ing) (the )?(attack|bombing|blast|killing|explosion)s? to\b", 0.8),
     ),
 }

@@ -65,11 +65,8 @@ def check_not_empty(data: bytes, source: str) -> None:
         )
 
 
-def check_not_binary(data: bytes, source: str) -> None:
-    """Refuse known binary formats by magic number; NUL bytes and control characters.
-
-    UTF-16/32 with a byte-order mark must be handled before this check (they carry NULs).
-    """
+def check_magic(data: bytes, source: str) -> None:
+    """Refuse known binary formats by their magic number."""
     head = data.lstrip()[:16]
     for magic, what in MAGIC_NUMBERS:
         if head.startswith(magic):
@@ -77,6 +74,14 @@ def check_not_binary(data: bytes, source: str) -> None:
                 f"input is {what}, not a text or HTML page; give the page's HTML or its text",
                 source=source,
             )
+
+
+def check_not_binary(data: bytes, source: str) -> None:
+    """Refuse known binary formats by magic number; NUL bytes and control characters.
+
+    UTF-16/32 with a byte-order mark must be handled before this check (they carry NULs).
+    """
+    check_magic(data, source)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise BinaryInputError(

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import EncodingError
-from .checks import check_not_binary
+from .checks import check_magic, check_not_binary
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -23,14 +23,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.I)
+_XML_DECL = re.compile(
+    rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.I
+)
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8"})
 # Characters a cp1252 page commonly holds above ASCII, besides letters.
 _CP1252_OK = frozenset("‘’‚“”„–—…•€£¥©®°±·×÷§¶«»¡¿¢¤¦¨¯´¸ªº¹²³¼½¾\u00a0\u00ad™†‡‰‹›")
 _FALLBACK_NON_ASCII_LIMIT = 0.10
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_STRAY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_STRAY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -46,6 +48,7 @@ def decode(
     data: bytes, source: str, *, content_type: str | None = None, encoding: str | None = None
 ) -> Decoded:
     """Decode ``data``; raise EncodingError/BinaryInputError when it is not clean text."""
+    check_magic(data, source)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], codec, source, offset=len(bom))
@@ -54,11 +57,11 @@ def decode(
     warnings: list[str] = []
     declared = encoding or _declared_charset(data, content_type)
     if declared and declared.lower() not in _UTF8_NAMES:
-        codec = _known_codec(declared)
-        if codec is None:
+        known = _known_codec(declared)
+        if known is None:
             warnings.append(f"declared charset {declared!r} is unknown; read as UTF-8")
         else:
-            result = _strict(data, codec, source)
+            result = _strict(data, known, source)
             result.warnings[:0] = warnings
             return result
     try:
@@ -70,7 +73,8 @@ def decode(
 def clean_text(text: str) -> str:
     """Normalise line ends and odd spaces without changing what the text says.
 
-    Unicode spaces become plain spaces one for one; stray control characters go.
+    Unicode spaces become plain spaces one for one; stray control characters and lone
+    surrogates (from numeric entities such as ``&#xD800;``) go.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
@@ -81,17 +85,19 @@ def _strict(data: bytes, codec: str, source: str, *, offset: int = 0) -> Decoded
     try:
         return Decoded(clean_text(data.decode(codec)), codec)
     except UnicodeDecodeError as exc:
-        raise _encoding_error(source, exc.start + offset, data[exc.start : exc.start + 1], codec) from exc
+        raise _encoding_error(
+            source, exc.start + offset, data[exc.start : exc.start + 1], codec
+        ) from exc
 
 
 def _declared_charset(data: bytes, content_type: str | None) -> str | None:
     if content_type:
-        m = _CT_CHARSET.search(content_type)
-        if m:
-            return m.group(1)
+        from_header = _CT_CHARSET.search(content_type)
+        if from_header:
+            return from_header.group(1)
     head = data[:4096]
-    m = _XML_DECL.search(head) or _META_CHARSET.search(head)
-    return m.group(1).decode("ascii", "replace") if m else None
+    found = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    return found.group(1).decode("ascii", "replace") if found else None
 
 
 def _known_codec(name: str) -> str | None:
@@ -109,7 +115,13 @@ def _refuse_bomless_utf16(data: bytes, source: str) -> None:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) / 2
-    if max(even, odd) >= 0.3 * half and min(even, odd) <= 0.05 * half:
+    text_bytes = sample[1::2] if even >= odd else sample[0::2]
+    printable = sum(1 for b in text_bytes if 0x20 <= b < 0x7F or b in b"\t\n\r")
+    if (
+        max(even, odd) >= 0.3 * half
+        and min(even, odd) <= 0.05 * half
+        and printable >= 0.7 * len(text_bytes)
+    ):
         first = data.find(b"\x00")
         raise EncodingError(
             f"cannot decode the input: it looks like UTF-16 without a byte-order mark "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,8 +11,11 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from .dates import to_date
+from .decode import clean_text
 from .furniture import Furniture, strip_paragraphs
 from .textpage import paragraphs_of
+
+_CHARREF = re.compile(r"&#(x[0-9a-fA-F]{1,8}|[0-9]{1,10});?")
 
 
 @dataclass(slots=True)
@@ -29,10 +33,26 @@ def read_feed(text: str) -> list[FeedItem]:
     """The items of an RSS/Atom feed, in feed order (items without text are skipped)."""
     import feedparser  # only when a feed turns up
 
-    parsed = feedparser.parse(text)
+    try:
+        parsed = feedparser.parse(
+            _safe_charrefs(text), sanitize_html=False, resolve_relative_uris=False
+        )
+    except (UnicodeError, ValueError, OverflowError):
+        return []
     outlet = str(parsed.feed.get("title") or "") or None
     items = [_item(entry, outlet) for entry in parsed.entries]
     return [item for item in items if item.text or item.title]
+
+
+def _safe_charrefs(text: str) -> str:
+    """Numeric character references to surrogates or beyond Unicode become U+FFFD."""
+    return _CHARREF.sub(_charref, text)
+
+
+def _charref(match: re.Match[str]) -> str:
+    raw = match.group(1)
+    code = int(raw[1:], 16) if raw[:1] in "xX" else int(raw)
+    return match.group(0) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 def _item(entry: Any, outlet: str | None) -> FeedItem:
@@ -44,8 +64,8 @@ def _item(entry: Any, outlet: str | None) -> FeedItem:
     found = Furniture()
     paragraphs = strip_paragraphs(html_to_paragraphs(html), found)
     return FeedItem(
-        title=" ".join(str(entry.get("title") or "").split()),
-        text="\n\n".join(paragraphs),
+        title=clean_text(" ".join(str(entry.get("title") or "").split())),
+        text=clean_text("\n\n".join(paragraphs)),
         url=str(entry.get("link") or "") or None,
         published=_entry_date(entry),
         outlet=outlet,

@@ -121,7 +121,7 @@ class HttpFetcher:
             raise FetchError("only http(s) URLs with a host can be fetched", source=url)
         if settings.allow_private_urls:
             return
-        for address in self._resolver(parts.hostname):
+        for address in _addresses(parts.hostname, self._resolver):
             if _is_private(address):
                 raise FetchError(
                     f"refused: host {parts.hostname!r} resolves to a loopback, private or "
@@ -172,6 +172,14 @@ def _read_capped(response: httpx.Response, cap: int, url: str) -> bytes:
             raise too_large(total, cap, url, at_least=True)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _addresses(host: str, resolver: Resolver) -> list[str]:
+    """An IP literal is its own address; a name is resolved."""
+    try:
+        return [str(ipaddress.ip_address(host.strip("[]")))]
+    except ValueError:
+        return resolver(host)
 
 
 def _resolve(host: str) -> list[str]:

@@ -57,7 +57,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ),
     (
         "follow",
-        re.compile(rf"(?:follow|find|join) us on\b.*|(?:follow|subscribe to) (?:our|the) (?:{_SOCIAL}|channel|page)\b.*", re.I),
+        re.compile(
+            rf"(?:follow|find|join) us on\b.*|(?:follow|subscribe to) (?:our|the) (?:{_SOCIAL}|channel|page)\b.*",
+            re.I,
+        ),
         160,
     ),
     (

@@ -25,9 +25,22 @@ THREAD_SELECTOR = (
     "#comments, .comments-area, ol.comment-list, ol.commentlist, ul.comment-list, "
     "#respond, .comment-respond, #disqus_thread, .disqus-thread, #post-list, section.comments"
 )
-_AUTHOR = (".comment-author .fn", ".comment-author", ".post-byline .author", ".author a", ".author", ".byline")
+_AUTHOR = (
+    ".comment-author .fn",
+    ".comment-author",
+    ".post-byline .author",
+    ".author a",
+    ".author",
+    ".byline",
+)
 _TEXT = (".comment-content", ".post-message", ".comment-body p", ".comment-text", ".message")
-_TIME = ("time[datetime]", ".post-meta time", "a.time-ago[title]", ".comment-metadata a", ".comment-date")
+_TIME = (
+    "time[datetime]",
+    ".post-meta time",
+    "a.time-ago[title]",
+    ".comment-metadata a",
+    ".comment-date",
+)
 
 
 def extract_comments(tree: LexborHTMLParser) -> list[Comment]:

@@ -9,14 +9,23 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+from lxml.etree import LxmlError
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..records import Comment
 from .dates import metadata_date, to_date
-from .furniture import Furniture, is_map_link, rule_for, strip_paragraphs
+from .furniture import Furniture, is_map_link, strip_paragraphs
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, extract_comments
 
-_THREAD_KEYS = ("comments", "comments-area", "comment-list", "commentlist", "respond", "disqus_thread", "post-list")
+_THREAD_KEYS = (
+    "comments",
+    "comments-area",
+    "comment-list",
+    "commentlist",
+    "respond",
+    "disqus_thread",
+    "post-list",
+)
 
 
 @dataclass(slots=True)
@@ -80,14 +89,17 @@ def _decompose(node: LexborNode) -> None:
 def _trafilatura(html: str, url: str | None) -> dict[str, Any]:
     import trafilatura  # heavy import, only for HTML
 
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        favor_recall=True,
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            favor_recall=True,
+        )
+    except (ValueError, TypeError, RecursionError, LxmlError):
+        return {}  # unreadable markup: the caller reports "no article text found"
     if doc is None:
         return {}
     if isinstance(doc, dict):
@@ -105,6 +117,3 @@ def _fallback_title(tree: LexborHTMLParser) -> str:
         if value and value.strip():
             return re.split(r"\s+[|–—-]\s+", value.strip())[0]
     return ""
-
-
-__all__ = ["HtmlPage", "read_html_page", "rule_for"]

@@ -49,7 +49,9 @@ def make_event(event_id: str, **fields: object) -> Event:
 
 
 def make_mention() -> Mention:
-    place = Place("gn:1", "Kobani", 36.89, 38.35, "P.PPL", "SY", "13", population=44821, geonameid=1)
+    place = Place(
+        "gn:1", "Kobani", 36.89, 38.35, "P.PPL", "SY", "13", population=44821, geonameid=1
+    )
     return Mention("Kobani", 13, 19, place=place, relation="near", score=0.75)
 
 

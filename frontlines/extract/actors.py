@@ -1,0 +1,211 @@
+"""The actor registry: ACLED actor names, inter codes, countries and aliases.
+
+Entries may be templates: ``{country}`` is the event's country in ACLED spelling,
+``{the}`` its article in force names, ``{period}`` the start year of the government period
+at the event date ("Military Forces of Syria (2000-)"). :meth:`ActorRegistry.for_country`
+fills them in. Aliases written in capitals ("SAA", "IS") match only in capitals as whole
+words; others ignore case. A demonym may stand before a ``prefixed`` actor's alias
+("Russian troops") and then sets that actor's country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..records import Actor, Span
+
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """A country as ACLED names it, with its government periods (``YYYY-MM`` starts)."""
+
+    iso2: str
+    name: str
+    article: str
+    periods: tuple[str, ...]
+
+    def period(self, when: str = "") -> str:
+        """The start year of the period in force at ``when`` (ISO date; "" = latest)."""
+        if not self.periods:
+            return ""
+        chosen = self.periods[0]
+        for start in self.periods:
+            if not when or start <= when[:7]:
+                chosen = start
+        return chosen[:4]
+
+
+@cache
+def countries() -> dict[str, CountryInfo]:
+    """ISO alpha-2 -> CountryInfo, from the packaged table."""
+    raw = json.loads(_data_text("countries.json"))
+    return {
+        code: CountryInfo(code, row[0], row[1], tuple(row[2]))
+        for code, row in raw.items()
+        if not code.startswith("_")
+    }
+
+
+def country_info(country: str) -> CountryInfo | None:
+    """Look a country up by ISO alpha-2 code or ACLED name."""
+    table = countries()
+    if country.upper() in table:
+        return table[country.upper()]
+    for info in table.values():
+        if info.name.lower() == country.lower():
+            return info
+    return None
+
+
+def _data_text(name: str) -> str:
+    return resources.files("frontlines.extract").joinpath("data", name).read_text("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    actor: Actor
+    prefixed: bool
+
+
+class ActorRegistry:
+    """Finds actors in text and names them ACLED's way."""
+
+    def __init__(self, entries: Iterable[dict[str, Any]], demonyms: dict[str, str]) -> None:
+        self._entries: list[_Entry] = []
+        self._demonyms = dict(demonyms)
+        self._alias: dict[str, tuple[_Entry, bool]] = {}
+        self._upper: dict[str, _Entry] = {}
+        for raw in entries:
+            self._add(raw)
+        self._compile()
+
+    @classmethod
+    def default(cls) -> ActorRegistry:
+        """The packaged registry."""
+        raw = json.loads(_data_text("actors.json"))
+        return cls(raw["actors"], raw["demonyms"])
+
+    @classmethod
+    def load(cls, path: str | Path, *, extend: bool = True) -> ActorRegistry:
+        """A registry from a JSON file (``{"actors": [...], "demonyms": {...}}`` or a list),
+        added to the packaged one unless ``extend`` is False."""
+        try:
+            raw = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"cannot read actors file: {exc}; give a JSON list of "
+                '{"name", "inter", "aliases"} objects',
+                source=str(path),
+            ) from exc
+        extra = raw if isinstance(raw, list) else raw.get("actors", [])
+        demonyms = {} if isinstance(raw, list) else raw.get("demonyms", {})
+        if not extend:
+            return cls(extra, demonyms)
+        base = json.loads(_data_text("actors.json"))
+        return cls([*base["actors"], *extra], {**base["demonyms"], **demonyms})
+
+    def _add(self, raw: dict[str, Any]) -> None:
+        if not isinstance(raw, dict) or "name" not in raw or "inter" not in raw:
+            raise ConfigError(f"actor entry {raw!r} needs 'name' and 'inter'; add them")
+        aliases = tuple(raw.get("aliases", ()))
+        actor = Actor(str(raw["name"]), int(raw["inter"]), str(raw.get("country", "")), aliases)
+        entry = _Entry(actor, bool(raw.get("prefixed", False)))
+        self._entries.append(entry)
+        for alias in (*aliases, *raw.get("prefixed_only", ())):
+            needs_prefix = alias in raw.get("prefixed_only", ())
+            if _is_acronym(alias):
+                self._upper.setdefault(alias, entry)
+            else:
+                self._alias.setdefault(alias.lower(), (entry, needs_prefix))
+
+    def _compile(self) -> None:
+        names = sorted(self._alias, key=len, reverse=True)
+        dems = sorted(self._demonyms, key=len, reverse=True)
+        dem = "|".join(re.escape(d) for d in dems)
+        body = "|".join(re.escape(n) for n in names) or "(?!)"
+        self._pattern = re.compile(
+            rf"(?<![\w-])(?:(?P<dem>{dem})\s+(?:government\s+|regime\s+|state\s+)?)?"
+            rf"(?i:(?P<alias>{body}))(?![\w-])"
+        )
+        upper = "|".join(re.escape(n) for n in sorted(self._upper, key=len, reverse=True))
+        self._upper_pattern = re.compile(rf"(?<![\w-])(?:{upper or '(?!)'})(?![\w-])")
+
+    @property
+    def actors(self) -> list[Actor]:
+        return [entry.actor for entry in self._entries]
+
+    def find(self, text: str) -> list[tuple[Span, Actor]]:
+        """Actors named in ``text``, in order, longest match first where they overlap."""
+        hits: list[tuple[Span, Actor]] = []
+        for match in self._upper_pattern.finditer(text):
+            entry = self._upper[match.group(0)]
+            hits.append((Span(match.start(), match.end(), match.group(0)), entry.actor))
+        for match in self._pattern.finditer(text):
+            hit = self._hit(match)
+            if hit is not None:
+                hits.append(hit)
+        return _non_overlapping(hits)
+
+    def _hit(self, match: re.Match[str]) -> tuple[Span, Actor] | None:
+        entry, needs_prefix = self._alias[match.group("alias").lower()]
+        demonym = match.group("dem")
+        span = Span(match.start(), match.end(), match.group(0))
+        if demonym and entry.prefixed and self._demonyms.get(demonym):
+            return span, replace(entry.actor, country=self._demonyms[demonym])
+        if needs_prefix:
+            return None
+        start = match.start("alias")
+        return Span(start, match.end(), match.group("alias")), entry.actor
+
+    def for_country(self, actor: Actor, country: str, when: str = "") -> Actor:
+        """``actor`` with its template filled for an event in ``country`` (ISO2 or name)
+        at ``when``; a state force acting outside its own country gets inter 8."""
+        own = country_info(actor.country) if actor.country else None
+        here = country_info(country) if country else None
+        info = own or here
+        name = actor.name
+        if "{" in name:
+            if info is None:
+                name = re.sub(r"\s*\(\{(country|period)\}\)|\{the\}|of \{country\}\s*", "", name)
+                name = name.replace("{country}", "").strip()
+            else:
+                name = name.format(
+                    country=info.name,
+                    the=f"{info.article} " if info.article else "",
+                    period=f"{info.period(when)}-",
+                )
+                name = name.replace(" (-)", "")
+        inter = actor.inter
+        if inter == 1 and own is not None and here is not None and own.iso2 != here.iso2:
+            inter = 8
+        return Actor(name, inter, (info.iso2 if info else ""), actor.aliases)
+
+    def unidentified(self, country: str) -> Actor:
+        """ACLED's actor for an armed group nobody named."""
+        return self.for_country(Actor(UNIDENTIFIED, 3), country)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "").replace("-", "")
+    return letters.isalnum() and letters.upper() == letters and len(letters) <= 6
+
+
+def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]:
+    hits.sort(key=lambda h: (h[0].start, -(h[0].end - h[0].start)))
+    kept: list[tuple[Span, Actor]] = []
+    for span, actor in hits:
+        if kept and span.start < kept[-1][0].end:
+            continue
+        kept.append((span, actor))
+    return kept

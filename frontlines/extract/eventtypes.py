@@ -1,0 +1,232 @@
+"""ACLED's event taxonomy, keyed on trigger words in a sentence.
+
+:func:`classify` returns the sub-event type a coder would give a sentence, or None.
+Rules run in tiers: first disrupted weapons use ("defused an IED" is not an explosion),
+then the weapon- and crowd-specific types (a suicide bomb, an air strike, a protest), then
+the remaining types, where the trigger that comes first in the sentence wins (ACLED notes
+and news leads put the main event first). Territory taken by a state force is "Government
+regains territory"; taken by a non-state actor, "Non-state actor overtakes territory";
+the extractor decides which once it knows the actor (:func:`territory_type`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Span
+
+EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+}
+
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Political violence",
+    "Strategic developments": "Strategic developments",
+}
+TERRITORY = "Government regains territory"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+_DISRUPTED = _rx(
+    r"\b(?:defus\w*|dismantl\w+ (?:an? )?(?:IED|bomb|explosive)|(?:weapons?|arms|ammunition|explosives?) cache"
+    r"|seiz\w+ (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|ammunition|explosives)"
+    r"|intercept\w* (?:\w+ )?(?:drones?|missiles?|rockets?)|shot down|foiled|thwarted"
+    r"|bomb disposal|(?:found|discovered|uncovered) (?:an? )?(?:IED|explosive|landmine|bomb)s?)"
+)
+_TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Sexual violence", _rx(r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence))\b")),
+    ("Suicide bomb", _rx(r"\bsuicide (?:bomb\w*|attack\w*|vest|car)|self-detonat\w*|blew (?:him|her)self up")),
+    ("Chemical weapon", _rx(r"\b(?:chemical (?:attack|weapon|agent)s?|chlorine gas|sarin|nerve agent)\b")),
+    ("Air/drone strike", _rx(
+        r"\b(?:air ?strikes?|air[- ]raids?|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
+        r"|aircraft (?:bombed|struck|targeted)|bombed from the air|helicopter gunships?|kamikaze drones?"
+        r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed))\b")),
+    ("Remote explosive/landmine/IED", _rx(
+        r"\b(?:IEDs?|VBIEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?"
+        r"|mines? explod\w*|bomb (?:blast|explo\w+)|detonat\w+|magnetic bombs?|booby[- ]trap\w*|bomb went off"
+        r"|planted (?:a )?bomb)\b")),
+    ("Grenade", _rx(r"\bgrenades?\b")),
+    ("Shelling/artillery/missile attack", _rx(
+        r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad"
+        r"|cluster munitions?|tank fire|heavy weapons fire)\b")),
+)
+_PROTEST = _rx(
+    r"\b(?:protest\w*|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)|marched|(?<!in )a march"
+    r"|sit-?ins?|(?:on|general|hunger|staged a|went on) strike|strike action|picket\w*|vigil"
+    r"|gathered (?:to|in front|outside)|blockade|blocked (?:a |the )?(?:road|highway|street)s?"
+    r"|boycott\w*|walkout|chanted|chanting)\b"
+)
+_RIOT_VIOLENCE = _rx(
+    r"\b(?:thr[eo]w\w* (?:stones|rocks|bricks|petrol|molotov|objects)|stone-?pelting|pelted|hurled"
+    r"|burn\w* (?:tyres|tires|vehicles|cars|a car|buses)|torched|set (?:on )?fire|vandali[sz]\w*"
+    r"|clash\w* with (?:police|security|the police)|attacked (?:police|officers|security)|damaged"
+    r"|smashed|ransacked|stormed|injur\w+ (?:\w+ )?(?:police|officers))\b"
+)
+_EXCESSIVE = _rx(
+    r"\b(?:(?:killing|killed|shot dead|shot and killed)\b.*\b(?:protesters|demonstrators|protester)"
+    r"|live (?:ammunition|fire|rounds|bullets)|opened fire on (?:the )?(?:protesters|demonstrators|crowd))"
+)
+_INTERVENTION = _rx(
+    r"\b(?:dispers\w+|tear ?-?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|baton\w*"
+    r"|beat(?:en|ing)? |prevented|forcibly removed|cracked down|crackdown|pepper spray|stopped by police"
+    r"|police (?:intervened|broke up|charged)|broke up|evicted|kettl\w+)"
+)
+_MOB = _rx(
+    r"\b(?:mob|lynch\w*|vigilantes?|riot\w*|angry (?:crowd|residents|villagers)|group of (?:locals|residents|villagers|people)"
+    r"|(?:locals|residents|villagers) (?:beat|attacked|killed|lynched|burned|assaulted))\b"
+)
+_TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (TERRITORY, _rx(
+        r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))|took (?:over|control)"
+        r"|tak(?:en|ing) (?:over|control)|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
+        r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances)\b")),
+    ("Non-violent transfer of territory", _rx(
+        r"\b(?:withdr[ea]w\w*|pulled out|handed over|retreated|evacuated (?:their )?positions"
+        r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated)\b")),
+    ("Abduction/forced disappearance", _rx(
+        r"\b(?:abduct\w*|kidnap\w*|taken hostage|took (?:\w+ )?hostage|forcibly disappear\w*|disappeared)\b")),
+    ("Armed clash", _rx(
+        r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
+        r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|offensive|engaged|assault\w* (?:on|against)"
+        r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
+        r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
+        r")\b")),
+    ("Attack", _rx(
+        r"\b(?:kill\w*|shot|shoot\w*|executed|murder\w*|behead\w*|stabb\w*|hacked|tortur\w*|massacr\w*"
+        r"|burn\w* alive|beat\w*|assault\w*|attack\w*|opened fire|gunned down|injur\w*|wound\w*|slaughter\w*)\b")),
+    ("Arrests", _rx(r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects)\b")),
+    ("Agreement", _rx(
+        r"\b(?:agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord|agreement)|signed|prisoner (?:exchange|swap)"
+        r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal)\b")),
+    ("Looting/property destruction", _rx(
+        r"\b(?:loot\w*|plunder\w*|pillag\w*|torched|burn(?:ed|t|ing) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|villages?|property|buildings?|huts|crops)"
+        r"|set (?:\w+ )?on fire|demolish\w*|destroy\w*|vandali[sz]\w*|razed|confiscat\w*|seized (?:property|land|cattle|livestock))\b")),
+    ("Headquarters or base established", _rx(
+        r"\b(?:establish\w*|set up|opened|built) (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|HQ|outpost|camp)\b")),
+    ("Change to group/activity", _rx(
+        r"\b(?:merged|announced (?:the )?(?:formation|creation|dissolution)|was formed|were formed|pledged allegiance"
+        r"|rebrand\w*|dissolv\w*|split from|defected|new (?:armed )?group|joined forces|recruit\w*)\b")),
+    ("Other", _rx(
+        r"\b(?:deploy\w*|reinforcements?|mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
+        r"|military build-?up|patrol(?:led|s)?|(?:security|military|counter-?terrorism|combing|clearing|sweep|anti-\w+) operations?)\b")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventClass:
+    """The ACLED type of a sentence and the words that triggered it."""
+
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    trigger: Span
+
+
+def make_class(sub_event_type: str, trigger: Span) -> EventClass:
+    """An EventClass for ``sub_event_type`` with ACLED's event and disorder types."""
+    event_type = EVENT_TYPES[sub_event_type]
+    return EventClass(event_type, sub_event_type, _DISORDER[event_type], trigger)
+
+
+def classify(text: str, context: str = "") -> EventClass | None:
+    """The ACLED sub-event type ``text`` (a sentence) reports, or None.
+
+    ``context`` (other sentences of a short report) can upgrade a peaceful protest to one
+    with intervention or excessive force.
+    """
+    match = _DISRUPTED.search(text)
+    if match is not None:
+        return make_class("Disrupted weapons use", _span(match))
+    protest = _protest(text, context)
+    if protest is not None:
+        return protest
+    for sub_type, pattern in _TIER1:
+        match = pattern.search(text)
+        if match is not None:
+            return make_class(sub_type, _span(match))
+    mob = _MOB.search(text)
+    if mob is not None:
+        return make_class("Mob violence", _span(mob))
+    return _earliest(text)
+
+
+def _protest(text: str, context: str) -> EventClass | None:
+    match = _PROTEST.search(text)
+    if match is None:
+        return None
+    trigger = _span(match)
+    if _RIOT_VIOLENCE.search(text):
+        return make_class("Violent demonstration", trigger)
+    whole = f"{text} {context}"
+    if _EXCESSIVE.search(whole):
+        return make_class("Excessive force against protesters", trigger)
+    if _INTERVENTION.search(whole):
+        return make_class("Protest with intervention", trigger)
+    return make_class("Peaceful protest", trigger)
+
+
+def _earliest(text: str) -> EventClass | None:
+    best: tuple[int, str, re.Match[str]] | None = None
+    for sub_type, pattern in _TIER2:
+        match = pattern.search(text)
+        if match is not None and (best is None or match.start() < best[0]):
+            best = (match.start(), sub_type, match)
+    if best is None:
+        return None
+    return make_class(best[1], _span(best[2]))
+
+
+def territory_type(inter1: int) -> str:
+    """Who took ground: a state force regains it, anyone else overtakes it."""
+    return TERRITORY if inter1 in (1, 8) else "Non-state actor overtakes territory"
+
+
+def interaction(inter1: int, inter2: int) -> int:
+    """ACLED's interaction code: the two inter codes, smaller first; alone, code * 10."""
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def civilian_targeting(sub_event_type: str, inter2: int) -> str:
+    """ACLED's civilian_targeting flag."""
+    if EVENT_TYPES.get(sub_event_type) == "Violence against civilians" or inter2 == 7:
+        return "Civilian targeting"
+    return ""
+
+
+def _span(match: re.Match[str]) -> Span:
+    return Span(match.start(), match.end(), match.group(0))

