@@ -1,0 +1,145 @@
+"""Who did what to whom: actor1/assoc/actor2 for one sentence, with ACLED's defaults.
+
+Armed actors named before the trigger are actor1's side (the first is actor1, the next
+joined by "and"/"with"/"alongside" its associate); those after it are actor2's side,
+except one introduced by "by" (passive voice: "was captured by X"), which is actor1.
+Protests are always "Protesters (<country>)"; riots "Rioters (<country>)"; violence
+against civilians has "Civilians (<country>)" as actor2.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..records import Actor, Span
+from .actors import ActorRegistry
+
+Filler = Callable[[Actor], Actor]
+_ARMED = (1, 2, 3, 4, 8)
+_POLICE_DEFAULT = Actor("Police Forces of {the}{country} ({period})", 1)
+_MILITARY_DEFAULT = Actor("Military Forces of {the}{country} ({period})", 1)
+_PROTESTERS = Actor("Protesters ({country})", 6)
+_RIOTERS = Actor("Rioters ({country})", 5)
+_CIVILIANS = Actor("Civilians ({country})", 7)
+_UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|man|woman|women|men|boy|girl|child(?:ren)?|people|family"
+    r"|farmers?|journalists?|teachers?|students?|worshippers|passengers|houses?|homes?|market|hospital|school)\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Sides:
+    """Resolved actors (templates filled) for one event."""
+
+    actor1: Actor
+    assoc1: str = ""
+    actor2: Actor | None = None
+    assoc2: str = ""
+
+
+def _split(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> tuple[list[Actor], list[Actor]]:
+    before: list[Actor] = []
+    after: list[Actor] = []
+    for span, actor in hits:
+        if span.start < trigger.start:
+            before.append(actor)
+        elif _BY.search(sentence[max(0, span.start - 8) : span.start]):
+            before.insert(0, actor)
+        else:
+            after.append(actor)
+    return before, after
+
+
+def assign(
+    registry: ActorRegistry,
+    sentence: str,
+    trigger: Span,
+    sub_event_type: str,
+    event_type: str,
+    country: str,
+    when: str,
+    inherited: Sides | None,
+) -> Sides:
+    """The actors of the event in ``sentence``."""
+    hits = registry.find(sentence)
+    before, after = _split(hits, sentence, trigger)
+
+    def fill(actor: Actor) -> Actor:
+        return registry.for_country(actor, country, when)
+
+    armed_before = _unique([fill(a) for a in before if a.inter in _ARMED])
+    armed_after = _unique([fill(a) for a in after if a.inter in _ARMED])
+    if event_type == "Protests":
+        return _protest_sides(fill, sub_event_type, armed_before + armed_after)
+    if event_type == "Riots":
+        victim = _CIVILIANS if _CIVILIAN_TARGET.search(sentence) else None
+        police = [a for a in armed_before + armed_after if a.inter == 1]
+        actor2 = police[0] if police else (fill(victim) if victim else None)
+        return Sides(fill(_RIOTERS), actor2=actor2)
+    if not armed_before and inherited is not None:
+        sides = Sides(inherited.actor1, inherited.assoc1)
+        others = [a for a in armed_after if a.name != inherited.actor1.name]
+        sides.actor2 = others[0] if others else inherited.actor2
+        return sides
+    actor1 = _first_actor(fill, armed_before, armed_after, sub_event_type)
+    sides = Sides(actor1)
+    rest_before = [a for a in armed_before if a.name != actor1.name]
+    if rest_before:
+        sides.assoc1 = rest_before[0].name
+    opponents = [a for a in armed_after if a.name != actor1.name and a.name != sides.assoc1]
+    sides.actor2 = _second_actor(fill, opponents, sentence, event_type, sub_event_type)
+    if len(opponents) > 1 and sides.actor2 is opponents[0]:
+        sides.assoc2 = opponents[1].name
+    return sides
+
+
+def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sides:
+    filler = fill
+    sides = Sides(filler(_PROTESTERS))
+    if sub_event_type != "Peaceful protest":
+        state = [a for a in armed if a.inter == 1]
+        sides.actor2 = state[0] if state else filler(_POLICE_DEFAULT)
+    return sides
+
+
+def _first_actor(fill: Filler, before: list[Actor], after: list[Actor], sub_event_type: str) -> Actor:
+    if before:
+        return before[0]
+    if sub_event_type == "Arrests":
+        return fill(_POLICE_DEFAULT)
+    if sub_event_type == "Air/drone strike":
+        return after[0] if after and after[0].inter in (1, 8) else _UNIDENTIFIED_MILITARY
+    if after and sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+        return after[0]
+    return fill(Actor("Unidentified Armed Group ({country})", 3))
+
+
+def _second_actor(
+    fill: Filler, opponents: list[Actor], sentence: str, event_type: str, sub_event_type: str
+) -> Actor | None:
+    if event_type == "Violence against civilians":
+        return fill(_CIVILIANS)
+    if opponents:
+        return opponents[0]
+    if sub_event_type == "Armed clash":
+        return fill(Actor("Unidentified Armed Group ({country})", 3))
+    if sub_event_type == "Arrests" or (
+        event_type == "Explosions/Remote violence" and _CIVILIAN_TARGET.search(sentence)
+    ):
+        return fill(_CIVILIANS)
+    return None
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.name not in seen:
+            seen.add(actor.name)
+            out.append(actor)
+    return out
