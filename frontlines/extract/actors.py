@@ -10,7 +10,6 @@ words; others ignore case. A demonym may stand before a ``prefixed`` actor's ali
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -86,7 +85,8 @@ class ActorRegistry:
         self._demonyms = dict(demonyms)
         self._alias: dict[str, tuple[_Entry, bool]] = {}
         self._upper: dict[str, _Entry] = {}
-        for raw in entries:
+        self._raw = list(entries)
+        for raw in self._raw:
             self._add(raw)
         self._compile()
 
@@ -114,6 +114,11 @@ class ActorRegistry:
             return cls(extra, demonyms)
         base = json.loads(_data_text("actors.json"))
         return cls([*base["actors"], *extra], {**base["demonyms"], **demonyms})
+
+    def extend_from(self, path: str | Path) -> ActorRegistry:
+        """A new registry: this one's actors plus those in the JSON file at ``path``."""
+        extra = ActorRegistry.load(path, extend=False)
+        return ActorRegistry([*self._raw, *extra._raw], {**self._demonyms, **extra._demonyms})
 
     def _add(self, raw: dict[str, Any]) -> None:
         if not isinstance(raw, dict) or "name" not in raw or "inter" not in raw:

@@ -42,7 +42,9 @@ class Sides:
     assoc2: str = ""
 
 
-def _split(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> tuple[list[Actor], list[Actor]]:
+def _split(
+    hits: list[tuple[Span, Actor]], sentence: str, trigger: Span
+) -> tuple[list[Actor], list[Actor]]:
     before: list[Actor] = []
     after: list[Actor] = []
     for span, actor in hits:
@@ -95,6 +97,11 @@ def assign(
     sides.actor2 = _second_actor(fill, opponents, sentence, event_type, sub_event_type)
     if len(opponents) > 1 and sides.actor2 is opponents[0]:
         sides.assoc2 = opponents[1].name
+    if inherited is not None and inherited.actor1.name == actor1.name:
+        # The same force as the previous sentence: its allies and opponents carry over.
+        sides.assoc1 = sides.assoc1 or inherited.assoc1
+        if not opponents and inherited.actor2 is not None:
+            sides.actor2 = inherited.actor2
     return sides
 
 
@@ -107,14 +114,19 @@ def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sid
     return sides
 
 
-def _first_actor(fill: Filler, before: list[Actor], after: list[Actor], sub_event_type: str) -> Actor:
+def _first_actor(
+    fill: Filler, before: list[Actor], after: list[Actor], sub_event_type: str
+) -> Actor:
     if before:
         return before[0]
     if sub_event_type == "Arrests":
         return fill(_POLICE_DEFAULT)
     if sub_event_type == "Air/drone strike":
         return after[0] if after and after[0].inter in (1, 8) else _UNIDENTIFIED_MILITARY
-    if after and sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+    if after and sub_event_type in (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ):
         return after[0]
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 

@@ -85,7 +85,7 @@ def resolve_date(
     if previous is not None and published is not None and _SINCE.search(text):
         # "Since then, troops advanced": somewhere between the earlier date and publication;
         # coded to the publication date at month precision.
-        return DateResolution(published.isoformat(), 3, None, inherited=True)
+        return DateResolution(published.isoformat(), 3, None)
     if previous is not None and previous.date:
         return DateResolution(previous.date, previous.precision, None, inherited=True)
     if published is None:
@@ -143,10 +143,9 @@ def _month_only(text: str, published: dt.date | None) -> DateResolution | None:
     if match is None:
         return None
     month = _MONTH_INDEX[match.group("month").lower()]
-    if match.group("month").lower() == "may" and not match.group("year"):
-        # "in May" vs the modal "may": only trust a capitalised month.
-        if not match.group("month")[0].isupper():
-            return None
+    # "in May" vs the modal "may": only trust a capitalised month.
+    if match.group("month") == "may" and not match.group("year"):
+        return None
     year_raw = match.group("year")
     year = int(year_raw) if year_raw else _year_for(month, 1, published)
     if year is None:

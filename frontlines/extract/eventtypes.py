@@ -66,21 +66,44 @@ _DISRUPTED = _rx(
     r"|bomb disposal|(?:found|discovered|uncovered) (?:an? )?(?:IED|explosive|landmine|bomb)s?)"
 )
 _TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Sexual violence", _rx(r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence))\b")),
-    ("Suicide bomb", _rx(r"\bsuicide (?:bomb\w*|attack\w*|vest|car)|self-detonat\w*|blew (?:him|her)self up")),
-    ("Chemical weapon", _rx(r"\b(?:chemical (?:attack|weapon|agent)s?|chlorine gas|sarin|nerve agent)\b")),
-    ("Air/drone strike", _rx(
-        r"\b(?:air ?strikes?|air[- ]raids?|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
-        r"|aircraft (?:bombed|struck|targeted)|bombed from the air|helicopter gunships?|kamikaze drones?"
-        r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed))\b")),
-    ("Remote explosive/landmine/IED", _rx(
-        r"\b(?:IEDs?|VBIEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?"
-        r"|mines? explod\w*|bomb (?:blast|explo\w+)|detonat\w+|magnetic bombs?|booby[- ]trap\w*|bomb went off"
-        r"|planted (?:a )?bomb)\b")),
+    (
+        "Sexual violence",
+        _rx(
+            r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence))\b"
+        ),
+    ),
+    (
+        "Suicide bomb",
+        _rx(r"\bsuicide (?:bomb\w*|attack\w*|vest|car)|self-detonat\w*|blew (?:him|her)self up"),
+    ),
+    (
+        "Chemical weapon",
+        _rx(r"\b(?:chemical (?:attack|weapon|agent)s?|chlorine gas|sarin|nerve agent)\b"),
+    ),
+    (
+        "Air/drone strike",
+        _rx(
+            r"\b(?:air ?strikes?|air[- ]raids?|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
+            r"|aircraft (?:bombed|struck|targeted)|bombed from the air|helicopter gunships?|kamikaze drones?"
+            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed))\b"
+        ),
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        _rx(
+            r"\b(?:IEDs?|VBIEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?"
+            r"|mines? explod\w*|bomb (?:blast|explo\w+)|detonat\w+|magnetic bombs?|booby[- ]trap\w*|bomb went off"
+            r"|planted (?:a )?bomb)\b"
+        ),
+    ),
     ("Grenade", _rx(r"\bgrenades?\b")),
-    ("Shelling/artillery/missile attack", _rx(
-        r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad"
-        r"|cluster munitions?|tank fire|heavy weapons fire)\b")),
+    (
+        "Shelling/artillery/missile attack",
+        _rx(
+            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad"
+            r"|cluster munitions?|tank fire|heavy weapons fire)\b"
+        ),
+    ),
 )
 _PROTEST = _rx(
     r"\b(?:protest\w*|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)|marched|(?<!in )a march"
@@ -108,39 +131,84 @@ _MOB = _rx(
     r"|(?:locals|residents|villagers) (?:beat|attacked|killed|lynched|burned|assaulted))\b"
 )
 _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (TERRITORY, _rx(
-        r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))|took (?:over|control)"
-        r"|tak(?:en|ing) (?:over|control)|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
-        r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances)\b")),
-    ("Non-violent transfer of territory", _rx(
-        r"\b(?:withdr[ea]w\w*|pulled out|handed over|retreated|evacuated (?:their )?positions"
-        r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated)\b")),
-    ("Abduction/forced disappearance", _rx(
-        r"\b(?:abduct\w*|kidnap\w*|taken hostage|took (?:\w+ )?hostage|forcibly disappear\w*|disappeared)\b")),
-    ("Armed clash", _rx(
-        r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
-        r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|offensive|engaged|assault\w* (?:on|against)"
-        r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
-        r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
-        r")\b")),
-    ("Attack", _rx(
-        r"\b(?:kill\w*|shot|shoot\w*|executed|murder\w*|behead\w*|stabb\w*|hacked|tortur\w*|massacr\w*"
-        r"|burn\w* alive|beat\w*|assault\w*|attack\w*|opened fire|gunned down|injur\w*|wound\w*|slaughter\w*)\b")),
-    ("Arrests", _rx(r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects)\b")),
-    ("Agreement", _rx(
-        r"\b(?:agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord|agreement)|signed|prisoner (?:exchange|swap)"
-        r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal)\b")),
-    ("Looting/property destruction", _rx(
-        r"\b(?:loot\w*|plunder\w*|pillag\w*|torched|burn(?:ed|t|ing) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|villages?|property|buildings?|huts|crops)"
-        r"|set (?:\w+ )?on fire|demolish\w*|destroy\w*|vandali[sz]\w*|razed|confiscat\w*|seized (?:property|land|cattle|livestock))\b")),
-    ("Headquarters or base established", _rx(
-        r"\b(?:establish\w*|set up|opened|built) (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|HQ|outpost|camp)\b")),
-    ("Change to group/activity", _rx(
-        r"\b(?:merged|announced (?:the )?(?:formation|creation|dissolution)|was formed|were formed|pledged allegiance"
-        r"|rebrand\w*|dissolv\w*|split from|defected|new (?:armed )?group|joined forces|recruit\w*)\b")),
-    ("Other", _rx(
-        r"\b(?:deploy\w*|reinforcements?|mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
-        r"|military build-?up|patrol(?:led|s)?|(?:security|military|counter-?terrorism|combing|clearing|sweep|anti-\w+) operations?)\b")),
+    (
+        TERRITORY,
+        _rx(
+            r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))|took (?:over|control)"
+            r"|tak(?:en|ing) (?:over|control)|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
+            r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances)\b"
+        ),
+    ),
+    (
+        "Non-violent transfer of territory",
+        _rx(
+            r"\b(?:withdr[ea]w\w*|pulled out|handed over|retreated|evacuated (?:their )?positions"
+            r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated)\b"
+        ),
+    ),
+    (
+        "Abduction/forced disappearance",
+        _rx(
+            r"\b(?:abduct\w*|kidnap\w*|taken hostage|took (?:\w+ )?hostage|forcibly disappear\w*|disappeared)\b"
+        ),
+    ),
+    (
+        "Armed clash",
+        _rx(
+            r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
+            r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|offensive|engaged|assault\w* (?:on|against)"
+            r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
+            r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
+            r")\b"
+        ),
+    ),
+    (
+        "Attack",
+        _rx(
+            r"\b(?:kill\w*|shot|shoot\w*|executed|murder\w*|behead\w*|stabb\w*|hacked|tortur\w*|massacr\w*"
+            r"|burn\w* alive|beat\w*|assault\w*|attack\w*|opened fire|gunned down|injur\w*|wound\w*|slaughter\w*)\b"
+        ),
+    ),
+    (
+        "Arrests",
+        _rx(
+            r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects)\b"
+        ),
+    ),
+    (
+        "Agreement",
+        _rx(
+            r"\b(?:agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord|agreement)|signed|prisoner (?:exchange|swap)"
+            r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal)\b"
+        ),
+    ),
+    (
+        "Looting/property destruction",
+        _rx(
+            r"\b(?:loot\w*|plunder\w*|pillag\w*|torched|burn(?:ed|t|ing) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|villages?|property|buildings?|huts|crops)"
+            r"|set (?:\w+ )?on fire|demolish\w*|destroy\w*|vandali[sz]\w*|razed|confiscat\w*|seized (?:property|land|cattle|livestock))\b"
+        ),
+    ),
+    (
+        "Headquarters or base established",
+        _rx(
+            r"\b(?:establish\w*|set up|opened|built) (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|HQ|outpost|camp)\b"
+        ),
+    ),
+    (
+        "Change to group/activity",
+        _rx(
+            r"\b(?:merged|announced (?:the )?(?:formation|creation|dissolution)|was formed|were formed|pledged allegiance"
+            r"|rebrand\w*|dissolv\w*|split from|defected|new (?:armed )?group|joined forces|recruit\w*)\b"
+        ),
+    ),
+    (
+        "Other",
+        _rx(
+            r"\b(?:deploy\w*|reinforcements?|mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
+            r"|military build-?up|patrol(?:led|s)?|(?:security|military|counter-?terrorism|combing|clearing|sweep|anti-\w+) operations?)\b"
+        ),
+    ),
 )
 
 

@@ -34,7 +34,9 @@ _DEATH = (
     r"(?:killed|dead|died|deaths?|fatalities|bodies|lives|killing|kills|slain|"
     r"shot dead|lost their lives|were killed|was killed|perished|casualties)"
 )
-_COUNT_BEFORE = re.compile(rf"\b{_QUANT}{_RANGE}{_NOUN}?(?:were\s+|was\s+|have been\s+)?{_DEATH}\b", re.I)
+_COUNT_BEFORE = re.compile(
+    rf"\b{_QUANT}{_RANGE}{_NOUN}?(?:were\s+|was\s+|have been\s+)?{_DEATH}\b", re.I
+)
 _COUNT_AFTER = re.compile(
     rf"\b(?:killed|killing|kills|claimed the lives of|left|leaving|death toll (?:of|to|at|rose to)|"
     rf"death of|deaths of|lives of)\s+(?:at least\s+|about\s+|around\s+|some\s+)?{_QUANT}{_RANGE}\b",

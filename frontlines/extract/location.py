@@ -74,9 +74,7 @@ def choose_location(
 ) -> Location | None:
     """The event's place among ``mentions`` inside [sent_start, sent_end) of ``text``."""
     inside = [
-        m
-        for m in mentions
-        if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
+        m for m in mentions if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
     ]
     scored = sorted(
         inside, key=lambda m: _score(m, text[sent_start : m.start], trigger), reverse=True

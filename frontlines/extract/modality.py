@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 _IRREALIS_CLAUSE = re.compile(
-    r"(?:^|[\s,;(\"“])(?:if|unless|as soon as|once|when(?:ever)?|in case|should they|whether)\b", re.I
+    r"(?:^|[\s,;(\"“])(?:if|unless|as soon as|once|when(?:ever)?|in case|should they|whether)\b",
+    re.I,
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|could|might|may|must|should|can|going to|about to|plans? to|planning to"

@@ -13,12 +13,75 @@ import re
 from ..records import Span
 
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm brig cmdr cdr gov sen rep
-    st mt ft no nos vs etc al approx est dept univ corp inc ltd co jr sr rev hon pres
-    km kms m mi sq jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e u.s u.k u.n u.s.a a.m p.m
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "brig",
+        "cmdr",
+        "cdr",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "al",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "km",
+        "kms",
+        "m",
+        "mi",
+        "sq",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "a.m",
+        "p.m",
+    ]
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•◦*-]\s)")
@@ -43,8 +106,10 @@ def split_sentences(text: str) -> list[Span]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         chunk = match.group(0)
-        if chunk.startswith(".") and chunk.rstrip("\"'”’)]") == "." and _is_abbreviation(
-            text, match.start() + 1
+        if (
+            chunk.startswith(".")
+            and chunk.rstrip("\"'”’)]") == "."
+            and _is_abbreviation(text, match.start() + 1)
         ):
             continue
         _append(spans, text, start, end)

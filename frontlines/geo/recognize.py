@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .sources import data_dir
 
 _ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
 _WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’]*|[0-9]+)"
 _PART = rf"(?:{_ARTICLE}[- ])?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
 _LINK = rf"(?:[ ](?:(?:{_ARTICLE}|de|del|of|bin|bani|ibn|abu|umm)[ -])?)"
-NAME = rf"{_PART}(?:{_LINK}{_PART}){{0,3}}"
+NAME = rf"(?<![\w-]){_PART}(?:{_LINK}{_PART}){{0,3}}"
+_SIMPLE = rf"(?<![\w-])(?:{_ARTICLE}[- ])?{_WORD}(?:[ ]{_WORD}){{0,2}}"
 
 _DIRECTIONS = (
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west"
@@ -38,7 +38,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:province|governorate|Province|Governorate)\b", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:district|District|countryside|Countryside)\b", "", 2, "admin"),
-        (rf"(?P<name>{_PART})\s*[-–]\s*(?P<b>{NAME})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
+        (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{NAME})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
@@ -66,7 +66,7 @@ class Candidate:
     origins: set[str] = field(default_factory=set)
     label: str = ""
     relation: str = ""
-    precision: int = 1
+    precision: int = 0
     hint: str = ""
     second: tuple[int, int, str] | None = None
     kind: str = "toponym"
@@ -84,7 +84,7 @@ def demonyms() -> dict[str, str]:
 
     out: dict[str, str] = {}
     for word, iso in read_demonyms().items():
-        if data_dir() and word[:1].isupper():
+        if word[:1].isupper():
             out.setdefault(word, iso)
             out.setdefault(word + "s", iso)
     return out
@@ -197,7 +197,7 @@ def merge(cands: Iterable[Candidate]) -> dict[tuple[int, int], Candidate]:
         old.label = old.label or c.label
         if c.relation and not old.relation:
             old.relation = c.relation
-        if "cue" in c.origins:
-            old.precision = max(old.precision, c.precision) if c.relation else old.precision
-            old.hint = old.hint or c.hint
+        old.precision = max(old.precision, c.precision)
+        old.hint = old.hint or c.hint
+        old.second = old.second or c.second
     return merged

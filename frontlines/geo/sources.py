@@ -100,7 +100,16 @@ def read_countries() -> Iterator[Entry]:
             country=iso, population=population, geonameid=gid,
         )  # fmt: skip
         names = [gn_name, name, *[a for a in alts.split("|") if usable_name(a)]]
+        names.extend(COUNTRY_ABBREVIATIONS.get(iso, ()))
         yield Entry(place, names)
+
+
+# Abbreviations that English news uses for countries (ISO codes in general are not names).
+COUNTRY_ABBREVIATIONS = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America"), "GB": ("UK", "U.K.", "Britain"),
+    "AE": ("UAE", "U.A.E.", "Emirates"), "CD": ("DRC", "DR Congo"), "SA": ("KSA",),
+    "CN": ("PRC",), "KP": ("DPRK",), "KR": ("ROK",),
+}  # fmt: skip
 
 
 def read_demonyms() -> dict[str, str]:

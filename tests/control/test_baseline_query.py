@@ -89,7 +89,9 @@ def test_control_at_with_and_without_baseline(folder: Path) -> None:
     later = control_at(store, "2018-03-01", baseline=True, baseline_folder=folder)
     palmyra = [r["holder"] for r in later if r["place_name"] == "Palmyra"]
     assert palmyra == ["Islamic State (Syria)"]
-    east = control_at(store, "2017-12-01", area=(43.0, 36.0, 44.0, 37.0), baseline=True, baseline_folder=folder)
+    east = control_at(
+        store, "2017-12-01", area=(43.0, 36.0, 44.0, 37.0), baseline=True, baseline_folder=folder
+    )
     assert [r["place_name"] for r in east] == ["Mosul"]
 
 

@@ -126,8 +126,12 @@ def test_claims_from_territorial_events_only() -> None:
         territorial("Government regains territory", GOV, "2018-01-05", event_id="g"),
         territorial("Armed clash", ISIS, "2017-09-01", event_type="Battles"),
         territorial(
-            "Non-violent transfer of territory", ISIS, "2017-11-01",
-            source_part="comment", comment_id="c1", credibility="low",
+            "Non-violent transfer of territory",
+            ISIS,
+            "2017-11-01",
+            source_part="comment",
+            comment_id="c1",
+            credibility="low",
         ),  # fmt: skip
         territorial("Government regains territory", GOV, "", event_id="nodate"),
     ]

@@ -54,7 +54,9 @@ def test_adjective_forms() -> None:
     assert claims("Convoys reached SDF-controlled Tabqa.") == [
         ("Tabqa", "SDF: Syrian Democratic Forces")
     ]
-    assert claims("Shelling of rebel-held Idlib went on.") == [("Idlib", "Opposition Rebels (Syria)")]
+    assert claims("Shelling of rebel-held Idlib went on.") == [
+        ("Idlib", "Opposition Rebels (Syria)")
+    ]
 
 
 def test_under_the_control_of_points_back() -> None:
@@ -104,6 +106,9 @@ def test_comment_mentions_never_count() -> None:
 def test_holder_table_dates_and_fallback() -> None:
     table = default_holders()
     assert table.actor("government", country="SY", on="2017-01-01") == GOV
-    assert table.actor("government", country="SY", on="2025-01-01") == "Military Forces of Syria (2024-)"
+    assert (
+        table.actor("government", country="SY", on="2025-01-01")
+        == "Military Forces of Syria (2024-)"
+    )
     assert table.actor("ISIS", country="", on="2017-01-01") == "Islamic State"
     assert table.actor("nobody") == ""

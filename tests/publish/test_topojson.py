@@ -63,7 +63,10 @@ def test_untransformed_topology() -> None:
 
 @pytest.mark.parametrize(
     ("topo", "name", "message"),
-    [({"type": "FeatureCollection"}, "x", "not a TopoJSON"), (TOPOLOGY, "nope", "no object 'nope'")],
+    [
+        ({"type": "FeatureCollection"}, "x", "not a TopoJSON"),
+        (TOPOLOGY, "nope", "no object 'nope'"),
+    ],
 )
 def test_bad_input(topo: dict[str, Any], name: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):

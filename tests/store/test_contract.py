@@ -169,3 +169,7 @@ def test_closed_store_refuses_work(store: Store) -> None:
     with pytest.raises(StoreError, match="closed"):
         store.events()
     store.close()
+
+
+def test_backends_satisfy_the_protocol(store: Store) -> None:
+    assert isinstance(store, Store)

@@ -118,6 +118,11 @@
   }
 
   // -- the map ------------------------------------------------------------------------
+  function boundsPadding() {
+    var panel = document.getElementById("panel").getBoundingClientRect();
+    if (window.innerWidth - panel.right < 300) return 40;
+    return { top: 50, bottom: 50, left: panel.right + 40, right: 70 };
+  }
   var match = ["match", ["get", "event_type"]];
   Object.keys(colors).forEach(function (type) { match.push(type, colors[type]); });
   match.push(data.other_color);
@@ -141,8 +146,7 @@
       ]
     },
     bounds: data.bounds,
-    fitBoundsOptions: { padding: window.innerWidth > 700 ?
-      { top: 60, bottom: 60, left: 300, right: 60 } : 40, maxZoom: 8 }
+    fitBoundsOptions: { padding: boundsPadding(), maxZoom: 8 }
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
   map.on("click", "events", function (ev) {

