@@ -50,9 +50,7 @@ class ImportResult:
     skipped: list[SkippedRow] = field(default_factory=list)
 
 
-def read_rows(
-    path: str | Path, *, required: Iterable[str], kind: str
-) -> Iterator[tuple[int, Row]]:
+def read_rows(path: str | Path, *, required: Iterable[str], kind: str) -> Iterator[tuple[int, Row]]:
     """Yield (first line number, row) with lower-cased, stripped column names and values.
 
     Raises an ``InputError`` naming the file when it is missing, empty, not UTF-8 or lacks
@@ -73,7 +71,9 @@ def read_rows(
                 source=source,
             ) from exc
         except csv.Error as exc:
-            raise UnsupportedInputError(f"is not a readable CSV file ({exc})", source=source) from exc
+            raise UnsupportedInputError(
+                f"is not a readable CSV file ({exc})", source=source
+            ) from exc
 
 
 def _rows(

@@ -85,9 +85,7 @@ def _in_area(event: Event, bbox: BBox) -> bool:
     return west <= event.longitude <= east and south <= event.latitude <= north
 
 
-def select_events(
-    events: Iterable[Event], bbox: BBox, start: dt.date, end: dt.date
-) -> list[Event]:
+def select_events(events: Iterable[Event], bbox: BBox, start: dt.date, end: dt.date) -> list[Event]:
     """The events dated in [start, end] with a point in the bbox, in date order."""
     chosen = [e for e in events if _in_period(e, start, end) and _in_area(e, bbox)]
     return sorted(chosen, key=lambda e: (e.event_date, e.event_type, e.location, e.event_id))
@@ -216,7 +214,9 @@ def write_report(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the report folder ({exc.strerror})", source=str(folder)) from exc
+        raise ConfigError(
+            f"cannot create the report folder ({exc.strerror})", source=str(folder)
+        ) from exc
     chosen = select_events(events, bbox, start, end)
     countries = Path((settings or Settings.from_env()).assets_dir) / COUNTRIES_FILE
     png = folder / "map.png"

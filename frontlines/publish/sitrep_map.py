@@ -121,9 +121,8 @@ def _draw_land(ax: Axes, rings: Iterable[Sequence[tuple[float, float]]], extent:
 def _draw_events(ax: Axes, events: Sequence[Event]) -> None:
     counts = Counter(e.event_type for e in events)
     for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        points = [(e.longitude, e.latitude) for e in events if e.event_type == kind]
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
+        xs = [e.longitude or 0.0 for e in events if e.event_type == kind]
+        ys = [e.latitude or 0.0 for e in events if e.event_type == kind]
         colour = EVENT_COLOURS.get(kind, OTHER_COLOUR)
         markers: PathCollection = ax.scatter(
             xs, ys, s=46, c=colour, edgecolors="white", linewidths=0.8, zorder=4,

@@ -132,7 +132,7 @@ def test_claims_from_territorial_events_only() -> None:
             source_part="comment",
             comment_id="c1",
             credibility="low",
-        ),  # fmt: skip
+        ),
         territorial("Government regains territory", GOV, "", event_id="nodate"),
     ]
     claims = claims_from_events(events)

@@ -25,7 +25,7 @@ def test_reads_good_rows_and_reports_bad_ones() -> None:
 
 
 def test_field_mapping() -> None:
-    first, second = read_acled_csv(DATA / "acled_sample.csv").events
+    first, _second = read_acled_csv(DATA / "acled_sample.csv").events
     assert first.event_date == "2023-07-14"
     assert (first.event_type, first.sub_event_type) == ("Battles", "Armed clash")
     assert (first.inter1, first.inter2, first.interaction) == (1, 2, 12)
@@ -58,7 +58,11 @@ def test_minimal_columns_any_case() -> None:
     result = read_acled_csv(DATA / "acled_minimal.csv")
     assert result.skipped == []
     (event,) = result.events
-    assert (event.event_type, event.actor1, event.event_date) == ("Riots", "Rioters (Testland)", "2022-01-02")
+    assert (event.event_type, event.actor1, event.event_date) == (
+        "Riots",
+        "Rioters (Testland)",
+        "2022-01-02",
+    )
     assert event.latitude is None and event.longitude is None
     assert event.event_id.startswith("row-")
     assert read_acled_csv(DATA / "acled_minimal.csv").events[0].event_id == event.event_id
@@ -74,11 +78,11 @@ def test_missing_required_column(tmp_path: Path) -> None:
 def test_empty_binary_and_missing_files(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
-    with pytest.raises(EmptyInputError, match="empty.csv"):
+    with pytest.raises(EmptyInputError, match=r"empty\.csv"):
         read_acled_csv(empty)
     latin = tmp_path / "latin.csv"
     latin.write_bytes("event_date,event_type,actor1\n2022-01-01,Riots,B\xe9\n".encode("latin-1"))
     with pytest.raises(EncodingError, match="UTF-8"):
         read_acled_csv(latin)
-    with pytest.raises(InputError, match="nothing.csv"):
+    with pytest.raises(InputError, match=r"nothing\.csv"):
         read_acled_csv(tmp_path / "nothing.csv")

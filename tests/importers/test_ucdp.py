@@ -51,9 +51,7 @@ def test_non_state_and_one_sided_rows() -> None:
     assert third.fatalities == 7
 
 
-@pytest.mark.parametrize(
-    ("where", "expected"), [(1, 1), (2, 2), (3, 2), (4, 3), (7, 3), (None, 3)]
-)
+@pytest.mark.parametrize(("where", "expected"), [(1, 1), (2, 2), (3, 2), (4, 3), (7, 3), (None, 3)])
 def test_geo_precision(where: int | None, expected: int) -> None:
     assert geo_precision(where) == expected
 

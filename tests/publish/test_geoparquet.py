@@ -9,8 +9,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from frontlines.publish.gpkg import EVENT_FIELDS, event_values, parse_point_wkb
 from frontlines.publish.geoparquet import geo_metadata, write_geoparquet
+from frontlines.publish.gpkg import EVENT_FIELDS, event_values, parse_point_wkb
 
 from .test_gpkg import PAYLOAD, sample_events
 

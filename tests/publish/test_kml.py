@@ -64,7 +64,10 @@ def test_control_characters_are_dropped(tmp_path: Path) -> None:
     event = sample_events()[0]
     event.notes = "bell\x07 and nul\x00 here"
     marks = _placemarks(write_kml([event], tmp_path / "events.kml"))
-    data = {d.get("name"): d.findtext("k:value", "", NS) for d in marks[0].iter(f"{{{KML_NAMESPACE}}}Data")}
+    data = {
+        d.get("name"): d.findtext("k:value", "", NS)
+        for d in marks[0].iter(f"{{{KML_NAMESPACE}}}Data")
+    }
     assert data["notes"] == "bell and nul here"
 
 

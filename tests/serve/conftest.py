@@ -52,7 +52,7 @@ def make_events() -> list[Event]:
             place_id="gn:11",
             event_date="2018-02-01",
             source="Other Wire",
-        )  # fmt: skip
+        )
     )
     events.append(make_event(7, credibility="low", source_part="comment", comment_id="c2"))
     events.append(make_event(8, latitude=None, longitude=None, event_date=""))

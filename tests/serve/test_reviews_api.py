@@ -22,7 +22,11 @@ def test_no_token_configured_refuses_every_write(open_client: TestClient) -> Non
 
 
 def test_token_checked_before_body_and_lookup(client: TestClient) -> None:
-    bad_headers = ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN})
+    bad_headers: tuple[dict[str, str], ...] = (
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": TOKEN},
+    )
     for headers in bad_headers:
         for path, body in (
             ("/api/events/missing/review", {"action": "confirm"}),
