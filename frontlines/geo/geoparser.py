@@ -46,11 +46,11 @@ def load_nlp(model: str) -> Any:
 
 
 def _lookup_names(c: Candidate) -> list[str]:
-    names = [c.text]
+    names = [c.name]
     if c.hint == "station":
-        names.insert(0, f"{c.text} station")
+        names.insert(0, f"{c.name} station")
     if c.hint == "valley":
-        names.append(c.text.rsplit(" ", 1)[0])
+        names.append(c.name.rsplit(" ", 1)[0])
     return names
 
 

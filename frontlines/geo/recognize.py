@@ -19,7 +19,8 @@ _ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
 _WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’]*|[0-9]+)"
 _PART = rf"(?:{_ARTICLE}[- ])?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
 _LINK = rf"(?:[ ](?:(?:{_ARTICLE}|de|del|of|bin|bani|ibn|abu|umm)[ -])?)"
-NAME = rf"(?<![\w-]){_PART}(?:{_LINK}{_PART}){{0,3}}"
+_NAME_BODY = rf"{_PART}(?:{_LINK}{_PART}){{0,3}}"
+NAME = rf"(?<![\w-]){_NAME_BODY}"
 _SIMPLE = rf"(?<![\w-])(?:{_ARTICLE}[- ])?{_WORD}(?:[ ]{_WORD}){{0,2}}"
 
 _DIRECTIONS = (
@@ -38,7 +39,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:province|governorate|Province|Governorate)\b", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:district|District|countryside|Countryside)\b", "", 2, "admin"),
-        (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{NAME})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
+        (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
@@ -71,6 +72,12 @@ class Candidate:
     second: tuple[int, int, str] | None = None
     kind: str = "toponym"
     country: str = ""
+    query: str = ""
+
+    @property
+    def name(self) -> str:
+        """The name to look up (the first place of a "between" span, else the text)."""
+        return self.query or self.text
 
     @property
     def length(self) -> int:
@@ -153,7 +160,7 @@ def cue_candidates(text: str) -> list[Candidate]:
             if groups.get("b"):
                 b0, b1 = m.span("b")
                 cand.second = (b0, b1, m.group("b"))
-                cand.end = m.end()
+                cand.query, cand.end = cand.text, m.end()
                 cand.text = text[start : m.end()]
             out.append(cand)
     return out
@@ -164,12 +171,15 @@ def ner_candidates(doc: Any) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
         text = ent.text
-        if "\n" in text:
-            continue
-        start, end = ent.start_char, ent.end_char
-        if text.lower().startswith("the "):
-            start, text = start + 4, text[4:]
-        out.append(Candidate(start, end, text, {"ner"}, label=ent.label_))
+        offset = ent.start_char
+        for piece in text.split("\n"):
+            start, stripped = offset + len(piece) - len(piece.lstrip()), piece.strip()
+            offset += len(piece) + 1
+            if stripped.lower().startswith("the "):
+                start, stripped = start + 4, stripped[4:]
+            if stripped:
+                end = start + len(stripped)
+                out.append(Candidate(start, end, stripped, {"ner"}, label=ent.label_))
     return out
 
 
@@ -195,6 +205,8 @@ def merge(cands: Iterable[Candidate]) -> dict[tuple[int, int], Candidate]:
             continue
         old.origins |= c.origins
         old.label = old.label or c.label
+        if c.kind == "demonym":
+            old.kind, old.country = c.kind, c.country
         if c.relation and not old.relation:
             old.relation = c.relation
         old.precision = max(old.precision, c.precision)

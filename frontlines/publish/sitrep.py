@@ -157,7 +157,7 @@ def _source_rows(events: Sequence[Event], documents: Mapping[str, Document]) -> 
         else:
             key = event.source_url or event.source or event.document_id
             rows.setdefault(key, SourceRow(event.source or key, event.source_url, ""))
-    return sorted(rows.values(), key=lambda r: (r.published, r.title, r.url))
+    return sorted(rows.values(), key=lambda r: (r.published or "9999", r.title, r.url))
 
 
 def report_data(

@@ -205,7 +205,7 @@ def render_report_map(
     _draw_scale(ax, extent)
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
-    ax.set_aspect(aspect, adjustable="datalim")
+    ax.set_aspect(aspect, adjustable="box")
     ax.tick_params(labelsize=7)
     ax.set_title(_plain(title), fontsize=11)
     figure.text(0.98, 0.012, ATTRIBUTION, ha="right", va="bottom", fontsize=6, color="#444444")

@@ -2,8 +2,8 @@
 
 HTML: ``html.escape`` on every value, links only for http(s) URLs (with
 ``rel="noopener noreferrer"``), no scripts, a Content-Security-Policy that loads nothing
-but the map image beside the page. Markdown: ``\\ ` * _ [ ] < > # | ! ~ {`` and friends
-are backslash-escaped so page text can never become markup, links, images or raw HTML.
+but the map image beside the page. Markdown: ``\\ ` * _ { } [ ] < > # | ~ & $`` are
+backslash-escaped so page text can never become markup, links, images or raw HTML.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class ReportData:
 
 
 ATTRIBUTION = "Natural Earth; GeoNames CC BY 4.0; Wikipedia contributors CC BY-SA 4.0"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&$])")
 _WHITESPACE = re.compile(r"\s+")
 
 
