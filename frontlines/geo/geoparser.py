@@ -10,7 +10,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ModelError
 from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart
-from .gazetteer import ALTERNATE, DERIVED, Gazetteer, Match
+from .gazetteer import ALTERNATE, DERIVED, LOOSE, Gazetteer, Match
 from .recognize import (
     MONTHS,
     Candidate,
@@ -96,11 +96,13 @@ class Geoparser:
         doc = self.nlp(text)
         cands = [*ngrams_as_candidates(text), *cue_candidates(text), *ner_candidates(doc),
                  *demonym_candidates(text)]  # fmt: skip
-        merged = merge(cands)
-        matches = self._lookup(merged.values())
-        counts = _initial_focus(merged.values(), matches, focus)
+        merged = list(merge(cands).values())
+        inherit_vetoes(merged)
+        matches = self._lookup(merged)
+        counts = _initial_focus(merged, matches, focus)
+        drop_loose(matches, focus_shares(counts))
         propn = {t.idx for t in doc if t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")}
-        chosen = select(merged.values(), matches, focus_shares(counts), propn)
+        chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -112,6 +114,7 @@ class Geoparser:
                     g.hint, g.relation, g.precision = c.hint, c.relation, c.precision
         matches = self._lookup(cands)
         counts = _initial_focus(cands, matches, None)
+        drop_loose(matches, focus_shares(counts))
         out = self._resolve(text, cands, matches, counts, ARTICLE, None)
         by_span = {(m.start, m.end): m for m in out}
         return [by_span.get((s, e)) or Mention(text[s:e], s, e) for s, e in spans]
@@ -169,7 +172,7 @@ def _initial_focus(
             continue
         if c.label and c.label not in PLACE_LABELS:
             continue
-        for m in matches.get(c.text, [])[:1]:
+        for m in matches.get(c.name, [])[:1]:
             if m.place.feature.startswith("A.PCL") and m.quality >= ALTERNATE:
                 counts[m.place.country] += 2
     return counts
@@ -182,27 +185,72 @@ def _add_unambiguous(counts: Counter[str], items: list[Scored]) -> None:
             counts[good.pop()] += 1
 
 
+FOCUS_SHARE = 0.08
+
+
+def _in_focus(place: Place, focus: dict[str, float]) -> bool:
+    return focus.get(place.country, 0.0) >= FOCUS_SHARE
+
+
+def drop_loose(matches: dict[str, list[Match]], focus: dict[str, float]) -> None:
+    """Keep loose (skeleton) matches only inside the document's focus countries."""
+    for name, found in matches.items():
+        matches[name] = [m for m in found if m.quality > LOOSE or _in_focus(m.place, focus)]
+
+
+def inherit_vetoes(cands: Iterable[Candidate]) -> None:
+    """A gazetteer span inside a PERSON/ORG/... entity takes that entity's label."""
+    vetoes = [c for c in cands if c.label in VETO_LABELS]
+    for c in cands:
+        if c.label or "gazetteer" not in c.origins:
+            continue
+        for v in vetoes:
+            if v.start <= c.start and c.end <= v.end:
+                c.label = v.label
+                break
+
+
 def _plausible(c: Candidate, found: list[Match], focus: dict[str, float], propn: set[int]) -> bool:
     """Whether a span found only by gazetteer matching (or vetoed by NER) is a place."""
-    if not found or (len(c.text.split()) == 1 and c.text.lower() in MONTHS):
+    words = c.text.split()
+    if not found or (len(words) == 1 and (c.text.lower() in MONTHS or len(c.text) < 3)):
         return False
     strong = [m for m in found if m.quality >= DERIVED]
-    in_focus = any(m.place.country in focus for m in found)
-    if not strong and not (in_focus and len(c.text) >= 6):
+    focused = [m for m in found if _in_focus(m.place, focus)]
+    if not strong and not (focused and len(c.text) >= 6):
         return False
     if c.label in VETO_LABELS:
-        return in_focus or any(m.place.feature.startswith("A.PCL") for m in strong)
+        if any(m.place.feature.startswith("A.PCL") for m in strong):
+            return True
+        return any(
+            m.quality >= ALTERNATE and (m.place.population >= 10_000 or m.place.source != "geonames")
+            for m in focused
+        )
     if c.start not in propn:
         return False
     big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
-    return in_focus or big or len(c.text.split()) > 1
+    return bool(focused) or big or len(words) > 1
+
+
+def _list_neighbours(c: Candidate, others: Sequence[Candidate], text: str) -> list[Candidate]:
+    out = []
+    for o in others:
+        gap = text[o.end : c.start] if o.end <= c.start else text[c.end : o.start]
+        if o is not c and gap.strip() in (",", "and", ", and", "&") and len(gap) < 8:
+            out.append(o)
+    return out
 
 
 def select(
-    cands: Iterable[Candidate], matches: dict[str, list[Match]], focus: dict[str, float], propn: set[int]
+    cands: Sequence[Candidate],
+    matches: dict[str, list[Match]],
+    focus: dict[str, float],
+    propn: set[int],
+    text: str,
 ) -> list[Candidate]:
     """Accepted, non-overlapping candidates, sorted by offset."""
     accepted: list[Candidate] = []
+    rejected_people: list[Candidate] = []
     for c in cands:
         found = _matches_for(c, matches)
         if c.kind == "demonym" or "cue" in c.origins:
@@ -211,6 +259,13 @@ def select(
             accepted.append(c)
         elif "gazetteer" in c.origins and _plausible(c, found, focus, propn):
             accepted.append(c)
+        elif c.label == "PERSON":
+            rejected_people.append(c)
+    accepted = [
+        c for c in accepted
+        if c.label not in VETO_LABELS or "cue" in c.origins
+        or not _list_neighbours(c, rejected_people, text)
+    ]  # fmt: skip
     accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
                                  -("cue" in c.origins), c.start))  # fmt: skip
     taken: list[Candidate] = []

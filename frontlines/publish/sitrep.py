@@ -31,6 +31,7 @@ from .sitrep_render import (
     TypeCount,
     render_html,
     render_markdown,
+    safe_url,
 )
 
 __all__ = ["ReportPaths", "parse_bbox", "report_data", "select_events", "write_report"]
@@ -114,7 +115,8 @@ def _control_rows(changes: Iterable[object]) -> list[ControlRow]:
 
 def _event_row(event: Event, documents: Mapping[str, Document]) -> EventRow:
     document = documents.get(event.document_id)
-    url = event.source_url or (document.url if document and document.url else "")
+    candidates = (event.source_url, document.url if document and document.url else "")
+    url = next((u for u in candidates if safe_url(u)), event.source_url)
     source = (document.title if document else "") or event.source or url or event.document_id
     actors = [a for a in (event.actor1, event.actor2) if a]
     return EventRow(

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import PathPatch
+from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from ..errors import ConfigError
@@ -118,7 +118,17 @@ def _draw_land(ax: Axes, rings: Iterable[Sequence[tuple[float, float]]], extent:
     ax.add_patch(PathPatch(compound, facecolor=_LAND, edgecolor=_BORDER, linewidth=0.6, zorder=1))
 
 
+def _draw_area(ax: Axes, bbox: BBox) -> None:
+    """The report area as a dashed rectangle."""
+    west, south, east, north = bbox
+    ax.add_patch(
+        Rectangle((west, south), east - west, north - south, fill=False, edgecolor="#555555",
+                  linestyle="--", linewidth=0.9, zorder=3)
+    )  # fmt: skip
+
+
 def _draw_events(ax: Axes, events: Sequence[Event]) -> None:
+    """One scatter per event type (``events`` all have coordinates), with a legend."""
     counts = Counter(e.event_type for e in events)
     for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         xs = [e.longitude or 0.0 for e in events if e.event_type == kind]
@@ -192,14 +202,19 @@ def render_report_map(
     height = min(max(width * (north - south) * aspect / max(east - west, 1e-6), 3.5), 11.0)
     figure = Figure(figsize=(width, height + 0.6), dpi=110)
     FigureCanvasAgg(figure)
-    ax = figure.add_axes((0.02, 0.06, 0.96, 0.86))
+    ax = figure.add_axes((0.08, 0.06, 0.9, 0.86))
     ax.set_facecolor(_SEA)
     if countries_file is not None:
         try:
             _draw_land(ax, load_countries(countries_file), extent)
         except ConfigError as exc:
             warnings.append(str(exc))
+    _draw_area(ax, bbox)
     placed = [e for e in events if e.latitude is not None and e.longitude is not None]
+    if not placed:
+        ax.text(0.5, 0.5, "No events in this area during this period", transform=ax.transAxes,
+                ha="center", va="center", fontsize=10, color="#555555", zorder=6,
+                bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "#bbbbbb"})  # fmt: skip
     _draw_events(ax, placed)
     _draw_labels(ax, placed)
     _draw_scale(ax, extent)
@@ -207,6 +222,8 @@ def render_report_map(
     ax.set_ylim(south, north)
     ax.set_aspect(aspect, adjustable="box")
     ax.tick_params(labelsize=7)
+    ax.set_xlabel("longitude (\u00b0E)", fontsize=7)
+    ax.set_ylabel("latitude (\u00b0N)", fontsize=7)
     ax.set_title(_plain(title), fontsize=11)
     figure.text(0.98, 0.012, ATTRIBUTION, ha="right", va="bottom", fontsize=6, color="#444444")
     figure.savefig(path, format="png", facecolor="white")

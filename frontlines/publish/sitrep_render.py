@@ -15,6 +15,8 @@ from importlib import resources
 from string import Template
 from urllib.parse import quote, urlsplit
 
+from .sitrep_map import ATTRIBUTION
+
 __all__ = [
     "ControlRow",
     "EventRow",
@@ -81,7 +83,6 @@ class ReportData:
     warnings: list[str] = field(default_factory=list)
 
 
-ATTRIBUTION = "Natural Earth; GeoNames CC BY 4.0; Wikipedia contributors CC BY-SA 4.0"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&$])")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -181,14 +182,14 @@ def render_html(data: ReportData, *, image: str = "map.png") -> str:
         f"<h1>{_h(data.title)}</h1>"
         f'<p class="meta">Area: {_h(data.area_name)} ({_h(_bbox_text(data))})<br>'
         f"Period: {_h(data.start)} to {_h(data.end)}<br>Generated: {_h(data.generated)}</p>"
-        f'<figure><img src="{_h(image)}" alt="Map of the events in {_h(data.area_name)}">'
+        f'\n<figure><img src="{_h(image)}" alt="Map of the events in {_h(data.area_name)}">'
         f"<figcaption>{_h(ATTRIBUTION)}</figcaption></figure>"
-        f"<h2>Summary</h2>{_html_counts(data)}"
-        "<h2>Events</h2>"
+        f"\n<h2>Summary</h2>{_html_counts(data)}"
+        "\n<h2>Events</h2>"
         + (f'<ol class="events">{events}</ol>' if events else '<p class="empty">None.</p>')
-        + f"<h2>Control changes</h2>{_html_control(data)}"
-        f"<h2>Sources</h2>{_html_sources(data)}"
-        f'<p class="attribution">Base map and places: {_h(ATTRIBUTION)}.</p>'
+        + f"\n<h2>Control changes</h2>{_html_control(data)}"
+        f"\n<h2>Sources</h2>{_html_sources(data)}"
+        f'\n<p class="attribution">Base map and places: {_h(ATTRIBUTION)}.</p>'
     )
     template = Template(
         resources.files(__package__).joinpath("templates/sitrep.html").read_text("utf-8")

@@ -21,7 +21,7 @@ SYRIA = (
     "Tabqa\tTabqa\t35.83\tbad\tSDF\tx\t[[Tabqa]]\tM\n"
     "T4\tT4\t34.52\t37.62\tgov_air\tx\t[[T4]]\tM\n"
 )
-GOV = "Military Forces of Syria (2000-2024)"
+GOV = "Military Forces of Syria (2000-)"
 
 
 @pytest.fixture

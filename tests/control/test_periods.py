@@ -13,7 +13,7 @@ from frontlines.control import (
 )
 from frontlines.records import ControlClaim, Event, Place, Span
 
-GOV = "Military Forces of Syria (2000-2024)"
+GOV = "Military Forces of Syria (2000-)"
 ISIS = "Islamic State (Syria)"
 SDF = "SDF: Syrian Democratic Forces"
 PALMYRA = Place("gn:1", "Palmyra", 34.56, 38.28, "P.PPL", "SY")

@@ -12,7 +12,7 @@ from frontlines.serve import MemoryReviewLog, create_app
 from frontlines.store import MemoryStore, Store
 
 TOKEN = "s3cret-token"
-GOV = "Military Forces of Syria (2000-2024)"
+GOV = "Military Forces of Syria (2000-)"
 ISIS = "Islamic State (Syria)"
 
 
