@@ -54,7 +54,9 @@ class BatchReport:
         return not self.failed
 
 
-EXPORT_FORMATS = ("acled-csv", "geojson")
+_TEXT_WRITERS = {"acled-csv": "write_acled_csv", "geojson": "write_geojson"}
+_FILE_WRITERS = {"gpkg": "write_gpkg", "geoparquet": "write_geoparquet", "kml": "write_kml"}
+EXPORT_FORMATS = (*_TEXT_WRITERS, *_FILE_WRITERS)
 
 
 class Frontlines:
@@ -168,16 +170,75 @@ class Frontlines:
             return list(store.events(**filters))
 
     # -- publishing -----------------------------------------------------------------------
-    def export(self, fmt: str, out: IO[str], *, db: str | Path | None = None) -> int:
-        """Write the stored events in ``fmt``; returns how many were written."""
-        from .publish import write_acled_csv, write_geojson
+    def export(self, fmt: str, out: IO[str] | Path, *, db: str | Path | None = None) -> int:
+        """Write the stored events in ``fmt``; returns how many were written.
 
-        writers = {"acled-csv": write_acled_csv, "geojson": write_geojson}
-        if fmt not in writers:
-            raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(writers)}")
+        Text formats (acled-csv, geojson) take a stream or a path; binary ones
+        (gpkg, geoparquet, kml) need a path.
+        """
+        from . import publish
+
+        if fmt not in EXPORT_FORMATS:
+            raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         events = self.events(db=db)
-        writers[fmt](events, out)
+        if fmt in _TEXT_WRITERS:
+            writer = getattr(publish, _TEXT_WRITERS[fmt])
+            if isinstance(out, Path):
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with out.open("w", encoding="utf-8", newline="") as fp:
+                    writer(events, fp)
+            else:
+                writer(events, out)
+        else:
+            if not isinstance(out, Path):
+                raise ConfigError(f"--format {fmt} writes a binary file: give -o FILE")
+            out.parent.mkdir(parents=True, exist_ok=True)
+            getattr(publish, _FILE_WRITERS[fmt])(events, out)
         return len(events)
+
+    def report(
+        self, area: str, start: dt.date, end: dt.date, out_dir: str | Path,
+        *, db: str | Path | None = None,
+    ) -> Any:  # fmt: skip
+        """Write a situation report (HTML, Markdown, PNG map) for an area and period."""
+        from .control import store_periods
+        from .publish import write_report
+
+        if end < start:
+            raise ConfigError(f"--from {start} is after --to {end}")
+        bbox = self.area_bbox(area)
+        with self.open_store(db) as store:
+            events = store.events()
+            documents = store.documents()
+            periods = store_periods(store)
+        changes = [
+            p.to_dict() for p in periods
+            if start.isoformat() <= p.since <= end.isoformat() and p.lat is not None
+            and bbox[0] <= p.lon <= bbox[2] and bbox[1] <= p.lat <= bbox[3]
+        ]  # fmt: skip
+        return write_report(
+            events, Path(out_dir), area_name=area, bbox=bbox, start=start, end=end,
+            control_changes=changes, documents=documents, settings=self.settings,
+        )  # fmt: skip
+
+    def import_events(self, kind: str, path: str | Path, *, db: str | Path | None = None) -> Any:
+        """Store events from an ACLED CSV or UCDP GED CSV file beside ours."""
+        from .importers import read_acled_csv, read_ucdp_ged_csv
+
+        readers = {"acled": read_acled_csv, "ucdp": read_ucdp_ged_csv}
+        if kind not in readers:
+            raise ConfigError(f"unknown import kind {kind!r}; use acled or ucdp")
+        result = readers[kind](Path(path))
+        groups: dict[str, list[Event]] = {}
+        for event in result.events:
+            groups.setdefault(event.document_id, []).append(event)
+        added = 0
+        with self.open_store(db) as store:
+            for doc_id, events in groups.items():
+                doc = Document(id=doc_id, source=str(path), title=f"{kind.upper()} import: {doc_id}",
+                               text="", kind=f"import-{kind}")  # fmt: skip
+                added += store.save(Analysis(document=doc, events=events)).events_added
+        return result, added
 
     def write_map(self, path: str | Path, *, db: str | Path | None = None) -> Path:
         from .publish import write_map
@@ -186,6 +247,36 @@ class Frontlines:
             events = list(store.events())
             documents = list(store.documents())
         return Path(write_map(events, Path(path), documents=documents, settings=self.settings))
+
+    # -- control and areas ------------------------------------------------------------------
+    def area_bbox(self, area: str) -> tuple[float, float, float, float]:
+        """``W,S,E,N`` or any gazetteer name, as a bounding box (a margin by feature size)."""
+        parts = area.split(",")
+        if len(parts) == 4:
+            try:
+                w, s, e, n = (float(p) for p in parts)
+            except ValueError as exc:
+                raise ConfigError(f"area {area!r}: use W,S,E,N in degrees or a place name") from exc
+            if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
+                raise ConfigError(f"area {area!r}: need W < E and S < N within -180..180, -90..90")
+            return (w, s, e, n)
+        places = self.gazetteer.lookup(area)
+        if not places:
+            raise ConfigError(f"area {area!r} is not in the gazetteer; give W,S,E,N instead")
+        place = max(places, key=lambda p: (p.feature.startswith("A.PCL"), p.population))
+        margin = _AREA_MARGIN.get(place.feature, _AREA_MARGIN.get(place.feature_class, 0.5))
+        return (place.lon - margin, place.lat - margin, place.lon + margin, place.lat + margin)
+
+    def control(
+        self, at: dt.date, *, area: str | None = None, baseline: bool = False,
+        db: str | Path | None = None,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        """Who held which place on ``at`` (JSON-ready rows)."""
+        from .control import control_at
+
+        bbox = self.area_bbox(area) if area else None
+        with self.open_store(db) as store:
+            return control_at(store, at, area=bbox, baseline=baseline)
 
     # -- the gazetteer ----------------------------------------------------------------------
     def build_gazetteer(self, *, progress: Progress | None = None) -> Path:
@@ -208,6 +299,9 @@ class Frontlines:
                 Path(altnames_file) if altnames_file else None, progress=progress,
             )
         )  # fmt: skip
+
+
+_AREA_MARGIN = {"A.PCLI": 4.0, "A.ADM1": 1.5, "A.ADM2": 0.7, "A": 1.5, "L": 1.5, "T": 1.0, "P": 0.4}
 
 
 def _progress_line(index: int, total: int, item: ItemResult) -> str:

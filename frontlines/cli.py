@@ -8,13 +8,12 @@ go to stderr. Exit status: 0 ok, 1 when any input failed or an error stopped the
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from . import __version__
 from .api import EXPORT_FORMATS, Frontlines
@@ -42,17 +41,6 @@ def _app(args: argparse.Namespace) -> Frontlines:
     if getattr(args, "db", None):
         overrides["db"] = args.db
     return Frontlines(Settings.from_env(**overrides))
-
-
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    if not path or path == "-":
-        yield sys.stdout
-        return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="") as fp:
-        yield fp
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -106,8 +94,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
-    with _output(args.output) as out:
-        count = app.export(args.format, out)
+    if args.output and args.output != "-":
+        count = app.export(args.format, Path(args.output))
+    else:
+        count = app.export(args.format, sys.stdout)
     _err(f"wrote {count} event(s) as {args.format} to {args.output or 'stdout'}")
     return 0
 
@@ -117,6 +107,44 @@ def cmd_map(args: argparse.Namespace) -> int:
     _err(f"wrote map to {path}")
     print(path)
     return 0
+
+
+def cmd_control(args: argparse.Namespace) -> int:
+    from .control import format_table
+
+    rows = _app(args).control(args.at, area=args.area, baseline=args.baseline)
+    print(json.dumps(rows, ensure_ascii=False, indent=1) if args.json else format_table(rows))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from .serve import serve
+
+    app = _app(args)
+    token = os.environ.get("FRONTLINES_TOKEN") or None
+    _err(f"serving {app.settings.db} on http://{args.host}:{args.port}/ "
+         f"(writes {'need the token' if token else 'disabled: set FRONTLINES_TOKEN'})")  # fmt: skip
+    serve(app.settings.db, args.host, args.port, token, settings=app.settings, baseline=args.baseline)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    paths = _app(args).report(args.area, args.start, args.end, args.output)
+    for warning in getattr(paths, "warnings", []):
+        _err(f"warning: {warning}")
+    _err(f"report with {paths.events} event(s) written to {args.output}")
+    print(paths.html)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    result, added = _app(args).import_events(args.kind, args.file)
+    for row in result.skipped:
+        _err(f"error: {args.file}: line {row.line}: {row.reason}")
+    _err(f"imported {added} new event(s) from {args.file}; {len(result.skipped)} row(s) skipped")
+    return 1 if result.skipped else 0
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
@@ -175,6 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_export(sub)
     _add_map(sub)
+    _add_report(sub)
+    _add_import(sub)
+    _add_control(sub)
+    _add_serve(sub)
     _add_gazetteer(sub)
     _add_eval(sub)
     return parser
@@ -206,7 +238,7 @@ def _add_export(sub: Any) -> None:
     p = sub.add_parser("export", help="write the stored events in a standard format")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     _db(p)
-    p.add_argument("-o", "--output", help="output file (default stdout)")
+    p.add_argument("-o", "--output", help="output file (default stdout; required for gpkg, geoparquet, kml)")
     p.set_defaults(func=cmd_export)
 
 
@@ -215,6 +247,44 @@ def _add_map(sub: Any) -> None:
     _db(p)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.set_defaults(func=cmd_map)
+
+
+def _add_report(sub: Any) -> None:
+    p = sub.add_parser("report", help="write a situation report (HTML, Markdown, PNG map)")
+    p.add_argument("--area", required=True, help="a place name from the gazetteer or W,S,E,N")
+    p.add_argument("--from", dest="start", type=_date, required=True, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_date, required=True, help="YYYY-MM-DD")
+    _db(p)
+    p.add_argument("-o", "--output", required=True, help="the folder to write (created)")
+    p.set_defaults(func=cmd_report)
+
+
+def _add_import(sub: Any) -> None:
+    p = sub.add_parser("import", help="store events from ACLED or UCDP GED CSV files beside ours")
+    p.add_argument("kind", choices=("acled", "ucdp"))
+    p.add_argument("file")
+    _db(p)
+    p.set_defaults(func=cmd_import)
+
+
+def _add_control(sub: Any) -> None:
+    p = sub.add_parser("control", help="who held which place on a date")
+    p.add_argument("--at", type=_date, required=True, help="the date YYYY-MM-DD")
+    p.add_argument("--area", help="W,S,E,N or a place name")
+    p.add_argument("--baseline", action="store_true",
+                   help="add the Wikipedia detailed-map marks (mid-2017) as a baseline layer")  # fmt: skip
+    _db(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_control)
+
+
+def _add_serve(sub: Any) -> None:
+    p = sub.add_parser("serve", help="serve the HTTP API and the map app")
+    _db(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--baseline", action="store_true", help="include the baseline control layer")
+    p.set_defaults(func=cmd_serve)
 
 
 def _add_gazetteer(sub: Any) -> None:

@@ -187,17 +187,19 @@ def import_geonames(
     *,
     progress: Progress | None = None,
 ) -> int:
-    """Import a GeoNames dump into an existing index, replacing same-geonameid entries.
-
-    Returns the number of places imported.
+    """Import a GeoNames dump into the index, replacing same-geonameid entries (a missing
+    index is created holding only the dump). Returns the number of places imported.
     """
     index, source = Path(path_to_index), Path(geonames_file)
-    for p in (index, source, *([Path(altnames_file)] if altnames_file else [])):
+    for p in (source, *([Path(altnames_file)] if altnames_file else [])):
         if not p.is_file():
             raise GazetteerError("file not found; check the path", source=str(p))
     alt = _read_altnames(Path(altnames_file)) if altnames_file else {}
+    fresh = not index.exists()
     conn = sqlite3.connect(index)
     try:
+        if fresh:
+            conn.executescript(_SCHEMA + _INDEXES)
         total = 0
         batch: list[Entry] = []
         for entry in _geonames_entries(source, alt):
@@ -207,6 +209,7 @@ def import_geonames(
                 _say(progress, f"imported {total} GeoNames places")
                 batch = []
         total += _replace(conn, batch)
+        conn.executescript(_INDEXES)
         _write_meta(conn, {"imported": total})
         conn.commit()
     finally:

@@ -115,7 +115,7 @@ class Geoparser:
         matches = self._lookup(cands)
         counts = _initial_focus(cands, matches, None)
         drop_loose(matches, focus_shares(counts))
-        out = self._resolve(text, cands, matches, counts, ARTICLE, None)
+        out = self._resolve(text, cands, matches, counts, ARTICLE, None, attach=False)
         by_span = {(m.start, m.end): m for m in out}
         return [by_span.get((s, e)) or Mention(text[s:e], s, e) for s, e in spans]
 
@@ -137,6 +137,8 @@ class Geoparser:
         counts: Counter[str],
         part: SourcePart,
         comment_id: str | None,
+        *,
+        attach: bool = True,
     ) -> list[Mention]:
         toponyms = [c for c in chosen if c.kind == "toponym"]
         items = [Scored(c, _matches_for(c, matches)) for c in toponyms]
@@ -145,7 +147,10 @@ class Geoparser:
         _add_unambiguous(counts, items)
         all_items = sorted([*items, *seconds], key=lambda s: s.cand.start)
         resolve(all_items, focus_shares(counts), text)
-        return build_mentions(text, chosen, items, seconds, self.gazetteer, part, comment_id)
+        out = build_mentions(text, chosen, items, seconds, self.gazetteer, part, comment_id)
+        if attach:
+            _attach_unresolved(out)
+        return out
 
 
 def ngrams_as_candidates(text: str) -> list[Candidate]:
@@ -210,12 +215,21 @@ def inherit_vetoes(cands: Iterable[Candidate]) -> None:
                 break
 
 
-def _plausible(c: Candidate, found: list[Match], focus: dict[str, float], propn: set[int]) -> bool:
+def _sentence_initial(start: int, text: str) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n•◦-–—"
+
+
+def _plausible(
+    c: Candidate, found: list[Match], focus: dict[str, float], propn: set[int], text: str
+) -> bool:
     """Whether a span found only by gazetteer matching (or vetoed by NER) is a place."""
     words = c.text.split()
     if not found or (len(words) == 1 and (c.text.lower() in MONTHS or len(c.text) < 3)):
         return False
-    strong = [m for m in found if m.quality >= DERIVED]
+    if c.text.isupper() and len(c.text) <= 4 and c.label not in PLACE_LABELS:
+        return False
+    strong = [m for m in found if m.quality >= (DERIVED if "cue" in c.origins else ALTERNATE)]
     focused = [m for m in found if _in_focus(m.place, focus)]
     if not strong and not (focused and len(c.text) >= 6):
         return False
@@ -226,7 +240,7 @@ def _plausible(c: Candidate, found: list[Match], focus: dict[str, float], propn:
             m.quality >= ALTERNATE and (m.place.population >= 10_000 or m.place.source != "geonames")
             for m in focused
         )
-    if c.start not in propn:
+    if c.start not in propn and _sentence_initial(c.start, text):
         return False
     big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
     return bool(focused) or big or len(words) > 1
@@ -257,9 +271,9 @@ def select(
             accepted.append(c)
         elif "ner" in c.origins and c.label in PLACE_LABELS:
             accepted.append(c)
-        elif "gazetteer" in c.origins and _plausible(c, found, focus, propn):
+        elif "gazetteer" in c.origins and _plausible(c, found, focus, propn, text):
             accepted.append(c)
-        elif c.label == "PERSON":
+        elif c.label == "PERSON" and "ner" in c.origins:
             rejected_people.append(c)
     accepted = [
         c for c in accepted
@@ -312,7 +326,6 @@ def build_mentions(
         precision = max(c.precision, feature_precision(place)) if place else max(c.precision, 1)
         out.append(Mention(c.text, c.start, c.end, part, comment_id, place, precision,
                            c.relation, "toponym", item.score, candidates))  # fmt: skip
-    _attach_unresolved(out)
     return out
 
 

@@ -1,7 +1,7 @@
 """Toponym resolution: pick one gazetteer place per candidate with a transparent score.
 
     score = 2.0 * name match (1 exact, 0.9 alternate, 0.7 derived alias, 0.5 loose)
-          + 0.25 * log10(population + 1)
+          + 0.3 * max(0, log10(population + 1) - 3)   (only towns above 1,000 count)
           + feature bonus (countries, ADM1, capitals high; a cue's hint: admin/station/...)
           + 2.0 * share of the place's country in the document's focus (+0.5 if any)
           + containment ("Homs, Syria": the next toponym contains this place)
@@ -24,8 +24,8 @@ from .recognize import Candidate
 from .sources import haversine_km
 
 _FEATURE_BONUS = {
-    "A.PCLI": 1.5, "A.PCLD": 1.0, "A.PCLS": 1.0, "A.PCLIX": 1.0, "A.ADM1": 0.8,
-    "P.PPLC": 0.8, "P.PPLA": 0.4, "A.ADM2": 0.3, "P.PPLA2": 0.2,
+    "A.PCLI": 1.5, "A.PCLD": 1.0, "A.PCLS": 1.0, "A.PCLIX": 1.0, "A.ADM1": 0.3,
+    "P.PPLC": 0.8, "P.PPLA": 0.4, "A.ADM2": 0.1, "P.PPLA2": 0.2,
 }  # fmt: skip
 _HINT_CLASSES = {"admin": "A", "station": "S", "valley": "T", "desert": "T", "region": "LT"}
 REGION_CLASSES = frozenset("ALTH")
@@ -70,7 +70,7 @@ def _coherence(place: Place, others: Sequence[Place]) -> float:
     if not others or place.feature_class == "A" and place.feature.startswith("A.PCL"):
         return 0.0
     nearest = min(haversine_km(place.lat, place.lon, o.lat, o.lon) for o in others)
-    for limit, bonus in ((50, 1.0), (150, 0.7), (400, 0.4)):
+    for limit, bonus in ((50, 1.2), (150, 0.9), (400, 0.4)):
         if nearest < limit:
             return bonus
     return 0.0
@@ -81,7 +81,7 @@ def score_match(
 ) -> float:
     """The transparent score of one match (see the module docstring)."""
     p = m.place
-    score = 2.0 * m.quality + 0.25 * math.log10(p.population + 1)
+    score = 2.0 * m.quality + 0.3 * max(0.0, math.log10(p.population + 1) - 3)
     score += _feature_score(p, cand.hint)
     share = focus.get(p.country, 0.0)
     score += 2.0 * share + (0.5 if share else 0.0)

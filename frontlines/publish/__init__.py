@@ -7,13 +7,23 @@ write_map(events, "map.html", documents=store.documents())
 
 from .acled_csv import read_acled_csv, write_acled_csv
 from .geojson import feature_collection, write_geojson
+from .geoparquet import write_geoparquet
+from .gpkg import write_gpkg
+from .kml import write_kml
 from .map import render_map, write_map
+from .sitrep import ReportPaths, parse_bbox, write_report
 
 __all__ = [
+    "ReportPaths",
     "feature_collection",
+    "parse_bbox",
     "read_acled_csv",
     "render_map",
     "write_acled_csv",
     "write_geojson",
+    "write_geoparquet",
+    "write_gpkg",
+    "write_kml",
     "write_map",
+    "write_report",
 ]

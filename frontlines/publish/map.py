@@ -5,14 +5,22 @@ The page embeds: MapLibre's JS and CSS (read from ``Settings.assets_dir``, insta
 the events as JSON in a ``<script type="application/json">`` block with ``<``, ``>``, ``&``,
 U+2028 and U+2029 escaped, so page text can never end the block or run as code. Popups are
 built with DOM ``textContent``; a source is a link only for http(s) URLs.
+
+Events travel by column (``lon``, ``lat``, ``day`` since ``first_day``; repeated strings
+as codes into a value table) so 100,000 events stay compact and the page filters them with
+plain array loops. The page has a time slider (with play) over the event days, filters by
+type, credibility and actor text, MapLibre clustering (circles only: no glyphs to fetch),
+and an optional control layer: squares coloured by holder for the periods covering the
+slider's date (``since <= date < until``), ringed when contested.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +43,10 @@ TYPE_COLORS = {
     "Strategic developments": "#1f77b4",
 }
 OTHER_COLOR = "#7f7f7f"
+HOLDER_COLORS = (
+    "#1b9e77", "#e7298a", "#7570b3", "#d95f02", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
+    "#b15928", "#6a3d9a", "#33a02c", "#fb9a99",
+)  # fmt: skip
 WORLD = [[-180.0, -60.0], [180.0, 75.0]]
 _ASSETS = {
     "js": "maplibre-gl/dist/maplibre-gl.js",
@@ -83,21 +95,73 @@ def _countries(settings: Settings) -> dict[str, Any]:
     return to_geojson(topology, "countries", digits=3)
 
 
-def _event_json(index: int, event: Event, titles: dict[str, str]) -> dict[str, Any]:
-    out = event.to_dict()
-    out["i"] = index
-    out["document_title"] = titles.get(event.document_id, "")
-    for axis in ("latitude", "longitude"):
-        value = out[axis]
-        if value is not None and not -1e9 < value < 1e9:  # NaN/inf fail this too
-            out[axis] = None
-    if out["latitude"] is None or out["longitude"] is None:
-        out["latitude"] = out["longitude"] = None
-    return out
+# Event fields the page reads, by column. Coded columns hold indexes into a table of their
+# distinct values (types, actors, sources repeat a lot); the rest hold values.
+_CODED = (
+    "event_type", "sub_event_type", "credibility", "source_part", "actor1", "assoc_actor_1",
+    "actor2", "assoc_actor_2", "location", "source", "source_url", "document_title",
+)  # fmt: skip
+_PLAIN = ("event_id", "evidence", "fatalities", "geo_precision")
+_CONTROL_FIELDS = ("place_name", "holder", "since", "until", "contested", "confidence")
 
 
-def _bounds(events: list[dict[str, Any]]) -> list[list[float]]:
-    points = [(e["longitude"], e["latitude"]) for e in events if e["latitude"] is not None]
+def _coord(value: float | None, low: float, high: float) -> float | None:
+    if value is None or not low <= value <= high:  # NaN fails this too
+        return None
+    return round(value, 5)
+
+
+def _day(text: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(text).toordinal() if text else None
+    except ValueError:
+        return None
+
+
+def _field(event: Event, name: str, titles: dict[str, str]) -> Any:
+    if name == "document_title":
+        return titles.get(event.document_id, "")
+    if name == "evidence":
+        return event.evidence.text
+    if name == "fatalities":
+        return event.fatalities if event.fatalities_known else -1
+    return getattr(event, name)
+
+
+def _encode(values: list[Any]) -> dict[str, Any]:
+    table: dict[Any, int] = {}
+    codes = [table.setdefault(v, len(table)) for v in values]
+    return {"values": list(table), "codes": codes}
+
+
+def _columns(events: list[Event], titles: dict[str, str]) -> dict[str, Any]:
+    lon = [_coord(e.longitude, -180.0, 180.0) for e in events]
+    lat = [_coord(e.latitude, -90.0, 90.0) for e in events]
+    for i, (x, y) in enumerate(zip(lon, lat, strict=True)):
+        if x is None or y is None:
+            lon[i] = lat[i] = None
+    days = [_day(e.event_date) for e in events]
+    known = [d for d in days if d is not None]
+    first = min(known) if known else dt.date(2000, 1, 1).toordinal()
+    columns: dict[str, Any] = {
+        "lon": lon,
+        "lat": lat,
+        "day": [-1 if d is None else d - first for d in days],
+    }
+    for name in _PLAIN:
+        columns[name] = [_field(e, name, titles) for e in events]
+    coded = {name: _encode([_field(e, name, titles) for e in events]) for name in _CODED}
+    return {
+        "n": len(events),
+        "first_day": dt.date.fromordinal(first).isoformat(),
+        "days": (max(known) - first) if known else 0,
+        "columns": columns,
+        "coded": coded,
+    }
+
+
+def _bounds(lon: list[float | None], lat: list[float | None]) -> list[list[float]]:
+    points = [(x, y) for x, y in zip(lon, lat, strict=True) if x is not None and y is not None]
     if not points:
         return WORLD
     lons, lats = [p[0] for p in points], [p[1] for p in points]
@@ -106,22 +170,75 @@ def _bounds(events: list[dict[str, Any]]) -> list[list[float]]:
     return [[west - pad, south - pad], [east + pad, north + pad]]
 
 
-def map_data(
-    events: list[Event], documents: Iterable[Document] | None, settings: Settings
-) -> dict[str, Any]:
-    """Everything the page's script reads (events, base map, colours, bounds)."""
-    titles = {d.id: d.title for d in documents or ()}
-    records = [_event_json(i, e, titles) for i, e in enumerate(events)]
-    types = sorted({e.event_type for e in events}, key=lambda t: (t not in TYPE_COLORS, t))
+def _get(item: Any, name: str, *others: str) -> Any:
+    for key in (name, *others):
+        value = item.get(key) if isinstance(item, Mapping) else getattr(item, key, None)
+        if value is not None:
+            return value
+    return None
+
+
+def _control_row(item: Any) -> dict[str, Any] | None:
+    lat = _get(item, "lat", "latitude")
+    lon = _get(item, "lon", "longitude")
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return None
+    point = (_coord(lon_f, -180.0, 180.0), _coord(lat_f, -90.0, 90.0))
+    since = str(_get(item, "since") or "")
+    if None in point or _day(since) is None:
+        return None
+    row = {name: _get(item, name) for name in _CONTROL_FIELDS}
+    until = str(row["until"] or "")
     return {
-        "events": records,
-        "types": types,
-        "colors": {t: TYPE_COLORS[t] for t in types if t in TYPE_COLORS},
-        "other_color": OTHER_COLOR,
-        "bounds": _bounds(records),
-        "countries": _countries(settings),
-        "attribution": ATTRIBUTION,
+        "place_name": str(row["place_name"] or ""),
+        "holder": str(row["holder"] or "?"),
+        "since": since,
+        "until": until if _day(until) is not None else "",
+        "contested": bool(row["contested"]),
+        "confidence": float(row["confidence"] or 0.0),
+        "lon": point[0],
+        "lat": point[1],
     }
+
+
+def control_data(control: Iterable[Any] | None) -> dict[str, Any]:
+    """Control periods for the page: rows without a place point or a start date are left out.
+
+    Each item is a mapping or an object with ``place_name``, ``lat``/``latitude``,
+    ``lon``/``longitude``, ``holder``, ``since``, ``until`` (``""``/None: still open),
+    ``contested`` and ``confidence`` (a ``ControlPeriod`` fits).
+    """
+    periods = [row for row in map(_control_row, control or ()) if row is not None]
+    holders = sorted({p["holder"] for p in periods})
+    colors = {h: HOLDER_COLORS[i % len(HOLDER_COLORS)] for i, h in enumerate(holders)}
+    return {"periods": periods, "holders": holders, "colors": colors}
+
+
+def map_data(
+    events: list[Event],
+    documents: Iterable[Document] | None,
+    settings: Settings,
+    control: Iterable[Any] | None = None,
+) -> dict[str, Any]:
+    """Everything the page's script reads (events by column, control, base map, colours)."""
+    titles = {d.id: d.title for d in documents or ()}
+    data = _columns(events, titles)
+    held = control_data(control)
+    lons = data["columns"]["lon"] + [p["lon"] for p in held["periods"]]
+    lats = data["columns"]["lat"] + [p["lat"] for p in held["periods"]]
+    types = sorted({e.event_type for e in events}, key=lambda t: (t not in TYPE_COLORS, t))
+    data.update(
+        types=types,
+        colors={t: TYPE_COLORS[t] for t in types if t in TYPE_COLORS},
+        other_color=OTHER_COLOR,
+        bounds=_bounds(lons, lats),
+        control=held,
+        countries=_countries(settings),
+        attribution=ATTRIBUTION,
+    )
+    return data
 
 
 def render_map(
@@ -130,8 +247,9 @@ def render_map(
     documents: Iterable[Document] | None = None,
     settings: Settings | None = None,
     title: str = "frontlines",
+    control: Iterable[Any] | None = None,
 ) -> str:
-    """The map page as one HTML string."""
+    """The map page as one HTML string, data embedded (what the server returns at ``/``)."""
     settings = settings or Settings.from_env()
     template = resources.files("frontlines.publish").joinpath("templates/map.html")
     app_js = resources.files("frontlines.publish").joinpath("templates/map.js")
@@ -140,7 +258,7 @@ def render_map(
         "MAPLIBRE_CSS": _inline(_asset(settings, "css"), "style", "maplibre-gl.css"),
         "MAPLIBRE_JS": _inline(_asset(settings, "js"), "script", "maplibre-gl.js"),
         "APP_JS": _inline(app_js.read_text("utf-8"), "script", "map.js"),
-        "DATA": json_for_html(map_data(list(events), documents, settings)),
+        "DATA": json_for_html(map_data(list(events), documents, settings, control)),
     }
     # One pass: text put in is never scanned for placeholders again.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.read_text("utf-8"))
@@ -153,9 +271,14 @@ def write_map(
     documents: Iterable[Document] | None = None,
     settings: Settings | None = None,
     title: str = "frontlines",
+    control: Iterable[Any] | None = None,
 ) -> Path:
-    """Write the offline HTML map of ``events`` to ``path``; return the path written."""
-    page = render_map(events, documents=documents, settings=settings, title=title)
+    """Write the offline HTML map of ``events`` to ``path``; return the path written.
+
+    ``control``: optional control periods drawn for the time slider's date (see
+    :func:`control_data`).
+    """
+    page = render_map(events, documents=documents, settings=settings, title=title, control=control)
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -224,7 +225,7 @@ def render_report_map(
     ax.tick_params(labelsize=7)
     ax.set_xlabel("longitude (\u00b0E)", fontsize=7)
     ax.set_ylabel("latitude (\u00b0N)", fontsize=7)
-    ax.set_title(_plain(title), fontsize=11)
+    ax.set_title(_plain(textwrap.shorten(title, 150, placeholder="...")), fontsize=10, wrap=True)
     figure.text(0.98, 0.012, ATTRIBUTION, ha="right", va="bottom", fontsize=6, color="#444444")
     figure.savefig(path, format="png", facecolor="white")
     return warnings

@@ -12,7 +12,7 @@ PostGIS point generated from ``longitude``/``latitude``, with a GiST index for b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import psycopg
@@ -80,7 +80,7 @@ class PostgisMissing(Exception):
     """Raised inside :func:`apply_migrations` when PostGIS cannot be found or created."""
 
 
-def _ensure_postgis(cur: psycopg.Cursor[tuple[object, ...]]) -> None:
+def _ensure_postgis(cur: psycopg.Cursor[tuple[Any, ...]]) -> None:
     import psycopg
 
     cur.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
@@ -93,16 +93,32 @@ def _ensure_postgis(cur: psycopg.Cursor[tuple[object, ...]]) -> None:
         raise PostgisMissing(str(exc).strip()) from exc
 
 
-def apply_migrations(conn: psycopg.Connection[tuple[object, ...]], lock_key: str) -> list[str]:
+def _use_schema(cur: psycopg.Cursor[tuple[Any, ...]], schema: str) -> None:
+    from psycopg import sql
+
+    cur.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+    cur.execute(
+        "SELECT set_config('search_path', quote_ident(%s) || ', ' || "
+        "current_setting('search_path'), false)",
+        (schema,),
+    )
+
+
+def apply_migrations(conn: psycopg.Connection[Any], schema: str | None = None) -> list[str]:
     """Apply every migration not yet recorded in the current schema; return those applied.
 
-    ``conn`` is in autocommit mode with ``search_path`` already pointing at the store's
-    schema. Raises ``PostgisMissing`` or ``psycopg.Error``; the store turns both into
-    ``StoreError``.
+    ``conn`` is in autocommit mode. With a ``schema``, it is created when missing and put
+    first on the session's ``search_path``. Raises ``PostgisMissing`` or ``psycopg.Error``;
+    the store turns both into ``StoreError``.
     """
+    from psycopg.rows import tuple_row
+
     applied: list[str] = []
-    with conn.transaction(), conn.cursor() as cur:
-        cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock_key,))
+    with conn.transaction(), conn.cursor(row_factory=tuple_row) as cur:
+        key = f"frontlines-migrations:{schema or ''}"
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (key,))
+        if schema is not None:
+            _use_schema(cur, schema)
         _ensure_postgis(cur)
         cur.execute(
             "CREATE TABLE IF NOT EXISTS migrations ("

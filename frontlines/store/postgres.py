@@ -92,9 +92,7 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         )
         args += [flt.actor] * 4 + [_SPACE]
     if flt.source is not None:
-        clauses.append(
-            "%s <> '' AND (source = %s OR source_url = %s OR (sources::jsonb) ? %s)"
-        )
+        clauses.append("%s <> '' AND (source = %s OR source_url = %s OR (sources::jsonb) ? %s)")
         args += [flt.source] * 4
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
@@ -157,7 +155,7 @@ class PostgresStore:
                 source=self._where,
             ) from exc
         try:
-            self._prepare(conn)
+            apply_migrations(conn, self._schema)
         except PostgisMissing as exc:
             conn.close()
             raise StoreError(f"{POSTGIS_FIX} ({exc})", source=self._where) from exc
@@ -169,20 +167,6 @@ class PostgresStore:
                 source=self._where,
             ) from exc
         return conn
-
-    def _prepare(self, conn: Conn) -> None:
-        from psycopg import sql
-
-        schema = self._schema
-        if schema is not None:
-            conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
-            conn.execute(
-                "SELECT set_config('search_path', quote_ident(%s) || ', ' || "
-                "current_setting('search_path'), false)",
-                (schema,),
-            )
-        key = f"frontlines-migrations:{schema or ''}"
-        apply_migrations(cast("psycopg.Connection[tuple[object, ...]]", conn), key)
 
     def _clean(self, exc: Exception) -> str:
         """The driver's message on one line, with the URL's password never shown."""
@@ -197,14 +181,14 @@ class PostgresStore:
         with self._lock:
             if self._closed:
                 raise StoreError("the store is closed; open it again", source=self._where)
+            if self._conn is not None and self._conn.closed:
+                self._conn = None  # lost (server restart, idle timeout): connect again
             if self._conn is None:
                 self._conn = self._open()
             try:
                 yield self._conn
             except psycopg.Error as exc:
-                raise StoreError(
-                    f"database error: {self._clean(exc)}", source=self._where
-                ) from exc
+                raise StoreError(f"database error: {self._clean(exc)}", source=self._where) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[Conn]:
@@ -258,7 +242,11 @@ class PostgresStore:
         for event in events:
             owner = event.document_id or doc_id
             full = dict(
-                zip(rows.EVENT_COLUMNS, rows.event_row(event, event_key(event, owner), owner, 0))
+                zip(
+                    rows.EVENT_COLUMNS,
+                    rows.event_row(event, event_key(event, owner), owner, 0),
+                    strict=True,
+                )
             )
             cur = conn.execute(sql, [full[c] for c in _INSERT_EVENT_COLUMNS])
             added += max(cur.rowcount, 0)

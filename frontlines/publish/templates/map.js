@@ -1,8 +1,12 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("frontlines-data").textContent);
-  var events = data.events;
-  var colors = data.colors;
+  var cols = data.columns;
+  var coded = data.coded;
+  var n = data.n;
+  var DAY_MS = 86400000;
+  var day0 = Date.parse(data.first_day + "T00:00:00Z");
+  var $ = function (id) { return document.getElementById(id); };
   var el = function (tag, text, cls) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -10,79 +14,210 @@
     return node;
   };
   var isWeb = function (url) { return /^https?:\/\//i.test(url || ""); };
+  var isoDay = function (d) { return new Date(day0 + d * DAY_MS).toISOString().slice(0, 10); };
+  var value = function (name, i) {
+    var c = coded[name];
+    return c ? c.values[c.codes[i]] : cols[name][i];
+  };
 
-  document.getElementById("attribution").textContent = data.attribution;
+  $("attribution").textContent = data.attribution;
 
-  // -- filters ----------------------------------------------------------------------
-  var from = document.getElementById("date-from");
-  var to = document.getElementById("date-to");
-  var undated = document.getElementById("undated");
-  var dates = events.map(function (e) { return e.event_date; }).filter(Boolean).sort();
-  if (dates.length) {
-    from.min = to.min = from.value = dates[0];
-    from.max = to.max = to.value = dates[dates.length - 1];
+  // -- events as prebuilt features (built once; filtering only picks from this array) ----
+  var days = Int32Array.from(cols.day);
+  var typeCodes = coded.event_type.codes;
+  var credCodes = coded.credibility.codes;
+  var typeColor = coded.event_type.values.map(function (t) { return data.colors[t] || data.other_color; });
+  var feats = new Array(n);
+  for (var k = 0; k < n; k++) {
+    if (cols.lon[k] === null || cols.lat[k] === null) { feats[k] = null; continue; }
+    feats[k] = { type: "Feature", geometry: { type: "Point", coordinates: [cols.lon[k], cols.lat[k]] },
+                 properties: { i: k, c: typeColor[typeCodes[k]] } };
   }
-  var shownTypes = {};
-  var legend = document.getElementById("legend");
-  data.types.forEach(function (type) {
-    shownTypes[type] = true;
+
+  // -- controls ---------------------------------------------------------------------------
+  var slider = $("slider");
+  var windowSel = $("window");
+  var undated = $("undated");
+  var actorBox = $("actor");
+  var playBtn = $("play");
+  slider.max = String(data.days);
+  slider.value = String(data.days);
+
+  function checkbox(attr, val, label, swatch, onChange) {
     var li = el("li");
-    var label = el("label");
+    var lab = el("label");
     var box = el("input");
     box.type = "checkbox";
     box.checked = true;
-    box.dataset.type = type;
-    box.addEventListener("change", function () { shownTypes[type] = box.checked; refresh(); });
-    var swatch = el("span", null, "swatch");
-    swatch.style.background = colors[type] || data.other_color;
-    label.appendChild(box);
-    label.appendChild(swatch);
-    label.appendChild(document.createTextNode(type || "(no type)"));
-    li.appendChild(label);
-    legend.appendChild(li);
+    box.setAttribute(attr, val);
+    box.addEventListener("change", onChange);
+    lab.appendChild(box);
+    if (swatch) lab.appendChild(swatch);
+    lab.appendChild(document.createTextNode(label));
+    li.appendChild(lab);
+    return { li: li, box: box };
+  }
+  var typeOk = coded.event_type.values.map(function () { return true; });
+  data.types.forEach(function (type) {
+    var code = coded.event_type.values.indexOf(type);
+    var sw = el("span", null, "swatch");
+    sw.style.background = data.colors[type] || data.other_color;
+    var item = checkbox("data-type", type, type || "(no type)", sw, function () {
+      typeOk[code] = item.box.checked; refresh();
+    });
+    $("legend").appendChild(item.li);
+  });
+  var credOk = coded.credibility.values.map(function () { return true; });
+  ["high", "medium", "low"].concat(coded.credibility.values).forEach(function (cred, pos, all) {
+    var code = coded.credibility.values.indexOf(cred);
+    if (code < 0 || all.indexOf(cred) !== pos) return;
+    var item = checkbox("data-cred", cred, cred, null, function () {
+      credOk[code] = item.box.checked; refresh();
+    });
+    $("credibility").appendChild(item.li.firstChild);
   });
 
-  function visible(e) {
-    if (!shownTypes[e.event_type]) return false;
-    if (!e.event_date) return undated.checked;
-    if (from.value && e.event_date < from.value) return false;
-    if (to.value && e.event_date > to.value) return false;
-    return true;
+  var ACTORS = ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2"];
+  function actorMatches(query) {  // per actor column: does each distinct value match?
+    return ACTORS.map(function (name) {
+      return Uint8Array.from(coded[name].values, function (v) { return v.toLowerCase().indexOf(query) >= 0 ? 1 : 0; });
+    });
+  }
+  function actorOk(ok, i) {
+    for (var a = 0; a < ACTORS.length; a++) if (ok[a][coded[ACTORS[a]].codes[i]]) return true;
+    return false;
   }
 
-  function features(list) {
-    return {
-      type: "FeatureCollection",
-      features: list.filter(function (e) { return e.longitude !== null && e.latitude !== null; })
-        .map(function (e) {
-          return { type: "Feature", geometry: { type: "Point", coordinates: [e.longitude, e.latitude] },
-                   properties: { i: e.i, event_type: e.event_type } };
-        })
-    };
-  }
-
-  var countNode = document.getElementById("count");
+  // -- filtering ----------------------------------------------------------------------------
+  var countNode = $("count");
   var styleReady = false;
+  var shownFeatures = [];
   function refresh() {
-    var shown = events.filter(visible);
-    var placed = features(shown).features.length;
-    var text = shown.length + " of " + events.length + " events shown";
-    if (placed < shown.length) text += " (" + (shown.length - placed) + " without coordinates)";
+    var hi = Number(slider.value);
+    var span = Number(windowSel.value);
+    var lo = span > 0 ? hi - span + 1 : -Infinity;
+    var query = actorBox.value.trim().toLowerCase();
+    var ok = query ? actorMatches(query) : null;
+    var withUndated = undated.checked;
+    var shown = 0;
+    var placed = [];
+    for (var i = 0; i < n; i++) {
+      if (!typeOk[typeCodes[i]] || !credOk[credCodes[i]]) continue;
+      var d = days[i];
+      if (d < 0 ? !withUndated : (d > hi || d < lo)) continue;
+      if (ok && !actorOk(ok, i)) continue;
+      shown++;
+      if (feats[i]) placed.push(feats[i]);
+    }
+    var text = shown + " of " + n + " events shown";
+    if (placed.length < shown) text += " (" + (shown - placed.length) + " without coordinates)";
     countNode.textContent = text;
-    window.frontlinesShown = shown.length;
-    if (styleReady) map.getSource("events").setData(features(shown));
+    $("slider-date").textContent = data.days >= 0 && n ? (span > 0 ? isoDay(Math.max(lo, 0)) + " to " : "up to ") + isoDay(hi) : "";
+    window.frontlinesShown = shown;
+    shownFeatures = placed;
+    if (styleReady) map.getSource("events").setData({ type: "FeatureCollection", features: placed });
+    refreshControl();
   }
-  [from, to, undated].forEach(function (n) { n.addEventListener("change", refresh); n.addEventListener("input", refresh); });
+  slider.addEventListener("input", refresh);
+  [windowSel, undated].forEach(function (node) { node.addEventListener("change", refresh); });
+  actorBox.addEventListener("input", refresh);
 
-  // -- the popup ----------------------------------------------------------------------
-  function row(dl, term, value) {
-    if (value === undefined || value === null || value === "") return;
-    dl.appendChild(el("dt", term));
-    dl.appendChild(el("dd", value));
+  // -- play ---------------------------------------------------------------------------------
+  var timer = null;
+  var step = Math.max(1, Math.ceil(data.days / 120));
+  function stop() {
+    if (timer !== null) clearInterval(timer);
+    timer = null;
+    playBtn.textContent = "\u25b6 play";
+    playBtn.setAttribute("aria-pressed", "false");
   }
-  function sourceNode(e) {
-    var url = e.source_url || "";
-    var name = e.source || url || "(unknown)";
+  function tick() {
+    slider.value = String(Math.min(data.days, Number(slider.value) + step));
+    refresh();
+    if (Number(slider.value) >= data.days) stop();
+  }
+  playBtn.addEventListener("click", function () {
+    if (timer !== null) { stop(); return; }
+    if (Number(slider.value) >= data.days) { slider.value = "0"; refresh(); }
+    timer = setInterval(tick, 400);
+    playBtn.textContent = "\u275a\u275a pause";
+    playBtn.setAttribute("aria-pressed", "true");
+  });
+
+  // -- control layer ------------------------------------------------------------------------
+  var control = data.control;
+  var periods = control.periods;
+  var controlShown = 0;
+  function controlFilter(date) {
+    return ["all", ["<=", ["get", "s"], date], [">", ["get", "u"], date]];
+  }
+  function refreshControl() {
+    if (!periods.length) return;
+    var date = isoDay(Number(slider.value));
+    controlShown = 0;
+    periods.forEach(function (p) { if (p.since <= date && (!p.until || date < p.until)) controlShown++; });
+    $("control-count").textContent = "on " + date + ": " + controlShown + " place" + (controlShown === 1 ? "" : "s");
+    window.frontlinesControlShown = controlShown;
+    if (!styleReady) return;
+    map.setFilter("control-squares", controlFilter(date));
+    map.setFilter("control-rings", ["all", ["==", ["get", "x"], 1], controlFilter(date)]);
+  }
+  function squareImage(hex) {
+    var size = 14, px = new Uint8Array(size * size * 4);
+    var rgb = [1, 3, 5].map(function (o) { return parseInt(hex.slice(o, o + 2), 16); });
+    for (var y = 0; y < size; y++) for (var x = 0; x < size; x++) {
+      var edge = x < 2 || y < 2 || x >= size - 2 || y >= size - 2;
+      var o = (y * size + x) * 4;
+      px[o] = edge ? 34 : rgb[0]; px[o + 1] = edge ? 34 : rgb[1]; px[o + 2] = edge ? 34 : rgb[2]; px[o + 3] = 255;
+    }
+    return { width: size, height: size, data: px };
+  }
+  function addControlLayers() {
+    if (!periods.length) return;
+    control.holders.forEach(function (h, idx) { map.addImage("holder-" + idx, squareImage(control.colors[h])); });
+    map.addSource("control", { type: "geojson", data: { type: "FeatureCollection", features: periods.map(function (p, idx) {
+      return { type: "Feature", geometry: { type: "Point", coordinates: [p.lon, p.lat] },
+               properties: { k: idx, h: control.holders.indexOf(p.holder), s: p.since, u: p.until || "9999-12-31",
+                             x: p.contested ? 1 : 0, o: 0.45 + 0.55 * Math.min(1, Math.max(0, p.confidence)) } };
+    }) } });
+    map.addLayer({ id: "control-rings", type: "circle", source: "control",
+                   paint: { "circle-radius": 12, "circle-color": "rgba(0,0,0,0)",
+                            "circle-stroke-color": "#c0392b", "circle-stroke-width": 2.5 } }, "clusters");
+    map.addLayer({ id: "control-squares", type: "symbol", source: "control",
+                   layout: { "icon-image": ["concat", "holder-", ["to-string", ["get", "h"]]],
+                             "icon-allow-overlap": true, "icon-ignore-placement": true },
+                   paint: { "icon-opacity": ["get", "o"] } }, "clusters");
+    map.on("click", "control-squares", function (ev) {
+      if (ev.features && ev.features.length) openControlPopup(ev.features[0].properties.k);
+    });
+  }
+  function controlLegend() {
+    if (!periods.length) return;
+    var list = $("control-legend").querySelector("ul");
+    control.holders.forEach(function (h) {
+      var li = el("li");
+      var sw = el("span", null, "swatch square");
+      sw.style.background = control.colors[h];
+      li.appendChild(sw);
+      li.appendChild(document.createTextNode(h));
+      list.appendChild(li);
+    });
+    var li = el("li");
+    li.appendChild(el("span", null, "swatch ring"));
+    li.appendChild(document.createTextNode("contested"));
+    list.appendChild(li);
+    $("control-legend").hidden = false;
+  }
+
+  // -- popups -------------------------------------------------------------------------------
+  function row(dl, term, val) {
+    if (val === undefined || val === null || val === "") return;
+    dl.appendChild(el("dt", term));
+    dl.appendChild(el("dd", val));
+  }
+  function sourceNode(i) {
+    var url = value("source_url", i) || "";
+    var name = value("source", i) || url || "(unknown)";
     if (isWeb(url)) {
       var a = el("a", name);
       a.href = url;
@@ -92,40 +227,51 @@
     }
     return el("span", url && url !== name ? name + " (" + url + ")" : name);
   }
-  function popupContent(e) {
+  function popupContent(i) {
     var root = el("div", null, "fl-popup");
     var dl = el("dl");
-    row(dl, "date", e.event_date || "unknown");
-    row(dl, "type", e.event_type + (e.sub_event_type ? " / " + e.sub_event_type : ""));
-    var actors = [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].filter(Boolean).join("; ");
-    row(dl, "actors", actors);
-    row(dl, "location", (e.location || "?") + " (geo precision " + e.geo_precision + ")");
-    row(dl, "fatalities", e.fatalities_known ? e.fatalities : "unknown");
-    row(dl, "page", e.document_title);
-    row(dl, "credibility", e.credibility + (e.source_part === "comment" ? " (reader comment)" : ""));
+    var sub = value("sub_event_type", i);
+    var fatalities = cols.fatalities[i];
+    row(dl, "date", days[i] < 0 ? "unknown" : isoDay(days[i]));
+    row(dl, "type", value("event_type", i) + (sub ? " / " + sub : ""));
+    row(dl, "actors", ACTORS.map(function (a) { return value(a, i); }).filter(Boolean).join("; "));
+    row(dl, "location", (value("location", i) || "?") + " (geo precision " + cols.geo_precision[i] + ")");
+    row(dl, "fatalities", fatalities < 0 ? "unknown" : fatalities);
+    row(dl, "page", value("document_title", i));
+    row(dl, "credibility", value("credibility", i) + (value("source_part", i) === "comment" ? " (reader comment)" : ""));
+    row(dl, "event id", cols.event_id[i]);
     root.appendChild(dl);
-    root.appendChild(el("blockquote", e.evidence.text, "evidence"));
+    root.appendChild(el("blockquote", cols.evidence[i], "evidence"));
     var src = el("div", "source: ");
-    src.appendChild(sourceNode(e));
+    src.appendChild(sourceNode(i));
     root.appendChild(src);
     return root;
   }
   function openPopup(i) {
-    var e = events[i];
-    if (!e || e.longitude === null || e.latitude === null) return null;
+    if (!(i >= 0 && i < n) || !feats[i]) return null;
     return new maplibregl.Popup({ maxWidth: "320px" })
-      .setLngLat([e.longitude, e.latitude]).setDOMContent(popupContent(e)).addTo(map);
+      .setLngLat(feats[i].geometry.coordinates).setDOMContent(popupContent(i)).addTo(map);
+  }
+  function openControlPopup(idx) {
+    var p = periods[idx];
+    var root = el("div", null, "fl-popup");
+    var dl = el("dl");
+    row(dl, "place", p.place_name);
+    row(dl, "holder", p.holder + (p.contested ? " (contested)" : ""));
+    row(dl, "from", p.since);
+    row(dl, "until", p.until || "open");
+    row(dl, "confidence", p.confidence.toFixed(2));
+    root.appendChild(dl);
+    return new maplibregl.Popup({ maxWidth: "280px" }).setLngLat([p.lon, p.lat]).setDOMContent(root).addTo(map);
   }
 
-  // -- the map ------------------------------------------------------------------------
+  // -- the map ------------------------------------------------------------------------------
   function boundsPadding() {
-    var panel = document.getElementById("panel").getBoundingClientRect();
+    var panel = $("panel").getBoundingClientRect();
     if (window.innerWidth - panel.right < 300) return 40;
     return { top: 50, bottom: 50, left: panel.right + 40, right: 70 };
   }
-  var match = ["match", ["get", "event_type"]];
-  Object.keys(colors).forEach(function (type) { match.push(type, colors[type]); });
-  match.push(data.other_color);
+  refresh();
   var map = new maplibregl.Map({
     container: "map",
     attributionControl: false,
@@ -133,16 +279,21 @@
       version: 8,
       sources: {
         countries: { type: "geojson", data: data.countries },
-        events: { type: "geojson", data: features(events) }
+        events: { type: "geojson", data: { type: "FeatureCollection", features: shownFeatures },
+                  cluster: true, clusterRadius: 40, clusterMaxZoom: 9 }
       },
       layers: [
         { id: "sea", type: "background", paint: { "background-color": "#a9cce3" } },
         { id: "countries-fill", type: "fill", source: "countries", paint: { "fill-color": "#f2efe6" } },
         { id: "countries-outline", type: "line", source: "countries",
           paint: { "line-color": "#8a8170", "line-width": 0.7 } },
-        { id: "events", type: "circle", source: "events",
-          paint: { "circle-color": Object.keys(colors).length ? match : data.other_color,
-                   "circle-radius": 7, "circle-stroke-color": "#222", "circle-stroke-width": 1 } }
+        { id: "clusters", type: "circle", source: "events", filter: ["has", "point_count"],
+          paint: { "circle-color": ["step", ["get", "point_count"], "#5b8db8", 100, "#3a6a99", 1000, "#24466e"],
+                   "circle-radius": ["step", ["get", "point_count"], 12, 10, 15, 100, 19, 1000, 24, 10000, 30],
+                   "circle-stroke-color": "#fff", "circle-stroke-width": 1.5, "circle-opacity": 0.9 } },
+        { id: "events", type: "circle", source: "events", filter: ["!", ["has", "point_count"]],
+          paint: { "circle-color": ["get", "c"], "circle-radius": 7,
+                   "circle-stroke-color": "#222", "circle-stroke-width": 1 } }
       ]
     },
     bounds: data.bounds,
@@ -152,12 +303,47 @@
   map.on("click", "events", function (ev) {
     if (ev.features && ev.features.length) openPopup(ev.features[0].properties.i);
   });
-  map.on("mouseenter", "events", function () { map.getCanvas().style.cursor = "pointer"; });
-  map.on("mouseleave", "events", function () { map.getCanvas().style.cursor = ""; });
-  map.on("load", function () { styleReady = true; refresh(); });
-  map.once("idle", function () { window.frontlinesReady = true; });
+  map.on("click", "clusters", function (ev) {
+    var f = ev.features && ev.features[0];
+    if (!f) return;
+    map.getSource("events").getClusterExpansionZoom(f.properties.cluster_id).then(function (zoom) {
+      map.easeTo({ center: f.geometry.coordinates, zoom: zoom });
+    });
+  });
+  ["events", "clusters", "control-squares"].forEach(function (layer) {
+    map.on("mouseenter", layer, function () { map.getCanvas().style.cursor = "pointer"; });
+    map.on("mouseleave", layer, function () { map.getCanvas().style.cursor = ""; });
+  });
+
+  // Cluster counts as a few HTML labels (no glyphs to fetch), refreshed when the map settles.
+  var labels = {};
+  function shortCount(c) { return c >= 10000 ? Math.round(c / 1000) + "k" : c >= 1000 ? (c / 1000).toFixed(1) + "k" : String(c); }
+  function refreshLabels() {
+    var seen = {};
+    map.queryRenderedFeatures({ layers: ["clusters"] }).slice(0, 500).forEach(function (f) {
+      var id = f.properties.cluster_id;
+      if (seen[id]) return;
+      seen[id] = true;
+      var text = shortCount(f.properties.point_count);
+      if (!labels[id]) labels[id] = new maplibregl.Marker({ element: el("div", text, "cluster-label") });
+      labels[id].getElement().textContent = text;
+      labels[id].setLngLat(f.geometry.coordinates).addTo(map);
+    });
+    Object.keys(labels).forEach(function (id) { if (!seen[id]) { labels[id].remove(); delete labels[id]; } });
+  }
+  map.on("idle", refreshLabels);
+  map.on("load", function () {
+    styleReady = true;
+    addControlLayers();
+    controlLegend();
+    refreshControl();
+    map.once("idle", function () {
+      window.frontlinesReadyAt = performance.now();
+      window.frontlinesReady = true;
+    });
+  });
   window.frontlinesMap = map;
-  window.frontlinesEvents = events;
   window.frontlinesOpenPopup = openPopup;
-  refresh();
+  window.frontlinesEvent = function (i) { return value("event_id", i); };
+  window.frontlinesRendered = function (layer) { return map.queryRenderedFeatures({ layers: [layer] }).length; };
 })();

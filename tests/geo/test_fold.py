@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo import fold, loose
+
+
+def test_fold_lowercases_and_strips_diacritics() -> None:
+    assert fold("Ālbū Kamāl") == "albu kamal"
+    assert fold("Ḩimş") == "hims"
+
+
+def test_fold_strips_arabic_marks_and_apostrophes() -> None:
+    assert fold("Dar'ā") == "dara"
+    assert fold("Ma‘arrat") == "maarrat"
+    assert fold("ʿAyn ʾIsa") == "ayn isa"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("al-Mayadin", "mayadin"),
+        ("Al Mayadin", "mayadin"),
+        ("Mayadin", "mayadin"),
+        ("As-Sukhnah", "sukhnah"),
+        ("ar-Raqqah", "raqqah"),
+        ("Dayr az Zawr", "dayr zawr"),
+        ("Deir ez-Zor", "deir zor"),
+        ("Deir al-Zour", "deir zour"),
+        ("Ras al Ayn", "ras ayn"),
+    ],
+)
+def test_fold_drops_arabic_articles(name: str, key: str) -> None:
+    assert fold(name) == key
+
+
+def test_fold_keeps_assimilated_article_lookalikes() -> None:
+    # "as"/"an" are only articles before a word starting with the same consonant.
+    assert fold("Kansas as Town") == "kansas as town"
+    assert fold("Al") == "al"
+
+
+def test_fold_hyphens_spaces_and_letter_numbers() -> None:
+    assert fold("  Homs -  Hama ") == "homs hama"
+    assert fold("T-2 station") == fold("T2 Station") == "t2 station"
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Deir Ezzor", "Dayr az Zawr", "Deir ez-Zor", "Deir al-Zour", "Der Zor"],
+        ["Abu Kamal", "Al Bukamal", "Albu Kamal", "Al Bu Kamal", "Ālbū Kamāl"],
+        ["al-Mayadin", "Al Mayadin", "Mayadin"],
+        ["Tadmor", "Tadmur"],
+        ["Homs", "Hims"],
+        ["Raqqa", "Ar-Raqqah"],
+        ["Sukhna", "As Sukhnah"],
+    ],
+)
+def test_loose_key_joins_transliteration_variants(group: list[str]) -> None:
+    keys = {loose(name) for name in group}
+    assert len(keys) == 1
+    assert keys != {""}
+
+
+def test_loose_key_separates_different_names() -> None:
+    assert loose("Homs") != loose("Hama")
+    assert loose("Deir Ezzor") != loose("Daraa")
+
+
+def test_loose_key_empty_for_short_names() -> None:
+    assert loose("Ur") == ""
