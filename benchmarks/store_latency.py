@@ -10,8 +10,10 @@ speed; the columns are the store's own (``frontlines.store.rows.EVENT_COLUMNS``)
 
 Then it times ``--queries`` random queries through the public API,
 ``store.events(bbox=..., start=..., end=..., limit=500)``: a box of 0.5 to 10 degrees
-centred on a random event's neighbourhood, and a window of 1 to 365 days. It prints
+centred on a point drawn like the events, and a window of 1 to 365 days. It prints
 p50/p99/max in milliseconds (target: p99 under 50 ms) and the query plan of one query.
+``--try-sql`` runs extra SQL after the fill, to measure a proposed index, e.g.
+``--try-sql "CREATE INDEX events_date_point ON events (event_date, latitude, longitude)"``.
 """
 
 from __future__ import annotations
@@ -83,8 +85,11 @@ def _batches(total: int, seed: int) -> Iterator[list[tuple[Any, ...]]]:
         yield [synthetic_row(i, rng) for i in range(first, min(total, first + BATCH))]
 
 
-def fill(db: Path, total: int, seed: int = 1) -> float:
-    """Create the store at ``db`` and write ``total`` events; return the seconds taken."""
+def fill(db: Path, total: int, seed: int = 1, extra_sql: tuple[str, ...] = ()) -> float:
+    """Create the store at ``db``, write ``total`` events, then run ``extra_sql``.
+
+    Returns the seconds taken.
+    """
     began = time.perf_counter()
     SqliteStore.open(db).close()  # schema through the store's migrations
     conn = sqlite3.connect(db, isolation_level=None)
@@ -96,6 +101,8 @@ def fill(db: Path, total: int, seed: int = 1) -> float:
             conn.execute("BEGIN")
             conn.executemany(f"INSERT INTO events ({cols}) VALUES ({marks})", rows)
             conn.execute("COMMIT")
+        for statement in extra_sql:
+            conn.execute(statement)
         conn.execute("ANALYZE")
     finally:
         conn.close()
@@ -154,13 +161,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--db", type=Path, help="store file (default: a temporary file)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--try-sql",
+        action="append",
+        default=[],
+        metavar="SQL",
+        help="run this SQL after the fill (to try a schema change, e.g. an index); repeatable",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.sqlite"
         if db.exists():
             parser.error(f"{db} exists; give a new path")
-        fill_s = fill(db, args.events)
-        result = {"events": args.events, "fill_s": round(fill_s, 1), **measure(db, args.queries)}
+        fill_s = fill(db, args.events, extra_sql=tuple(args.try_sql))
+        result = {
+            "events": args.events,
+            "fill_s": round(fill_s, 1),
+            "extra_sql": args.try_sql,
+            **measure(db, args.queries),
+        }
     if args.json:
         print(json.dumps(result))
     else:

@@ -75,8 +75,9 @@ _flpg_setup() {
 }
 
 if [ "${BASH_SOURCE[0]}" != "$0" ]; then
-  # sourced: run in a subshell so the caller's shell options stay as they were
-  if _flpg_line="$(_flpg_setup)"; then
+  # sourced: run as a child bash (set -e holds there, and the caller's options stay as
+  # they were), then export what it printed
+  if _flpg_line="$(bash "${BASH_SOURCE[0]}")"; then
     eval "$_flpg_line"
     _flpg_log "FRONTLINES_TEST_PG=${FRONTLINES_TEST_PG/:frontlines_test@/:***@}"
     unset _flpg_line

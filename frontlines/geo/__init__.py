@@ -1,7 +1,7 @@
 """frontlines.geo: gazetteer, toponym recognition and resolution.
 
-    gazetteer = open_gazetteer()            # builds the index into the cache on first use
-    mentions = Geoparser(gazetteer).parse("Clashes near al-Mayadin, Deir ez-Zor province")
+gazetteer = open_gazetteer()            # builds the index into the cache on first use
+mentions = Geoparser(gazetteer).parse("Clashes near al-Mayadin, Deir ez-Zor province")
 """
 
 from .build import build_gazetteer, import_geonames

@@ -159,7 +159,7 @@ def _read_altnames(path: Path) -> dict[int, list[str]]:
 
 
 def _geonames_entries(path: Path, altnames: dict[int, list[str]]) -> Iterator[Entry]:
-    from ..records import Place  # noqa: PLC0415
+    from ..records import Place
 
     with path.open(encoding="utf-8") as fp:
         for number, line in enumerate(fp, 1):

@@ -185,7 +185,9 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
         places = conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise GazetteerError(f"the gazetteer index is unreadable ({exc}); {_FIX}", source=str(path)) from exc
+        raise GazetteerError(
+            f"the gazetteer index is unreadable ({exc}); {_FIX}", source=str(path)
+        ) from exc
     problem = _meta_problem(meta, places)
     if problem:
         conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -9,13 +10,14 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ModelError
-from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart
+from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart, Span
 from .gazetteer import ALTERNATE, DERIVED, LOOSE, Gazetteer, Match
 from .recognize import (
     MONTHS,
     Candidate,
     cue_candidates,
     demonym_candidates,
+    demonyms,
     merge,
     ner_candidates,
     ngrams,
@@ -34,7 +36,7 @@ def load_nlp(model: str) -> Any:
     """Load a spaCy pipeline once per process (NER + tagger only)."""
     with _MODEL_LOCK:
         if model not in _MODELS:
-            import spacy  # noqa: PLC0415
+            import spacy
 
             try:
                 _MODELS[model] = spacy.load(model, disable=["parser", "lemmatizer"])
@@ -57,7 +59,9 @@ def _lookup_names(c: Candidate) -> list[str]:
 class Geoparser:
     """``Geoparser(gazetteer)(batch)`` fills ``Analysis.mentions``."""
 
-    def __init__(self, gazetteer: Gazetteer, nlp: Any = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, nlp: Any = None, settings: Settings | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self._nlp = nlp
         self._settings = settings
@@ -77,7 +81,9 @@ class Geoparser:
             focus = Counter(m.place.country for m in mentions if m.place and m.place.country)
             for comment in doc.comments:
                 mentions.extend(
-                    self.parse(comment.text, source_part=COMMENT, comment_id=comment.id, focus=focus)
+                    self.parse(
+                        comment.text, source_part=COMMENT, comment_id=comment.id, focus=focus
+                    )
                 )
             analysis.mentions = mentions
         return batch
@@ -105,19 +111,29 @@ class Geoparser:
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 
-    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
-        """Evaluation's resolve mode: one Mention per given span (place may be None)."""
-        cands = [Candidate(s, e, text[s:e], {"given"}) for s, e in spans]
+    def resolve_spans(
+        self, text: str, spans: Sequence[tuple[int, int] | Span]
+    ) -> list[Mention]:
+        """Evaluation's resolve mode: one Mention per given span (place may be None).
+
+        ``spans`` are ``(start, end)`` pairs or ``Span`` records."""
+        pairs = [(s.start, s.end) if isinstance(s, Span) else (s[0], s[1]) for s in spans]
+        demonym_of = demonyms()
+        cands = [Candidate(s, e, text[s:e], {"given"}) for s, e in pairs]
+        for g in cands:
+            if g.text in demonym_of:
+                g.kind, g.country = "demonym", demonym_of[g.text]
+        by_pos = {(g.start, g.end): g for g in cands}
         for c in cue_candidates(text):
-            for g in cands:
-                if (g.start, g.end) == (c.start, c.end):
-                    g.hint, g.relation, g.precision = c.hint, c.relation, c.precision
+            g = by_pos.get((c.start, c.end))
+            if g is not None:
+                g.hint, g.relation, g.precision = c.hint, c.relation, c.precision
         matches = self._lookup(cands)
-        counts = _initial_focus(cands, matches, None)
+        counts = _initial_focus([*cands, *demonym_candidates(text)], matches, None)
         drop_loose(matches, focus_shares(counts))
         out = self._resolve(text, cands, matches, counts, ARTICLE, None, attach=False)
-        by_span = {(m.start, m.end): m for m in out}
-        return [by_span.get((s, e)) or Mention(text[s:e], s, e) for s, e in spans]
+        found = {(m.start, m.end): m for m in out}
+        return [found.get((s, e)) or Mention(text[s:e], s, e) for s, e in pairs]
 
     # --- steps ----------------------------------------------------------------------
 
@@ -166,7 +182,9 @@ def _matches_for(c: Candidate, matches: dict[str, list[Match]]) -> list[Match]:
 
 
 def _initial_focus(
-    cands: Iterable[Candidate], matches: dict[str, list[Match]], focus: Counter[str] | Iterable[str] | None
+    cands: Iterable[Candidate],
+    matches: dict[str, list[Match]],
+    focus: Counter[str] | Iterable[str] | None,
 ) -> Counter[str]:
     counts: Counter[str] = Counter()
     if focus:
@@ -177,9 +195,11 @@ def _initial_focus(
             continue
         if c.label and c.label not in PLACE_LABELS:
             continue
-        for m in matches.get(c.name, [])[:1]:
-            if m.place.feature.startswith("A.PCL") and m.quality >= ALTERNATE:
-                counts[m.place.country] += 2
+        found = [m for m in matches.get(c.name, []) if m.quality >= ALTERNATE]
+        countries = [m for m in found if m.place.feature.startswith("A.PCL")]
+        rivals = [m for m in found if m.place.feature == "A.ADM1" or m.place.population > 100_000]
+        if len(countries) == 1 and len(rivals) <= 1:
+            counts[countries[0].place.country] += 2
     return counts
 
 
@@ -237,7 +257,8 @@ def _plausible(
         if any(m.place.feature.startswith("A.PCL") for m in strong):
             return True
         return any(
-            m.quality >= ALTERNATE and (m.place.population >= 10_000 or m.place.source != "geonames")
+            m.quality >= ALTERNATE
+            and (m.place.population >= 10_000 or m.place.source != "geonames")
             for m in focused
         )
     if c.start not in propn and _sentence_initial(c.start, text):
@@ -267,11 +288,12 @@ def select(
     rejected_people: list[Candidate] = []
     for c in cands:
         found = _matches_for(c, matches)
-        if c.kind == "demonym" or "cue" in c.origins:
-            accepted.append(c)
-        elif "ner" in c.origins and c.label in PLACE_LABELS:
-            accepted.append(c)
-        elif "gazetteer" in c.origins and _plausible(c, found, focus, propn, text):
+        if (
+            c.kind == "demonym"
+            or "cue" in c.origins
+            or ("ner" in c.origins and c.label in PLACE_LABELS)
+            or ("gazetteer" in c.origins and _plausible(c, found, focus, propn, text))
+        ):
             accepted.append(c)
         elif c.label == "PERSON" and "ner" in c.origins:
             rejected_people.append(c)
@@ -329,6 +351,11 @@ def build_mentions(
     return out
 
 
+_NATURAL = re.compile(
+    r"\b(river|lake|sea|ocean|gulf|bay|mountains?|mount|range|island|desert|valley|strait)\b", re.I
+)
+
+
 def _attach_unresolved(mentions: list[Mention]) -> None:
     """An unresolved toponym right after a resolved town (within 300 characters) is placed
     near that town with precision 2; otherwise it keeps ``place=None``."""
@@ -336,7 +363,8 @@ def _attach_unresolved(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.kind != "toponym":
             continue
-        if m.place is None and last is not None and m.start - last[0] <= 300:
+        natural = _NATURAL.search(m.text)
+        if m.place is None and last is not None and m.start - last[0] <= 300 and not natural:
             m.place, m.precision, m.relation = last[1], 2, m.relation or "near"
         elif m.place is not None and m.place.feature_class in "PS" and m.candidates:
             last = (m.end, m.place)

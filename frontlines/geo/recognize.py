@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-
 _ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
 _WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’]*|[0-9]+)"
 _PART = rf"(?:{_ARTICLE}[- ])?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
@@ -52,7 +51,20 @@ _ARTICLE_JOINED = re.compile(rf"^{_ARTICLE}-[A-Z]")
 _CONNECTORS = frozenset({"al", "el", "as", "ad", "ash", "ar", "az", "at", "an", "ez", "es",
                          "ed", "de", "del", "of", "bin", "ibn", "abu", "umm", "bani"})  # fmt: skip
 MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 MAX_NGRAM = 5
 
@@ -87,7 +99,7 @@ class Candidate:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym (and plural) -> ISO2, from the packaged countryinfo table."""
-    from .sources import read_demonyms  # noqa: PLC0415
+    from .sources import read_demonyms
 
     out: dict[str, str] = {}
     for word, iso in read_demonyms().items():
@@ -154,7 +166,8 @@ def cue_candidates(text: str) -> list[Candidate]:
             groups = m.groupdict()
             if groups.get("rel"):
                 rel = groups["rel"].lower().replace("-", "")
-                rel = rel if hint == "part" else f"{rel} of" if "of" not in rel else rel
+                if re.fullmatch(_DIRECTIONS, rel):
+                    rel = f"{rel} of"
             cand = Candidate(start, end, m.group("name"), {"cue"}, relation=rel,
                              precision=precision, hint=hint)  # fmt: skip
             if groups.get("b"):

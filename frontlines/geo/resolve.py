@@ -4,7 +4,8 @@
           + 0.3 * max(0, log10(population + 1) - 3)   (only towns above 1,000 count)
           + feature bonus (countries, ADM1, capitals high; a cue's hint: admin/station/...)
           + 2.0 * share of the place's country in the document's focus (+0.5 if any)
-          + containment ("Homs, Syria": the next toponym contains this place)
+          + containment ("Homs, Syria": the next toponym contains this place; an ADM1 that
+            holds another place of the text)
           + coherence (distance to the other places chosen in the same text)
           + source (Wikipedia detailed-map points inside a focused SY/IQ)
 
@@ -67,7 +68,7 @@ def _feature_score(place: Place, hint: str) -> float:
 
 
 def _coherence(place: Place, others: Sequence[Place]) -> float:
-    if not others or place.feature_class == "A" and place.feature.startswith("A.PCL"):
+    if not others or (place.feature_class == "A" and place.feature.startswith("A.PCL")):
         return 0.0
     nearest = min(haversine_km(place.lat, place.lon, o.lat, o.lon) for o in others)
     for limit, bonus in ((50, 1.2), (150, 0.9), (400, 0.4)):
@@ -77,7 +78,11 @@ def _coherence(place: Place, others: Sequence[Place]) -> float:
 
 
 def score_match(
-    m: Match, cand: Candidate, focus: dict[str, float], others: Sequence[Place], container: Place | None
+    m: Match,
+    cand: Candidate,
+    focus: dict[str, float],
+    others: Sequence[Place],
+    container: Place | None,
 ) -> float:
     """The transparent score of one match (see the module docstring)."""
     p = m.place
@@ -88,6 +93,8 @@ def score_match(
     if container is not None and _contains(container, p):
         score += 1.5
     score += _coherence(p, others)
+    if p.feature == "A.ADM1" and any(o.country == p.country and o.admin1 == p.admin1 for o in others):
+        score += 1.5
     if p.source == "wikipedia" and share >= 0.25:
         score += 0.4
     return score

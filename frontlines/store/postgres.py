@@ -176,8 +176,6 @@ class PostgresStore:
 
     @contextmanager
     def _locked(self) -> Iterator[Conn]:
-        import psycopg
-
         with self._lock:
             if self._closed:
                 raise StoreError("the store is closed; open it again", source=self._where)
@@ -185,6 +183,8 @@ class PostgresStore:
                 self._conn = None  # lost (server restart, idle timeout): connect again
             if self._conn is None:
                 self._conn = self._open()
+            import psycopg  # present: _open has succeeded
+
             try:
                 yield self._conn
             except psycopg.Error as exc:

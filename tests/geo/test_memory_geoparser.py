@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from frontlines.errors import ModelError
 from frontlines.config import Settings
+from frontlines.errors import ModelError
 from frontlines.geo import Geoparser, MemoryGazetteer
 from frontlines.records import Analysis, Comment, Document, Place
 
@@ -26,7 +26,9 @@ def stub_nlp(text: str) -> _Doc:
     return _Doc()
 
 
-SY = Place("gn:163843", "Syria", 35.0, 38.0, "A.PCLI", "SY", population=16_906_283, geonameid=163843)
+SY = Place(
+    "gn:163843", "Syria", 35.0, 38.0, "A.PCLI", "SY", population=16_906_283, geonameid=163843
+)
 IQ = Place("gn:99237", "Iraq", 33.0, 44.0, "A.PCLI", "IQ", population=29_671_605, geonameid=99237)
 HOMS = Place("gn:169577", "Homs", 34.72405, 36.72559, "P.PPL", "SY", population=775_404)
 HOMS_US = Place("gn:1", "Homs", 40.0, -90.0, "P.PPL", "US", population=900)
@@ -165,3 +167,12 @@ def test_missing_spacy_model_raises_model_error() -> None:
 
 def test_empty_text_gives_no_mentions(parser: Geoparser) -> None:
     assert parser.parse("   ") == []
+
+
+def test_resolve_spans_accepts_span_records_and_demonyms(parser: Geoparser) -> None:
+    from frontlines.records import Span
+
+    text = "Syrian shelling of Homs"
+    out = parser.resolve_spans(text, [Span(0, 6, "Syrian"), Span(19, 23, "Homs")])
+    assert out[0].place == SY and out[0].kind == "demonym"
+    assert out[1].place == HOMS

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from frontlines.geo import Geoparser
@@ -42,7 +40,9 @@ def seed_mentions(geoparser: Geoparser) -> tuple[list[Mention], list[Mention]]:
     return first, geoparser.parse(comments, source_part="comment", comment_id="x", focus=focus)
 
 
-def test_every_seed_place_resolves_within_25_km(seed_mentions: tuple[list[Mention], list[Mention]]) -> None:
+def test_every_seed_place_resolves_within_25_km(
+    seed_mentions: tuple[list[Mention], list[Mention]],
+) -> None:
     article, comments = seed_mentions
     found = {m.text for m in article + comments}
     for m in article + comments:
@@ -53,13 +53,17 @@ def test_every_seed_place_resolves_within_25_km(seed_mentions: tuple[list[Mentio
         assert name in found, name
 
 
-def test_directional_mention_of_al_mayadin(seed_mentions: tuple[list[Mention], list[Mention]]) -> None:
+def test_directional_mention_of_al_mayadin(
+    seed_mentions: tuple[list[Mention], list[Mention]],
+) -> None:
     article, _ = seed_mentions
     m = next(m for m in article if m.text == "al-Mayadin")
     assert (m.precision, m.relation) == (2, "southwest of")
 
 
-def test_region_between_homs_and_deir_ezzor(seed_mentions: tuple[list[Mention], list[Mention]]) -> None:
+def test_region_between_homs_and_deir_ezzor(
+    seed_mentions: tuple[list[Mention], list[Mention]],
+) -> None:
     article, _ = seed_mentions
     regions = [m for m in article if m.text.startswith("Homs-Deir Ezzor")]
     assert regions and all(m.precision == 3 and m.place is not None for m in regions)
@@ -73,7 +77,9 @@ def test_al_hasyan_is_recognised(seed_mentions: tuple[list[Mention], list[Mentio
     assert m.place is None or (_near(m, EXPECTED["al-Mayadin"]) and m.precision == 2)
 
 
-def test_euphrates_valley_and_southern_damascus(seed_mentions: tuple[list[Mention], list[Mention]]) -> None:
+def test_euphrates_valley_and_southern_damascus(
+    seed_mentions: tuple[list[Mention], list[Mention]],
+) -> None:
     article, _ = seed_mentions
     valley = next(m for m in article if "Euphrates Valley" in m.text)
     assert valley.place is not None and valley.precision == 3 and valley.place.country == "SY"
@@ -106,7 +112,9 @@ def test_demonyms_in_comments(seed_mentions: tuple[list[Mention], list[Mention]]
         ("Syrian troops entered As-Sukhnah.", (34.89, 38.87)),
     ],
 )
-def test_levantine_transliterations(geoparser: Geoparser, text: str, point: tuple[float, float]) -> None:
+def test_levantine_transliterations(
+    geoparser: Geoparser, text: str, point: tuple[float, float]
+) -> None:
     places = [m for m in geoparser.parse(text) if m.kind == "toponym"]
     assert places and _near(places[0], point), places
 
@@ -116,7 +124,3 @@ def test_resolve_spans_on_seed_comment(geoparser: Geoparser) -> None:
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Humaymah", "Al Bukamal")]
     hum, buk = geoparser.resolve_spans(text, spans)
     assert _near(hum, EXPECTED["Humaymah"]) and _near(buk, EXPECTED["Al Bukamal"])
-
-
-def test_seed_comment_paths_exist() -> None:
-    assert Path(SEED).stat().st_size > 1000

@@ -274,3 +274,17 @@ def test_lost_connection_fails_once_then_reconnects(pg_store: PostgresStore, pg_
     with pytest.raises(StoreError, match="database error"):
         pg_store.count_events()
     assert pg_store.count_events() == 2
+
+
+def test_missing_postgis_names_the_fix(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontlines.store import postgres
+    from frontlines.store.pg_schema import PostgisMissing
+
+    def no_postgis(*_: object) -> list[str]:
+        raise PostgisMissing('permission denied to create extension "postgis"')
+
+    monkeypatch.setattr(postgres, "apply_migrations", no_postgis)
+    with pytest.raises(StoreError, match="CREATE EXTENSION postgis") as info:
+        open_postgres_store(pg_url)
+    assert "postgresql-15-postgis-3" in str(info.value)
+    assert mask_url(pg_url) in str(info.value)

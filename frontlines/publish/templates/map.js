@@ -1,6 +1,8 @@
 (function () {
   "use strict";
+  performance.mark("fl-start");
   var data = JSON.parse(document.getElementById("frontlines-data").textContent);
+  performance.mark("fl-parsed");
   var cols = data.columns;
   var coded = data.coded;
   var n = data.n;
@@ -33,6 +35,8 @@
     feats[k] = { type: "Feature", geometry: { type: "Point", coordinates: [cols.lon[k], cols.lat[k]] },
                  properties: { i: k, c: typeColor[typeCodes[k]] } };
   }
+
+  performance.mark("fl-features");
 
   // -- controls ---------------------------------------------------------------------------
   var slider = $("slider");
@@ -332,7 +336,9 @@
     Object.keys(labels).forEach(function (id) { if (!seen[id]) { labels[id].remove(); delete labels[id]; } });
   }
   map.on("idle", refreshLabels);
+  performance.mark("fl-map-created");
   map.on("load", function () {
+    performance.mark("fl-load");
     styleReady = true;
     addControlLayers();
     controlLegend();

@@ -1,0 +1,152 @@
+"""Map first render: the offline HTML map with many synthetic events in headless chromium.
+
+    .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--json]
+
+Writes the map (``frontlines.publish.write_map``) with ``--events`` synthetic events (45 %
+around Syria, 25 % around Iraq, the rest anywhere, over five years, short evidence text),
+opens it ``--runs`` times in Debian's chromium (``/usr/bin/chromium``, the browser test's
+flags: headless, WebGL on SwiftShader, no network), each time in a fresh browser context,
+and reads ``window.frontlinesReadyAt``: the page's ``performance.now()`` when the map
+first went idle after loading, i.e. milliseconds since navigation start. Prints p50 and
+max (target: under 2,000 ms for 100,000 events), the page size and the write time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from frontlines.publish import write_map  # noqa: E402
+from frontlines.records import Event, Span  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [  # the same as tests/publish/conftest.py
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--enable-unsafe-swiftshader",
+]
+TYPES = (
+    ("Battles", "Armed clash"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Violence against civilians", "Attack"),
+    ("Strategic developments", "Looting/property destruction"),
+    ("Protests", "Peaceful protest"),
+)
+FIRST_DAY = dt.date(2019, 1, 1)
+
+
+def _point(rng: random.Random) -> tuple[float, float]:
+    draw = rng.random()
+    if draw < 0.45:
+        return rng.uniform(32.3, 37.3), rng.uniform(35.6, 42.4)
+    if draw < 0.70:
+        return rng.uniform(29.0, 37.4), rng.uniform(38.8, 48.6)
+    return rng.uniform(-55.0, 70.0), rng.uniform(-180.0, 180.0)
+
+
+def synthetic_events(count: int, seed: int = 1) -> list[Event]:
+    rng = random.Random(seed)
+    events = []
+    for i in range(count):
+        lat, lon = _point(rng)
+        event_type, sub = TYPES[i % len(TYPES)]
+        text = f"Fighting was reported near place {i % 5000} on the outskirts."
+        event = Event(
+            event_type, sub, f"Actor {i % 211}", Span(0, len(text), text),
+            event_date=(FIRST_DAY + dt.timedelta(days=rng.randrange(5 * 365))).isoformat(),
+            latitude=lat, longitude=lon, location=f"Place {i % 5000}", fatalities=i % 4,
+            fatalities_known=i % 3 == 0, credibility="low" if i % 10 == 0 else "high",
+            document_id=f"doc-{i // 25}", source="Example News",
+            source_url=f"https://example.org/{i // 25}", event_id=f"syn-{i}",
+        )  # fmt: skip
+        events.append(event)
+    return events
+
+
+MARKS = (
+    "() => Object.fromEntries(performance.getEntriesByType('mark')"
+    ".filter(m => m.name.startsWith('fl-')).map(m => [m.name, Math.round(m.startTime)]))"
+)
+
+
+def first_render_ms(page_url: str, runs: int) -> tuple[list[float], list[dict[str, int]]]:
+    """Milliseconds to first idle per run, and the page's own ``fl-*`` marks per run."""
+    from playwright.sync_api import sync_playwright
+
+    times: list[float] = []
+    marks: list[dict[str, int]] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                context.route("http*://**", lambda route: route.abort())
+                tab = context.new_page()
+                tab.goto(page_url, timeout=120_000)
+                tab.wait_for_function("window.frontlinesReady === true", timeout=120_000)
+                times.append(float(tab.evaluate("window.frontlinesReadyAt")))
+                marks.append(tab.evaluate(MARKS))
+                context.close()
+        finally:
+            browser.close()
+    return times, marks
+
+
+def run(count: int, runs: int) -> dict[str, Any]:
+    events = synthetic_events(count)
+    with tempfile.TemporaryDirectory() as tmp:
+        began = time.perf_counter()
+        path = write_map(events, Path(tmp) / "map.html", title="benchmark")
+        write_s = time.perf_counter() - began
+        size = path.stat().st_size
+        times, marks = first_render_ms(path.resolve().as_uri(), runs)
+    return {
+        "events": count,
+        "runs": runs,
+        "write_s": round(write_s, 2),
+        "page_mb": round(size / 1e6, 1),
+        "first_render_ms": [round(t) for t in times],
+        "p50_ms": round(statistics.median(times)),
+        "max_ms": round(max(times)),
+        "marks_last_run": marks[-1],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        parser.error(f"{CHROMIUM} is missing (apt-get install chromium)")
+    result = run(args.events, args.runs)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{result['events']:,} events: page {result['page_mb']} MB, written in "
+              f"{result['write_s']} s")  # fmt: skip
+        print(f"first render over {result['runs']} runs: p50 {result['p50_ms']} ms, "
+              f"max {result['max_ms']} ms ({result['first_render_ms']})")  # fmt: skip
+        print(f"page marks (ms, last run): {result['marks_last_run']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
