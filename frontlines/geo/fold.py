@@ -38,6 +38,8 @@ _JOINED_ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou])")
 
 
 def _strip_marks(name: str) -> str:
+    if name.isascii():
+        return name.translate(_MARKS).lower()
     decomposed = unicodedata.normalize("NFKD", name.translate(_MARKS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
