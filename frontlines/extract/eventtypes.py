@@ -106,29 +106,75 @@ _TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 _PROTEST = _rx(
-    r"\b(?:protest\w*|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)|marched|(?<!in )a march"
-    r"|sit-?ins?|(?:on|general|hunger|staged a|went on) strike|strike action|picket\w*|vigil"
-    r"|gathered (?:to|in front|outside)|blockade|blocked (?:a |the )?(?:road|highway|street)s?"
-    r"|boycott\w*|walkout|chanted|chanting)\b"
+    r"\b(?:protest\w*|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)"
+    r"|(?<!in )(?:a|the) march|sit-?ins?|(?:on|general|hunger|staged a|went on) strike|strike action"
+    r"|(?:began|launched|held|staged|started|continued|declared|joined|observed|called) (?:a |an |the |their )?"
+    r"(?:\w+[- ])?(?:\w+ )?strikes?|strikers|striking (?:workers|employees|staff|teachers|drivers)"
+    r"|work stoppages?|walked out|picket\w*|vigils?|gathered|assembled|took to the streets|blockade\w*"
+    r"|(?:blocked|closed|blocking|block|closing|occupied|occupying) (?:off )?(?:a |an |the |access to )?"
+    r"(?:\w+[- ])?(?:\w+ )?(?:road|highway|street|route|bridge|entrance|access|railway|junction|roundabout"
+    r"|intersection|motorway|avenue|crossing|construction site)s?"
+    r"|road ?blocks?|boycott\w*|walkout|chanted|chanting|placards|banners?"
+    r"|press conference with (?:a |their )?(?:banners?|placards|pickets?)|human chain|motorcade|caravan"
+    r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
 )
 _RIOT_VIOLENCE = _rx(
-    r"\b(?:thr[eo]w\w* (?:stones|rocks|bricks|petrol|molotov|objects)|stone-?pelting|pelted|hurled"
-    r"|burn\w* (?:tyres|tires|vehicles|cars|a car|buses)|torched|set (?:on )?fire|vandali[sz]\w*"
-    r"|clash\w* with (?:police|security|the police)|attacked (?:police|officers|security)|damaged"
-    r"|smashed|ransacked|stormed|injur\w+ (?:\w+ )?(?:police|officers))\b"
+    r"\b(?:thr[eo]w\w* (?:\w+ )?(?:stones|rocks|bricks|petrol|molotov|objects|eggs|bottles|projectiles)"
+    r"|stone-?pelting|pelted|hurl\w*|rioters|rioting|riots?\b|barricad\w+|molotov|petrol bombs?"
+    r"|(?:burn\w*|set\w*|lit|light\w*) (?:\w+ ){0,2}(?:tyres|tires|obstacles|debris|garbage|trash|vehicles"
+    r"|cars|a car|buses|trucks)|torched|(?:set|setting) (?:\w+ ){0,3}(?:on )?fire|ablaze|vandali[sz]\w*"
+    r"|clash\w* with (?:the )?(?:police|security|riot police|officers)|attacked (?:the )?(?:police|officers"
+    r"|security)|damag\w+|smash\w*|slashed|broke (?:the )?(?:\w+ )?(?:windows?|glass|doors?)|ransack\w*"
+    r"|stormed|injur\w+ (?:\w+ )?(?:police|officers))"
+)
+_MOB_ATTACK = _rx(
+    r"\b(?:mob|lynch\w*|vigilantes?|crowd|supporters|youths|locals|residents|villagers|group of (?:\w+ )?"
+    r"(?:people|men|locals|residents|villagers|youths|individuals))\b(?:\s+\w+){0,4}?\s+"
+    r"(?:(?:allegedly|reportedly) )?(?:beat|attacked|killed|lynched|burned|burnt|assaulted|stoned|set|hacked"
+    r"|clashed|torched|chased|injured)\b"
 )
 _EXCESSIVE = _rx(
     r"\b(?:(?:killing|killed|shot dead|shot and killed)\b.*\b(?:protesters|demonstrators|protester)"
     r"|live (?:ammunition|fire|rounds|bullets)|opened fire on (?:the )?(?:protesters|demonstrators|crowd))"
 )
+_PEOPLE = (
+    r"(?:protesters|demonstrators|participants|activists|people|students|workers|residents|strikers"
+    r"|of them|persons|individuals|farmers|supporters|members)"
+)
 _INTERVENTION = _rx(
-    r"\b(?:dispers\w+|tear ?-?gas|water cannons?|rubber bullets|arrest\w*|detain\w*|baton\w*"
-    r"|beat(?:en|ing)? |prevented|forcibly removed|cracked down|crackdown|pepper spray|stopped by police"
-    r"|police (?:intervened|broke up|charged)|broke up|evicted|kettl\w+)"
+    r"\b(?:dispers(?:ed|ing|al)\b(?! peacefully| without| on their own| after| at the end| later)"
+    r"|(?:police|officers|authorities|security forces|gendarmes?|soldiers|troops|riot police)\s+"
+    r"(?:\w+\s+){0,3}(?:arrested|detained|dispersed|removed|evicted|blocked|stopped|prevented|beat|charged"
+    r"|intervened|broke up|cleared|pushed back|clashed|confronted|kettled|pepper)"
+    r"|(?:arrested|detained|apprehended) (?:at least |about |around |some |several )?(?:\d+|\w+) (?:\w+ )?"
+    + _PEOPLE
+    + r"|"
+    + _PEOPLE
+    + r" (?:\w+ )?(?:were|was|had been|have been|got) (?:\w+ )?(?:arrested|detained|dispersed|removed|evicted"
+    r"|beaten|taken into custody)"
+    r"|tear ?-?gas|water cannons?|rubber bullets|batons?|baton-charged|lathi|pepper spray|stun grenades?"
+    r"|forcibly removed|cracked down|crackdown|stopped by police|broke up|evicted (?:the )?(?:protesters"
+    r"|demonstrators|them)|kettl\w+)"
 )
 _MOB = _rx(
-    r"\b(?:mob|lynch\w*|vigilantes?|riot\w*|angry (?:crowd|residents|villagers)|group of (?:locals|residents|villagers|people)"
+    r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers)|group of (?:locals|residents|villagers|people)"
     r"|(?:locals|residents|villagers) (?:beat|attacked|killed|lynched|burned|assaulted))\b"
+)
+_ARMED_TARGET = (
+    r"(?:military|army|police|policem[ae]n|checkpoints?|bases?|posts?|positions?|convoys?|outposts?|patrols?"
+    r"|troops|soldiers|barracks|forces|militants|fighters|rebels|militia\w*|insurgents|guards?|VDP"
+    r"|volunteers|gendarm\w+|camps?|strongholds?|jihadists|combatants|officers|servicem[ae]n)"
+)
+# Victims who are combatants make a killing an armed clash, not violence against civilians.
+_ARMED_VICTIM = _rx(
+    r"\b(?:(?:\d+|one|two|three|four|five|several|a|an)\s+(?:\w+\s+){0,3}?)?"
+    r"(?:soldiers?|militants?|fighters?|policem[ae]n|police officers?|rebels?|militiam[ae]n|insurgents?"
+    r"|jihadists?|combatants?|troops|servicem[ae]n|gendarmes?|(?:\w+ )?members? of (?:the )?(?:\w+ ){0,3}?"
+    r"(?:group|militia|forces|army|gang))\b(?:\s+\w+){0,4}?\s+(?:was|were|had been|have been) "
+    r"(?:killed|wounded|injured|shot|neutrali[sz]ed)"
+    r"|\b(?:killed|wounded|injured|neutrali[sz]ed|shot)\s+(?:at least |about |around )?(?:\d+|\w+)\s+"
+    r"(?:\w+\s+)?(?:soldiers|militants|fighters|policemen|police officers|rebels|militiamen|insurgents"
+    r"|jihadists|combatants|troops|gendarmes|terrorists|bandits)\b"
 )
 _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -159,7 +205,11 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|offensive|engaged|assault\w* (?:on|against)"
             r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
             r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
-            r")\b"
+            r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
+            r"|armed confrontations?|confrontations? between|crossfire"
+            r"|attack\w* (?:against|on|targeting) (?:a |an |the )?(?:\w+[- ]){0,4}?"
+            + _ARMED_TARGET
+            + r")\b"
         ),
     ),
     (
@@ -228,12 +278,49 @@ def make_class(sub_event_type: str, trigger: Span) -> EventClass:
     return EventClass(event_type, sub_event_type, _DISORDER[event_type], trigger)
 
 
+# ACLED notes may open with a label naming the development ("Looting: On ...").
+_LABELS: dict[str, str] = {
+    "property destruction": "Looting/property destruction",
+    "looting": "Looting/property destruction",
+    "looting/property destruction": "Looting/property destruction",
+    "interception": "Disrupted weapons use",
+    "disrupted weapons use": "Disrupted weapons use",
+    "weapons seizure": "Disrupted weapons use",
+    "arrests": "Arrests",
+    "arrest": "Arrests",
+    "agreement": "Agreement",
+    "change to group/activity": "Change to group/activity",
+    "change to group": "Change to group/activity",
+    "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+    "other": "Other",
+    "displacement": "Other",
+    "non-violent activity": "Other",
+    "non violent activity": "Other",
+}
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /-]{2,40}):\s")
+
+
+def labelled(text: str) -> EventClass | None:
+    """The sub-event type a leading label such as "Looting:" names, or None."""
+    match = _LABEL.match(text)
+    if match is None:
+        return None
+    sub_type = _LABELS.get(match.group("label").strip().lower())
+    if sub_type is None:
+        return None
+    return make_class(sub_type, Span(match.start("label"), match.end("label"), match.group("label")))
+
+
 def classify(text: str, context: str = "") -> EventClass | None:
     """The ACLED sub-event type ``text`` (a sentence) reports, or None.
 
     ``context`` (other sentences of a short report) can upgrade a peaceful protest to one
     with intervention or excessive force.
     """
+    label = labelled(text)
+    if label is not None:
+        return label
     match = _DISRUPTED.search(text)
     if match is not None:
         return make_class("Disrupted weapons use", _span(match))
@@ -244,7 +331,7 @@ def classify(text: str, context: str = "") -> EventClass | None:
         match = pattern.search(text)
         if match is not None:
             return make_class(sub_type, _span(match))
-    mob = _MOB.search(text)
+    mob = _MOB.search(text) or _MOB_ATTACK.search(text)
     if mob is not None:
         return make_class("Mob violence", _span(mob))
     return _earliest(text)
@@ -255,9 +342,12 @@ def _protest(text: str, context: str) -> EventClass | None:
     if match is None:
         return None
     trigger = _span(match)
-    if _RIOT_VIOLENCE.search(text):
-        return make_class("Violent demonstration", trigger)
+    mob = _MOB_ATTACK.search(text)
+    if mob is not None and mob.start() < match.start():
+        return make_class("Mob violence", _span(mob))
     whole = f"{text} {context}"
+    if _RIOT_VIOLENCE.search(whole):
+        return make_class("Violent demonstration", trigger)
     if _EXCESSIVE.search(whole):
         return make_class("Excessive force against protesters", trigger)
     if _INTERVENTION.search(whole):
@@ -273,6 +363,10 @@ def _earliest(text: str) -> EventClass | None:
             best = (match.start(), sub_type, match)
     if best is None:
         return None
+    if best[1] == "Attack":
+        clash = dict(_TIER2)["Armed clash"].search(text) or _ARMED_VICTIM.search(text)
+        if clash is not None:
+            return make_class("Armed clash", _span(clash))
     return make_class(best[1], _span(best[2]))
 
 

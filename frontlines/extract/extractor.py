@@ -48,6 +48,7 @@ class _Part:
     previous_sides: Sides | None = None
     previous_location: Location | None = None
     previous_paragraph: int = -1
+    context: str = ""
     events: list[Event] = field(default_factory=list)
 
 
@@ -76,9 +77,14 @@ class EventExtractor:
 
     def extract(self, document: Document, mentions: list[Mention]) -> list[Event]:
         """Events in the article, then in each comment (low credibility)."""
+        return self._extract(document, mentions)
+
+    def _extract(
+        self, document: Document, mentions: list[Mention], context: str = ""
+    ) -> list[Event]:
         article = [m for m in mentions if m.source_part == ARTICLE]
         country = _main_country(mentions)
-        events = self._part(document, document.text, ARTICLE, None, article, country)
+        events = self._part(document, document.text, ARTICLE, None, article, country, context)
         for comment in document.comments:
             own = [m for m in mentions if m.source_part == COMMENT and m.comment_id == comment.id]
             events += self._part(document, comment.text, COMMENT, comment.id, own, country)
@@ -90,16 +96,7 @@ class EventExtractor:
         """Events in a short note (evaluation); the primary event comes first and is
         classified with the whole note as context."""
         doc = Document(id="text", source="text", title="", text=text, published=published)
-        events = self.extract(doc, mentions or [])
-        if not events:
-            return events
-        first = events[0]
-        if first.event_type == "Protests":
-            start = first.evidence.start
-            refined = classify(first.evidence.text, text[:start] + text[first.evidence.end :])
-            if refined is not None and refined.event_type == "Protests":
-                first.sub_event_type = refined.sub_event_type
-        return events
+        return self._extract(doc, mentions or [], context=text)
 
     def _part(
         self,
@@ -109,6 +106,7 @@ class EventExtractor:
         comment_id: str | None,
         mentions: list[Mention],
         country: str,
+        context: str = "",
     ) -> list[Event]:
         part = _Part(
             text,
@@ -118,6 +116,7 @@ class EventExtractor:
             document.published,
             country,
             main_place(mentions),
+            context=context,
         )
         paragraphs = _paragraphs(text)
         for sentence in split_sentences(text):
@@ -135,7 +134,7 @@ class EventExtractor:
         date = resolve_date(sentence.text, part.published, part.previous_date)
         if not date.inherited:
             part.previous_date = date
-        found = classify(sentence.text)
+        found = classify(sentence.text, part.context)
         if found is None:
             return
         mood = modality(sentence.text, found.trigger.start)

@@ -16,10 +16,10 @@ _IRREALIS_CLAUSE = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|could|might|may|must|should|can|going to|about to|plans? to|planning to"
+    r"\b(?:(?-i:will|may)(?!\s+\d)|would|shall|could|might|must|should|can|going to|about to|plans? to|planning to"
     r"|plann?ed to|aims? to|aiming to|intends? to|intend(?:ed|ing) to|expected to|is expected|are expected"
     r"|threaten\w*|vow\w*|pledg\w* to|prepar\w+ (?:to|for)|ready to|in order to|seek\w* to|wants? to|hope\w* to"
-    r"|pose\w* (?:a |an )?(?:direct |serious |major )?threat|possible|potential|likely|may become"
+    r"|pose\w* (?:a |an )?(?:direct |serious |major )?threat|possible|potential|likely"
     r"|[a-z]+'ll|\bi'll|it'll|they'll)\b",
     re.I,
 )

@@ -106,14 +106,14 @@ class Geoparser:
         inherit_vetoes(merged)
         matches = self._lookup(merged)
         counts = _initial_focus(merged, matches, focus)
+        _add_unambiguous(counts, [Scored(c, _matches_for(c, matches)) for c in merged
+                                  if "cue" in c.origins or c.label in PLACE_LABELS])  # fmt: skip
         drop_loose(matches, focus_shares(counts))
         propn = {t.idx for t in doc if t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")}
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 
-    def resolve_spans(
-        self, text: str, spans: Sequence[tuple[int, int] | Span]
-    ) -> list[Mention]:
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int] | Span]) -> list[Mention]:
         """Evaluation's resolve mode: one Mention per given span (place may be None).
 
         ``spans`` are ``(start, end)`` pairs or ``Span`` records."""
@@ -125,11 +125,12 @@ class Geoparser:
                 g.kind, g.country = "demonym", demonym_of[g.text]
         by_pos = {(g.start, g.end): g for g in cands}
         for c in cue_candidates(text):
-            g = by_pos.get((c.start, c.end))
-            if g is not None:
-                g.hint, g.relation, g.precision = c.hint, c.relation, c.precision
+            given = by_pos.get((c.start, c.end))
+            if given is not None:
+                given.hint, given.relation, given.precision = c.hint, c.relation, c.precision
         matches = self._lookup(cands)
         counts = _initial_focus([*cands, *demonym_candidates(text)], matches, None)
+        _add_unambiguous(counts, [Scored(c, _matches_for(c, matches)) for c in cands])
         drop_loose(matches, focus_shares(counts))
         out = self._resolve(text, cands, matches, counts, ARTICLE, None, attach=False)
         found = {(m.start, m.end): m for m in out}
@@ -160,7 +161,6 @@ class Geoparser:
         items = [Scored(c, _matches_for(c, matches)) for c in toponyms]
         seconds = [Scored(Candidate(*c.second, {"cue"}), matches.get(c.second[2], []))
                    for c in toponyms if c.second]  # fmt: skip
-        _add_unambiguous(counts, items)
         all_items = sorted([*items, *seconds], key=lambda s: s.cand.start)
         resolve(all_items, focus_shares(counts), text)
         out = build_mentions(text, chosen, items, seconds, self.gazetteer, part, comment_id)
@@ -217,10 +217,16 @@ def _in_focus(place: Place, focus: dict[str, float]) -> bool:
     return focus.get(place.country, 0.0) >= FOCUS_SHARE
 
 
+LOOSE_FOCUS_SHARE = 0.25
+
+
 def drop_loose(matches: dict[str, list[Match]], focus: dict[str, float]) -> None:
-    """Keep loose (skeleton) matches only inside the document's focus countries."""
+    """Keep loose (skeleton) matches only inside the document's main focus countries."""
     for name, found in matches.items():
-        matches[name] = [m for m in found if m.quality > LOOSE or _in_focus(m.place, focus)]
+        matches[name] = [
+            m for m in found
+            if m.quality > LOOSE or focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE
+        ]  # fmt: skip
 
 
 def inherit_vetoes(cands: Iterable[Candidate]) -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 _ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
-_WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’]*|[0-9]+)"
+_WORD = r"(?:[A-Z\u00C0-\u00DE]\w*(?:['’](?!s\b)\w+)*|[0-9]+)"
 _PART = rf"(?:{_ARTICLE}[- ])?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
 _LINK = rf"(?:[ ](?:(?:{_ARTICLE}|de|del|of|bin|bani|ibn|abu|umm)[ -])?)"
 _NAME_BODY = rf"{_PART}(?:{_LINK}{_PART}){{0,3}}"
@@ -37,7 +37,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"\bthe\s+(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:province|governorate|Province|Governorate)\b", "", 3, "admin"),
-        (rf"(?P<name>{NAME})\s+(?:district|District|countryside|Countryside)\b", "", 2, "admin"),
+        (rf"(?P<name>{NAME})\s+(?:district|District)\b", "", 2, "admin"),
+        (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
         (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
@@ -46,7 +47,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
     )
 )  # fmt: skip
 
-_TOKEN = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
+_TOKEN = re.compile(r"[^\W_]\w*(?:['’](?!s\b)\w+)*(?:-[^\W_]\w*(?:['’](?!s\b)\w+)*)*")
 _ARTICLE_JOINED = re.compile(rf"^{_ARTICLE}-[A-Z]")
 _CONNECTORS = frozenset({"al", "el", "as", "ad", "ash", "ar", "az", "at", "an", "ez", "es",
                          "ed", "de", "del", "of", "bin", "ibn", "abu", "umm", "bani"})  # fmt: skip

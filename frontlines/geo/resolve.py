@@ -7,7 +7,7 @@
           + containment ("Homs, Syria": the next toponym contains this place; an ADM1 that
             holds another place of the text)
           + coherence (distance to the other places chosen in the same text)
-          + source (Wikipedia detailed-map points inside a focused SY/IQ)
+          + source (Wikipedia detailed-map points inside a focused SY/IQ; curated features)
 
 Coherence is computed from the previous round's choices (two rounds).
 """
@@ -71,6 +71,8 @@ def _coherence(place: Place, others: Sequence[Place]) -> float:
     if not others or (place.feature_class == "A" and place.feature.startswith("A.PCL")):
         return 0.0
     nearest = min(haversine_km(place.lat, place.lon, o.lat, o.lon) for o in others)
+    if place.feature_class in "TLH":
+        nearest /= 3  # a region's point stands for a wide area
     for limit, bonus in ((50, 1.2), (150, 0.9), (400, 0.4)):
         if nearest < limit:
             return bonus
@@ -83,6 +85,7 @@ def score_match(
     focus: dict[str, float],
     others: Sequence[Place],
     container: Place | None,
+    town_named_alike: bool = False,
 ) -> float:
     """The transparent score of one match (see the module docstring)."""
     p = m.place
@@ -93,10 +96,14 @@ def score_match(
     if container is not None and _contains(container, p):
         score += 1.5
     score += _coherence(p, others)
-    if p.feature == "A.ADM1" and any(o.country == p.country and o.admin1 == p.admin1 for o in others):
+    if p.feature == "A.ADM1" and any(
+        o.country == p.country and o.admin1 == p.admin1 for o in others
+    ):
         score += 1.5
     if p.source == "wikipedia" and share >= 0.25:
         score += 0.4
+    if p.source == "curated":
+        score += 0.6
     return score
 
 
@@ -133,8 +140,11 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             others = _point_places(items, item) if round_no else []
             container = _container_of(items, i, text) if round_no else None
             best, best_score = None, -math.inf
+            towns = {m.place.country for m in item.matches if m.place.feature_class == "P"
+                     and m.place.population >= 10_000}  # fmt: skip
             for m in item.matches:
-                s = score_match(m, item.cand, focus, others, container)
+                alike = m.place.country in towns
+                s = score_match(m, item.cand, focus, others, container, alike)
                 if s > best_score:
                     best, best_score = m, s
             item.best, item.score = best, (best_score if best else 0.0)

@@ -87,21 +87,32 @@ def read_country_info() -> dict[str, tuple[str, str, int, int]]:
     return out
 
 
-def read_countries() -> Iterator[Entry]:
-    """Countries: GeoNames names and ids, points and alternate spellings from countryinfo."""
-    info = read_country_info()
+def _country_points() -> dict[str, tuple[float, float, str, list[str]]]:
+    """ISO2 -> (lat, lon, name, alternate names): countryinfo first (GeoNames-like points),
+    Natural Earth label points for the countries it lacks."""
+    out: dict[str, tuple[float, float, str, list[str]]] = {}
     for row in _rows(data_dir() / "countryinfo" / "country_points.tsv", header=True):
         iso, name, lat, lon, _demonym, alts = (row + [""] * 6)[:6]
-        if iso not in info:
+        out[iso] = (float(lat), float(lon), name, [a for a in alts.split("|") if usable_name(a)])
+    path = data_dir() / "naturalearth" / "ne_10m_admin_0_label_points.tsv"
+    for row in _rows(path, header=True):
+        if len(row) > 12 and len(row[0]) == 2 and row[0] not in out:
+            out[row[0]] = (float(row[11]), float(row[12]), row[5], [row[6]])
+    return out
+
+
+def read_countries() -> Iterator[Entry]:
+    """Countries: GeoNames names and ids; points and alternate spellings from countryinfo."""
+    points = _country_points()
+    for iso, (gn_name, _capital, population, gid) in read_country_info().items():
+        if iso not in points:
             continue
-        gn_name, _capital, population, gid = info[iso]
+        lat, lon, name, alts = points[iso]
         place = Place(
-            id=f"gn:{gid}", name=gn_name, lat=float(lat), lon=float(lon), feature="A.PCLI",
+            id=f"gn:{gid}", name=gn_name, lat=lat, lon=lon, feature="A.PCLI",
             country=iso, population=population, geonameid=gid,
         )  # fmt: skip
-        names = [gn_name, name, *[a for a in alts.split("|") if usable_name(a)]]
-        names.extend(COUNTRY_ABBREVIATIONS.get(iso, ()))
-        yield Entry(place, names)
+        yield Entry(place, [gn_name, name, *alts, *COUNTRY_ABBREVIATIONS.get(iso, ())])
 
 
 # Abbreviations that English news uses for countries (ISO codes in general are not names).
@@ -282,7 +293,7 @@ def read_natural_earth() -> Iterator[Entry]:
 
 
 def _feature_aliases(name: str, feature: str) -> list[str]:
-    """"Hudson" (a river) is also "Hudson River" / "River Hudson"; "Chad" (a lake) "Lake Chad"."""
+    """ "Hudson" (a river) is also "Hudson River" / "River Hudson"; "Chad" (a lake) "Lake Chad"."""
     lowered = name.lower()
     if feature == "H.STM" and "river" not in lowered:
         return [f"{name} River", f"River {name}"]

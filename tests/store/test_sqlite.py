@@ -28,7 +28,7 @@ def test_open_store_makes_sqlite_and_records_migrations(tmp_path: Path) -> None:
     assert names == [name for name, _ in MIGRATIONS]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert {"events_bbox", "events_date"} <= indexes
+    assert {"events_bbox", "events_date_point"} <= indexes
     conn.close()
 
 
