@@ -370,6 +370,42 @@ def _earliest(text: str) -> EventClass | None:
     return make_class(best[1], _span(best[2]))
 
 
+_CROWD_SIDES = _rx(
+    r"\b(?:supporters|youths|students|villagers|residents|locals|mob|crowd|relatives|families|groups of"
+    r"|two groups|rival groups|factional|members of (?:the )?(?:\w+ ){0,3}?(?:party|parties|union|community"
+    r"|communities|clan|tribe|family|families|families))\b"
+)
+
+
+def crowd_fight(found: EventClass, sentence: str, armed_named: bool) -> bool:
+    """A clash or attack between unarmed crowds (party supporters, villagers, rival
+    groups) with no armed actor named: ACLED codes it as mob violence."""
+    if found.sub_event_type not in ("Armed clash", "Attack") or armed_named:
+        return False
+    return _CROWD_SIDES.search(sentence[: found.trigger.end + 80]) is not None
+
+
+def actor_anchor(found: EventClass, sentence: str) -> Span:
+    """Where actors divide into actor1's side (before) and actor2's (after).
+
+    A leading label ("Looting: ...") is not the act: the act's own trigger in the rest of
+    the sentence is used, or the sentence end. "Fighting broke out between A and B" puts
+    both after the trigger, so the anchor moves to the word "between"."""
+    if _LABEL.match(sentence) is not None and found.trigger.start < 3 + len(found.trigger.text):
+        rest_start = found.trigger.end + 1
+        inner = classify(sentence[rest_start:])
+        if inner is None:
+            return Span(len(sentence), len(sentence), "")
+        return Span(inner.trigger.start + rest_start, inner.trigger.end + rest_start, inner.trigger.text)
+    between = _BETWEEN.search(sentence, found.trigger.end)
+    if between is not None and between.start() - found.trigger.end < 30:
+        return Span(between.end(), between.end(), "")
+    return found.trigger
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
+
+
 def territory_type(inter1: int) -> str:
     """Who took ground: a state force regains it, anyone else overtakes it."""
     return TERRITORY if inter1 in (1, 8) else "Non-state actor overtakes territory"

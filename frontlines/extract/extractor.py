@@ -17,7 +17,9 @@ from .eventtypes import (
     TERRITORY,
     EventClass,
     civilian_targeting,
+    actor_anchor,
     classify,
+    crowd_fight,
     interaction,
     make_class,
     territory_type,
@@ -165,10 +167,17 @@ class EventExtractor:
         country = (
             location.place.country if location and location.place.country else part.main_country
         )
+        armed = [
+            span
+            for span, actor in self.actors.find(sentence.text)
+            if actor.inter in (1, 2, 3, 4, 8) and span.start < found.trigger.end + 80
+        ]
+        if crowd_fight(found, sentence.text, bool(armed)):
+            found = make_class("Mob violence", found.trigger)
         sides = assign(
             self.actors,
             sentence.text,
-            found.trigger,
+            actor_anchor(found, sentence.text),
             found.sub_event_type,
             found.event_type,
             country,

@@ -100,6 +100,18 @@ def _install_errors(app: FastAPI) -> None:
         return _error(503, "store_error", str(exc))
 
 
+def map_page(store: Any, reviews: ReviewLog, settings: Settings) -> str:
+    """The full-size map app: stored events (rejected ones left out) and control periods."""
+    from ..control import store_periods
+    from ..publish import render_map
+    from .reviews import review_status
+
+    events = [e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"]
+    control = [p.to_dict() for p in store_periods(store)]
+    return render_map(events, documents=store.documents(), settings=settings,
+                      title="frontlines", control=control)  # fmt: skip
+
+
 def create_app(
     store_factory: StoreFactory,
     *,
@@ -142,6 +154,10 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
+        return HTMLResponse(map_page(holder.get(), app.state.reviews, app.state.settings))
+
+    @app.get("/about", response_class=HTMLResponse, include_in_schema=False)
+    def about() -> HTMLResponse:
         return HTMLResponse(index_page())
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)

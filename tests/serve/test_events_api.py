@@ -101,7 +101,8 @@ def test_documents_and_thread(client: TestClient) -> None:
 
 def test_health_pages_and_openapi(client: TestClient) -> None:
     assert client.get("/api/health").json() == {"status": "ok", "events": 9}
-    assert "/api/events" in client.get("/").text
+    assert "maplibregl" in client.get("/").text
+    assert "/api/events" in client.get("/about").text
     spec = client.get("/openapi.json").json()
     assert "/api/events/{event_id}/review" in spec["paths"]
     docs = client.get("/docs")

@@ -1,0 +1,41 @@
+"""GET / serves the full-size map app from the store, offline and escaped."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from frontlines import Analysis, Document, Event, Span
+from frontlines.serve import create_app
+from frontlines.store import MemoryStore
+
+
+def _store() -> MemoryStore:
+    store = MemoryStore()
+    doc = Document(id="sha256:x", source="page.html", title="<script>alert(1)</script>", text="t")
+    ev = Event(
+        "Battles", "Armed clash", "Military Forces of Syria (2000-)",
+        Span(0, 1, "<img src=x onerror=alert(1)>"), event_date="2018-05-01",
+        latitude=35.0, longitude=40.4, location="Al Mayadin", document_id=doc.id, event_id="e1",
+    )  # fmt: skip
+    store.save(Analysis(document=doc, events=[ev]))
+    return store
+
+
+def test_index_is_the_map_app_with_escaped_data() -> None:
+    store = _store()
+    client = TestClient(create_app(lambda: store))
+    page = client.get("/")
+    assert page.status_code == 200
+    html = page.text
+    assert "maplibregl" in html
+    assert "<img src=x" not in html and "<script>alert(1)" not in html
+    assert 'src="http' not in html and "<link href=\"http" not in html
+
+
+def test_rejected_events_leave_the_map(monkeypatch: object) -> None:
+    store = _store()
+    client = TestClient(create_app(lambda: store, token="s3cret"))
+    r = client.post("/api/events/e1/review", json={"action": "reject"},
+                    headers={"Authorization": "Bearer s3cret"})  # fmt: skip
+    assert r.status_code in (200, 201), r.text
+    assert "Al Mayadin" not in client.get("/").text
