@@ -309,7 +309,9 @@ def labelled(text: str) -> EventClass | None:
     sub_type = _LABELS.get(match.group("label").strip().lower())
     if sub_type is None:
         return None
-    return make_class(sub_type, Span(match.start("label"), match.end("label"), match.group("label")))
+    return make_class(
+        sub_type, Span(match.start("label"), match.end("label"), match.group("label"))
+    )
 
 
 def classify(text: str, context: str = "") -> EventClass | None:
@@ -372,15 +374,24 @@ def _earliest(text: str) -> EventClass | None:
 
 _CROWD_SIDES = _rx(
     r"\b(?:supporters|youths|students|villagers|residents|locals|mob|crowd|relatives|families|groups of"
+    r"|\w+ groups|settlers|migrants|rioters"
     r"|two groups|rival groups|factional|members of (?:the )?(?:\w+ ){0,3}?(?:party|parties|union|community"
     r"|communities|clan|tribe|family|families|families))\b"
 )
 
 
+_RIOTERS = _rx(r"\b(?:rioters|mobs?|settlers|vigilantes?)\b")
+_STONES = _rx(r"\b(?:hurl\w*|pelt\w*|thr[eo]w\w*) (?:\w+ )?(?:stones|rocks|bricks|molotov\w*)")
+
+
 def crowd_fight(found: EventClass, sentence: str, armed_named: bool) -> bool:
     """A clash or attack between unarmed crowds (party supporters, villagers, rival
     groups) with no armed actor named: ACLED codes it as mob violence."""
-    if found.sub_event_type not in ("Armed clash", "Attack") or armed_named:
+    if found.sub_event_type not in ("Armed clash", "Attack"):
+        return False
+    if _RIOTERS.search(sentence[: found.trigger.start]) or _STONES.search(sentence):
+        return True
+    if armed_named:
         return False
     return _CROWD_SIDES.search(sentence[: found.trigger.end + 80]) is not None
 
@@ -396,10 +407,12 @@ def actor_anchor(found: EventClass, sentence: str) -> Span:
         inner = classify(sentence[rest_start:])
         if inner is None:
             return Span(len(sentence), len(sentence), "")
-        return Span(inner.trigger.start + rest_start, inner.trigger.end + rest_start, inner.trigger.text)
+        return Span(
+            inner.trigger.start + rest_start, inner.trigger.end + rest_start, inner.trigger.text
+        )
     between = _BETWEEN.search(sentence, found.trigger.end)
     if between is not None and between.start() - found.trigger.end < 30:
-        return Span(between.end(), between.end(), "")
+        return Span(between.end() + 1, between.end() + 1, "")
     return found.trigger
 
 

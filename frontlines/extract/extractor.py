@@ -16,8 +16,8 @@ from .dates import DateResolution, resolve_date
 from .eventtypes import (
     TERRITORY,
     EventClass,
-    civilian_targeting,
     actor_anchor,
+    civilian_targeting,
     classify,
     crowd_fight,
     interaction,

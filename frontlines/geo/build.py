@@ -26,6 +26,7 @@ from .sources import (
     group_members,
     read_admins,
     read_cities,
+    read_continents,
     read_countries,
     read_country_info,
     read_curated,
@@ -99,6 +100,7 @@ def _all_entries(progress: Progress | None) -> Iterator[tuple[str, list[Entry]]]
     cities = list(read_cities(capitals))
     yield "cities", cities
     yield "countries", list(read_countries())
+    yield "continents", list(read_continents())
     yield "admin", list(read_admins(group_members(cities)))
     yield "wikipedia", list(read_wikipedia())
     yield "curated", list(read_curated())

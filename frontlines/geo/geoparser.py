@@ -165,7 +165,7 @@ class Geoparser:
         resolve(all_items, focus_shares(counts), text)
         out = build_mentions(text, chosen, items, seconds, self.gazetteer, part, comment_id)
         if attach:
-            _attach_unresolved(out)
+            _attach_unresolved(out, {(c.start, c.end) for c in chosen if "cue" in c.origins})
         return out
 
 
@@ -191,7 +191,8 @@ def _initial_focus(
         counts.update(focus)
     for c in cands:
         if c.kind == "demonym":
-            counts[c.country] += 1
+            if not c.country.startswith("@"):
+                counts[c.country] += 1
             continue
         if c.label and c.label not in PLACE_LABELS:
             continue
@@ -327,6 +328,13 @@ def _region_between(c: Candidate, a: Place | None, b: Place | None) -> Place | N
     )  # fmt: skip
 
 
+def _demonym_place(gazetteer: Gazetteer, code: str) -> Place | None:
+    if not code.startswith("@"):
+        return gazetteer.country(code)
+    found = [p for p in gazetteer.lookup(code[1:]) if p.feature == "L.CONT"]
+    return found[0] if found else None
+
+
 def build_mentions(
     text: str,
     chosen: list[Candidate],
@@ -341,7 +349,7 @@ def build_mentions(
     out: list[Mention] = []
     for c in chosen:
         if c.kind == "demonym":
-            place = gazetteer.country(c.country)
+            place = _demonym_place(gazetteer, c.country)
             out.append(Mention(c.text, c.start, c.end, part, comment_id, place, 3, kind="demonym"))
             continue
         item = by_cand[id(c)]
@@ -358,19 +366,22 @@ def build_mentions(
 
 
 _NATURAL = re.compile(
-    r"\b(river|lake|sea|ocean|gulf|bay|mountains?|mount|range|island|desert|valley|strait)\b", re.I
+    r"\b(river|lake|sea|ocean|gulf|bay|mountains?|mount|range|islands?|desert|valley|strait|"
+    r"heights|plateau|plain|hills?)\b",
+    re.I,
 )
 
 
-def _attach_unresolved(mentions: list[Mention]) -> None:
-    """An unresolved toponym right after a resolved town (within 300 characters) is placed
-    near that town with precision 2; otherwise it keeps ``place=None``."""
+def _attach_unresolved(mentions: list[Mention], cued: set[tuple[int, int]]) -> None:
+    """An unresolved toponym that a cue marked as a place ("the area of X") and that follows
+    a resolved town within 300 characters is placed near that town with precision 2;
+    otherwise it keeps ``place=None``."""
     last: tuple[int, Place] | None = None
     for m in mentions:
         if m.kind != "toponym":
             continue
-        natural = _NATURAL.search(m.text)
-        if m.place is None and last is not None and m.start - last[0] <= 300 and not natural:
+        near = last is not None and m.start - last[0] <= 300 and (m.start, m.end) in cued
+        if m.place is None and near and last is not None and not _NATURAL.search(m.text):
             m.place, m.precision, m.relation = last[1], 2, m.relation or "near"
         elif m.place is not None and m.place.feature_class in "PS" and m.candidates:
             last = (m.end, m.place)

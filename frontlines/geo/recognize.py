@@ -99,10 +99,12 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Demonym (and plural) -> ISO2, from the packaged countryinfo table."""
+    """Demonym (and plural) -> ISO2 (or "@Continent" for "European"...)."""
     from .sources import read_demonyms
 
-    out: dict[str, str] = {}
+    from .sources import REGION_DEMONYMS  # noqa: PLC0415
+
+    out: dict[str, str] = {w: f"@{r}" for w, r in REGION_DEMONYMS.items() if " " not in w}
     for word, iso in read_demonyms().items():
         if word[:1].isupper():
             out.setdefault(word, iso)

@@ -25,7 +25,7 @@ from .recognize import Candidate
 from .sources import haversine_km
 
 _FEATURE_BONUS = {
-    "A.PCLI": 1.5, "A.PCLD": 1.0, "A.PCLS": 1.0, "A.PCLIX": 1.0, "A.ADM1": 0.3,
+    "L.CONT": 1.5, "A.PCLI": 1.5, "A.PCLD": 1.0, "A.PCLS": 1.0, "A.PCLIX": 1.0, "A.ADM1": 0.6, "H.OCN": 1.0, "H.SEA": 0.5,
     "P.PPLC": 0.8, "P.PPLA": 0.4, "A.ADM2": 0.1, "P.PPLA2": 0.2,
 }  # fmt: skip
 _HINT_CLASSES = {"admin": "A", "station": "S", "valley": "T", "desert": "T", "region": "LT"}
@@ -71,7 +71,7 @@ def _coherence(place: Place, others: Sequence[Place]) -> float:
     if not others or (place.feature_class == "A" and place.feature.startswith("A.PCL")):
         return 0.0
     nearest = min(haversine_km(place.lat, place.lon, o.lat, o.lon) for o in others)
-    if place.feature_class in "TLH":
+    if place.feature_class in "TLHA":
         nearest /= 3  # a region's point stands for a wide area
     for limit, bonus in ((50, 1.2), (150, 0.9), (400, 0.4)):
         if nearest < limit:
@@ -96,15 +96,20 @@ def score_match(
     if container is not None and _contains(container, p):
         score += 1.5
     score += _coherence(p, others)
-    if p.feature == "A.ADM1" and any(
-        o.country == p.country and o.admin1 == p.admin1 for o in others
-    ):
+    if _holds_others(p, others) and not town_named_alike:
         score += 1.5
     if p.source == "wikipedia" and share >= 0.25:
         score += 0.4
     if p.source == "curated":
         score += 0.6
     return score
+
+
+def _holds_others(p: Place, others: Sequence[Place]) -> bool:
+    """An ADM1 that contains another place chosen in the text."""
+    return p.feature == "A.ADM1" and any(
+        o.country == p.country and o.admin1 == p.admin1 for o in others
+    )
 
 
 def _contains(container: Place, p: Place) -> bool:

