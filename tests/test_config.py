@@ -7,6 +7,8 @@ from frontlines.errors import ConfigError
 
 
 def test_settings_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("FRONTLINES_GAZETTEER", raising=False)
+    monkeypatch.delenv("FRONTLINES_GAZETTEER_PATH", raising=False)
     monkeypatch.setenv("FRONTLINES_MAX_BYTES", "1234")
     monkeypatch.setenv("FRONTLINES_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("FRONTLINES_ALLOW_PRIVATE_URLS", "yes")

