@@ -165,12 +165,23 @@ class Frontlines:
             item.ok, item.error = False, f"{source}: {type(exc).__name__}: {exc}"
         return item
 
-    def events(self, *, db: str | Path | None = None, **filters: Any) -> list[Event]:
+    def events(
+        self, *, db: str | Path | None = None, merged: bool = False, **filters: Any
+    ) -> list[Event]:
+        """Stored events; ``merged`` folds the same event told by several pages into one
+        event whose ``sources`` lists them all (the store keeps every report apart)."""
         with self.open_store(db) as store:
-            return list(store.events(**filters))
+            events = list(store.events(**filters))
+        if merged:
+            from .events import merge_events
+
+            events = sorted(merge_events(events), key=lambda e: (e.event_date, e.event_id))
+        return events
 
     # -- publishing -----------------------------------------------------------------------
-    def export(self, fmt: str, out: IO[str] | Path, *, db: str | Path | None = None) -> int:
+    def export(
+        self, fmt: str, out: IO[str] | Path, *, db: str | Path | None = None, merged: bool = True
+    ) -> int:
         """Write the stored events in ``fmt``; returns how many were written.
 
         Text formats (acled-csv, geojson) take a stream or a path; binary ones
@@ -180,7 +191,7 @@ class Frontlines:
 
         if fmt not in EXPORT_FORMATS:
             raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-        events = self.events(db=db)
+        events = self.events(db=db, merged=merged)
         if fmt in _TEXT_WRITERS:
             writer = getattr(publish, _TEXT_WRITERS[fmt])
             if isinstance(out, Path):
@@ -243,8 +254,8 @@ class Frontlines:
     def write_map(self, path: str | Path, *, db: str | Path | None = None) -> Path:
         from .publish import write_map
 
+        events = self.events(db=db, merged=True)
         with self.open_store(db) as store:
-            events = list(store.events())
             documents = list(store.documents())
         return Path(write_map(events, Path(path), documents=documents, settings=self.settings))
 

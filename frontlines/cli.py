@@ -94,10 +94,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
+    merged = not args.no_merge
     if args.output and args.output != "-":
-        count = app.export(args.format, Path(args.output))
+        count = app.export(args.format, Path(args.output), merged=merged)
     else:
-        count = app.export(args.format, sys.stdout)
+        count = app.export(args.format, sys.stdout, merged=merged)
     _err(f"wrote {count} event(s) as {args.format} to {args.output or 'stdout'}")
     return 0
 
@@ -239,6 +240,8 @@ def _add_export(sub: Any) -> None:
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     _db(p)
     p.add_argument("-o", "--output", help="output file (default stdout; required for gpkg, geoparquet, kml)")
+    p.add_argument("--no-merge", action="store_true",
+                   help="one row per report instead of one per event with all its sources")  # fmt: skip
     p.set_defaults(func=cmd_export)
 
 

@@ -49,8 +49,9 @@ def _actors_compatible(a: Event, b: Event) -> bool:
 
 def same_event(a: Event, b: Event, max_km: float = 10.0) -> bool:
     """Whether ``a`` and ``b`` report the same event."""
-    if a.document_id and a.document_id == b.document_id and a.evidence == b.evidence:
-        return True
+    if a.document_id and a.document_id == b.document_id:
+        # one page's separate sentences are separate claims; only the very same span merges
+        return a.evidence == b.evidence and a.source_part == b.source_part
     if a.sub_event_type != b.sub_event_type and a.event_type != b.event_type:
         return False
     same_place = bool(a.place_id) and a.place_id == b.place_id
@@ -77,13 +78,17 @@ def merge_with_members(
         events, key=lambda e: (_RANK.get(e.credibility, 3), e.time_precision, e.geo_precision)
     )
     groups: list[list[Event]] = []
+    by_type: dict[str, list[list[Event]]] = {}
     for event in ordered:
-        for group in groups:
+        # candidates share the event type (same_event requires it), so bucket by it
+        bucket = by_type.setdefault(event.event_type, [])
+        for group in bucket:
             if same_event(group[0], event, max_km):
                 group.append(event)
                 break
         else:
-            groups.append([event])
+            bucket.append([event])
+            groups.append(bucket[-1])
     merged: list[Event] = []
     members: dict[str, list[Event]] = {}
     for group in groups:
