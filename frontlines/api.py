@@ -190,7 +190,9 @@ class Frontlines:
         from . import publish
 
         if fmt not in EXPORT_FORMATS:
-            raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+            raise ConfigError(
+                f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
+            )
         events = self.events(db=db, merged=merged)
         if fmt in _TEXT_WRITERS:
             writer = getattr(publish, _TEXT_WRITERS[fmt])
@@ -224,8 +226,7 @@ class Frontlines:
             periods = store_periods(store)
         changes = [
             p.to_dict() for p in periods
-            if start.isoformat() <= p.since <= end.isoformat() and p.lat is not None
-            and bbox[0] <= p.lon <= bbox[2] and bbox[1] <= p.lat <= bbox[3]
+            if start.isoformat() <= p.since <= end.isoformat() and _inside(p.lon, p.lat, bbox)
         ]  # fmt: skip
         return write_report(
             events, Path(out_dir), area_name=area, bbox=bbox, start=start, end=end,
@@ -310,6 +311,12 @@ class Frontlines:
                 Path(altnames_file) if altnames_file else None, progress=progress,
             )
         )  # fmt: skip
+
+
+def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, float, float]) -> bool:
+    if lon is None or lat is None:
+        return False
+    return bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
 
 
 _AREA_MARGIN = {"A.PCLI": 4.0, "A.ADM1": 1.5, "A.ADM2": 0.7, "A": 1.5, "L": 1.5, "T": 1.0, "P": 0.4}

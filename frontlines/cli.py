@@ -127,7 +127,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token = os.environ.get("FRONTLINES_TOKEN") or None
     _err(f"serving {app.settings.db} on http://{args.host}:{args.port}/ "
          f"(writes {'need the token' if token else 'disabled: set FRONTLINES_TOKEN'})")  # fmt: skip
-    serve(app.settings.db, args.host, args.port, token, settings=app.settings, baseline=args.baseline)
+    serve(
+        app.settings.db, args.host, args.port, token, settings=app.settings, baseline=args.baseline
+    )
     return 0
 
 
@@ -214,13 +216,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", help="store: a SQLite file (default frontlines.sqlite or $FRONTLINES_DB)")
+    p.add_argument(
+        "--db", help="store: a SQLite file (default frontlines.sqlite or $FRONTLINES_DB)"
+    )
 
 
 def _add_extract(sub: Any) -> None:
-    p = sub.add_parser("extract", help="analyse one page or URL and print what it says (store untouched)")
+    p = sub.add_parser(
+        "extract", help="analyse one page or URL and print what it says (store untouched)"
+    )
     p.add_argument("path", help="a file (text, HTML, RSS/Atom) or an http(s) URL")
-    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (overrides the page)")
+    p.add_argument(
+        "--published", type=_date, help="publication date YYYY-MM-DD (overrides the page)"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
     p.set_defaults(func=cmd_extract)
@@ -239,7 +247,9 @@ def _add_export(sub: Any) -> None:
     p = sub.add_parser("export", help="write the stored events in a standard format")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     _db(p)
-    p.add_argument("-o", "--output", help="output file (default stdout; required for gpkg, geoparquet, kml)")
+    p.add_argument(
+        "-o", "--output", help="output file (default stdout; required for gpkg, geoparquet, kml)"
+    )
     p.add_argument("--no-merge", action="store_true",
                    help="one row per report instead of one per event with all its sources")  # fmt: skip
     p.set_defaults(func=cmd_export)
@@ -295,7 +305,9 @@ def _add_gazetteer(sub: Any) -> None:
     gsub = p.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
     b = gsub.add_parser("build", help="build the SQLite index into the cache")
     b.set_defaults(func=cmd_gazetteer_build)
-    i = gsub.add_parser("import-geonames", help="import a full GeoNames dump (allCountries.txt format)")
+    i = gsub.add_parser(
+        "import-geonames", help="import a full GeoNames dump (allCountries.txt format)"
+    )
     i.add_argument("file", help="GeoNames main table (allCountries.txt or a country file)")
     i.add_argument("altnames", nargs="?", help="alternateNames table (optional)")
     i.set_defaults(func=cmd_gazetteer_import)
@@ -320,7 +332,9 @@ def _add_eval(sub: Any) -> None:
     e.add_argument("--predictions", help="write one JSON line per row")
     e.add_argument("--json", action="store_true", help="one JSON object on one line")
     e.set_defaults(func=cmd_eval_events)
-    s = esub.add_parser("snippets", help="sub-event classification of news snippets (CASE 2021 codes)")
+    s = esub.add_parser(
+        "snippets", help="sub-event classification of news snippets (CASE 2021 codes)"
+    )
     s.add_argument("file")
     s.add_argument("--predictions", help="write one JSON line per snippet")
     s.add_argument("--json", action="store_true", help="one JSON object on one line")

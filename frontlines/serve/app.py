@@ -106,7 +106,9 @@ def map_page(store: Any, reviews: ReviewLog, settings: Settings) -> str:
     from ..publish import render_map
     from .reviews import review_status
 
-    events = [e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"]
+    events = [
+        e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"
+    ]
     control = [p.to_dict() for p in store_periods(store)]
     return render_map(events, documents=store.documents(), settings=settings,
                       title="frontlines", control=control)  # fmt: skip

@@ -36,7 +36,9 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files["misencoded"].write_bytes("Clashes in Homs. ".encode("utf-16-le") * 50)
     with files["huge"].open("wb") as fp:
         fp.write(b"<html><body><p>" + b"x" * (20 * 1024 * 1024) + b"</p></body></html>")
-    files["broken"].write_bytes(b"<html><head><title></title></head><body><div><script>var a=1;</script></div>")
+    files["broken"].write_bytes(
+        b"<html><head><title></title></head><body><div><script>var a=1;</script></div>"
+    )
     return files
 
 
@@ -79,6 +81,8 @@ def test_good_batch_exits_zero_and_exports(tmp_path: Path, gazetteer_file: Path)
     data = json.loads(out.read_text())
     assert data["type"] == "FeatureCollection" and data["features"]
     csv_out = tmp_path / "events.csv"
-    assert _run("export", "--format", "acled-csv", "--db", str(db), "-o", str(csv_out)).returncode == 0
+    assert (
+        _run("export", "--format", "acled-csv", "--db", str(db), "-o", str(csv_out)).returncode == 0
+    )
     header = csv_out.read_text().splitlines()[0].split(",")
     assert header[:5] == ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type"]

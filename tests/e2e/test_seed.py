@@ -19,7 +19,10 @@ MAYADIN = (35.02, 40.45)
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -35,7 +38,10 @@ def seed(gazetteer_file: Path) -> dict[str, Any]:
 
 def test_document_and_furniture(seed: dict[str, Any]) -> None:
     doc = seed["document"]
-    assert doc["title"] == "Syrian Forces Develop Security Operation Against ISIS Cells In Homs-Deir Ezzor Desert"
+    assert (
+        doc["title"]
+        == "Syrian Forces Develop Security Operation Against ISIS Cells In Homs-Deir Ezzor Desert"
+    )
     assert doc["published"] == "2018-05-14"
     assert "2,350 $" not in doc["text"] and "924 $" not in doc["text"]
     assert "Consider helping us" not in doc["text"]
@@ -56,7 +62,9 @@ def test_comment_thread(seed: dict[str, Any]) -> None:
 
 
 def _events(seed: dict[str, Any], sub: str) -> list[dict[str, Any]]:
-    return [e for e in seed["events"] if e["sub_event_type"] == sub and e["source_part"] == "article"]
+    return [
+        e for e in seed["events"] if e["sub_event_type"] == sub and e["source_part"] == "article"
+    ]
 
 
 def test_government_regains_territory_near_mayadin(seed: dict[str, Any]) -> None:
@@ -77,11 +85,16 @@ def test_government_regains_territory_near_mayadin(seed: dict[str, Any]) -> None
 
 
 def test_al_hasyan_event(seed: dict[str, Any]) -> None:
-    assert any("Hasyan" in e["location"] or "Hasyan" in e["evidence"]["text"] for e in _events(seed, "Government regains territory"))
+    assert any(
+        "Hasyan" in e["location"] or "Hasyan" in e["evidence"]["text"]
+        for e in _events(seed, "Government regains territory")
+    )
 
 
 def test_desert_operation_event(seed: dict[str, Any]) -> None:
-    desert = [e for e in seed["events"] if e["source_part"] == "article" and e["geo_precision"] == 3]
+    desert = [
+        e for e in seed["events"] if e["source_part"] == "article" and e["geo_precision"] == 3
+    ]
     assert any("security operation" in e["evidence"]["text"] for e in desert), seed["events"]
 
 

@@ -29,7 +29,7 @@ def test_index_is_the_map_app_with_escaped_data() -> None:
     html = page.text
     assert "maplibregl" in html
     assert "<img src=x" not in html and "<script>alert(1)" not in html
-    assert 'src="http' not in html and "<link href=\"http" not in html
+    assert 'src="http' not in html and '<link href="http' not in html
 
 
 def test_rejected_events_leave_the_map(monkeypatch: object) -> None:

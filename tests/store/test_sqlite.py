@@ -49,7 +49,9 @@ def test_memory_path_is_sqlite_in_memory() -> None:
         assert isinstance(store, SqliteStore)
 
 
-@pytest.mark.parametrize("url", ["postgresql://u:secret@127.0.0.1:1/x", "postgres://u:secret@127.0.0.1:1/x"])
+@pytest.mark.parametrize(
+    "url", ["postgresql://u:secret@127.0.0.1:1/x", "postgres://u:secret@127.0.0.1:1/x"]
+)
 def test_unreachable_postgres_names_the_fix_without_the_password(url: str) -> None:
     with pytest.raises(StoreError) as info:
         open_store(url)
