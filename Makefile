@@ -44,6 +44,7 @@ lint: setup
 
 test: setup browser-deps
 	$(BIN)/ruff check frontlines tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 clean:
