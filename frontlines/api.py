@@ -253,12 +253,19 @@ class Frontlines:
         return result, added
 
     def write_map(self, path: str | Path, *, db: str | Path | None = None) -> Path:
+        """The offline full-size map: events (merged across pages) and control periods."""
+        from .control import store_periods
         from .publish import write_map
 
         events = self.events(db=db, merged=True)
         with self.open_store(db) as store:
             documents = list(store.documents())
-        return Path(write_map(events, Path(path), documents=documents, settings=self.settings))
+            control = [p.to_dict() for p in store_periods(store)]
+        return Path(
+            write_map(
+                events, Path(path), documents=documents, settings=self.settings, control=control
+            )
+        )
 
     # -- control and areas ------------------------------------------------------------------
     def area_bbox(self, area: str) -> tuple[float, float, float, float]:
