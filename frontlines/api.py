@@ -282,7 +282,7 @@ class Frontlines:
         places = self.gazetteer.lookup(area)
         if not places:
             raise ConfigError(f"area {area!r} is not in the gazetteer; give W,S,E,N instead")
-        place = max(places, key=lambda p: (p.feature.startswith("A.PCL"), p.population))
+        place = max(places, key=_area_rank)
         margin = _AREA_MARGIN.get(place.feature, _AREA_MARGIN.get(place.feature_class, 0.5))
         return (place.lon - margin, place.lat - margin, place.lon + margin, place.lat + margin)
 
@@ -324,6 +324,15 @@ def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, floa
     if lon is None or lat is None:
         return False
     return bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
+
+
+def _area_rank(place: Any) -> tuple[int, int]:
+    """An area name means the largest unit of that name: country, province, district, town."""
+    order = ("A.PCL", "A.ADM1", "A.ADM2", "L.", "T.")
+    rank = next(
+        (len(order) - i for i, prefix in enumerate(order) if place.feature.startswith(prefix)), 0
+    )
+    return (rank, int(place.population or 0))
 
 
 _AREA_MARGIN = {"A.PCLI": 4.0, "A.ADM1": 1.5, "A.ADM2": 0.7, "A": 1.5, "L": 1.5, "T": 1.0, "P": 0.4}

@@ -154,7 +154,10 @@ def _source_rows(events: Sequence[Event], documents: Mapping[str, Document]) -> 
         document = documents.get(event.document_id)
         if document is not None:
             published = document.published.isoformat() if document.published else ""
-            row = SourceRow(document.title or document.source, document.url or "", published)
+            title = document.title or document.source
+            if not document.url and document.source and document.source != title:
+                title = f"{title} [{document.source}]"  # a local file: say which
+            row = SourceRow(title, document.url or "", published)
             rows.setdefault(document.id, row)
         else:
             key = event.source_url or event.source or event.document_id
