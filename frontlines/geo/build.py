@@ -36,7 +36,7 @@ from .sources import (
 )
 
 Progress = Callable[[str], None]
-SCHEMA_VERSION = f"{GAZETTEER_VERSION}.1"
+SCHEMA_VERSION = f"{GAZETTEER_VERSION}.2"
 
 _SCHEMA = """
 CREATE TABLE places (

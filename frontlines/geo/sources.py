@@ -98,6 +98,19 @@ def _country_points() -> dict[str, tuple[float, float, str, list[str]]]:
     for row in _rows(path, header=True):
         if len(row) > 12 and len(row[0]) == 2 and row[0] not in out:
             out[row[0]] = (float(row[11]), float(row[12]), row[5], [row[6]])
+    for iso, (lat, lon) in geonames_country_points().items():
+        _, _, name, alts = out.get(iso, (0.0, 0.0, "", []))
+        out[iso] = (lat, lon, name, alts)
+    return out
+
+
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> GeoNames' own country point, for the countries where countryinfo's rounded
+    point differs from it (``geonames_country_points.tsv``; each row cites its source)."""
+    out: dict[str, tuple[float, float]] = {}
+    for row in _rows(data_dir() / "geonames_country_points.tsv", header=True):
+        if len(row) >= 5:
+            out[row[0]] = (float(row[3]), float(row[4]))
     return out
 
 

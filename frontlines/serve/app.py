@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import Settings
 from ..errors import StoreError
 from ..store import Store
+from .ingest_route import register_ingest
 from .pages import docs_page, index_page
 from .params import BadParameter
 from .reviews import MemoryReviewLog, ReviewLog
@@ -153,6 +154,7 @@ def create_app(
 
     _install_errors(app)
     register_routes(app)
+    register_ingest(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:

@@ -22,7 +22,9 @@ def test_seed_report_shows_events_and_sources(app: Any, tmp_path: Path) -> None:
     assert "syria_desert_operation.txt" in html  # every source is listed
     png = Path(paths.png)
     assert png.stat().st_size > 10_000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert Path(paths.markdown).read_text(encoding="utf-8").count("Government regains territory") >= 1
+    assert (
+        Path(paths.markdown).read_text(encoding="utf-8").count("Government regains territory") >= 1
+    )
 
 
 def test_report_for_an_empty_area_still_written(app: Any, tmp_path: Path) -> None:
