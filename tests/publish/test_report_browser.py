@@ -29,7 +29,7 @@ def test_report_with_payloads_runs_nothing(chromium: Any, tmp_path: Path) -> Non
             location=PAYLOADS[(i + 1) % 3],
             source_url=PAYLOADS[2],
             actor2=PAYLOADS[i % 3],
-        )  # fmt: skip
+        )
         for i, e in enumerate(sample_events())
     ]
     docs = [Document(id=e.document_id, source=PAYLOADS[0], title=PAYLOADS[1], text="", url=PAYLOADS[2])
