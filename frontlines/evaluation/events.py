@@ -19,7 +19,8 @@ Keys of the report (all rates are fractions of ``rows``, the usable rows):
 - ``location_within_5km`` / ``location_within_25km``: great-circle distance between the
   predicted and gold coordinates; a missing coordinate is a miss.
 - ``geo_precision_accuracy``, ``fatalities_exact``;
-- ``no_event``: the number of rows for which nothing was extracted (wrong on every field).
+- ``no_event``: the share of rows for which nothing was extracted (wrong on every field);
+  ``no_event_rows`` is their number.
 
 Per-label counts, the top confusions and the most-missed actors are under ``details``.
 """
@@ -208,7 +209,8 @@ class _Tally:
             "location_within_25km": self.rate("within_25km"),
             "geo_precision_accuracy": self.rate("geo_precision"),
             "fatalities_exact": self.rate("fatalities"),
-            "no_event": self.no_event,
+            "no_event": round(self.no_event / self.rows, 4) if self.rows else 0.0,
+            "no_event_rows": self.no_event,
             "details": self._details(scores, skipped),
         }
 

@@ -73,7 +73,8 @@ def test_main_keys_hand_computed(report: dict[str, object]) -> None:
     # gold sub-types:  AC PP PP AT SH AR PP MV
     # predicted:       AC PP NO AC SH AR PWI NO
     assert report["rows"] == 8
-    assert report["no_event"] == 2
+    assert report["no_event_rows"] == 2
+    assert report["no_event"] == round(2 / report["rows"], 4)
     assert report["event_type_accuracy"] == 0.625  # rows 1,2,5,6,7
     assert report["sub_event_type_accuracy"] == 0.5
     # F1: AC 2/3, PP 1/2, AT 0, SH 1, AR 1, MV 0, NO_EVENT 0, PWI 0
@@ -93,7 +94,7 @@ def test_main_keys_in_order_and_details_apart(report: dict[str, object]) -> None
         "rows", "event_type_accuracy", "sub_event_type_accuracy", "sub_event_type_macro_f1",
         "sub_event_type_weighted_f1", "actor1_accuracy", "actor1_accuracy_loose",
         "actor2_accuracy", "location_within_5km", "location_within_25km",
-        "geo_precision_accuracy", "fatalities_exact", "no_event", "details",
+        "geo_precision_accuracy", "fatalities_exact", "no_event", "no_event_rows", "details",
     ]  # fmt: skip
     assert list(report) == expected
     details = report["details"]
