@@ -1,1 +1,0 @@
-"""frontlines.batch stage."""
