@@ -28,13 +28,13 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def gazetteer_file() -> Iterator[Path]:
     """A built gazetteer index, exported as FRONTLINES_GAZETTEER for CLI subprocesses."""
-    from frontlines.geo import build_gazetteer
+    from frontlines import Settings
+    from frontlines.geo import open_gazetteer
 
     env = os.environ.get("FRONTLINES_GAZETTEER")
     path = Path(env) if env else ROOT / ".cache" / "gazetteer-test.sqlite"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        build_gazetteer(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    open_gazetteer(Settings(gazetteer_path=path))  # builds it, or rebuilds a stale one
     old = os.environ.get("FRONTLINES_GAZETTEER")
     os.environ["FRONTLINES_GAZETTEER"] = str(path)
     yield path

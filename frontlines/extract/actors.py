@@ -86,6 +86,8 @@ class ActorRegistry:
         self._alias: dict[str, tuple[_Entry, bool]] = {}
         self._upper: dict[str, _Entry] = {}
         self._raw = list(entries)
+        self._country_pattern: re.Pattern[str] | None = None
+        self._country_names: dict[str, str] = {}
         for raw in self._raw:
             self._add(raw)
         self._compile()
@@ -196,9 +198,38 @@ class ActorRegistry:
             inter = 8
         return Actor(name, inter, (info.iso2 if info else ""), actor.aliases)
 
+    def country_in(self, text: str) -> str:
+        """The ISO2 code of the country ``text`` names most often (a country name or a
+        demonym such as "French"; first on ties), or "" when it names none."""
+        if self._country_pattern is None:
+            self._country_pattern = _country_pattern(self._demonyms)
+            names = {info.name.lower(): code for code, info in countries().items()}
+            self._country_names = {**names, **{k.lower(): v for k, v in _COUNTRY_ALIASES.items()}}
+        counts: dict[str, int] = {}
+        for match in self._country_pattern.finditer(text):
+            code = self._country_names.get(match.group(0).lower()) or self._demonyms.get(
+                match.group(0), ""
+            )
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        return max(counts, key=lambda code: counts[code]) if counts else ""
+
     def unidentified(self, country: str) -> Actor:
         """ACLED's actor for an armed group nobody named."""
         return self.for_country(Actor(UNIDENTIFIED, 3), country)
+
+
+_COUNTRY_ALIASES = {
+    "Korea": "KR", "DRC": "CD", "DR Congo": "CD", "USA": "US", "United States": "US",
+    "UK": "GB", "Britain": "GB", "Ivory Coast": "CI", "Burma": "MM", "Palestine": "PS",
+}  # fmt: skip
+
+
+def _country_pattern(demonyms: dict[str, str]) -> re.Pattern[str]:
+    names = [info.name for info in countries().values()] + list(_COUNTRY_ALIASES)
+    words = sorted({*names, *(d for d, code in demonyms.items() if code)}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 def _is_acronym(alias: str) -> bool:

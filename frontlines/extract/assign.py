@@ -24,6 +24,7 @@ _PROTESTERS = Actor("Protesters ({country})", 6)
 _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
+_PASSIVE_REACH = 30  # "by X" this close after the trigger is the trigger's own agent
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|man|woman|women|men|boy|girl|child(?:ren)?|people|family"
@@ -50,7 +51,9 @@ def _split(
     for span, actor in hits:
         if span.start < trigger.start:
             before.append(actor)
-        elif _BY.search(sentence[max(0, span.start - 8) : span.start]):
+        elif _BY.search(sentence[max(0, span.start - 8) : span.start]) and (
+            not before or span.start - trigger.end < _PASSIVE_REACH
+        ):
             before.insert(0, actor)
         else:
             after.append(actor)

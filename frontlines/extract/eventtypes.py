@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Span
+from .victims import armed_victim
 
 EVENT_TYPES: dict[str, str] = {
     "Armed clash": "Battles",
@@ -93,27 +94,44 @@ _TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:IEDs?|VBIEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?"
             r"|mines? explod\w*|bomb (?:blast|explo\w+)|detonat\w+|magnetic bombs?|booby[- ]trap\w*|bomb went off"
-            r"|planted (?:a )?bomb)\b"
+            r"|planted (?:a )?bomb|mine (?:attacks?|blasts?|explosions?)|(?:with|using|planted|laid|laying"
+            r"|placed|stepped on) (?:\w+ )?(?:land)?mines|remote[- ]controlled (?:explosives?|bombs?|mines?"
+            r"|devices?)|explosive ordnance|unexploded|UXOs?|(?:with|using) (?:\w+ )?explosives)\b"
         ),
     ),
-    ("Grenade", _rx(r"\bgrenades?\b")),
+    ("Grenade", _rx(r"\bgrenades?\b(?! launchers?)")),
     (
         "Shelling/artillery/missile attack",
         _rx(
             r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad"
-            r"|cluster munitions?|tank fire|heavy weapons fire)\b"
+            r"|cluster munitions?|tank fire|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
+            r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
+            r"(?:explosions|blasts))\b"
         ),
     ),
 )
+SHELLING = "Shelling/artillery/missile attack"
+# Artillery used alongside ground fighting is part of an armed clash.
+_GROUND = _rx(
+    r"\b(?:clash\w*|offensive|ground (?:operations?|assaults?|attacks?|fighting)|small arms|fired back"
+    r"|gun ?fights?|exchanges? of fire|exchanged fire|fighting|battles?)\b"
+)
 _PROTEST = _rx(
-    r"\b(?:protest\w*|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)"
-    r"|(?<!in )(?:a|the) march|sit-?ins?|(?:on|general|hunger|staged a|went on) strike|strike action"
-    r"|(?:began|launched|held|staged|started|continued|declared|joined|observed|called) (?:a |an |the |their )?"
+    r"\b(?:protest\w*|demonstrat(?:e|es|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)"
+    r"|(?:(?<!in )|(?<=part in )|(?<=participated in ))(?:a|the|an) (?:[\w-]+ ){0,2}march(?:es)?\b(?! \d)"
+    r"|sit-?ins?|(?:on|general|hunger|staged a|went on) strike"
+    r"|strike action|climate strikes?|chained themselves|human (?:chain|mosaic)s?|(?:symbolic )?hug around"
+    r"|occup(?:ied|ying) (?:\w+ ){0,4}?(?:premises|school|building|offices?|headquarters|cent(?:re|er)|hall"
+    r"|square|factory|university|campus|faculty|lobby|plant|site|ministry)"
+    r"|(?:relatives|supporters|residents|workers|families|friends|members|activists) (?:[\w'-]+ ){0,8}?demanded"
+    r"|(?:began|launched|held|staged|started|continued|declared|joined|observed|called) (?:a |an |the |their |its"
+    r" |his |her |our )?"
     r"(?:\w+[- ])?(?:\w+ )?strikes?|strikers|striking (?:workers|employees|staff|teachers|drivers)"
     r"|work stoppages?|walked out|picket\w*|vigils?|gathered|assembled|took to the streets|blockade\w*"
-    r"|(?:blocked|closed|blocking|block|closing|occupied|occupying) (?:off )?(?:a |an |the |access to )?"
-    r"(?:\w+[- ])?(?:\w+ )?(?:road|highway|street|route|bridge|entrance|access|railway|junction|roundabout"
-    r"|intersection|motorway|avenue|crossing|construction site)s?"
+    r"|(?:blocked|closed|blocking|block|closing|occupied|occupying|cut) (?:off )?(?:\([^)]{0,40}\) )?"
+    r"(?:(?:with|using) (?:their |the )?\w+ )?(?:a |an |the |access to )?"
+    r"(?:[\w-]+ ){0,3}?(?:road|highway|street|route|bridge|entrance|access|railway|junction|roundabout"
+    r"|intersection|motorway|avenue|crossing|construction site|parking lot)s?"
     r"|road ?blocks?|boycott\w*|walkout|chanted|chanting|placards|banners?"
     r"|press conference with (?:a |their )?(?:banners?|placards|pickets?)|human chain|motorcade|caravan"
     r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
@@ -164,17 +182,6 @@ _ARMED_TARGET = (
     r"(?:military|army|police|policem[ae]n|checkpoints?|bases?|posts?|positions?|convoys?|outposts?|patrols?"
     r"|troops|soldiers|barracks|forces|militants|fighters|rebels|militia\w*|insurgents|guards?|VDP"
     r"|volunteers|gendarm\w+|camps?|strongholds?|jihadists|combatants|officers|servicem[ae]n)"
-)
-# Victims who are combatants make a killing an armed clash, not violence against civilians.
-_ARMED_VICTIM = _rx(
-    r"\b(?:(?:\d+|one|two|three|four|five|several|a|an)\s+(?:\w+\s+){0,3}?)?"
-    r"(?:soldiers?|militants?|fighters?|policem[ae]n|police officers?|rebels?|militiam[ae]n|insurgents?"
-    r"|jihadists?|combatants?|troops|servicem[ae]n|gendarmes?|(?:\w+ )?members? of (?:the )?(?:\w+ ){0,3}?"
-    r"(?:group|militia|forces|army|gang))\b(?:\s+\w+){0,4}?\s+(?:was|were|had been|have been) "
-    r"(?:killed|wounded|injured|shot|neutrali[sz]ed)"
-    r"|\b(?:killed|wounded|injured|neutrali[sz]ed|shot)\s+(?:at least |about |around )?(?:\d+|\w+)\s+"
-    r"(?:\w+\s+)?(?:soldiers|militants|fighters|policemen|police officers|rebels|militiamen|insurgents"
-    r"|jihadists|combatants|troops|gendarmes|terrorists|bandits)\b"
 )
 _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -332,11 +339,14 @@ def classify(text: str, context: str = "") -> EventClass | None:
     for sub_type, pattern in _TIER1:
         match = pattern.search(text)
         if match is not None:
+            ground = _GROUND.search(text) if sub_type == SHELLING else None
+            if ground is not None:
+                return make_class("Armed clash", _span(ground))
             return make_class(sub_type, _span(match))
     mob = _MOB.search(text) or _MOB_ATTACK.search(text)
     if mob is not None:
         return make_class("Mob violence", _span(mob))
-    return _earliest(text)
+    return _earliest(text, context)
 
 
 def _protest(text: str, context: str) -> EventClass | None:
@@ -357,18 +367,28 @@ def _protest(text: str, context: str) -> EventClass | None:
     return make_class("Peaceful protest", trigger)
 
 
-def _earliest(text: str) -> EventClass | None:
-    best: tuple[int, str, re.Match[str]] | None = None
+def _earliest(text: str, context: str = "") -> EventClass | None:
+    found: list[tuple[int, str, re.Match[str]]] = []
     for sub_type, pattern in _TIER2:
         match = pattern.search(text)
-        if match is not None and (best is None or match.start() < best[0]):
-            best = (match.start(), sub_type, match)
-    if best is None:
+        if match is not None:
+            found.append((match.start(), sub_type, match))
+    if not found:
         return None
+    found.sort(key=lambda item: item[0])
+    # "Following clashes, troops captured X": a leading backdrop is not the main event.
+    main = [f for f in found if not _BACKDROP.search(text[max(0, f[0] - 30) : f[0]])]
+    best = (
+        main[0]
+        if main and _BACKDROP.search(text[max(0, found[0][0] - 30) : found[0][0]])
+        else found[0]
+    )
     if best[1] == "Attack":
-        clash = dict(_TIER2)["Armed clash"].search(text) or _ARMED_VICTIM.search(text)
+        clash = dict(_TIER2)["Armed clash"].search(text)
         if clash is not None:
             return make_class("Armed clash", _span(clash))
+        if armed_victim(text) or (context and armed_victim(context)):
+            return make_class("Armed clash", _span(best[2]))
     return make_class(best[1], _span(best[2]))
 
 
@@ -416,6 +436,11 @@ def actor_anchor(found: EventClass, sentence: str) -> Span:
     return found.trigger
 
 
+_BACKDROP = re.compile(
+    r"(?:^|,\s*|\)\s*)(?:following|after|amid|amidst|during|despite|in the wake of)\s+(?:the\s+|heavy\s+"
+    r"|fierce\s+|several\s+|\w+\s+)?$",
+    re.I,
+)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
 
 

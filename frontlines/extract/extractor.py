@@ -25,7 +25,7 @@ from .eventtypes import (
     territory_type,
 )
 from .fatalities import parse_fatalities
-from .location import Location, choose_location, main_place
+from .location import Location, choose_location, main_place, wording_precision
 from .modality import modality
 from .notes import write_note
 from .sentences import split_sentences
@@ -85,7 +85,7 @@ class EventExtractor:
         self, document: Document, mentions: list[Mention], context: str = ""
     ) -> list[Event]:
         article = [m for m in mentions if m.source_part == ARTICLE]
-        country = _main_country(mentions)
+        country = _main_country(mentions) or self.actors.country_in(document.text)
         events = self._part(document, document.text, ARTICLE, None, article, country, context)
         for comment in document.comments:
             own = [m for m in mentions if m.source_part == COMMENT and m.comment_id == comment.id]
@@ -188,6 +188,10 @@ class EventExtractor:
             found = make_class(territory_type(sides.actor1.inter), found.trigger)
         part.previous_sides = sides
         event = _build(found, sides, sentence, date, location, country)
+        if location is None:
+            event.geo_precision = wording_precision(
+                part.text, part.mentions, sentence.start, sentence.end
+            )
         deaths = parse_fatalities(sentence.text)
         event.fatalities, event.fatalities_known = deaths.count, deaths.known
         _provenance(event, document, part)

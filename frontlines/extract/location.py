@@ -51,9 +51,26 @@ def _precision(mention: Mention, before: str) -> int:
     base = max(mention.precision, 1)
     if place is not None and place.feature_class != "P":
         return max(base, 3 if place.feature_class in ("A", "L", "T", "H") else base)
+    cue = _LOCATIVE.search(before[-60:])
+    if cue is not None:
+        # The preposition right before the name decides: "in X" is X itself.
+        snapped = mention.relation == "near" and mention.precision >= 2
+        return 2 if _NEAR.search(cue.group(0)) or snapped else 1
     if _NEAR.search(before[-40:]) or mention.relation:
         return max(base, 2)
     return base
+
+
+def wording_precision(text: str, mentions: list[Mention], sent_start: int, sent_end: int) -> int:
+    """Geo precision the wording gives an unresolved place: 2 after "near", "outskirts
+    of" and the like, 1 after "in"/"at"; 3 when the sentence names no place."""
+    for mention in mentions:
+        if mention.kind != "toponym" or not sent_start <= mention.start < sent_end:
+            continue
+        cue = _LOCATIVE.search(text[sent_start : mention.start][-60:])
+        if cue is not None:
+            return 2 if _NEAR.search(cue.group(0)) else 1
+    return 3
 
 
 def _score(mention: Mention, before: str, trigger: int) -> tuple[int, int, int]:

@@ -25,7 +25,7 @@ _FUTURE = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|failed to|fail to|unable to|yet to|denied|deny|denies|refuted"
-    r"|rejected claims|without success|not able to|been not able to|no)\b",
+    r"|rejected claims|without success|not able to|been not able to|(?<![\'\"\u2018\u201c])(?-i:no))\b",
     re.I,
 )
 _REPORTED = re.compile(

@@ -6,11 +6,13 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..config import Settings
 from ..errors import ModelError
 from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart, Span
+from .fold import fold
 from .gazetteer import ALTERNATE, DERIVED, LOOSE, Gazetteer, Match
 from .recognize import (
     MONTHS,
@@ -21,6 +23,7 @@ from .recognize import (
     merge,
     ner_candidates,
     ngrams,
+    paren_admin_candidates,
 )
 from .resolve import Scored, feature_precision, focus_shares, resolve
 
@@ -101,7 +104,7 @@ class Geoparser:
             return []
         doc = self.nlp(text)
         cands = [*ngrams_as_candidates(text), *cue_candidates(text), *ner_candidates(doc),
-                 *demonym_candidates(text)]  # fmt: skip
+                 *demonym_candidates(text), *paren_admin_candidates(text)]  # fmt: skip
         merged = list(merge(cands).values())
         inherit_vetoes(merged)
         matches = self._lookup(merged)
@@ -124,7 +127,7 @@ class Geoparser:
             if g.text in demonym_of:
                 g.kind, g.country = "demonym", demonym_of[g.text]
         by_pos = {(g.start, g.end): g for g in cands}
-        for c in cue_candidates(text):
+        for c in [*cue_candidates(text), *paren_admin_candidates(text)]:
             given = by_pos.get((c.start, c.end))
             if given is not None:
                 given.hint, given.relation, given.precision = c.hint, c.relation, c.precision
@@ -222,12 +225,27 @@ LOOSE_FOCUS_SHARE = 0.25
 
 
 def drop_loose(matches: dict[str, list[Match]], focus: dict[str, float]) -> None:
-    """Keep loose (skeleton) matches only inside the document's main focus countries."""
+    """Keep loose (skeleton) matches only inside the document's main focus countries and
+    only when the place's name is spelled close to the written one ("Mawanella" is not
+    Manila, "Lacarry" not Lahore)."""
     for name, found in matches.items():
         matches[name] = [
             m for m in found
-            if m.quality > LOOSE or focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE
+            if m.quality > LOOSE
+            or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
         ]  # fmt: skip
+
+
+LOOSE_MIN_LETTERS, LOOSE_MIN_RATIO = 5, 0.6
+
+
+def close_spelling(name: str, match: Match) -> bool:
+    """Whether a loose match's place name is spelled like ``name`` (long enough, similar)."""
+    written = fold(name).replace(" ", "")
+    if len(written) < LOOSE_MIN_LETTERS:
+        return False
+    found = fold(match.place.name).replace(" ", "")
+    return SequenceMatcher(None, written, found).ratio() >= LOOSE_MIN_RATIO
 
 
 def inherit_vetoes(cands: Iterable[Candidate]) -> None:
@@ -328,10 +346,16 @@ def _region_between(c: Candidate, a: Place | None, b: Place | None) -> Place | N
     )  # fmt: skip
 
 
+_DEMONYM_FEATURES = ("L.CONT", "A.PCLI", "A.ADM1", "L.RGN", "T.ISL", "A.ADM2")
+
+
 def _demonym_place(gazetteer: Gazetteer, code: str) -> Place | None:
+    """A demonym's place: a country by ISO code, or "@Name": the continent, country,
+    first-level division or region of that name (the most populous first)."""
     if not code.startswith("@"):
         return gazetteer.country(code)
-    found = [p for p in gazetteer.lookup(code[1:]) if p.feature == "L.CONT"]
+    found = [p for p in gazetteer.lookup(code[1:]) if p.feature in _DEMONYM_FEATURES]
+    found.sort(key=lambda p: (_DEMONYM_FEATURES.index(p.feature), -p.population))
     return found[0] if found else None
 
 
@@ -355,14 +379,29 @@ def build_mentions(
         item = by_cand[id(c)]
         place = item.best.place if item.best else None
         candidates = tuple(m.place for m in item.matches)
+        nested: list[Mention] = []
         if c.second:
             other = next(second_iter)
             place = _region_between(c, place, other.best.place if other.best else None)
             candidates += tuple(m.place for m in other.matches)
+            first = Scored(Candidate(c.start, c.start + len(c.name), c.name), item.matches,
+                           item.best, item.score)  # fmt: skip
+            nested = [_nested(s, part, comment_id) for s in (first, other) if s.best]
         precision = max(c.precision, feature_precision(place)) if place else max(c.precision, 1)
         out.append(Mention(c.text, c.start, c.end, part, comment_id, place, precision,
                            c.relation, "toponym", item.score, candidates))  # fmt: skip
+        out.extend(nested)
     return out
+
+
+def _nested(item: Scored, part: SourcePart, comment_id: str | None) -> Mention:
+    """A place named inside a compound ("Homs" in "the Homs-Deir Ezzor desert"): its town
+    when one of that name was found, else the best match."""
+    towns = [m for m in item.matches if m.place.feature_class == "P" and m.quality >= ALTERNATE]
+    best = max(towns, key=lambda m: m.place.population).place if towns else item.best.place  # type: ignore[union-attr]
+    c = item.cand
+    return Mention(c.text, c.start, c.end, part, comment_id, best, feature_precision(best),
+                   "", "toponym", item.score, tuple(m.place for m in item.matches))  # fmt: skip
 
 
 _NATURAL = re.compile(

@@ -105,7 +105,7 @@ def demonyms() -> dict[str, str]:
         read_demonyms,
     )
 
-    out: dict[str, str] = {w: f"@{r}" for w, r in REGION_DEMONYMS.items() if " " not in w}
+    out: dict[str, str] = {w: f"@{r}" for w, r in REGION_DEMONYMS.items()}
     for word, iso in read_demonyms().items():
         if word[:1].isupper():
             out.setdefault(word, iso)
@@ -166,6 +166,8 @@ def cue_candidates(text: str) -> list[Candidate]:
     for pattern, relation, precision, hint in _CUES:
         for m in pattern.finditer(text):
             start, end = m.span("name")
+            if m.group("name")[:1].isdigit():
+                continue  # "around 50 residents"
             rel = relation
             groups = m.groupdict()
             if groups.get("rel"):
@@ -180,6 +182,27 @@ def cue_candidates(text: str) -> list[Candidate]:
                 cand.query, cand.end = cand.text, m.end()
                 cand.text = text[start : m.end()]
             out.append(cand)
+    return out
+
+
+_PAREN_ADMIN = re.compile(
+    rf"(?P<name>{NAME})\s+\((?P<a>{NAME})(?:,\s*(?P<b>{NAME}))?(?:,\s*(?P<c>{NAME}))?\)"
+)
+
+
+def paren_admin_candidates(text: str) -> list[Candidate]:
+    """ACLED-style "in Cahors (Lot, Occitanie)": a place followed by its divisions in
+    parentheses; each part is a cued candidate, the divisions hinted as admin units."""
+    out: list[Candidate] = []
+    for m in _PAREN_ADMIN.finditer(text):
+        for group in ("name", "a", "b", "c"):
+            if m.group(group) is None or m.group(group)[:1].isdigit():
+                continue
+            start, end = m.span(group)
+            hint = "" if group == "name" else "admin"
+            precision = 1 if group == "name" else 2 if group == "a" else 3
+            out.append(Candidate(start, end, m.group(group), {"cue"}, precision=precision,
+                                 hint=hint))  # fmt: skip
     return out
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Place
-from .gazetteer import Match
+from .gazetteer import LOOSE, Match
 from .recognize import Candidate
 from .sources import haversine_km
 
@@ -84,7 +84,7 @@ def score_match(
     cand: Candidate,
     focus: dict[str, float],
     others: Sequence[Place],
-    container: Place | None,
+    containers: Sequence[Place],
     town_named_alike: bool = False,
 ) -> float:
     """The transparent score of one match (see the module docstring)."""
@@ -93,7 +93,7 @@ def score_match(
     score += _feature_score(p, cand.hint)
     share = focus.get(p.country, 0.0)
     score += 2.0 * share + (0.5 if share else 0.0)
-    if container is not None and _contains(container, p):
+    if any(_contains(c, p) for c in containers):
         score += 1.5
     score += _coherence(p, others)
     if _holds_others(p, others) and not town_named_alike:
@@ -117,7 +117,9 @@ def _contains(container: Place, p: Place) -> bool:
         return False
     if container.feature.startswith("A.PCL"):
         return True
-    return container.feature == "A.ADM1" and container.admin1 == p.admin1
+    if container.feature == "A.ADM2" and p.admin2:
+        return container.admin1 == p.admin1 and container.admin2 == p.admin2
+    return container.feature in ("A.ADM1", "A.ADM2") and container.admin1 == p.admin1
 
 
 def _point_places(items: Sequence[Scored], skip: Scored) -> list[Place]:
@@ -128,14 +130,25 @@ def _point_places(items: Sequence[Scored], skip: Scored) -> list[Place]:
     ]
 
 
-def _container_of(items: Sequence[Scored], i: int, text: str) -> Place | None:
-    if i + 1 >= len(items):
-        return None
-    nxt = items[i + 1]
-    gap = text[items[i].cand.end : nxt.cand.start]
-    if gap.strip() not in (",", "") or "\n" in gap or nxt.best is None:
-        return None
-    return nxt.best.place if nxt.best.place.feature_class == "A" else None
+def _containers(items: Sequence[Scored], i: int, text: str) -> list[Place]:
+    """The admin units named right after item ``i``: "Homs, Syria", "Cahors (Lot,
+    Occitanie)" (up to three, each joined by a comma or an opening parenthesis)."""
+    out: list[Place] = []
+    end = items[i].cand.end
+    for nxt in items[i + 1 : i + 4]:
+        gap = text[end : nxt.cand.start]
+        if gap.strip() not in (",", "", "(", ", (") or "\n" in gap or nxt.best is None:
+            break
+        if nxt.best.place.feature_class == "A":
+            out.append(nxt.best.place)
+        end = nxt.cand.end
+    return out
+
+
+def _loose_outside(best: Match | None, containers: Sequence[Place]) -> bool:
+    if best is None or best.quality > LOOSE or not containers:
+        return False
+    return not any(_contains(c, best.place) for c in containers)
 
 
 def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int = 2) -> None:
@@ -143,13 +156,15 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
     for round_no in range(rounds + 1):
         for i, item in enumerate(items):
             others = _point_places(items, item) if round_no else []
-            container = _container_of(items, i, text) if round_no else None
+            containers = _containers(items, i, text) if round_no else []
             best, best_score = None, -math.inf
             towns = {m.place.country for m in item.matches if m.place.feature_class == "P"
                      and m.place.population >= 10_000}  # fmt: skip
             for m in item.matches:
                 alike = m.place.country in towns
-                s = score_match(m, item.cand, focus, others, container, alike)
+                s = score_match(m, item.cand, focus, others, containers, alike)
                 if s > best_score:
                     best, best_score = m, s
+            if _loose_outside(best, containers):
+                best = None  # a loose look-alike outside the divisions named after it
             item.best, item.score = best, (best_score if best else 0.0)

