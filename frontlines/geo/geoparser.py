@@ -147,7 +147,8 @@ class Geoparser:
             names.extend(_lookup_names(c))
             if c.second:
                 names.append(c.second[2])
-        return self.gazetteer.lookup_many(names)
+        found = self.gazetteer.lookup_many(names)
+        return {name: _acronym_aware(name, matches) for name, matches in found.items()}
 
     def _resolve(
         self,
@@ -170,6 +171,22 @@ class Geoparser:
         if attach:
             _attach_unresolved(out, {(c.start, c.end) for c in chosen if "cue" in c.origins})
         return out
+
+
+ACRONYM_QUALITY = 0.6
+
+
+def _acronym_aware(name: str, matches: list[Match]) -> list[Match]:
+    """An all-capitals short name ("EU") matching a town spelled in lower case ("Eu") is
+    a weak match: the capitals mark an abbreviation, not the town."""
+    letters = name.replace(".", "")
+    if not (letters.isupper() and len(letters) <= 4):
+        return matches
+    return [
+        Match(m.place, min(m.quality, ACRONYM_QUALITY))
+        if m.place.feature_class == "P" and not m.place.name.isupper() else m
+        for m in matches
+    ]  # fmt: skip
 
 
 def ngrams_as_candidates(text: str) -> list[Candidate]:
@@ -236,7 +253,7 @@ def drop_loose(matches: dict[str, list[Match]], focus: dict[str, float]) -> None
         ]  # fmt: skip
 
 
-LOOSE_MIN_LETTERS, LOOSE_MIN_RATIO = 5, 0.6
+LOOSE_MIN_LETTERS, LOOSE_MIN_RATIO = 5, 0.7
 
 
 def close_spelling(name: str, match: Match) -> bool:

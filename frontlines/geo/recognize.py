@@ -190,11 +190,16 @@ _PAREN_ADMIN = re.compile(
 )
 
 
+_LOCATIVE = re.compile(r"\b(?:in|at|near|of)\s+$")
+
+
 def paren_admin_candidates(text: str) -> list[Candidate]:
     """ACLED-style "in Cahors (Lot, Occitanie)": a place followed by its divisions in
     parentheses; each part is a cued candidate, the divisions hinted as admin units."""
     out: list[Candidate] = []
     for m in _PAREN_ADMIN.finditer(text):
+        if m.group("b") is None and not _LOCATIVE.search(text[max(0, m.start() - 6) : m.start()]):
+            continue  # "the United Nations (UN)": one part needs "in/at/near" before it
         for group in ("name", "a", "b", "c"):
             if m.group(group) is None or m.group(group)[:1].isdigit():
                 continue
