@@ -184,8 +184,8 @@ class ActorRegistry:
         name = actor.name
         if "{" in name:
             if info is None:
-                name = re.sub(r"\s*\(\{(country|period)\}\)|\{the\}|of \{country\}\s*", "", name)
-                name = name.replace("{country}", "").strip()
+                name = re.sub(r"\s*\(\{(?:country|period)\}\)|\s*of \{the\}\{country\}", "", name)
+                name = name.replace("{country}", "").replace("{the}", "").strip()
             else:
                 name = name.format(
                     country=info.name,
@@ -238,10 +238,22 @@ def _is_acronym(alias: str) -> bool:
 
 
 def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]:
+    """Longest first where hits overlap; a generic word right after a named actor
+    ("M23 rebels", "Al Shabaab militants") belongs to that actor."""
     hits.sort(key=lambda h: (h[0].start, -(h[0].end - h[0].start)))
     kept: list[tuple[Span, Actor]] = []
     for span, actor in hits:
         if kept and span.start < kept[-1][0].end:
             continue
+        if kept and _generic(actor) and not _generic(kept[-1][1]):
+            last = kept[-1][0]
+            if span.start - last.end <= 1:
+                merged = Span(last.start, span.end, f"{last.text} {span.text}")
+                kept[-1] = (merged, kept[-1][1])
+                continue
         kept.append((span, actor))
     return kept
+
+
+def _generic(actor: Actor) -> bool:
+    return "{" in actor.name or actor.name.startswith("Unidentified")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..records import Actor, Span
 from .actors import ActorRegistry
+from .territory import NON_VIOLENT, gain_sides
 
 Filler = Callable[[Actor], Actor]
 _ARMED = (1, 2, 3, 4, 8)
@@ -24,6 +25,11 @@ _PROTESTERS = Actor("Protesters ({country})", 6)
 _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
+_TERRITORIAL = (
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    NON_VIOLENT,
+)
 _PASSIVE_REACH = 30  # "by X" this close after the trigger is the trigger's own agent
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _CIVILIAN_TARGET = re.compile(
@@ -79,6 +85,10 @@ def assign(
 
     armed_before = _unique([fill(a) for a in before if a.inter in _ARMED])
     armed_after = _unique([fill(a) for a in after if a.inter in _ARMED])
+    if sub_event_type in _TERRITORIAL:
+        sides = _territory_sides(fill, hits, sentence)
+        if sides is not None:
+            return sides
     if event_type == "Protests":
         return _protest_sides(fill, sub_event_type, armed_before + armed_after)
     if event_type == "Riots":
@@ -105,6 +115,22 @@ def assign(
         sides.assoc1 = sides.assoc1 or inherited.assoc1
         if not opponents and inherited.actor2 is not None:
             sides.actor2 = inherited.actor2
+    return sides
+
+
+def _territory_sides(
+    fill: Filler, hits: list[tuple[Span, Actor]], sentence: str
+) -> Sides | None:
+    """actor1 is the side that gained ground, actor2 the side that gave it up."""
+    found = gain_sides([h for h in hits if h[1].inter in _ARMED], sentence)
+    if found is None:
+        return None
+    gainers = _unique([fill(a) for a in found[0]])
+    names = {a.name for a in gainers}
+    others = [a for a in _unique([fill(a) for a in found[1]]) if a.name not in names]
+    sides = Sides(gainers[0], actor2=others[0] if others else None)
+    if len(gainers) > 1:
+        sides.assoc1 = gainers[1].name
     return sides
 
 

