@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    := out
 
-.PHONY: setup demo test lint browser-deps clean
+.PHONY: setup demo test lint eval bench browser-deps clean
 
 $(BIN)/frontlines: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ test: setup browser-deps
 	$(BIN)/ruff check frontlines tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+eval: setup   # accuracy on the development corpora in ../shared (prints the README's tables)
+	$(BIN)/python benchmarks/accuracy.py
+
+bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k
+	$(BIN)/python benchmarks/geoparse_speed.py ../shared/eval/geoparsing/GWN.xml
+	$(BIN)/python benchmarks/store_latency.py
+	$(BIN)/python benchmarks/map_render.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -27,12 +27,15 @@ UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
-    """A country as ACLED names it, with its government periods (``YYYY-MM`` starts)."""
+    """A country as ACLED names it, with its government periods (``YYYY-MM`` starts)
+    and, where ACLED's convention there differs from "Unidentified Armed Group
+    (<country>)", the name it gives armed perpetrators nobody identified."""
 
     iso2: str
     name: str
     article: str
     periods: tuple[str, ...]
+    unidentified: str = ""
 
     def period(self, when: str = "") -> str:
         """The start year of the period in force at ``when`` (ISO date; "" = latest)."""
@@ -50,7 +53,7 @@ def countries() -> dict[str, CountryInfo]:
     """ISO alpha-2 -> CountryInfo, from the packaged table."""
     raw = json.loads(_data_text("countries.json"))
     return {
-        code: CountryInfo(code, row[0], row[1], tuple(row[2]))
+        code: CountryInfo(code, row[0], row[1], tuple(row[2]), row[3] if len(row) > 3 else "")
         for code, row in raw.items()
         if not code.startswith("_")
     }
@@ -182,6 +185,8 @@ class ActorRegistry:
         here = country_info(country) if country else None
         info = own or here
         name = actor.name
+        if name == UNIDENTIFIED and here is not None and here.unidentified:
+            name = here.unidentified
         if "{" in name:
             if info is None:
                 name = re.sub(r"\s*\(\{(?:country|period)\}\)|\s*of \{the\}\{country\}", "", name)
