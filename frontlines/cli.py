@@ -172,7 +172,11 @@ def cmd_eval_geoparse(args: argparse.Namespace) -> int:
     from .evaluation.geoparse import run_geoparse_eval
 
     result = run_geoparse_eval(
-        args.corpus, mode=args.mode, predictions=args.predictions, baseline=args.baseline
+        args.corpus,
+        mode=args.mode,
+        predictions=args.predictions,
+        baseline=args.baseline,
+        progress=_err,
     )
     print(json.dumps(result, indent=None if args.json else 1))
     return 0

@@ -148,6 +148,10 @@ class ActorRegistry:
             rf"(?<![\w-])(?:(?P<dem>{dem})\s+(?:government\s+|regime\s+|state\s+)?)?"
             rf"(?i:(?P<alias>{body}))(?![\w-])"
         )
+        self._pair_pattern = re.compile(
+            rf"(?<![\w-])(?P<dem>{dem or '(?!)'})\s+(?:and|&)\s+(?:the\s+)?(?:[\w'-]+\s+){{1,2}}?"
+            rf"(?i:(?P<word>{body}))(?![\w-])"
+        )
         upper = "|".join(re.escape(n) for n in sorted(self._upper, key=len, reverse=True))
         self._upper_pattern = re.compile(rf"(?<![\w-])(?:{upper or '(?!)'})(?![\w-])")
 
@@ -165,7 +169,20 @@ class ActorRegistry:
             hit = self._hit(match)
             if hit is not None:
                 hits.append(hit)
+        hits.extend(self._paired(text))
         return _non_overlapping(hits)
+
+    def _paired(self, text: str) -> list[tuple[Span, Actor]]:
+        """"Russian and Ukrainian forces", "Russian and NAF forces": the first demonym
+        names that country's force of the same kind."""
+        hits: list[tuple[Span, Actor]] = []
+        for match in self._pair_pattern.finditer(text):
+            entry, _ = self._alias[match.group("word").lower()]
+            country = self._demonyms.get(match.group("dem"), "")
+            if entry.prefixed and country:
+                span = Span(match.start("dem"), match.end("dem"), match.group("dem"))
+                hits.append((span, replace(entry.actor, country=country)))
+        return hits
 
     def _hit(self, match: re.Match[str]) -> tuple[Span, Actor] | None:
         entry, needs_prefix = self._alias[match.group("alias").lower()]

@@ -31,6 +31,7 @@ _TERRITORIAL = (
     NON_VIOLENT,
 )
 _PASSIVE_REACH = 30  # "by X" this close after the trigger is the trigger's own agent
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|man|woman|women|men|boy|girl|child(?:ren)?|people|family"
@@ -54,15 +55,22 @@ def _split(
 ) -> tuple[list[Actor], list[Actor]]:
     before: list[Actor] = []
     after: list[Actor] = []
+    agent: Actor | None = None
     for span, actor in hits:
-        if span.start < trigger.start:
+        by = _BY.search(sentence[max(0, span.start - 8) : span.start]) is not None
+        if by and agent is None and span.start < trigger.end <= span.end + 1:
+            agent = actor  # "killed by Russian shelling": the agent holds the trigger
+        elif span.start < trigger.start:
             before.append(actor)
-        elif _BY.search(sentence[max(0, span.start - 8) : span.start]) and (
-            not before or span.start - trigger.end < _PASSIVE_REACH
-        ):
-            before.insert(0, actor)
+        elif by and agent is None and (not before or span.start - trigger.end < _PASSIVE_REACH):
+            agent = actor
         else:
             after.append(actor)
+    if agent is not None and _PASSIVE_VERB.search(sentence[: trigger.end + _PASSIVE_REACH]):
+        # "Soldiers were killed by X": the subject is the target, X the actor.
+        return [agent], before + after
+    if agent is not None:
+        before.insert(0, agent)
     return before, after
 
 
