@@ -176,7 +176,9 @@ def cmd_eval_geoparse(args: argparse.Namespace) -> int:
         mode=args.mode,
         predictions=args.predictions,
         baseline=args.baseline,
-        progress=_err,
+        progress=lambda done, total: (
+            _err(f"geoparse: {done}/{total} articles") if done % 20 == 0 or done == total else None
+        ),
     )
     print(json.dumps(result, indent=None if args.json else 1))
     return 0
