@@ -32,7 +32,11 @@ _TERRITORIAL = (
 )
 _PASSIVE_REACH = 30  # "by X" this close after the trigger is the trigger's own agent
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b", re.I)
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_BY = re.compile(
+    r"(?<!\bsupported )(?<!\bbacked )(?<!\baided )(?<!\bassisted )(?<!\baccompanied )(?<!\bjoined )(?<!\bled )"
+    r"\bby\s+(?:the\s+)?$",
+    re.I,
+)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|man|woman|women|men|boy|girl|child(?:ren)?|people|family"
     r"|farmers?|journalists?|teachers?|students?|worshippers|passengers|houses?|homes?|market|hospital|school)\b",
@@ -57,7 +61,7 @@ def _split(
     after: list[Actor] = []
     agent: Actor | None = None
     for span, actor in hits:
-        by = _BY.search(sentence[max(0, span.start - 8) : span.start]) is not None
+        by = _BY.search(sentence[max(0, span.start - 24) : span.start]) is not None
         if by and agent is None and span.start < trigger.end <= span.end + 1:
             agent = actor  # "killed by Russian shelling": the agent holds the trigger
         elif span.start < trigger.start:

@@ -137,12 +137,15 @@ _PROTEST = _rx(
     r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
 )
 _RIOT_VIOLENCE = _rx(
-    r"\b(?:thr[eo]w\w* (?:\w+ )?(?:stones|rocks|bricks|petrol|molotov|objects|eggs|bottles|projectiles)"
-    r"|stone-?pelting|pelted|hurl\w*|rioters|rioting|riots?\b|barricad\w+|molotov|petrol bombs?"
+    r"\b(?:(?:thr[eo]w\w*|hurl\w*) (?:\w+ )?(?:stones|rocks|bricks|petrol|molotov|objects|eggs|bottles"
+    r"|projectiles)|stone-?pelting|pelted|rioters|rioting|(?<!Capitol )riots?\b(?! police| gear| squad)"
+    r"|(?<!human )barricad\w+|molotov|petrol bombs?"
     r"|(?:burn\w*|set\w*|lit|light\w*) (?:\w+ ){0,2}(?:tyres|tires|obstacles|debris|garbage|trash|vehicles"
     r"|cars|a car|buses|trucks)|torched|(?:set|setting) (?:\w+ ){0,3}(?:on )?fire|ablaze|vandali[sz]\w*"
     r"|clash\w* with (?:the )?(?:police|security|riot police|officers)|attacked (?:the )?(?:police|officers"
-    r"|security)|damag\w+|smash\w*|slashed|broke (?:the )?(?:\w+ )?(?:windows?|glass|doors?)|ransack\w*"
+    r"|security)|(?:protesters|demonstrators|rioters|crowds?|mob|they|participants|youths|supporters)\s+"
+    r"(?:\w+\s+){0,4}?damag(?:ed|ing)|damaged by (?:the )?(?:protesters|demonstrators|crowd|rioters|mob)"
+    r"|smash\w*|slashed|broke (?:the )?(?:\w+ )?(?:windows?|glass|doors?)|ransack\w*"
     r"|stormed|injur\w+ (?:\w+ )?(?:police|officers))"
 )
 _MOB_ATTACK = _rx(
@@ -187,8 +190,9 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         TERRITORY,
         _rx(
-            r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))|took (?:over|control)"
-            r"|tak(?:en|ing) (?:over|control)|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
+            r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))"
+            r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
+            r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances)\b"
         ),
     ),
@@ -262,7 +266,7 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Other",
         _rx(
-            r"\b(?:deploy\w*|reinforcements?|mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
+            r"\b(?:deploy\w*|reinforcements?|(?<!Popular )mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
             r"|military build-?up|patrol(?:led|s)?|(?:security|military|counter-?terrorism|combing|clearing|sweep|anti-\w+) operations?)\b"
         ),
     ),
@@ -394,6 +398,7 @@ def _earliest(text: str, context: str = "") -> EventClass | None:
 
 _CROWD_SIDES = _rx(
     r"\b(?:supporters|youths|students|villagers|residents|locals|mob|crowd|relatives|families|groups of"
+    r"|cadres|activists|factions|followers|party (?:workers|members|men)"
     r"|\w+ groups|settlers|migrants|rioters"
     r"|two groups|rival groups|factional|members of (?:the )?(?:\w+ ){0,3}?(?:party|parties|union|community"
     r"|communities|clan|tribe|family|families|families))\b"

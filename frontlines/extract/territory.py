@@ -17,7 +17,7 @@ from .eventtypes import TERRITORY, EventClass, make_class
 NON_VIOLENT = "Non-violent transfer of territory"
 
 _GAIN = re.compile(
-    r"\b(?:entered|moved in(?:to)?|took (?:over|control)|tak(?:es|ing|en) (?:over|control)"
+    r"\b(?:entered|moved in(?:to)?|t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total )?control)"
     r"|(?:established|assumed|seized|gained|regained|took up|restored) (?:full )?(?:control|positions?)"
     r"|deployed|captured|recaptured|retook|seized|occupied|liberated|overr[au]n|advanced"
     r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints))\b",
@@ -40,8 +40,8 @@ _QUIET = re.compile(
     re.I,
 )
 _CONTROL = re.compile(
-    r"\b(?:took (?:over|control)|tak(?:es|ing|en) (?:over|control)|(?:established|seized|regained"
-    r"|gained|assumed) (?:the )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
+    r"\b(?:t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total |effective )?control)"
+    r"|(?:established|seized|regained|gained|assumed) (?:the |full )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
     re.I,
 )
 _ATTEMPT = re.compile(r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I)

@@ -61,7 +61,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         # benchmarks/store_latency.py); the date-only index becomes redundant.
         "0002_events_date_point",
         (
-            "CREATE INDEX events_date_point ON events (event_date, latitude, longitude)",
+            "CREATE INDEX events_date_point ON events (event_date, event_id, latitude, longitude)",
             "DROP INDEX IF EXISTS events_date",
         ),
     ),
