@@ -45,7 +45,12 @@ _CONTROL = re.compile(
     re.I,
 )
 _ATTEMPT = re.compile(r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I)
-_JOINED = re.compile(r"\s*(?:,|and|with|alongside|together with|supported by|backed by)?\s*(?:the\s+)?", re.I)
+_JOINED = re.compile(
+    r"[\s()]*(?:,|and|with|alongside|together with|supported by|backed by)?[\s()]*(?:the\s+)?"
+    r"(?:\([^)]{0,12}\)\s*)?",
+    re.I,
+)
+_FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:control of\s+(?:the\s+)?)?$", re.I)
 _REACH = 60  # how far after an actor its own verb may stand
 
 
@@ -90,8 +95,11 @@ def _roles(hits: list[tuple[Span, Actor]], sentence: str) -> list[str]:
 
 
 def _role(span: Span, sentence: str) -> str:
-    if _HANDED_TO.search(sentence[max(0, span.start - 80) : span.start]):
+    before = sentence[max(0, span.start - 80) : span.start]
+    if _HANDED_TO.search(before):
         return "gain"
+    if _FROM.search(before[-20:]):
+        return "lose"  # "captured the town from ISIS"
     window = sentence[span.end : span.end + _REACH]
     cut = re.search(r"[;.]|,\s*(?:and|while|as|after)\b|\b(?:and|after|as|when|before)\b", window)
     clause = window[: cut.start()] if cut else window
