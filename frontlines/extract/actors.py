@@ -170,10 +170,11 @@ class ActorRegistry:
             if hit is not None:
                 hits.append(hit)
         hits.extend(self._paired(text))
+        hits = [h for h in hits if not _SPEAKER.match(text, h[0].end)]
         return _non_overlapping(hits)
 
     def _paired(self, text: str) -> list[tuple[Span, Actor]]:
-        """"Russian and Ukrainian forces", "Russian and NAF forces": the first demonym
+        """ "Russian and Ukrainian forces", "Russian and NAF forces": the first demonym
         names that country's force of the same kind."""
         hits: list[tuple[Span, Actor]] = []
         for match in self._pair_pattern.finditer(text):
@@ -240,6 +241,13 @@ class ActorRegistry:
         """ACLED's actor for an armed group nobody named."""
         return self.for_country(Actor(UNIDENTIFIED, 3), country)
 
+
+# "military sources said", "police officials": people who speak for a force, not a force acting.
+_SPEAKER = re.compile(
+    r"\s+(?:sources?|spokes(?:man|woman|person)|officials?|analysts?|experts?|statements?|media"
+    r"|correspondents?|commentators?|bloggers?|channels?)\b",
+    re.I,
+)
 
 _COUNTRY_ALIASES = {
     "Korea": "KR", "DRC": "CD", "DR Congo": "CD", "USA": "US", "United States": "US",

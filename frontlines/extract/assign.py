@@ -25,13 +25,16 @@ _PROTESTERS = Actor("Protesters ({country})", 6)
 _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
+_AIR_FORCE_UNITS = frozenset({"RU", "UA"})  # countries whose air arm ACLED names apart
 _TERRITORIAL = (
     "Government regains territory",
     "Non-state actor overtakes territory",
     NON_VIOLENT,
 )
 _PASSIVE_REACH = 30  # "by X" this close after the trigger is the trigger's own agent
-_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b", re.I)
+_PASSIVE_VERB = re.compile(
+    r"\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b", re.I
+)
 _BY = re.compile(
     r"(?<!\bsupported )(?<!\bbacked )(?<!\baided )(?<!\bassisted )(?<!\baccompanied )(?<!\bjoined )(?<!\bled )"
     r"\bby\s+(?:the\s+)?$",
@@ -97,6 +100,9 @@ def assign(
 
     armed_before = _unique([fill(a) for a in before if a.inter in _ARMED])
     armed_after = _unique([fill(a) for a in after if a.inter in _ARMED])
+    if not trigger.text and not armed_before and armed_after:
+        # "fighting broke out between A and B": A is actor1 wherever "between" left it.
+        armed_before = [armed_after.pop(0)]
     if sub_event_type in _TERRITORIAL:
         sides = _territory_sides(fill, hits, sentence)
         if sides is not None:
@@ -113,7 +119,9 @@ def assign(
         others = [a for a in armed_after if a.name != inherited.actor1.name]
         sides.actor2 = others[0] if others else inherited.actor2
         return sides
-    actor1 = _first_actor(fill, armed_before, armed_after, sub_event_type)
+    actor1 = _air_unit(
+        _first_actor(fill, armed_before, armed_after, sub_event_type), sub_event_type
+    )
     sides = Sides(actor1)
     rest_before = [a for a in armed_before if a.name != actor1.name]
     if rest_before:
@@ -130,9 +138,7 @@ def assign(
     return sides
 
 
-def _territory_sides(
-    fill: Filler, hits: list[tuple[Span, Actor]], sentence: str
-) -> Sides | None:
+def _territory_sides(fill: Filler, hits: list[tuple[Span, Actor]], sentence: str) -> Sides | None:
     """actor1 is the side that gained ground, actor2 the side that gave it up."""
     found = gain_sides([h for h in hits if h[1].inter in _ARMED], sentence)
     if found is None:
@@ -144,6 +150,18 @@ def _territory_sides(
     if len(gainers) > 1:
         sides.assoc1 = gainers[1].name
     return sides
+
+
+def _air_unit(actor: Actor, sub_event_type: str) -> Actor:
+    """ACLED names the air arm of some state forces on their air strikes
+    ("Military Forces of Russia (2000-) Air Force")."""
+    if (
+        sub_event_type == "Air/drone strike"
+        and actor.country in _AIR_FORCE_UNITS
+        and re.fullmatch(r"Military Forces of .+ \(\d{4}-\d{0,4}\)", actor.name)
+    ):
+        return Actor(f"{actor.name} Air Force", actor.inter, actor.country, actor.aliases)
+    return actor
 
 
 def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sides:

@@ -44,7 +44,9 @@ _CONTROL = re.compile(
     r"|(?:established|seized|regained|gained|assumed) (?:the |full )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
     re.I,
 )
-_ATTEMPT = re.compile(r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I)
+_ATTEMPT = re.compile(
+    r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I
+)
 _JOINED = re.compile(
     r"[\s()]*(?:,|and|with|alongside|together with|supported by|backed by)?[\s()]*(?:the\s+)?"
     r"(?:\([^)]{0,12}\)\s*)?",
@@ -113,5 +115,5 @@ def _role(span: Span, sentence: str) -> str:
 
 
 def _is_passive(clause: str, verb: re.Match[str]) -> bool:
-    """"X was captured" / "positions were taken over": X lost them."""
+    """ "X was captured" / "positions were taken over": X lost them."""
     return re.search(r"\b(?:was|were|been|being)\s+$", clause[: verb.start()]) is not None

@@ -112,6 +112,7 @@ class SqliteGazetteer:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, list[Match]] = {}
+        self._countries: dict[str, Place | None] = {}
         self._lock = threading.Lock()
 
     def _connection(self) -> sqlite3.Connection:
@@ -157,9 +158,13 @@ class SqliteGazetteer:
         return _place(row) if row else None
 
     def country(self, iso2: str) -> Place | None:
-        sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature = 'A.PCLI'"
-        row = self._connection().execute(sql, (iso2.upper(),)).fetchone()
-        return _place(row) if row else None
+        """The country (``A.PCLI``) of an ISO code; all countries are read once, then cached."""
+        with self._lock:
+            if not self._countries:
+                sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature = 'A.PCLI'"
+                rows = self._connection().execute(sql).fetchall()
+                self._countries = {str(r[5]): _place(r) for r in reversed(rows)}
+            return self._countries.get(iso2.upper())
 
     def mark(self, place_id: str) -> str:
         """The Wikipedia map's control mark for a place ("" when none)."""

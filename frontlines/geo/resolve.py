@@ -8,6 +8,8 @@
             holds another place of the text)
           + coherence (distance to the other places chosen in the same text)
           + source (Wikipedia detailed-map points inside a focused SY/IQ; curated features)
+          - 1.0 for a state/province (ADM1) named like a capital or a million-people city
+            of the same country ("Washington", "New York" mean the cities)
 
 Coherence is computed from the previous round's choices (two rounds).
 """
@@ -105,6 +107,17 @@ def score_match(
     return score
 
 
+MAJOR_CITY_PENALTY = 1.0
+
+
+def _major_city(m: Match) -> bool:
+    """A national capital or a city of a million people: news writing its bare name means
+    the city, not the same-named state ("Washington", "New York")."""
+    p = m.place
+    return m.quality >= 0.9 and (p.feature == "P.PPLC" or (p.feature_class == "P"
+                                 and p.population >= 1_000_000))  # fmt: skip
+
+
 def _holds_others(p: Place, others: Sequence[Place]) -> bool:
     """An ADM1 that contains another place chosen in the text."""
     return p.feature == "A.ADM1" and any(
@@ -160,9 +173,12 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             best, best_score = None, -math.inf
             towns = {m.place.country for m in item.matches if m.place.feature_class == "P"
                      and m.place.population >= 10_000}  # fmt: skip
+            major = {m.place.country for m in item.matches if _major_city(m)}
             for m in item.matches:
                 alike = m.place.country in towns
                 s = score_match(m, item.cand, focus, others, containers, alike)
+                if m.place.feature == "A.ADM1" and m.place.country in major:
+                    s -= MAJOR_CITY_PENALTY
                 if s > best_score:
                     best, best_score = m, s
             if _loose_outside(best, containers):

@@ -64,7 +64,8 @@ def test_a_town_that_fell_to_rebels_is_theirs(extractor: EventExtractor) -> None
 
 def test_clash_that_ends_in_control_is_territorial(extractor: EventExtractor) -> None:
     event = _first(
-        extractor, "M23 rebels clashed with the FARDC near a village in Congo and took control of it."
+        extractor,
+        "M23 rebels clashed with the FARDC near a village in Congo and took control of it.",
     )
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.actor1 == "M23: March 23 Movement"
@@ -79,7 +80,9 @@ def test_foreign_state_force_overtakes_rather_than_regains(extractor: EventExtra
 
 
 def test_two_demonyms_share_one_force_word(extractor: EventExtractor) -> None:
-    event = _first(extractor, "Clashes between the Russian and Ukrainian forces took place in Ukraine.")
+    event = _first(
+        extractor, "Clashes between the Russian and Ukrainian forces took place in Ukraine."
+    )
     assert event.actor1 == "Military Forces of Russia (2000-)"
     assert event.actor2 == "Military Forces of Ukraine (2019-)"
 
@@ -143,3 +146,36 @@ def test_words_without_protester_violence_stay_peaceful(text: str) -> None:
 def test_protesters_who_damage_property_make_a_violent_demonstration() -> None:
     found = classify("Protesters marched and damaged several shop windows.")
     assert found is not None and found.sub_event_type == "Violent demonstration"
+
+
+def test_military_sources_are_not_an_actor() -> None:
+    found = ActorRegistry.default().find("Military sources said ISIS fighters were killed.")
+    assert [actor.name for _, actor in found] == ["Islamic State ({country})"]
+
+
+def test_russian_air_strikes_name_the_air_force(extractor: EventExtractor) -> None:
+    event = _first(extractor, "Russian warplanes carried out an airstrike on a village in Ukraine.")
+    assert event.actor1 == "Military Forces of Russia (2000-) Air Force"
+
+
+def test_first_side_of_fighting_between_two_is_actor1(extractor: EventExtractor) -> None:
+    event = _first(
+        extractor,
+        "Fighting broke out between around 100 Myanmar military forces and the People's "
+        "Defense Force in Myanmar.",
+    )
+    assert event.actor1 == "Military Forces of Myanmar (2021-)"
+    assert event.actor2 == "PDF: People's Defense Force"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("IRG forces fired artillery", "Military Forces of Yemen ({period})"),
+        ("an attack by CODECO-URDPC fighters", "CODECO-URDPC: "),
+        ("military police exchanged fire", "Military Forces of Brazil ({period}) Military Police"),
+    ],
+)
+def test_registry_names(text: str, name: str) -> None:
+    found = ActorRegistry.default().find(text)
+    assert found and found[0][1].name.startswith(name)

@@ -1,0 +1,122 @@
+"""Gated NER: run spaCy's entity recogniser only on the sentences that need it.
+
+The geoparser asks spaCy for entities where they can change a decision: sentences that
+hold a capitalised n-gram the gazetteer knows (NER confirms it as a place or vetoes it as
+a person, organisation...). Sentences without such a span are skipped, which is where most
+of the text of a news page lies. A name is sent to NER once per text (its first sentence);
+the entities found are then carried to the name's other occurrences ("one sense per
+discourse", ``propagate``). Consecutive needed sentences are sent as one chunk, and all
+chunks of a text go through ``nlp.pipe`` together.
+
+Without a part-of-speech tagger, a sentence-initial word counts as a proper noun when the
+text also writes the same word capitalised in the middle of a sentence (``proper_starts``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .recognize import Candidate, ner_candidates
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+MAX_CHUNK = 5_000
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` (a cheap splitter: end punctuation or newlines)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def chunks(spans: Sequence[tuple[int, int]], wanted: Iterable[int]) -> list[tuple[int, int]]:
+    """Join the sentences that hold a ``wanted`` offset into runs of consecutive ones."""
+    marks = sorted(set(wanted))
+    out: list[tuple[int, int]] = []
+    i = 0
+    for start, end in spans:
+        while i < len(marks) and marks[i] < start:
+            i += 1
+        if i >= len(marks) or marks[i] >= end:
+            continue
+        if out and out[-1][1] >= start - 2 and end - out[-1][0] <= MAX_CHUNK:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def entities(nlp: Any, text: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """NER candidates of ``text`` found in the given chunks (offsets into ``text``)."""
+    pieces = [text[s:e] for s, e in spans]
+    pipe = getattr(nlp, "pipe", None)
+    docs = pipe(pieces) if pipe is not None else (nlp(p) for p in pieces)
+    out: list[Candidate] = []
+    for (start, _end), doc in zip(spans, docs, strict=True):
+        for c in ner_candidates(doc):
+            c.start, c.end = c.start + start, c.end + start
+            out.append(c)
+    return out
+
+
+def first_occurrences(triggers: Iterable[tuple[int, str]]) -> list[int]:
+    """The offset of the first occurrence of each distinct name."""
+    first: dict[str, int] = {}
+    for start, name in triggers:
+        if name not in first or start < first[name]:
+            first[name] = start
+    return list(first.values())
+
+
+def propagate(
+    text: str, found: Sequence[Candidate], done: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """Copies of the entities in ``found`` at the other places where their exact text
+    occurs outside the chunks that NER read (the first label given to a text wins)."""
+    labels: dict[str, str] = {}
+    for c in found:
+        labels.setdefault(c.text, c.label)
+    out: list[Candidate] = []
+    for name, label in labels.items():
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e in done):
+                out.append(Candidate(m.start(), m.end(), name, {"ner"}, label=label))
+    return out
+
+
+def proper_starts(text: str) -> set[int]:
+    """Offsets of sentence-initial capitalised words that the text also writes capitalised
+    in the middle of a sentence (so they are names, not just capitalised by position)."""
+    firsts: dict[str, list[int]] = {}
+    inner: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[:1].isupper():
+            continue
+        if sentence_initial(m.start(), text):
+            firsts.setdefault(word, []).append(m.start())
+        else:
+            inner.add(word)
+    return {pos for word, found in firsts.items() if word in inner for pos in found}
+
+
+_OPENERS = frozenset(" \t\"'“‘(")
+_ENDERS = frozenset(".!?:\n•◦-–—")
+
+
+def sentence_initial(start: int, text: str) -> bool:
+    """Whether ``start`` begins a sentence, line or list item (after quotes/brackets)."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _ENDERS
