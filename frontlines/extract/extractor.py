@@ -25,7 +25,7 @@ from .eventtypes import (
     territory_type,
 )
 from .fatalities import parse_fatalities
-from .location import Location, choose_location, main_place, wording_precision
+from .location import Location, choose_location, main_place, text_country, wording_precision
 from .modality import modality
 from .notes import write_note
 from .sentences import split_sentences
@@ -86,7 +86,11 @@ class EventExtractor:
         self, document: Document, mentions: list[Mention], context: str = ""
     ) -> list[Event]:
         article = [m for m in mentions if m.source_part == ARTICLE]
-        country = _main_country(mentions) or self.actors.country_in(document.text)
+        country = (
+            text_country(document.text, article)
+            or _main_country(mentions)
+            or self.actors.country_in(document.text)
+        )
         events = self._part(document, document.text, ARTICLE, None, article, country, context)
         for comment in document.comments:
             own = [m for m in mentions if m.source_part == COMMENT and m.comment_id == comment.id]
@@ -159,7 +163,13 @@ class EventExtractor:
     ) -> Event:
         trigger = sentence.start + found.trigger.start
         location = choose_location(
-            part.text, part.mentions, sentence.start, sentence.end, trigger, paragraph
+            part.text,
+            part.mentions,
+            sentence.start,
+            sentence.end,
+            trigger,
+            paragraph,
+            part.main_country,
         )
         if location is None:
             location = part.previous_location or _main_location(part.main)

@@ -10,7 +10,7 @@ origins of a threat ("a threat to X", "from X") are skipped when another place i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import Mention, Place
 
@@ -26,6 +26,15 @@ _NEAR = re.compile(
     r"\b(?:near|around|outside|outskirts|vicinity|area|areas|environs|countryside|suburbs?|edge"
     r"|north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west"
     r"|km|kilometres|kilometers|miles)\b",
+    re.I,
+)
+_HEAD = re.compile(
+    r"(?:\s+(?:village|town|city|township|area|district|municipality|commune|sector|locality"
+    r"|county|region|neighbou?rhood))?\s*(?:\((?!coded|\d)|,\s*(?=[A-Z]))"
+)
+_CODED = re.compile(r"\(coded to\s+(?:the\s+)?$", re.I)
+_REGION_WORD = re.compile(
+    r"\b(?:state|region|province|governorate|department|prefecture|county|oblast|district)\s*$",
     re.I,
 )
 _EXCLUDED = re.compile(
@@ -73,12 +82,38 @@ def wording_precision(text: str, mentions: list[Mention], sent_start: int, sent_
     return 3
 
 
-def _score(mention: Mention, before: str, trigger: int) -> tuple[int, int, int]:
+def _in_brackets(text: str, start: int, sent_start: int) -> bool:
+    """True when the mention stands inside an open parenthesis: an admin qualifier."""
+    before = text[sent_start:start]
+    return before.count("(") > before.count(")")
+
+
+def _headed(text: str, mention: Mention) -> bool:
+    """True when admin names follow the mention: "X (Admin2, Admin1)", "X village, Y"."""
+    return _HEAD.match(text, mention.end) is not None
+
+
+def _consistent(mention: Mention, country: str) -> int:
+    place = mention.place
+    return 1 if not country or place is None or place.country in ("", country) else 0
+
+
+def _score(
+    text: str, mention: Mention, sent_start: int, trigger: int, country: str
+) -> tuple[int, ...]:
+    before = text[sent_start : mention.start]
     locative = 1 if _LOCATIVE.search(before[-60:]) else 0
     excluded = 1 if _EXCLUDED.search(before[-50:]) and not locative else 0
     place = mention.place
     populated = 1 if place is not None and place.feature_class == "P" else 0
-    return (locative - 2 * excluded, populated, -abs(mention.start - trigger))
+    return (
+        locative - 2 * excluded,
+        0 if _in_brackets(text, mention.start, sent_start) else 1,
+        1 if _headed(text, mention) else 0,
+        _consistent(mention, country),
+        populated,
+        -abs(mention.start - trigger),
+    )
 
 
 def choose_location(
@@ -88,33 +123,105 @@ def choose_location(
     sent_end: int,
     trigger: int,
     paragraph: tuple[int, int],
+    country: str = "",
 ) -> Location | None:
-    """The event's place among ``mentions`` inside [sent_start, sent_end) of ``text``."""
+    """The event's place among ``mentions`` inside [sent_start, sent_end) of ``text``;
+    ``country`` (ISO2, optional) is the text's country: places elsewhere rank lower and
+    an ambiguous name is re-read as its namesake there."""
     inside = [
-        m for m in mentions if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
+        _in_country(m, country)
+        for m in mentions
+        if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
     ]
+    coded = _coded(text, inside)
+    if coded is not None:
+        return coded
     scored = sorted(
-        inside, key=lambda m: _score(m, text[sent_start : m.start], trigger), reverse=True
+        inside, key=lambda m: _score(text, m, sent_start, trigger, country), reverse=True
     )
     for mention in scored:
         before = text[sent_start : mention.start]
         if _EXCLUDED.search(before[-50:]) and not _LOCATIVE.search(before[-60:]):
             continue
+        qualifier = _qualifier(inside, mention, text)
+        mention = _agree(mention, qualifier)
         if mention.place is not None:
             return Location(mention.place.name, mention.place, _precision(mention, before), mention)
-        nearby = _nearby(mentions, mention, paragraph)
+        nearby = qualifier or _nearby(mentions, mention, paragraph)
         if nearby is not None and nearby.place is not None:
             return Location(
                 mention.text,
                 nearby.place,
-                2,
+                _wording(before),
                 mention,
-                [
-                    f"{mention.text!r} is not in the gazetteer; placed at nearby "
-                    f"{nearby.place.name} with geo precision 2"
-                ],
+                [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
             )
     return None
+
+
+def _wording(before: str) -> int:
+    cue = _LOCATIVE.search(before[-60:])
+    return 2 if cue is None or _NEAR.search(cue.group(0)) else 1
+
+
+def _in_country(mention: Mention, country: str) -> Mention:
+    """The mention, re-resolved to its namesake in ``country`` when it resolved elsewhere."""
+    place = mention.place
+    if not country or place is None or place.country in ("", country):
+        return mention
+    same = [p for p in mention.candidates if p.country == country]
+    if not same:
+        return mention
+    best = max(same, key=lambda p: (p.feature_class == place.feature_class, p.population))
+    return replace(mention, place=best)
+
+
+def _agree(mention: Mention, qualifier: Mention | None) -> Mention:
+    """The mention re-read as its namesake inside the admin area that qualifies it, when
+    the gazetteer knows one there."""
+    place = mention.place
+    if qualifier is None or qualifier.place is None or place is None:
+        return mention
+    area = qualifier.place
+    if _within(place, area):
+        return mention
+    same = [p for p in mention.candidates if _within(p, area)]
+    if same:
+        return replace(mention, place=max(same, key=lambda p: p.population))
+    return mention
+
+
+def _within(place: Place, area: Place) -> bool:
+    if place.country != area.country:
+        return False
+    return not (place.admin1 and area.admin1 and place.admin1 != area.admin1)
+
+
+def _coded(text: str, inside: list[Mention]) -> Location | None:
+    """ACLED's "(coded to X)": X is where the event is placed; precision 3 when the
+    wording before names a region, 2 otherwise."""
+    for mention in inside:
+        if mention.place is None:
+            continue
+        head = text[max(0, mention.start - 90) : mention.start]
+        match = _CODED.search(head)
+        if match is None:
+            continue
+        region = _REGION_WORD.search(head[: match.start()][-40:])
+        precision = 3 if region else 2
+        return Location(mention.place.name, mention.place, precision, mention)
+    return None
+
+
+def _qualifier(inside: list[Mention], target: Mention, text: str) -> Mention | None:
+    """The first resolved admin name qualifying ``target``: "X (Admin2, Admin1)"."""
+    if not _headed(text, target):
+        return None
+    after = [m for m in inside if m.start >= target.end and m.place is not None]
+    if not after:
+        return None
+    first = min(after, key=lambda m: m.start)
+    return first if first.start - target.end < 60 else None
 
 
 def _nearby(mentions: list[Mention], target: Mention, paragraph: tuple[int, int]) -> Mention | None:
@@ -144,3 +251,16 @@ def main_place(mentions: list[Mention]) -> Mention | None:
         return None
     best = max(counts, key=lambda pid: (counts[pid], -first[pid].start))
     return first[best]
+
+
+def text_country(text: str, mentions: list[Mention]) -> str:
+    """The country most resolved place names point to (ISO2, "" when none); names that
+    qualify another in brackets, "X (Admin2, Admin1)", count double."""
+    counts: dict[str, float] = {}
+    for mention in mentions:
+        place = mention.place
+        if mention.kind != "toponym" or place is None or not place.country:
+            continue
+        weight = 2.0 if _in_brackets(text, mention.start, 0) else 1.0
+        counts[place.country] = counts.get(place.country, 0.0) + weight
+    return max(counts, key=lambda c: counts[c]) if counts else ""

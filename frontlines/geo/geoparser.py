@@ -15,6 +15,7 @@ from ..errors import ModelError
 from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart, Span
 from .fold import fold
 from .gazetteer import ALTERNATE, DERIVED, LOOSE, Gazetteer, Match
+from .groups import fill_from_divisions, restrict_groups
 from .ner import (
     chunks,
     entities,
@@ -26,6 +27,7 @@ from .ner import (
 )
 from .recognize import (
     MONTHS,
+    UNIT_WORDS,
     Candidate,
     cue_candidates,
     demonym_candidates,
@@ -118,6 +120,7 @@ class Geoparser:
         merged = list(merge([*static, *self._entities(text, static, found, propn)]).values())
         inherit_vetoes(merged)
         matches = self._lookup(merged)
+        restrict_groups(merged, matches)
         counts = _initial_focus(merged, matches, focus)
         _add_unambiguous(counts, [Scored(c, _matches_for(c, matches)) for c in merged
                                   if "cue" in c.origins or c.label in PLACE_LABELS])  # fmt: skip
@@ -140,7 +143,9 @@ class Geoparser:
             given = by_pos.get((c.start, c.end))
             if given is not None:
                 given.hint, given.relation, given.precision = c.hint, c.relation, c.precision
+                given.group = c.group
         matches = self._lookup(cands)
+        restrict_groups(cands, matches)
         counts = _initial_focus([*cands, *demonym_candidates(text)], matches, None)
         _add_unambiguous(counts, [Scored(c, _matches_for(c, matches)) for c in cands])
         drop_loose(matches, focus_shares(counts))
@@ -161,7 +166,7 @@ class Geoparser:
                     if "gazetteer" in c.origins and (c.start, c.end) not in demonym_spans
                     and needs_ner(c, _matches_for(c, found), propn, lower, text)]  # fmt: skip
         done = chunks(sentences(text), first_occurrences(triggers))
-        ents = [e for e in entities(self.nlp, text, done) if not e.text.islower()]
+        ents = [_trim_unit(e) for e in entities(self.nlp, text, done) if not e.text.islower()]
         known = self._lookup(ents)
         seeds = [e for e in ents if e.label in PLACE_LABELS or not _big(known.get(e.text, []))]
         return [*ents, *propagate(text, [*seeds, *surnames(ents)], done)]
@@ -193,9 +198,25 @@ class Geoparser:
         all_items = sorted([*items, *seconds], key=lambda s: s.cand.start)
         resolve(all_items, focus_shares(counts), text)
         out = build_mentions(text, chosen, items, seconds, self.gazetteer, part, comment_id)
+        fill_from_divisions(out, chosen)
         if attach:
-            _attach_unresolved(out, {(c.start, c.end) for c in chosen if "cue" in c.origins})
+            cued = {(c.start, c.end) for c in chosen
+                    if "cue" in c.origins and not (c.group >= 0 and c.hint == "admin")}  # fmt: skip
+            _attach_unresolved(out, cued)
         return out
+
+
+_UNIT_TAIL = re.compile(rf"\s+(?:{UNIT_WORDS})$")
+
+
+def _trim_unit(e: Candidate) -> Candidate:
+    """An entity ending in a lower-case unit word ("Jounieh city") names the place before it."""
+    tail = _UNIT_TAIL.search(e.text)
+    if tail is None or tail.start() == 0:
+        return e
+    e.end -= len(e.text) - tail.start()
+    e.text = e.text[: tail.start()]
+    return e
 
 
 ACRONYM_QUALITY = 0.6
@@ -387,6 +408,8 @@ def _plausible(
     if c.label in VETO_LABELS:
         if any(m.place.feature.startswith("A.PCL") for m in strong):
             return True
+        if _located_org(c, strong, text):
+            return True
         return any(
             m.quality >= ALTERNATE
             and (m.place.population >= 10_000 or m.place.source != "geonames")
@@ -396,6 +419,19 @@ def _plausible(
         return any(m.place.feature.startswith("A.PCL") for m in strong)
     big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
     return bool(focused) or big or len(words) > 1
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _located_org(c: Candidate, strong: list[Match], text: str) -> bool:
+    """A name that the small NER model calls an organisation right after "in"/"at" and
+    that the gazetteer knows as a town of 1,000 people or more ("protested in Cahors")."""
+    if c.label != "ORG" or "ner" not in c.origins:
+        return False
+    if not _IN_BEFORE.search(text[max(0, c.start - 4) : c.start]):
+        return False
+    return any(m.place.feature_class == "P" and m.place.population >= 1000 for m in strong)
 
 
 def _list_neighbours(c: Candidate, others: Sequence[Candidate], text: str) -> list[Candidate]:

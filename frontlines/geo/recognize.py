@@ -86,6 +86,7 @@ class Candidate:
     kind: str = "toponym"
     country: str = ""
     query: str = ""
+    group: int = -1  # the parts of one "Town (District, Province)" share a group number
 
     @property
     def name(self) -> str:
@@ -185,8 +186,15 @@ def cue_candidates(text: str) -> list[Candidate]:
     return out
 
 
+UNIT_WORDS = (
+    r"city|town|village|municipality|rural municipality|district|sub-?county|kebele|woreda"
+    r"|township|locality|tehsil|area|neighbou?rhood|commune|county|province|region|state"
+    r"|governorate|department|prefecture|ward|upazila|regency|sub-?district"
+)
+_UNIT = rf"(?:\s+(?:{UNIT_WORDS}))?"
 _PAREN_ADMIN = re.compile(
-    rf"(?P<name>{NAME})\s+\((?P<a>{NAME})(?:,\s*(?P<b>{NAME}))?(?:,\s*(?P<c>{NAME}))?\)"
+    rf"(?P<name>{NAME}){_UNIT}\s+\((?P<a>{NAME}){_UNIT}(?:,\s*(?P<b>{NAME}){_UNIT})?"
+    rf"(?:,\s*(?P<c>{NAME}){_UNIT})?(?:,\s*(?P<d>{NAME}){_UNIT})?\)"
 )
 
 
@@ -197,17 +205,19 @@ def paren_admin_candidates(text: str) -> list[Candidate]:
     """ACLED-style "in Cahors (Lot, Occitanie)": a place followed by its divisions in
     parentheses; each part is a cued candidate, the divisions hinted as admin units."""
     out: list[Candidate] = []
-    for m in _PAREN_ADMIN.finditer(text):
-        if m.group("b") is None and not _LOCATIVE.search(text[max(0, m.start() - 6) : m.start()]):
+    for number, m in enumerate(_PAREN_ADMIN.finditer(text)):
+        unit = m.end("name") < m.start("a") - 2
+        before = text[max(0, m.start() - 6) : m.start()]
+        if m.group("b") is None and not unit and not _LOCATIVE.search(before):
             continue  # "the United Nations (UN)": one part needs "in/at/near" before it
-        for group in ("name", "a", "b", "c"):
+        for group in ("name", "a", "b", "c", "d"):
             if m.group(group) is None or m.group(group)[:1].isdigit():
                 continue
             start, end = m.span(group)
             hint = "" if group == "name" else "admin"
             precision = 1 if group == "name" else 2 if group == "a" else 3
             out.append(Candidate(start, end, m.group(group), {"cue"}, precision=precision,
-                                 hint=hint))  # fmt: skip
+                                 hint=hint, group=number))  # fmt: skip
     return out
 
 
@@ -257,4 +267,5 @@ def merge(cands: Iterable[Candidate]) -> dict[tuple[int, int], Candidate]:
         old.precision = max(old.precision, c.precision)
         old.hint = old.hint or c.hint
         old.second = old.second or c.second
+        old.group = max(old.group, c.group)
     return merged

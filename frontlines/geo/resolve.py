@@ -17,13 +17,14 @@ Coherence is computed from the previous round's choices (two rounds).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Place
 from .gazetteer import LOOSE, Match
-from .recognize import Candidate
+from .recognize import UNIT_WORDS, Candidate
 from .sources import haversine_km
 
 _FEATURE_BONUS = {
@@ -143,13 +144,16 @@ def _point_places(items: Sequence[Scored], skip: Scored) -> list[Place]:
     ]
 
 
+_UNIT_GAP = re.compile(rf"^\s+(?:{UNIT_WORDS})\b")
+
+
 def _containers(items: Sequence[Scored], i: int, text: str) -> list[Place]:
     """The admin units named right after item ``i``: "Homs, Syria", "Cahors (Lot,
     Occitanie)" (up to three, each joined by a comma or an opening parenthesis)."""
     out: list[Place] = []
     end = items[i].cand.end
     for nxt in items[i + 1 : i + 4]:
-        gap = text[end : nxt.cand.start]
+        gap = _UNIT_GAP.sub("", text[end : nxt.cand.start])
         if gap.strip() not in (",", "", "(", ", (") or "\n" in gap or nxt.best is None:
             break
         if nxt.best.place.feature_class == "A":
