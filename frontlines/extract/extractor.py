@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..geo.sources import admin_names
 from ..records import ARTICLE, COMMENT, Analysis, Document, Event, Mention, SourcePart, Span
 from .actors import ActorRegistry, country_info
 from .assign import Sides, assign
@@ -34,6 +35,23 @@ from .territory import refine
 NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
 COMMENT_WARNING = "drawn from a reader comment"
 _PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions by offset, without those nested inside a longer one ("Homs" inside "the
+    Homs-Deir Ezzor desert"): the outer span is what the sentence is about."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in ordered:
+        if (
+            kept
+            and m.start >= kept[-1].start
+            and m.end <= kept[-1].end
+            and (m.start, m.end) != (kept[-1].start, kept[-1].end)
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 @dataclass(slots=True)
@@ -119,7 +137,7 @@ class EventExtractor:
             text,
             source_part,
             comment_id,
-            sorted(mentions, key=lambda m: m.start),
+            outermost(mentions),
             document.published,
             country,
             main_place(mentions),
@@ -247,7 +265,7 @@ def _place(event: Event, location: Location) -> None:
     place = location.place
     event.location = location.name
     event.latitude, event.longitude = place.lat, place.lon
-    event.admin1, event.admin2 = place.admin1, place.admin2
+    event.admin1, event.admin2 = admin_names(place)
     event.geo_precision = location.precision
     event.place_id = place.id
     event.warnings.extend(location.warnings)

@@ -7,6 +7,7 @@ builder (``build.py``) folds the names and writes them to the index.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import math
 import re
@@ -417,3 +418,30 @@ def group_members(entries: Iterable[Entry]) -> dict[str, list[tuple[float, float
         p = e.place
         out[f"{p.country}.{p.admin1}"].append((p.lat, p.lon, p.population, fold(p.name)))
     return out
+
+
+@functools.cache
+def _admin_names() -> dict[str, str]:
+    """GeoNames admin code (``SY.12``, ``SY.12.1234``) -> its name."""
+    out: dict[str, str] = {}
+    for filename in ("admin1CodesASCII.txt", "admin2Codes.txt"):
+        for row in _rows(data_dir() / "geonames" / filename):
+            if len(row) >= 2:
+                out[row[0]] = row[1]
+    return out
+
+
+def admin_names(place: Place) -> tuple[str, str]:
+    """The names of a place's first- and second-level divisions ("" when unknown).
+
+    Places keep GeoNames admin *codes* (``admin1="12"``); events and exports want names
+    ("Idlib"), as ACLED writes them.
+    """
+    names = _admin_names()
+    a1 = names.get(f"{place.country}.{place.admin1}", "") if place.admin1 else ""
+    a2 = ""
+    if place.admin2:
+        a2 = names.get(f"{place.country}.{place.admin1}.{place.admin2}", "")
+    if place.feature == "A.ADM1" and not a1:
+        a1 = place.name
+    return a1, a2
