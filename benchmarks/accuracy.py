@@ -38,6 +38,25 @@ GATED = {
 }  # fmt: skip
 
 
+PARSERS = ("CamCoder", "Edinburgh", "CLAVIN", "TopoCluster", "StanfordNER")
+EUPEG = {"GeoWebNews": "GeoWebNews", "TR-News": "TR-News"}
+
+
+def baselines(shared: Path = SHARED) -> dict[str, dict[str, Any]]:
+    """The stored outputs of older geoparsers, scored end-to-end by the same code."""
+    from frontlines.evaluation.geoparse import run_geoparse_eval
+
+    out: dict[str, dict[str, Any]] = {}
+    for corpus, name in CORPORA.items():
+        for parser in PARSERS:
+            stored = shared / "eval/geoparsing/baselines" / f"{EUPEG[corpus]}_{parser}.txt"
+            result = run_geoparse_eval(shared / "eval/geoparsing" / name, baseline=stored)
+            out[f"baseline/{corpus}/{parser}"] = {
+                k: result[k] for k in ("documents", "toponyms", *GEO_KEYS)
+            }
+    return out
+
+
 def measure(shared: Path = SHARED) -> dict[str, dict[str, Any]]:
     """Every figure, keyed by section (``geoparse/<corpus>/<mode>``, ``events/acled_dev``)."""
     from frontlines.evaluation.events import run_events_eval
@@ -62,13 +81,18 @@ def measure(shared: Path = SHARED) -> dict[str, dict[str, Any]]:
 
 def table(figures: dict[str, dict[str, Any]]) -> str:
     lines = []
-    geo = {k: v for k, v in figures.items() if k.startswith("geoparse/")}
+    geo = {k: v for k, v in figures.items() if k.startswith(("geoparse/", "baseline/"))}
     if geo:
-        lines += ["| corpus | mode | toponyms | precision | recall | f1 | exact_id | acc161 | mean km | median km | AUC | no_candidate |",
+        lines += ["| corpus | system / mode | toponyms | precision | recall | f1 | exact_id | acc161 | mean km | median km | AUC | no_candidate |",
                   "|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
         for key, f in geo.items():
-            _, corpus, mode = key.split("/")
-            cells = [corpus, mode, str(f["toponyms"]), *(_fmt(f[k]) for k in GEO_KEYS)]
+            kind, corpus, mode = key.split("/")
+            label = (
+                f"frontlines, {mode}"
+                if kind == "geoparse"
+                else f"{mode} (stored output, end-to-end)"
+            )
+            cells = [corpus, label, str(f["toponyms"]), *(_fmt(f[k]) for k in GEO_KEYS)]
             lines.append("| " + " | ".join(cells) + " |")
     ev = figures.get("events/acled_dev")
     if ev:
@@ -78,6 +102,8 @@ def table(figures: dict[str, dict[str, Any]]) -> str:
 
 
 def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
@@ -85,11 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the figures as the gate")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--baselines", action="store_true",
+                        help="also score the stored outputs of five older geoparsers")  # fmt: skip
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"error: {SHARED} is absent; the evaluation corpora live there", file=sys.stderr)
         return 1
     figures = measure()
+    if args.baselines:
+        figures.update(baselines())
     print(json.dumps(figures, indent=1) if args.json else table(figures))
     if args.write:
         FIGURES.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
