@@ -279,12 +279,15 @@
   var map = new maplibregl.Map({
     container: "map",
     attributionControl: false,
+    fadeDuration: 0,
     style: {
       version: 8,
       sources: {
-        countries: { type: "geojson", data: data.countries },
+        // Coarser outlines (tolerance, few tile levels, small buffer) and a shallower cluster
+        // index keep the worker's share of the first render small with 100,000 events.
+        countries: { type: "geojson", data: data.countries, tolerance: 3, buffer: 4, maxzoom: 6 },
         events: { type: "geojson", data: { type: "FeatureCollection", features: shownFeatures },
-                  cluster: true, clusterRadius: 40, clusterMaxZoom: 9 }
+                  cluster: true, clusterRadius: 40, clusterMaxZoom: 8, buffer: 32 }
       },
       layers: [
         { id: "sea", type: "background", paint: { "background-color": "#a9cce3" } },
