@@ -67,7 +67,18 @@ def _lookup_names(c: Candidate) -> list[str]:
         names.insert(0, f"{c.name} station")
     if c.hint == "valley":
         names.append(c.name.rsplit(" ", 1)[0])
+    parts = [p for p in re.split(r"\s+[-–]\s+", c.name) if p]
+    if len(parts) > 1:
+        names.extend(reversed(parts))  # "Seoul City - Jongno": the finest part first
+    for name in list(names):
+        bare = _UNIT_SUFFIX.sub("", name)
+        if bare != name and len(bare) > 2:
+            names.append(bare)  # "Suwon-si", "Seoul City", "Busan City Hall" -> the city
     return names
+
+
+# Korean unit endings ("-si" city, "-gun" county, "-gu" district) and "City"/"City Hall".
+_UNIT_SUFFIX = re.compile(r"(?:-(?:si|gun|gu)|\s+City(?:\s+Hall)?)$")
 
 
 class Geoparser:

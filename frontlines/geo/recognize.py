@@ -192,9 +192,11 @@ UNIT_WORDS = (
     r"|governorate|department|prefecture|ward|upazila|regency|sub-?district"
 )
 _UNIT = rf"(?:\s+(?:{UNIT_WORDS}))?"
+_KO_UNIT = r"(?:-(?:si|gun|gu|dong))?"  # Korean units: "Jongno-gu"
+_SEP = r"(?:,\s*|\s+[-–]\s+)"  # "(Lot, Occitanie)", "(Seoul City - Jongno)"
 _PAREN_ADMIN = re.compile(
-    rf"(?P<name>{NAME}){_UNIT}\s+\((?P<a>{NAME}){_UNIT}(?:,\s*(?P<b>{NAME}){_UNIT})?"
-    rf"(?:,\s*(?P<c>{NAME}){_UNIT})?(?:,\s*(?P<d>{NAME}){_UNIT})?\)"
+    rf"(?P<name>{NAME}{_KO_UNIT}){_UNIT}\s+\((?P<a>{NAME}){_UNIT}(?:{_SEP}(?P<b>{NAME}){_UNIT})?"
+    rf"(?:{_SEP}(?P<c>{NAME}){_UNIT})?(?:{_SEP}(?P<d>{NAME}){_UNIT})?\)"
 )
 
 

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..records import Place
+from .fold import fold
 
 _LATIN_OR_ARABIC = re.compile(r"[A-Za-z\u00C0-\u024F\u0600-\u06FF]")
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -76,7 +77,16 @@ def read_cities(capitals: dict[str, str]) -> Iterator[Entry]:
             population=int(raw.get("population") or 0), geonameid=gid,
         )  # fmt: skip
         alts = [a for a in raw.get("alternatenames") or [] if usable_name(a)]
-        yield Entry(place, [name, *alts])
+        yield Entry(place, [name, *alts], extra_keys=town_short_names(name))
+
+
+_KOREAN_UNIT = re.compile(r"^(.{2,})-(?:si|gun|gu|eup|myeon)$")
+
+
+def town_short_names(name: str) -> list[str]:
+    """A Korean-style unit name without its unit ("Uijeongbu-si" -> "Uijeongbu")."""
+    found = _KOREAN_UNIT.match(name)
+    return [found.group(1)] if found else []
 
 
 def read_country_info() -> dict[str, tuple[str, str, int, int]]:
@@ -241,7 +251,39 @@ def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iter
                 country=parts[0], admin1=parts[1], admin2=parts[2] if level == 2 else "",
                 population=_member_population(level, code, name, members), geonameid=gid,
             )  # fmt: skip
-            yield Entry(place, [name, ascii_name, *alts], extra_keys=abbreviations.get(code, []))
+            towns = {t[3] for t in members.get(".".join(parts[:2]), [])}
+            short = [
+                n for n in admin_short_names([name, ascii_name, *alts]) if fold(n) not in towns
+            ]
+            yield Entry(
+                place, [name, ascii_name, *alts], extra_keys=[*abbreviations.get(code, []), *short]
+            )
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"[\s-]+(?:district|province|governorate|region|county|municipality|prefecture|department|"
+    r"division|agency|oblast|raion|rayon|subdistrict|nahiya|qada|kaza|caza|parish|borough|"
+    r"territory|emirate|state|local government area|lga|city|gun|gu|si)$",
+    re.I,
+)
+_ADMIN_PREFIX = re.compile(
+    r"^(?:caza|kaza|qada|distrito|provincia|departamento|municipio|comuna|district|province|"
+    r"governorate|county|region|muhafazat|mohafazat|wilayat|regi[oó]n|d[ée]partement)"
+    r"(?:\s+(?:of|de|du|de la|del|di|des|d'))?\s+",
+    re.I,
+)
+
+
+def admin_short_names(names: Iterable[str]) -> list[str]:
+    """A division's names without the generic word ("Hangu District" -> "Hangu", "Caza du
+    Kesrouane" -> "Kesrouane", "Western Province" -> "Western"): lower-confidence aliases."""
+    out: list[str] = []
+    for name in names:
+        short = _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", name.strip())).strip(" -")
+        changed = short.lower() != name.strip().lower()
+        if changed and len(short) > 2 and usable_name(short) and short not in out:
+            out.append(short)
+    return out
 
 
 def read_admin_abbreviations() -> dict[str, list[str]]:
@@ -256,7 +298,6 @@ def read_admin_abbreviations() -> dict[str, list[str]]:
 def _same_named(
     name: str, towns: list[tuple[float, float, int, str]]
 ) -> list[tuple[float, float, int, str]]:
-    from .fold import fold
 
     key = fold(
         re.sub(r"\b(district|nahiya|subdistrict|county|municipality)\b", "", name, flags=re.I)
@@ -411,7 +452,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def group_members(entries: Iterable[Entry]) -> dict[str, list[tuple[float, float, int, str]]]:
     """Admin code (CC.A1) -> member towns, for admin points."""
-    from .fold import fold
 
     out: dict[str, list[tuple[float, float, int, str]]] = defaultdict(list)
     for e in entries:
