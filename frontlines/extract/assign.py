@@ -40,6 +40,15 @@ _BY = re.compile(
     r"\bby\s+(?:the\s+)?$",
     re.I,
 )
+_HARM_PASSIVE = re.compile(
+    r"\b(?:was|were|had been|have been|has been|got|being)\s+(?:\w+\s+){0,2}?$", re.I
+)
+_BY_ANYWHERE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+_DISPLACED = re.compile(
+    r"\b(?:were|was|been|being|are) (?:\w+ )?(?:evacuated|displaced|relocated)\b|\bfled (?:their|the)\b",
+    re.I,
+)
+_MUTUAL_FIRE = re.compile(r"\bexchang(?:ed|ing) (?:gun)?fire with\b", re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|man|woman|women|men|boy|girl|child(?:ren)?|people|family"
     r"|farmers?|journalists?|teachers?|students?|worshippers|passengers|houses?|homes?|market|hospital|school)\b",
@@ -76,9 +85,32 @@ def _split(
     if agent is not None and _PASSIVE_VERB.search(sentence[: trigger.end + _PASSIVE_REACH]):
         # "Soldiers were killed by X": the subject is the target, X the actor.
         return [agent], before + after
+    if agent is None and before and _victim_subject(hits, sentence, trigger):
+        # "20 ISIS members were killed in clashes with the army": the subject is the
+        # victim; a side named later ("by X", "with X") or nobody named is the doer.
+        doers = [
+            a
+            for s, a in hits
+            if s.start >= trigger.end
+            and _BY_ANYWHERE.search(sentence[max(0, s.start - 24) : s.start])
+        ]
+        rest = [a for a in after if not any(a is d for d in doers)]
+        return doers + rest, before
     if agent is not None:
         before.insert(0, agent)
     return before, after
+
+
+def _victim_subject(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
+    """True when the armed actors before ``trigger`` are the subject of a passive harm
+    verb ("Taliban members were killed", "a soldier was shot dead")."""
+    if not trigger.text:
+        return False
+    last = max((s.end for s, _ in hits if s.end <= trigger.start), default=-1)
+    if last < 0:
+        return False
+    between = sentence[last : trigger.start]
+    return len(between) < 80 and _HARM_PASSIVE.search(between) is not None
 
 
 def assign(
@@ -111,7 +143,7 @@ def assign(
         return _protest_sides(fill, sub_event_type, armed_before + armed_after)
     if event_type == "Riots":
         victim = _CIVILIANS if _CIVILIAN_TARGET.search(sentence) else None
-        police = [a for a in armed_before + armed_after if a.inter == 1]
+        police = [a for a in armed_before + armed_after if a.inter in (1, 8)]
         actor2 = police[0] if police else (fill(victim) if victim else None)
         return Sides(fill(_RIOTERS), actor2=actor2)
     if not armed_before and inherited is not None:
@@ -120,7 +152,7 @@ def assign(
         sides.actor2 = others[0] if others else inherited.actor2
         return sides
     actor1 = _air_unit(
-        _first_actor(fill, armed_before, armed_after, sub_event_type), sub_event_type
+        _first_actor(fill, armed_before, armed_after, sub_event_type, sentence), sub_event_type
     )
     sides = Sides(actor1)
     rest_before = [a for a in armed_before if a.name != actor1.name]
@@ -135,7 +167,21 @@ def assign(
         sides.assoc1 = sides.assoc1 or inherited.assoc1
         if not opponents and inherited.actor2 is not None:
             sides.actor2 = inherited.actor2
-    return sides
+    return _state_first(sides, sentence)
+
+
+def _state_first(sides: Sides, sentence: str) -> Sides:
+    """ "A exchanged fire with the police": in a mutual firefight ACLED lists the state
+    force first."""
+    other = sides.actor2
+    if (
+        other is None
+        or other.inter != 1
+        or sides.actor1.inter not in (2, 3, 4)
+        or _MUTUAL_FIRE.search(sentence) is None
+    ):
+        return sides
+    return Sides(other, sides.assoc2, sides.actor1, sides.assoc1)
 
 
 def _territory_sides(fill: Filler, hits: list[tuple[Span, Actor]], sentence: str) -> Sides | None:
@@ -174,12 +220,14 @@ def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sid
 
 
 def _first_actor(
-    fill: Filler, before: list[Actor], after: list[Actor], sub_event_type: str
+    fill: Filler, before: list[Actor], after: list[Actor], sub_event_type: str, sentence: str
 ) -> Actor:
     if before:
         return before[0]
     if sub_event_type == "Arrests":
         return fill(_POLICE_DEFAULT)
+    if sub_event_type == "Other" and _DISPLACED.search(sentence):
+        return fill(_CIVILIANS)  # people who were evacuated or fled are the actor
     if sub_event_type == "Air/drone strike":
         return after[0] if after and after[0].inter in (1, 8) else _UNIDENTIFIED_MILITARY
     if after and sub_event_type in (
@@ -199,7 +247,7 @@ def _second_actor(
         return opponents[0]
     if sub_event_type == "Armed clash":
         return fill(Actor("Unidentified Armed Group ({country})", 3))
-    if sub_event_type == "Arrests" or (
+    if sub_event_type in ("Arrests", "Looting/property destruction") or (
         event_type == "Explosions/Remote violence" and _CIVILIAN_TARGET.search(sentence)
     ):
         return fill(_CIVILIANS)

@@ -218,6 +218,7 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
             r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
             r"|armed confrontations?|confrontations? between|crossfire"
+            r"|fired (?:\w+ ){0,3}?(?:at|on) (?:the )?(?:\w+ )?positions"
             r"|attack\w* (?:against|on|targeting) (?:a |an |the )?(?:\w+[- ]){0,4}?"
             + _ARMED_TARGET
             + r")\b"

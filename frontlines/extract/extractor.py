@@ -29,6 +29,7 @@ from .fatalities import parse_fatalities
 from .location import Location, choose_location, main_place, text_country, wording_precision
 from .modality import modality
 from .notes import write_note
+from .perpetrators import perpetrator_kind, rename
 from .sentences import split_sentences
 from .territory import refine
 
@@ -214,6 +215,11 @@ class EventExtractor:
             date.date,
             part.previous_sides,
         )
+        kind = perpetrator_kind(part.context or sentence.text)
+        if kind:
+            default = self.actors.unidentified(country)
+            sides.actor1 = rename(sides.actor1, default, kind, country) or sides.actor1
+            sides.actor2 = rename(sides.actor2, default, kind, country)
         if found.sub_event_type == TERRITORY:
             found = make_class(territory_type(sides.actor1.inter), found.trigger)
         part.previous_sides = sides

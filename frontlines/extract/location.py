@@ -16,7 +16,7 @@ from ..records import Mention, Place
 
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|towards?)"
-    r"|\b(?:outskirts|vicinity|area|areas|region|district|province|town|city|village|countryside|suburbs?|edge|environs) of"
+    r"|\b(?:outskirts|vicinity|area|areas|region|district|neighbou?rhood|parish|municipality|province|town|city|village|countryside|suburbs?|edge|environs) of"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
     r"(?:\s+the)?(?:\s+(?:city|town|village|area|province|region|district|governorate|desert) of)?\s*(?:the\s+)?$",
@@ -107,13 +107,32 @@ def _score(
     place = mention.place
     populated = 1 if place is not None and place.feature_class == "P" else 0
     return (
-        locative - 2 * excluded,
+        locative - 2 * excluded - _sub_town(text, mention),
         0 if _in_brackets(text, mention.start, sent_start) else 1,
         1 if _headed(text, mention) else 0,
         _consistent(mention, country),
         populated,
         -abs(mention.start - trigger),
     )
+
+
+_SUB_TOWN_AFTER = re.compile(
+    r"\s+(?:neighbou?rhoods?|barrio|colonia|favela|community|ward|quarter|suburb|estate"
+    r"|housing (?:complex|estate)|street|avenue|road|square|market)\b",
+    re.I,
+)
+_SUB_TOWN_BEFORE = re.compile(
+    r"\b(?:colonia|barrio|favela|community of|neighbou?rhood of|parish of|(?:the )?\w+ street of)\s+$",
+    re.I,
+)
+
+
+def _sub_town(text: str, mention: Mention) -> int:
+    """1 when the mention names a part of a town ("Montalban neighborhood", "colonia
+    Centro"): the town named beside it is ACLED's location."""
+    if _SUB_TOWN_AFTER.match(text, mention.end):
+        return 1
+    return 1 if _SUB_TOWN_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) else 0
 
 
 def choose_location(

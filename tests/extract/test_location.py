@@ -96,3 +96,12 @@ def test_text_country_weighs_bracketed_admin_names() -> None:
 def test_small_states_have_a_country_name() -> None:
     info = country_info("CV")
     assert info is not None and info.name == "Cape Verde"
+
+
+def test_named_part_of_a_town_gives_way_to_the_town() -> None:
+    text = "Police dispersed a crowd in Hillside neighbourhood of Rivertown parish."
+    mentions = [
+        _mention("Hillside", text, _place("Hillside", "P.PPL", "AA")),
+        _mention("Rivertown", text, _place("Rivertown", "P.PPL", "AA")),
+    ]
+    assert _choose(text, mentions, "AA").startswith("Rivertown/")

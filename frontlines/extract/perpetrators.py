@@ -1,0 +1,112 @@
+"""Which unidentified perpetrator ACLED names, from how the violence is described.
+
+Where ACLED keeps a gang convention (much of Latin America and the Caribbean), armed
+perpetrators nobody identified are an "Unidentified Gang" when the note calls them drug
+traffickers, gang or criminal-group members, or when the killing bears a gang's marks
+(a drive-by shooting, a coup de grace, bound and gagged, dismembered, decapitated or burnt
+bodies, a message left by the body). Brazil's name for
+gang-style killings stays its own default. A shoot-out among unknown shooters, with
+nothing else said, is an "Unidentified Armed Group" everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from ..records import Actor
+from .actors import UNIDENTIFIED, countries, country_info
+
+GANG = "Unidentified Gang ({country})"
+
+_CRIMINAL = re.compile(
+    r"\b(?:drug[- ]traffick(?:ers?|ing (?:group|gang|faction)s?)|gang members?|gangsters?"
+    r"|criminal (?:group|gang|organi[sz]ation)s?|cartel (?:members?|gunmen)|hitm[ae]n|sicarios?"
+    r"|narco\w*|members? of (?:a |an |the )?(?:rival |local )?(?:drug[- ]trafficking |criminal )"
+    r"(?:group|gang|faction)s?)\b",
+    re.I,
+)
+_GANG_MARKS = re.compile(
+    r"\b(?:drive-?by|dismember\w*|decapitat\w*|beheaded|(?:burnt|burned|charred) (?:body|bodies"
+    r"|remains)|(?:hands|feet) (?:were |was )?tied|tied(?: up)?(?:,)? (?:and )?gagged|gagged"
+    r"|tiro de gracia|coup de grace|narco-?(?:message|banner|manta)s?"
+    r"|(?:a |with a )message (?:was )?(?:left|next to|beside|signed)"
+    r"|(?:linked|related) to (?:drug trafficking|organi[sz]ed crime|the drug trade))",
+    re.I,
+)
+_ANONYMOUS = re.compile(
+    r"\bshoot-?outs? (?:\w+ ){0,3}?between (?:unknown|unidentified) (?:shooters|gunmen|armed"
+    r" individuals)|\bshoot-?outs? between armed individuals\b|\bbetween unknown shooters\b",
+    re.I,
+)
+
+
+_BY_BEFORE = re.compile(r"\bby (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
+_ACTS_AFTER = re.compile(
+    r"(?!\W*(?:was|were|is|are|had|has|have|got|being)\b)\W*(?:[\w-]+\W+){0,3}?(?:kill|shot|shoot|attack|kidnap|abduct|open|execut|murder|tortur"
+    r"|set|burn|ambush|fire|invad|threat|beat|stabb|extort|rob|block)\w*",
+    re.I,
+)
+
+
+def _criminal_doer(text: str) -> bool:
+    """True when drug traffickers, gang members and the like did the act ("by two drug
+    traffickers", "gang members opened fire"), not suffered it."""
+    for match in _CRIMINAL.finditer(text):
+        if _BY_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            return True
+        if _ACTS_AFTER.match(text, match.end()):
+            return True
+    return False
+
+
+@cache
+def _gang_countries() -> frozenset[str]:
+    raw = countries()
+    return frozenset(code for code, info in raw.items() if "Gang" in info.unidentified) | {
+        "MX",
+        "HN",
+        "PR",
+    }
+
+
+def perpetrator_kind(text: str) -> str:
+    """ "anonymous", "criminal", "gang" or "" for the wording of ``text``."""
+    criminal = _criminal_doer(text)
+    if _ANONYMOUS.search(text) and not criminal:
+        return "anonymous"
+    if criminal:
+        return "criminal"
+    if _GANG_MARKS.search(text):
+        return "gang"
+    return ""
+
+
+def unidentified_name(kind: str, country: str) -> str:
+    """The unfilled-in name ACLED gives an unidentified armed perpetrator in
+    ``country`` (ISO2 or name) described as ``kind``; "" = the country's default."""
+    info = country_info(country) if country else None
+    if info is None:
+        return ""
+    if kind == "anonymous":
+        return UNIDENTIFIED
+    if info.iso2 not in _gang_countries():
+        return ""
+    if kind == "criminal":
+        return GANG
+    if kind == "gang" and not info.unidentified:
+        return GANG
+    return ""
+
+
+def rename(actor: Actor | None, default: Actor, kind: str, country: str) -> Actor | None:
+    """``actor`` renamed for ``kind`` when it is the country's default unidentified group
+    (``default``, filled in)."""
+    if actor is None or actor.name != default.name:
+        return actor
+    template = unidentified_name(kind, country)
+    info = country_info(country)
+    if not template or info is None:
+        return actor
+    return replace(actor, name=template.format(country=info.name))

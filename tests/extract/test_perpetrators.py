@@ -1,0 +1,104 @@
+"""Unidentified perpetrators named from how the violence is described."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.extract import EventExtractor
+from frontlines.extract.perpetrators import perpetrator_kind, unidentified_name
+
+DAY = dt.date(2022, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A man was shot dead in a drive-by shooting.", "gang"),
+        ("Two bodies were found dismembered beside a road.", "gang"),
+        ("A man was shot and killed by two drug traffickers.", "criminal"),
+        ("Gang members opened fire on a bus.", "criminal"),
+        ("A drug trafficker was shot and killed by an armed individual.", ""),
+        ("A shoot-out between unknown shooters took place in the area.", "anonymous"),
+        ("A man was shot by armed individuals.", ""),
+    ],
+)
+def test_perpetrator_kind_reads_the_wording(text: str, kind: str) -> None:
+    assert perpetrator_kind(text) == kind
+
+
+def test_gang_names_only_where_the_convention_holds() -> None:
+    assert unidentified_name("criminal", "MX") == "Unidentified Gang ({country})"
+    assert unidentified_name("gang", "MX") == "Unidentified Gang ({country})"
+    assert unidentified_name("gang", "BR") == ""  # Brazil's own default stays
+    assert unidentified_name("criminal", "NG") == ""
+    assert unidentified_name("anonymous", "BR") == "Unidentified Armed Group ({country})"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor()
+
+
+def test_drive_by_killing_in_mexico_is_a_gang_attack(extractor: EventExtractor) -> None:
+    text = "On 3 May 2022, in Celaya, Mexico, a man was shot dead in a drive-by shooting."
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.actor1 == "Unidentified Gang (Mexico)"
+
+
+def test_passive_armed_victims_are_actor2(extractor: EventExtractor) -> None:
+    text = "In Kapisa, Afghanistan, two Taliban members were killed following an attack by NRF fighters."
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.actor1 == "National Resistance Front"
+    assert event.actor2.startswith("Military Forces of Afghanistan")
+
+
+def test_bound_body_with_coup_de_grace_is_a_gang_killing() -> None:
+    assert perpetrator_kind("The body was found with hands tied and the tiro de gracia.") == "gang"
+
+
+def test_state_force_goes_first_in_an_exchange_of_fire(extractor: EventExtractor) -> None:
+    text = (
+        "On 3 May 2022, in Recife, Brazil, an armed individual exchanged fire with police officers."
+    )
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.actor1.startswith("Police Forces of Brazil")
+    assert event.inter1 == 1
+    assert event.inter2 == 3
+
+
+def test_evacuated_people_are_the_actor_of_a_displacement(extractor: EventExtractor) -> None:
+    text = "Displacement: On 3 May 2022, 52 people were evacuated from Kreminna, Ukraine."
+    events = extractor.extract_text(text, DAY)
+    assert events and events[0].actor1 == "Civilians (Ukraine)"
+
+
+def test_firing_at_enemy_positions_is_an_armed_clash(extractor: EventExtractor) -> None:
+    text = "On 3 May 2022, Ukrainian forces fired unspecified weapons at the positions of NAF near Avdiivka."
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_rioters_facing_foreign_soldiers_have_them_as_actor2(extractor: EventExtractor) -> None:
+    text = (
+        "On 4 February 2022, Palestinian rioters clashed with Israeli soldiers in Nablus, "
+        "Palestine, during a demonstration."
+    )
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.event_type == "Riots"
+    assert event.actor2.startswith("Military Forces of Israel")
+
+
+def test_property_destruction_by_troops_targets_civilians(extractor: EventExtractor) -> None:
+    text = "Property destruction: On 24 May 2022, Myanmar military troops set fire to houses in Myanmar."
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor2 == "Civilians (Myanmar)"
+
+
+def test_peoples_militia_is_the_separatist_force(extractor: EventExtractor) -> None:
+    text = "On 3 May 2022, Ukrainian forces fired mortars at the positions of the Luhansk People's Militia."
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.actor2 == "NAF: United Armed Forces of Novorossiya"
