@@ -83,8 +83,8 @@ def test_firing_at_enemy_positions_is_an_armed_clash(extractor: EventExtractor) 
 
 def test_rioters_facing_foreign_soldiers_have_them_as_actor2(extractor: EventExtractor) -> None:
     text = (
-        "On 4 February 2022, Palestinian rioters clashed with Israeli soldiers in Nablus, "
-        "Palestine, during a demonstration."
+        "On 9 March 2021, a crowd of Palestinian rioters threw stones at Israeli soldiers in "
+        "Hebron, Palestine, during a march."
     )
     event = extractor.extract_text(text, DAY)[0]
     assert event.event_type == "Riots"
