@@ -237,6 +237,65 @@ class Store(Protocol):
     ) -> None: ...
 
 
+class FilteredReads:
+    """``events``/``count_events`` with the protocol's filter arguments, written once.
+
+    A backend supplies ``_page(flt, limit, offset)`` and ``_count(flt)``; argument checks
+    and the meaning of each filter (:class:`EventFilter`) are shared by all backends.
+    """
+
+    def _page(self, flt: EventFilter, limit: int | None, offset: int) -> list[Event]:
+        raise NotImplementedError
+
+    def _count(self, flt: EventFilter) -> int:
+        raise NotImplementedError
+
+    def events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events passing every filter, by date then id (see the module docstring)."""
+        check_page(limit, offset)
+        flt = EventFilter.build(
+            bbox=bbox, start=start, end=end, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, source=source,
+            credibility=credibility, document_id=document_id,
+        )  # fmt: skip
+        return self._page(flt, limit, offset)
+
+    def count_events(
+        self,
+        *,
+        bbox: BBox | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        source: str | None = None,
+        credibility: str | None = None,
+        document_id: str | None = None,
+    ) -> int:
+        """How many events ``events`` would return with the same filters and no limit."""
+        flt = EventFilter.build(
+            bbox=bbox, start=start, end=end, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, source=source,
+            credibility=credibility, document_id=document_id,
+        )  # fmt: skip
+        return self._count(flt)
+
+
 def check_page(limit: int | None, offset: int) -> None:
     """Refuse negative paging arguments by name."""
     if limit is not None and limit < 0:

@@ -13,17 +13,15 @@ from typing import Self
 from ..errors import StoreError
 from ..records import Analysis, Document, Event, Mention
 from .base import (
-    BBox,
-    DateLike,
     EventFilter,
+    FilteredReads,
     SaveResult,
-    check_page,
     document_key,
     event_key,
 )
 
 
-class MemoryStore:
+class MemoryStore(FilteredReads):
     """A :class:`~frontlines.store.base.Store` held in dicts; nothing touches the disk."""
 
     def __init__(self) -> None:
@@ -73,51 +71,12 @@ class MemoryStore:
         found.sort(key=lambda e: (e.event_date, e.event_id))
         return found
 
-    def events(
-        self,
-        *,
-        bbox: BBox | None = None,
-        start: DateLike | None = None,
-        end: DateLike | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        credibility: str | None = None,
-        document_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Event]:
-        """Events passing every filter, by date then id (see ``base`` for meanings)."""
-        check_page(limit, offset)
-        flt = EventFilter.build(
-            bbox=bbox, start=start, end=end, event_type=event_type,
-            sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
-        )  # fmt: skip
+    def _page(self, flt: EventFilter, limit: int | None, offset: int) -> list[Event]:
         found = self._select(flt)
         stop = None if limit is None else offset + limit
         return copy.deepcopy(found[offset:stop])
 
-    def count_events(
-        self,
-        *,
-        bbox: BBox | None = None,
-        start: DateLike | None = None,
-        end: DateLike | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        credibility: str | None = None,
-        document_id: str | None = None,
-    ) -> int:
-        """How many events ``events`` would return with the same filters and no limit."""
-        flt = EventFilter.build(
-            bbox=bbox, start=start, end=end, event_type=event_type,
-            sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
-        )  # fmt: skip
+    def _count(self, flt: EventFilter) -> int:
         return len(self._select(flt))
 
     def documents(self) -> list[Document]:

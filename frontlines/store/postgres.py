@@ -23,7 +23,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
 from . import rows
-from .base import BBox, DateLike, EventFilter, SaveResult, check_page, document_key, event_key
+from .base import (
+    EventFilter,
+    FilteredReads,
+    SaveResult,
+    document_key,
+    event_key,
+)
 from .pg_schema import POSTGIS_FIX, PostgisMissing, apply_migrations
 
 if TYPE_CHECKING:
@@ -102,7 +108,7 @@ def _row(row: dict[str, Any]) -> Any:
     return cast(Any, row)
 
 
-class PostgresStore:
+class PostgresStore(FilteredReads):
     """A :class:`~frontlines.store.base.Store` in a PostgreSQL database with PostGIS.
 
     The constructor only records ``url`` (and an optional ``schema`` to keep the tables
@@ -254,53 +260,14 @@ class PostgresStore:
 
     # -- reading ----------------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        bbox: BBox | None = None,
-        start: DateLike | None = None,
-        end: DateLike | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        credibility: str | None = None,
-        document_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Event]:
-        """Events passing every filter, by date then id (see ``base`` for meanings)."""
-        check_page(limit, offset)
-        flt = EventFilter.build(
-            bbox=bbox, start=start, end=end, event_type=event_type,
-            sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
-        )  # fmt: skip
+    def _page(self, flt: EventFilter, limit: int | None, offset: int) -> list[Event]:
         where, args = _where(flt)
         sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id LIMIT %s OFFSET %s"
         with self._locked() as conn:
             found = conn.execute(sql, [*args, limit, offset]).fetchall()
         return [rows.row_event(_row(row)) for row in found]
 
-    def count_events(
-        self,
-        *,
-        bbox: BBox | None = None,
-        start: DateLike | None = None,
-        end: DateLike | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        credibility: str | None = None,
-        document_id: str | None = None,
-    ) -> int:
-        """How many events ``events`` would return with the same filters and no limit."""
-        flt = EventFilter.build(
-            bbox=bbox, start=start, end=end, event_type=event_type,
-            sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
-        )  # fmt: skip
+    def _count(self, flt: EventFilter) -> int:
         where, args = _where(flt)
         with self._locked() as conn:
             row = conn.execute(f"SELECT COUNT(*) AS n FROM events{where}", args).fetchone()

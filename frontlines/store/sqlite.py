@@ -14,11 +14,9 @@ from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
 from . import rows
 from .base import (
-    BBox,
-    DateLike,
     EventFilter,
+    FilteredReads,
     SaveResult,
-    check_page,
     document_key,
     event_key,
 )
@@ -64,7 +62,7 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
-class SqliteStore:
+class SqliteStore(FilteredReads):
     """A :class:`~frontlines.store.base.Store` in one SQLite file (or ``:memory:``).
 
     Build it with :meth:`open`; the constructor takes an open connection and does no I/O.
@@ -173,53 +171,14 @@ class SqliteStore:
 
     # -- reading ----------------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        bbox: BBox | None = None,
-        start: DateLike | None = None,
-        end: DateLike | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        credibility: str | None = None,
-        document_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Event]:
-        """Events passing every filter, by date then id (see ``base`` for meanings)."""
-        check_page(limit, offset)
-        flt = EventFilter.build(
-            bbox=bbox, start=start, end=end, event_type=event_type,
-            sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
-        )  # fmt: skip
+    def _page(self, flt: EventFilter, limit: int | None, offset: int) -> list[Event]:
         where, args = _where(flt)
         sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id LIMIT ? OFFSET ?"
         with self._locked() as conn:
             found = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
             return [rows.row_event(row) for row in found]
 
-    def count_events(
-        self,
-        *,
-        bbox: BBox | None = None,
-        start: DateLike | None = None,
-        end: DateLike | None = None,
-        event_type: str | None = None,
-        sub_event_type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        credibility: str | None = None,
-        document_id: str | None = None,
-    ) -> int:
-        """How many events ``events`` would return with the same filters and no limit."""
-        flt = EventFilter.build(
-            bbox=bbox, start=start, end=end, event_type=event_type,
-            sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
-        )  # fmt: skip
+    def _count(self, flt: EventFilter) -> int:
         where, args = _where(flt)
         with self._locked() as conn:
             (count,) = conn.execute(f"SELECT COUNT(*) FROM events{where}", args).fetchone()
