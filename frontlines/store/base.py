@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ..errors import StoreError
 from ..records import Analysis, Document, Event, Mention
@@ -294,6 +294,28 @@ class FilteredReads:
             credibility=credibility, document_id=document_id,
         )  # fmt: skip
         return self._count(flt)
+
+
+def scalar_clauses(flt: EventFilter, mark: str) -> tuple[list[str], list[Any]]:
+    """SQL clauses (with ``mark`` as the placeholder: ``?`` or ``%s``) for the date range
+    and the equality filters, shared by the SQL backends; undated events never match a
+    date filter."""
+    clauses: list[str] = []
+    args: list[Any] = []
+    if flt.start is not None or flt.end is not None:
+        clauses.append("event_date <> ''")
+    if flt.start is not None:
+        clauses.append(f"event_date >= {mark}")
+        args.append(flt.start)
+    if flt.end is not None:
+        clauses.append(f"event_date <= {mark}")
+        args.append(flt.end)
+    for name in ("event_type", "sub_event_type", "credibility", "document_id"):
+        value = getattr(flt, name)
+        if value is not None:
+            clauses.append(f"{name} = {mark}")
+            args.append(value)
+    return clauses, args
 
 
 def check_page(limit: int | None, offset: int) -> None:

@@ -29,6 +29,7 @@ from .base import (
     SaveResult,
     document_key,
     event_key,
+    scalar_clauses,
 )
 from .pg_schema import POSTGIS_FIX, PostgisMissing, apply_migrations
 
@@ -78,19 +79,9 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
             " AND longitude BETWEEN %s AND %s AND latitude BETWEEN %s AND %s"
         )
         args += [west, south, east, north, west, east, south, north]
-    if flt.start is not None or flt.end is not None:
-        clauses.append("event_date <> ''")
-    if flt.start is not None:
-        clauses.append("event_date >= %s")
-        args.append(flt.start)
-    if flt.end is not None:
-        clauses.append("event_date <= %s")
-        args.append(flt.end)
-    for name in ("event_type", "sub_event_type", "credibility", "document_id"):
-        value = getattr(flt, name)
-        if value is not None:
-            clauses.append(f"{name} = %s")
-            args.append(value)
+    more, more_args = scalar_clauses(flt, "%s")
+    clauses += more
+    args += more_args
     if flt.actor is not None:
         clauses.append(
             "%s <> '' AND (actor1 = %s OR actor2 = %s OR %s IN (SELECT btrim(part, %s) "

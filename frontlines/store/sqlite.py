@@ -19,6 +19,7 @@ from .base import (
     SaveResult,
     document_key,
     event_key,
+    scalar_clauses,
 )
 from .migrations import apply_migrations
 
@@ -37,19 +38,9 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         west, south, east, north = flt.bbox
         clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
         args += [south, north, west, east]
-    if flt.start is not None or flt.end is not None:
-        clauses.append("event_date != ''")
-    if flt.start is not None:
-        clauses.append("event_date >= ?")
-        args.append(flt.start)
-    if flt.end is not None:
-        clauses.append("event_date <= ?")
-        args.append(flt.end)
-    for name in ("event_type", "sub_event_type", "credibility", "document_id"):
-        value = getattr(flt, name)
-        if value is not None:
-            clauses.append(f"{name} = ?")
-            args.append(value)
+    more, more_args = scalar_clauses(flt, "?")
+    clauses += more
+    args += more_args
     if flt.actor is not None:
         clauses.append("fl_has_actor(actor1, actor2, assoc_actor_1, assoc_actor_2, ?)")
         args.append(flt.actor)
