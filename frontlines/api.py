@@ -171,12 +171,7 @@ class Frontlines:
         """Stored events; ``merged`` folds the same event told by several pages into one
         event whose ``sources`` lists them all (the store keeps every report apart)."""
         with self.open_store(db) as store:
-            events = list(store.events(**filters))
-        if merged:
-            from .events import merge_events
-
-            events = sorted(merge_events(events), key=lambda e: (e.event_date, e.event_id))
-        return events
+            return _read_events(store, merged, **filters)
 
     # -- publishing -----------------------------------------------------------------------
     def export(
@@ -257,8 +252,8 @@ class Frontlines:
         from .control import store_periods
         from .publish import write_map
 
-        events = self.events(db=db, merged=True)
         with self.open_store(db) as store:
+            events = _read_events(store, merged=True)
             documents = list(store.documents())
             control = [p.to_dict() for p in store_periods(store)]
         return Path(
@@ -318,6 +313,15 @@ class Frontlines:
                 Path(altnames_file) if altnames_file else None, progress=progress,
             )
         )  # fmt: skip
+
+
+def _read_events(store: Any, merged: bool, **filters: Any) -> list[Event]:
+    events = list(store.events(**filters))
+    if merged:
+        from .events import merge_events
+
+        events = sorted(merge_events(events), key=lambda e: (e.event_date, e.event_id))
+    return events
 
 
 def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, float, float]) -> bool:
