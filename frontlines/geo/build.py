@@ -6,6 +6,10 @@ Schema::
            source, mark)                     -- mark: a Wikipedia map's control mark
     names(key, loose, place_id, primary_name)  -- 1 main name, 0 alternate, -1 derived
     meta(k PK, v)                            -- version, row counts, complete=1
+    imports(geonames PK, altnames, places)   -- GeoNames dumps imported by the user
+
+A rebuild (after an upgrade made the index stale) imports the recorded dumps again when
+their files still exist, so a user's full GeoNames import survives upgrades.
 
 The file is written to ``<path>.tmp`` and renamed into place, so a reader never sees a
 half-built index; ``meta`` lets ``open_gazetteer`` detect a broken one.
@@ -73,6 +77,10 @@ CREATE TABLE names (key TEXT NOT NULL, loose TEXT NOT NULL, place_id TEXT NOT NU
                     primary_name INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 """
+_IMPORTS = """
+CREATE TABLE IF NOT EXISTS imports (geonames TEXT PRIMARY KEY, altnames TEXT NOT NULL DEFAULT '',
+                                    places INTEGER NOT NULL DEFAULT 0);
+"""
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_loose ON names(loose);
@@ -135,6 +143,7 @@ def build_gazetteer(path: str | Path, *, progress: Progress | None = None) -> Pa
     """Build the index at ``path`` (atomically: a temp file renamed into place)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    previous = recorded_imports(path)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
@@ -155,7 +164,35 @@ def build_gazetteer(path: str | Path, *, progress: Progress | None = None) -> Pa
     conn.close()
     os.replace(tmp, path)
     _say(progress, f"gazetteer written to {path}")
+    _reimport(path, previous, progress)
     return path
+
+
+def recorded_imports(path: str | Path) -> list[tuple[str, str]]:
+    """The (GeoNames file, alternate-names file or "") pairs imported into the index at
+    ``path``; empty when there is no readable index or it records none."""
+    if not Path(path).is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT geonames, altnames FROM imports ORDER BY rowid").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return []
+    return [(str(g), str(a)) for g, a in rows]
+
+
+def _reimport(path: Path, previous: list[tuple[str, str]], progress: Progress | None) -> None:
+    for geonames, altnames in previous:
+        missing = [f for f in (geonames, altnames) if f and not Path(f).is_file()]
+        if missing:
+            _say(progress, f"GeoNames dump {missing[0]} imported earlier is gone; "
+                 "import it again with `frontlines gazetteer import-geonames`")  # fmt: skip
+            continue
+        _say(progress, f"importing {geonames} again")
+        import_geonames(path, geonames, altnames or None, progress=progress)
 
 
 def _write_meta(conn: sqlite3.Connection, counts: dict[str, int]) -> None:
@@ -236,7 +273,15 @@ def import_geonames(
                 _say(progress, f"imported {total} GeoNames places")
                 batch = []
         total += _replace(conn, batch)
-        conn.executescript(_INDEXES)
+        conn.executescript(_INDEXES + _IMPORTS)
+        conn.execute(
+            "INSERT OR REPLACE INTO imports VALUES (?, ?, ?)",
+            (
+                str(source.resolve()),
+                str(Path(altnames_file).resolve()) if altnames_file else "",
+                total,
+            ),
+        )
         _write_meta(conn, {"imported": total})
         conn.commit()
     finally:
