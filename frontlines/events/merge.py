@@ -7,6 +7,12 @@ compatible (same actor1, or either side unnamed/unidentified). The merged event 
 first member (the best-sourced one: highest credibility, then finest precision) with
 ``sources`` listing every member's document id and URL; the members come back in a
 mapping so the merge can be undone (:func:`split_merged`).
+
+Grouping is indexed (:class:`_HeadIndex`): a new event is compared only with the groups
+whose first event shares its type and lies in a neighbouring grid cell (cells of ``max_km``)
+and week (within 5 weeks: the widest time window is 31 days), has the same place id, or
+comes from the same document, so a month of world news merges in near-linear time with
+the same result as comparing every pair.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+from collections.abc import Iterator
 
 from ..records import Event
 
@@ -78,17 +85,16 @@ def merge_with_members(
         events, key=lambda e: (_RANK.get(e.credibility, 3), e.time_precision, e.geo_precision)
     )
     groups: list[list[Event]] = []
-    by_type: dict[str, list[list[Event]]] = {}
+    index = _HeadIndex(max_km)
     for event in ordered:
-        # candidates share the event type (same_event requires it), so bucket by it
-        bucket = by_type.setdefault(event.event_type, [])
-        for group in bucket:
-            if same_event(group[0], event, max_km):
-                group.append(event)
-                break
+        found = [
+            n for n in sorted(index.candidates(event)) if same_event(groups[n][0], event, max_km)
+        ]
+        if found:
+            groups[found[0]].append(event)
         else:
-            bucket.append([event])
-            groups.append(bucket[-1])
+            index.add(event, len(groups))
+            groups.append([event])
     merged: list[Event] = []
     members: dict[str, list[Event]] = {}
     for group in groups:
@@ -104,6 +110,89 @@ def merge_with_members(
         merged.append(head)
         members[head.event_id] = list(group)
     return merged, members
+
+
+_KM_PER_DEGREE = 6371.0 * math.pi / 180
+_POLAR = 80.0  # degrees of latitude beyond which a row is one cell
+_WEEKS = 5  # 31 days, the widest window, spans at most 5 week buckets either side
+
+
+class _HeadIndex:
+    """Group heads by (type, grid cell, week), (type, place id, week) and (document, span):
+    every head that ``same_event`` could accept for an event is among ``candidates``."""
+
+    def __init__(self, max_km: float) -> None:
+        self.cell = max(max_km, 0.001) / _KM_PER_DEGREE * 1.001  # degrees, just over max_km
+        self.lon_cells = math.ceil(360 / self.cell)
+        self.max_km = max_km
+        self.keys: dict[tuple[object, ...], list[int]] = {}
+
+    def add(self, head: Event, number: int) -> None:
+        for key in self._own_keys(head):
+            self.keys.setdefault(key, []).append(number)
+
+    def candidates(self, event: Event) -> set[int]:
+        out: set[int] = set()
+        for key in self._search_keys(event):
+            out.update(self.keys.get(key, ()))
+        return out
+
+    def _own_keys(self, e: Event) -> Iterator[tuple[object, ...]]:
+        week = _week(e)
+        if e.document_id:
+            yield ("doc", e.event_type, e.document_id, e.evidence, e.source_part)
+        if e.place_id:
+            yield ("place", e.event_type, e.place_id, week)
+        if e.latitude is not None and e.longitude is not None:
+            yield ("cell", e.event_type, *self._cell(e.latitude, e.longitude), week)
+
+    def _search_keys(self, e: Event) -> Iterator[tuple[object, ...]]:
+        if e.document_id:
+            yield ("doc", e.event_type, e.document_id, e.evidence, e.source_part)
+        weeks = _near_weeks(e)
+        if e.place_id:
+            for week in weeks:
+                yield ("place", e.event_type, e.place_id, week)
+        if e.latitude is None or e.longitude is None:
+            return
+        row, col = self._cell(e.latitude, e.longitude, polar=False)
+        span = self._lon_span(e.latitude)
+        cols = [(col + d) % self.lon_cells for d in range(-span, span + 1)]
+        if abs(e.latitude) + self.cell >= _POLAR:
+            cols.append(-1)
+        for d_row in (-1, 0, 1):
+            for c in cols:
+                for week in weeks:
+                    yield ("cell", e.event_type, row + d_row, c, week)
+
+    def _cell(self, lat: float, lon: float, *, polar: bool = True) -> tuple[int, int]:
+        """Grid cell; beyond 80 degrees one column per row (-1) holds every longitude."""
+        row = math.floor(lat / self.cell)
+        if polar and abs(lat) >= _POLAR:
+            return row, -1
+        return row, math.floor((lon % 360) / self.cell) % self.lon_cells
+
+    def _lon_span(self, lat: float) -> int:
+        """Longitude cells either side that ``max_km`` can reach at this latitude (heads
+        in ordinary cells lie below 80 degrees)."""
+        shrink = math.cos(math.radians(min(abs(lat) + self.cell, _POLAR)))
+        return min(math.ceil(1.01 / shrink), self.lon_cells // 2 + 1)
+
+
+def _week(event: Event) -> int | None:
+    if not event.event_date:
+        return None
+    try:
+        return dt.date.fromisoformat(event.event_date).toordinal() // 7
+    except ValueError:
+        return None
+
+
+def _near_weeks(event: Event) -> list[int | None]:
+    week = _week(event)
+    if week is None:
+        return [None]
+    return list(range(week - _WEEKS, week + _WEEKS + 1))
 
 
 def split_merged(event: Event, members: dict[str, list[Event]]) -> list[Event]:
