@@ -13,6 +13,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ModelError
 from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart, Span
+from .fallback import fill_unresolved, mark_state_names
 from .fold import fold
 from .gazetteer import ALTERNATE, DERIVED, LOOSE, Gazetteer, Match
 from .groups import fill_from_divisions, restrict_groups
@@ -155,6 +156,7 @@ class Geoparser:
             if given is not None:
                 given.hint, given.relation, given.precision = c.hint, c.relation, c.precision
                 given.group = c.group
+        mark_state_names(text, cands)
         matches = self._lookup(cands)
         restrict_groups(cands, matches)
         counts = _initial_focus([*cands, *demonym_candidates(text)], matches, None)
@@ -162,7 +164,9 @@ class Geoparser:
         drop_loose(matches, focus_shares(counts))
         out = self._resolve(text, cands, matches, counts, ARTICLE, None, attach=False)
         found = {(m.start, m.end): m for m in out}
-        return [found.get((s, e)) or Mention(text[s:e], s, e) for s, e in pairs]
+        answers = [found.get((s, e)) or Mention(text[s:e], s, e) for s, e in pairs]
+        fill_unresolved(answers, text, self.gazetteer, focus_shares(counts))
+        return answers
 
     # --- steps ----------------------------------------------------------------------
 

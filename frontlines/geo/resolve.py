@@ -168,10 +168,46 @@ def _loose_outside(best: Match | None, containers: Sequence[Place]) -> bool:
     return not any(_contains(c, best.place) for c in containers)
 
 
+STATE_BONUS = 1.0
+
+
+def _named_divisions(items: Sequence[Scored]) -> set[tuple[str, str]]:
+    """(country, admin1) of the first-level divisions chosen in the text."""
+    return {(s.best.place.country, s.best.place.admin1) for s in items
+            if s.best is not None and s.best.place.feature == "A.ADM1"}  # fmt: skip
+
+
+GLOBAL_FEATURES = frozenset({"L.CONT", "H.OCN", "H.SEA", "L.RGN", "T.DSRT"})
+SMALL_TOWN = 100_000
+SMALL_TOWN_PENALTY = 1.5
+
+
+def _famous_feature(matches: Sequence[Match]) -> bool:
+    """Whether a name's strong matches include a continent, ocean, sea or well-known
+    region that belongs to no single country ("Atlantic", "Middle East")."""
+    return any((m.quality >= 0.9 and not m.place.country and m.place.feature in GLOBAL_FEATURES
+                and m.place.source != "geonames") or m.place.feature == "L.CONT"
+               for m in matches)  # fmt: skip
+
+
+def _adjust(m: Match, states: set[tuple[str, str]], famous: bool, major: set[str]) -> float:
+    p = m.place
+    out = 0.0
+    if p.feature_class in "PS" and (p.country, p.admin1) in states:
+        out += STATE_BONUS  # a town of a state the text names ("Riverdale" + "New Jersey")
+    if famous and p.feature_class == "P" and p.population < SMALL_TOWN:
+        out -= SMALL_TOWN_PENALTY  # "Atlantic" is the ocean, not Atlantic (Iowa)
+    if p.feature == "A.ADM1" and p.country in major:
+        out -= MAJOR_CITY_PENALTY
+    return out
+
+
 def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int = 2) -> None:
     """Choose ``best`` for each item in place (items sorted by offset)."""
     for round_no in range(rounds + 1):
+        states = _named_divisions(items) if round_no else set()
         for i, item in enumerate(items):
+            famous = _famous_feature(item.matches)
             others = _point_places(items, item) if round_no else []
             containers = _containers(items, i, text) if round_no else []
             best, best_score = None, -math.inf
@@ -181,8 +217,7 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             for m in item.matches:
                 alike = m.place.country in towns
                 s = score_match(m, item.cand, focus, others, containers, alike)
-                if m.place.feature == "A.ADM1" and m.place.country in major:
-                    s -= MAJOR_CITY_PENALTY
+                s += _adjust(m, states, famous, major)
                 if s > best_score:
                     best, best_score = m, s
             if _loose_outside(best, containers):

@@ -144,7 +144,9 @@ def test_resolve_spans_gives_one_mention_per_span(parser: Geoparser) -> None:
     out = parser.resolve_spans(text, spans)
     assert [(m.start, m.end) for m in out] == spans
     assert out[0].place == TADMUR
-    assert out[1].place is None
+    # an unknown given span falls back to the nearest resolved town, marked low-confidence
+    assert out[1].place == TADMUR
+    assert out[1].relation == "near" and out[1].score < 1.0 and out[1].precision == 2
 
 
 def test_call_fills_mentions_and_comments_use_article_focus(parser: Geoparser) -> None:

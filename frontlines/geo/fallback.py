@@ -1,0 +1,156 @@
+"""Answers for given spans the gazetteer could not resolve (evaluation's resolve mode).
+
+A span that is certainly a place reference but names a building, a street, an
+organisation or an event ("Colorado State University", "Royal Street", "Manila Cathedral")
+still says where something is. Two fallbacks, both marked as low-confidence:
+
+1. a place named inside the span ("Colorado" of "Colorado State University"), chosen with
+   the ordinary score; ``precision`` 2, ``relation`` ``"in"``, ``score`` ``INNER_SCORE``;
+2. else the document's context: the resolved town or site written nearest to the span
+   (before or after it), else the document's focus country; ``precision`` 2 (3 for a
+   country), ``relation`` ``"near"``, ``score`` ``CONTEXT_SCORE``.
+
+The scores sit below any gazetteer resolution (those start at about 1.0), so a consumer
+can tell the fallbacks apart by ``score < 1`` together with ``relation``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from ..records import Mention, Place
+from .gazetteer import ALTERNATE, Gazetteer, Match
+from .recognize import Candidate, ngrams
+from .resolve import feature_precision, score_match
+from .sources import haversine_km
+
+INNER_SCORE = 0.5
+CONTEXT_SCORE = 0.1
+INNER_RELATION, CONTEXT_RELATION = "in", "near"
+
+# Words that name a kind of thing rather than a place, however capitalised.
+_GENERIC = """university college school academy institute hospital clinic center centre court
+    council church cathedral basilica chapel mosque temple station airport port street
+    avenue road drive lane square park hall city county state district office house tower
+    club stadium arena market bank embassy ministry department police government republic
+    federal national international general regional central north south east west northern
+    southern eastern western upper lower high middle new old great royal saint st the of
+    and hotel restaurant museum library gallery bridge village town"""
+GENERIC_WORDS = frozenset(_GENERIC.split())
+
+
+def _inner_ngrams(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Capitalised n-grams strictly inside ``text[start:end]``, longest first."""
+    inner = [(s + start, e + start, t) for s, e, t in ngrams(text[start:end])]
+    inner = [g for g in inner if (g[0], g[1]) != (start, end)]
+    inner = [g for g in inner if not all(w.lower() in GENERIC_WORDS for w in g[2].split())]
+    return sorted(inner, key=lambda g: (-(g[1] - g[0]), g[0]))
+
+
+def _point(place: Place | None) -> bool:
+    return place is not None and place.feature_class in "PS"
+
+
+def _best(
+    found: Sequence[Match], cand: Candidate, focus: dict[str, float], others: list[Place]
+) -> tuple[Match | None, float]:
+    best, best_score = None, -math.inf
+    for m in found:
+        if m.quality < ALTERNATE:
+            continue
+        s = score_match(m, cand, focus, others, [])
+        if s > best_score:
+            best, best_score = m, s
+    return best, best_score
+
+
+def _inner_place(
+    m: Mention,
+    text: str,
+    gazetteer: Gazetteer,
+    focus: dict[str, float],
+    others: list[Place],
+) -> tuple[Place, tuple[Place, ...]] | None:
+    grams = _inner_ngrams(text, m.start, m.end)
+    if not grams:
+        return None
+    found = gazetteer.lookup_many([g[2] for g in grams])
+    for s, e, name in grams:
+        matches = found.get(name) or []
+        best, _ = _best(matches, Candidate(s, e, name, {"inner"}), focus, others)
+        if best is not None and _credible(best.place, focus, others):
+            return best.place, tuple(x.place for x in matches)
+    return None
+
+
+INNER_MIN_POPULATION = 100_000
+INNER_NEAR_KM = 150.0
+
+
+def _credible(place: Place, focus: dict[str, float], others: Sequence[Place]) -> bool:
+    """A place read inside a longer name is taken only when it is a country or division,
+    a large city, or close to another place of the text ("Walker" of "Walker County
+    Sheriff's Office" is not the town of Walker three states away)."""
+    if place.feature_class == "A" or place.population >= INNER_MIN_POPULATION:
+        return bool(place.country) and (
+            place.feature.startswith("A.PCL") or focus.get(place.country, 0.0) > 0 or not focus
+        )
+    return any(haversine_km(place.lat, place.lon, o.lat, o.lon) <= INNER_NEAR_KM
+               for o in others)  # fmt: skip
+
+
+def _context_place(m: Mention, points: Sequence[Mention], country: Place | None) -> Place | None:
+    """The resolved town or site written closest to ``m`` (before or after), else the
+    focus country."""
+    if not points:
+        return country
+    return min(points, key=lambda r: abs(r.start - m.start)).place
+
+
+def _focus_country(gazetteer: Gazetteer, focus: dict[str, float]) -> Place | None:
+    if not focus:
+        return None
+    return gazetteer.country(max(focus, key=lambda c: focus[c]))
+
+
+def fill_unresolved(
+    mentions: Sequence[Mention], text: str, gazetteer: Gazetteer, focus: dict[str, float]
+) -> None:
+    """Give every unresolved toponym mention a low-confidence place (see module doc)."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    resolved = [x for x in ordered if x.place is not None]
+    others = [x.place for x in resolved if x.place is not None and _point(x.place)]
+    points = [x for x in resolved if _point(x.place)]
+    country: Place | None = None
+    for m in ordered:
+        if m.place is not None:
+            continue
+        inner = _inner_place(m, text, gazetteer, focus, others)
+        if inner is not None:
+            m.place, m.candidates = inner[0], m.candidates or inner[1]
+            m.precision = max(2, feature_precision(inner[0]))
+            m.relation, m.score = m.relation or INNER_RELATION, INNER_SCORE
+            continue
+        country = country or _focus_country(gazetteer, focus)
+        place = _context_place(m, points, country)
+        if place is not None:
+            m.place = place
+            m.precision = 3 if place.feature.startswith("A.PCL") else 2
+            m.relation, m.score = m.relation or CONTEXT_RELATION, CONTEXT_SCORE
+
+
+_STATE_AFTER = re.compile(r"^\s+(?:[Ss]tate\b|Gov\.|Governor\b|Legislature\b|[Ss]tate's\b)")
+_STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
+
+
+def mark_state_names(text: str, cands: Sequence[Candidate]) -> None:
+    """A name followed by "state", "Gov." or "Governor", or preceded by "state of", names a
+    first-level division ("Washington state", "New York Gov. Cuomo"): hint ``admin``."""
+    for c in cands:
+        if c.hint or c.kind != "toponym":
+            continue
+        after, before = text[c.end : c.end + 16], text[max(0, c.start - 16) : c.start]
+        if _STATE_AFTER.search(after) or _STATE_BEFORE.search(before):
+            c.hint = "admin"
