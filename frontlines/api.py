@@ -102,7 +102,9 @@ class Frontlines:
             actors = ActorRegistry.default()
             if self.settings.actors_file:
                 actors = actors.extend_from(self.settings.actors_file)
-            self._extractor = EventExtractor(actors, settings=self.settings)
+            self._extractor = EventExtractor(
+                actors, settings=self.settings, gazetteer=self.gazetteer
+            )
         return self._extractor
 
     @property

@@ -244,11 +244,13 @@ def default_extract(settings: Settings | None = None, *, geoparse: bool = True) 
     extract events from it."""
     try:
         extract_mod: Any = importlib.import_module("frontlines.extract")
-        extractor = extract_mod.EventExtractor()
         geoparser: Any = None
+        gazetteer: Any = None
         if geoparse:
             geo_mod: Any = importlib.import_module("frontlines.geo")
-            geoparser = geo_mod.Geoparser(geo_mod.open_gazetteer(settings))
+            gazetteer = geo_mod.open_gazetteer(settings)
+            geoparser = geo_mod.Geoparser(gazetteer)
+        extractor = extract_mod.EventExtractor(settings=settings, gazetteer=gazetteer)
     except (ImportError, AttributeError) as exc:
         raise EvaluationError(
             f"the event extractor is not available ({exc}); install frontlines fully"

@@ -6,12 +6,26 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..errors import GazetteerError
+from ..geo.gazetteer import Gazetteer
 from ..geo.sources import admin_names
-from ..records import ARTICLE, COMMENT, Analysis, Document, Event, Mention, SourcePart, Span
+from ..records import (
+    ARTICLE,
+    COMMENT,
+    Analysis,
+    Document,
+    Event,
+    Mention,
+    Place,
+    SourcePart,
+    Span,
+)
 from .actors import ActorRegistry, country_info
+from .admin_context import Lookup, qualified_location
 from .assign import Sides, assign
 from .dates import DateResolution, resolve_date
 from .eventtypes import (
@@ -78,10 +92,40 @@ class EventExtractor:
     """Finds ACLED events in documents. No I/O happens until the first extraction."""
 
     def __init__(
-        self, actors: ActorRegistry | None = None, settings: Settings | None = None
+        self,
+        actors: ActorRegistry | None = None,
+        settings: Settings | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self._actors = actors
         self._settings = settings
+        self._gazetteer = gazetteer
+        self._gazetteer_tried = gazetteer is not None
+
+    @property
+    def gazetteer(self) -> Gazetteer | None:
+        """The gazetteer used to read "Place (District, Province)" qualifiers: the one
+        given, else the built index opened on first use (None when there is none)."""
+        if not self._gazetteer_tried:
+            self._gazetteer_tried = True
+            from ..geo.gazetteer import open_gazetteer
+
+            try:
+                self._gazetteer = open_gazetteer(self._settings, build=False)
+            except GazetteerError:
+                self._gazetteer = None
+        return self._gazetteer
+
+    def _lookup(self) -> Lookup | None:
+        gazetteer = self.gazetteer
+        if gazetteer is None:
+            return None
+
+        def lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
+            found = gazetteer.lookup_many(names)
+            return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
+
+        return lookup
 
     @property
     def actors(self) -> ActorRegistry:
@@ -190,6 +234,17 @@ class EventExtractor:
             paragraph,
             part.main_country,
         )
+        lookup = self._lookup()
+        if lookup is not None:
+            location = qualified_location(
+                part.text,
+                sentence.start,
+                sentence.end,
+                location,
+                lookup,
+                part.main_country,
+                part.mentions,
+            )
         if location is None:
             location = part.previous_location or _main_location(part.main)
         else:

@@ -1,0 +1,342 @@
+"""Places named with their admin units: "Village (District, Province)", "Town, Province",
+"(coded to Town, District)".
+
+Reports, and ACLED notes above all, qualify a small place with the larger units it lies
+in. The units are constraints: the place chosen is the namesake lying inside them, and when
+the place itself is not in the gazetteer the most specific unit that is stands in for it
+(a town or district: geo precision 2; a province: 3), rather than no point or a homonym in
+another country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..geo.sources import haversine_km
+from ..records import Mention, Place
+from .location import Location
+
+# name -> [(place, match quality)]
+Lookup = Callable[[Iterable[str]], dict[str, list[tuple[Place, float]]]]
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UP}][\w'’.&-]*"
+_JOIN = r"(?:de|da|do|dos|das|del|de la|la|le|el|al|an|ash|ad|ar|as|at|az|wa|bin|ibn|imeni|y|e|sur|na|nad|am|im)"
+_NAME = rf"{_WORD}(?:(?:\s+{_JOIN})?\s+{_WORD}|\s+-\s+{_WORD})*"
+_UNIT = (
+    r"(?:village|town|city|township|district|sub-?district|municipality|county|region|state"
+    r"|province|governorate|department|prefecture|oblast|raion|rayon|woreda|zone|LGA|area"
+    r"|commune|territorial community|hromada|community|tehsil|taluka|upazila|union|ward"
+    r"|neighbou?rhood|locality|refugee camp|camp|sector|division|parish|emirate|special woreda)"
+)
+_PART = rf"({_NAME})(?:\s+{_UNIT})?"
+_CHAIN_PAREN = re.compile(rf"{_PART}\s*\(\s*{_PART}((?:\s*,\s*{_PART})*)\s*\)")
+_CHAIN_COMMA = re.compile(rf"{_PART}((?:\s*,\s*{_PART}){{1,3}})(?=\s*(?:[.;:)]|$|,?\s+[a-z]))")
+_CODED = re.compile(
+    rf"\b(?:locations?\s+)?coded\s+(?:to|as)\s+(?:the\s+)?{_PART}((?:\s*,\s*(?:in\s+)?{_PART})*)"
+)
+_MORE = re.compile(rf"\s*,\s*(?:in\s+)?{_PART}")
+_REGION_UNIT = re.compile(
+    r"\s+(?:region|state|province|governorate|department|prefecture|oblast|county|district"
+    r"|zone|emirate|woreda|raion|rayon|LGA)\b"
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|around|outside|inside|into|on|close to|outskirts of|across|within)\s+(?:the\s+)?$",
+    re.I,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|around|outside|close to|outskirts of|vicinity of)\s+(?:the\s+)?$", re.I
+)
+_STOP = {"The", "On", "In", "At", "A", "An", "Around", "Near", "During", "Between", "And"}
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """A place and the admin units qualifying it, most specific first."""
+
+    names: tuple[str, ...]
+    starts: tuple[int, ...]
+    end: int
+    coded: bool = False
+    region_head: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.starts[0]
+
+
+def _clean(name: str, start: int) -> tuple[str, int]:
+    words = name.split(" ")
+    while words and words[0] in _STOP:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _parts(match: re.Match[str], tail_group: int, base: int) -> tuple[list[str], list[int]]:
+    names, starts = [], []
+    for group in range(1, tail_group):
+        if match.group(group):
+            name, start = _clean(match.group(group), base + match.start(group))
+            names.append(name)
+            starts.append(start)
+    tail = match.group(tail_group) or ""
+    offset = base + match.start(tail_group) if tail else 0
+    for more in _MORE.finditer(tail):
+        name, start = _clean(more.group(1), offset + more.start(1))
+        names.append(name)
+        starts.append(start)
+    return names, starts
+
+
+def find_chains(text: str, start: int = 0, end: int | None = None) -> list[Chain]:
+    """Qualified place names in ``text[start:end]``, by position; offsets into ``text``."""
+    part = text[start : len(text) if end is None else end]
+    found: list[Chain] = []
+    for pattern, tail, coded in (
+        (_CODED, 2, True),
+        (_CHAIN_PAREN, 3, False),
+        (_CHAIN_COMMA, 2, False),
+    ):
+        for match in pattern.finditer(part):
+            names, starts = _split_quarters(*_parts(match, tail, start))
+            if len(names) < (1 if coded else 2) or not all(names):
+                continue
+            if any(c.start <= starts[0] < c.end for c in found):
+                continue
+            head_end = start + match.end(1)
+            region = bool(_REGION_UNIT.match(text, head_end))
+            found.append(Chain(tuple(names), tuple(starts), start + match.end(), coded, region))
+    return sorted(found, key=lambda c: c.start)
+
+
+_AFFIX = re.compile(r"^(?:(?:Republic|State|City|Province|Region) of\s+)|\s+(?:City|Town)$")
+
+
+def _variants(name: str) -> list[str]:
+    """The name, and without an affix such as "City" or "Republic of"."""
+    bare = _AFFIX.sub("", name)
+    return [name, bare] if bare and bare != name else [name]
+
+
+def _split_quarters(names: list[str], starts: list[int]) -> tuple[list[str], list[int]]:
+    """ACLED's "City - Quarter" read as two levels, the quarter inside the city."""
+    out_names: list[str] = []
+    out_starts: list[int] = []
+    for name, start in zip(names, starts, strict=True):
+        city, dash, quarter = name.partition(" - ")
+        if dash and quarter:
+            out_names += [quarter, city]
+            out_starts += [start + len(city) + len(dash), start]
+        else:
+            out_names.append(name)
+            out_starts.append(start)
+    return out_names, out_starts
+
+
+def _strength(inner: Place, outer: Place) -> float:
+    """1 when ``inner`` lies inside ``outer`` by admin code (and is near enough), 0.6 when
+    only near it within the same country (admin codes differ between sources), else 0."""
+    if not inner.country or inner.country != outer.country:
+        return 0.0
+    if outer.feature in ("A.PCLI", "A.PCL", "A.PCLD", "A.PCLS", "A.PCLF"):
+        return 1.0
+    same_a1 = bool(inner.admin1) and inner.admin1 == outer.admin1
+    distance = haversine_km(inner.lat, inner.lon, outer.lat, outer.lon)
+    if outer.feature == "A.ADM1":
+        return 1.0 if same_a1 else (0.6 if distance < 200 else 0.0)
+    limit = 150.0 if outer.feature_class == "A" else 200.0
+    if same_a1 and distance < limit:
+        return 1.0
+    return 0.6 if distance < (60 if outer.feature_class == "A" else 40) else 0.0
+
+
+def _fits(inner: Place, outer: Place) -> bool:
+    """True when ``inner`` plausibly lies inside (or beside) ``outer``."""
+    return _strength(inner, outer) > 0.0
+
+
+def _usable(place: Place, quality: float, name: str = "") -> bool:
+    """A match worth reading: not a loose one, a place with a country; an acronym
+    ("UP", "SADD") only as an admin unit."""
+    if name.isupper() and place.feature_class != "A":
+        return False
+    return quality >= 0.7 and place.feature_class in ("A", "P", "L") and bool(place.country)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a chain resolves to: ``level`` 0 is the head place, 1+ a qualifying unit."""
+
+    place: Place
+    level: int
+
+
+# (place, match quality, variant rank: 0 the name as written, 1+ a part of it)
+_Cand = tuple[Place, float, int]
+
+
+def _outer_weight(place: Place, last: bool) -> float:
+    """How much fitting inside ``place`` counts: the outermost unit is read as an admin
+    area first ("X, Zacatecas" is the state, not a same-named town elsewhere)."""
+    return 1.5 if last and place.feature_class == "A" else 1.0
+
+
+def _fit_score(place: Place, later: list[list[_Cand]]) -> float:
+    score = 0.0
+    for index, outer in enumerate(later):
+        last = index == len(later) - 1
+        weights = [_outer_weight(o, last) * _strength(place, o) for o, _, _ in outer]
+        score += max(weights, default=0.0)
+    return score
+
+
+def _rank(cand: _Cand, fit: float, last: bool, country: str) -> tuple[float, ...]:
+    place, quality, variant = cand
+    kind = (
+        (1 if place.feature_class == "A" else 0)
+        if last
+        else (1 if place.feature_class == "P" else 0)
+    )
+    return (
+        fit,
+        quality,
+        -variant,
+        kind,
+        1 if country and place.country == country else 0,
+        float(place.population),
+    )
+
+
+def _levels(
+    chain: Chain, lookup: Lookup, mentions: list[Mention], hint: Place | None
+) -> list[list[_Cand]]:
+    names = [_variants(n) for n in chain.names]
+    found = lookup({v for group in names for v in group})
+    levels: list[list[_Cand]] = []
+    for group, start in zip(names, chain.starts, strict=True):
+        cands = [
+            (p, q, rank)
+            for rank, v in enumerate(group)
+            for p, q in found.get(v, [])
+            if _usable(p, q, v)
+        ]
+        end = start + len(group[0])
+        cands += [
+            (m.place, 1.0, 0)
+            for m in mentions
+            if m.place is not None and start <= m.start < end and _usable(m.place, 1.0)
+        ]
+        levels.append(cands)
+    if hint is not None:
+        levels.append([(hint, 1.0, 0)])
+    return levels
+
+
+def resolve_chain(
+    chain: Chain,
+    lookup: Lookup,
+    country: str = "",
+    mentions: list[Mention] | None = None,
+    hint: Place | None = None,
+) -> Resolved | None:
+    """The most specific level of ``chain`` with a namesake inside the later units the
+    gazetteer knows; None when no unit after the head is known (nothing to go by).
+    ``mentions`` add the geoparser's reading of each name; ``hint`` (a place the sentence
+    names elsewhere) is one more outer unit for a "coded to" chain."""
+    levels = _levels(chain, lookup, mentions or [], hint if chain.coded else None)
+    named = len(chain.names)
+    known = [i for i in range(named) if levels[i]]
+    if not known or (not chain.coded and known == [0]):
+        return None
+    for level in range(named):
+        later = [levels[j] for j in range(level + 1, len(levels)) if levels[j]]
+        scored = [(c, _fit_score(c[0], later)) for c in levels[level]]
+        fitting = [(c, f) for c, f in scored if f >= 0.6 or not later]
+        if fitting:
+            last = not later
+            best = max(fitting, key=lambda cf: _rank(cf[0], cf[1], last, country))
+            return _same_country_head(levels[0], Resolved(best[0][0], level), country)
+    return None
+
+
+def _same_country_head(heads: list[_Cand], resolved: Resolved, country: str) -> Resolved:
+    """The head's namesake in the country the units gave, when the units alone would
+    stand in: the writer's unit may be wrong ("X, Wrongprovince"), the country rarely is."""
+    if resolved.level == 0:
+        return resolved
+    same = [c for c in heads if c[0].country == resolved.place.country]
+    if not same:
+        return resolved
+    best = max(same, key=lambda c: _rank(c, 0.0, False, country))
+    return Resolved(best[0], 0)
+
+
+def chain_precision(chain: Chain, resolved: Resolved, before: str) -> int:
+    """ACLED geo precision: 1 the place itself (2 after "near"), 2 a town or district
+    standing in for a smaller place, 3 a province or region."""
+    place = resolved.place
+    if resolved.level == 0 and not chain.coded:
+        if chain.region_head or place.feature in ("A.ADM1", "A.PCLI"):
+            return 3
+        return 2 if _NEAR_BEFORE.search(before[-30:]) else 1
+    if place.feature == "A.ADM1" or place.feature.startswith("A.PCL"):
+        return 3
+    if chain.coded and chain.region_head:
+        return 3
+    return 2
+
+
+def pick_chain(
+    text: str, chains: list[Chain], chosen: Mention | None, sent_start: int
+) -> Chain | None:
+    """The chain the event is placed by: a "coded to" chain, else the chain holding the
+    mention already chosen, else the first chain after a locative word."""
+    coded = [c for c in chains if c.coded]
+    if coded:
+        return coded[0]
+    if chosen is not None:
+        for chain in chains:
+            if chain.start <= chosen.start < chain.end:
+                return chain
+    located = [c for c in chains if _LOCATIVE_BEFORE.search(text[sent_start : c.start][-25:])]
+    if chosen is None:
+        return located[0] if located else (chains[0] if chains else None)
+    before = text[sent_start : chosen.start][-25:]
+    if located and not _LOCATIVE_BEFORE.search(before):
+        return located[0]
+    return None
+
+
+def qualified_location(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    chosen: Location | None,
+    lookup: Lookup,
+    country: str = "",
+    mentions: list[Mention] | None = None,
+) -> Location | None:
+    """``chosen`` re-read through the admin units the sentence names beside it (or the
+    place those units give when nothing was chosen); ``chosen`` itself otherwise."""
+    chains = find_chains(text, sent_start, sent_end)
+    chain = pick_chain(text, chains, chosen.mention if chosen else None, sent_start)
+    if chain is None:
+        return chosen
+    hint = chosen.place if chosen is not None else None
+    resolved = resolve_chain(chain, lookup, country, mentions, hint)
+    if resolved is None:
+        return chosen
+    name = chain.names[resolved.level]
+    start = chain.starts[resolved.level]
+    precision = chain_precision(chain, resolved, text[sent_start : chain.start])
+    place = resolved.place
+    mention = Mention(
+        text=name, start=start, end=start + len(name), place=place, precision=precision
+    )
+    warnings = []
+    if resolved.level > 0 and not chain.coded:
+        warnings.append(f"{chain.names[0]!r} is not in the gazetteer; placed at {place.name}")
+    return Location(place.name, place, precision, mention, warnings)
