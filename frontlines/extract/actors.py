@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..records import Actor, Span
+from .admin_hint import hint_country
 
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
@@ -223,7 +224,9 @@ class ActorRegistry:
 
     def country_in(self, text: str) -> str:
         """The ISO2 code of the country ``text`` names most often (a country name or a
-        demonym such as "French"; first on ties), or "" when it names none."""
+        demonym such as "French"; first on ties); failing that, the country its
+        organisations ("KCTU") or administrative units ("Durango") belong to; "" when
+        it names none."""
         if self._country_pattern is None:
             self._country_pattern = _country_pattern(self._demonyms)
             names = {info.name.lower(): code for code, info in countries().items()}
@@ -235,7 +238,9 @@ class ActorRegistry:
             )
             if code:
                 counts[code] = counts.get(code, 0) + 1
-        return max(counts, key=lambda code: counts[code]) if counts else ""
+        if counts:
+            return max(counts, key=lambda code: counts[code])
+        return hint_country(text)
 
     def unidentified(self, country: str) -> Actor:
         """ACLED's actor for an armed group nobody named."""

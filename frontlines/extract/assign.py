@@ -41,7 +41,7 @@ _BY = re.compile(
     re.I,
 )
 _HARM_PASSIVE = re.compile(
-    r"\b(?:was|were|had been|have been|has been|got|being)\s+(?:\w+\s+){0,2}?$", re.I
+    r"\b(?:was|were|had been|have been|has been|got|being)\s+(?:\w+\s+){0,3}?$", re.I
 )
 _BY_ANYWHERE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 _DISPLACED = re.compile(

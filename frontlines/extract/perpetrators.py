@@ -42,6 +42,20 @@ _ANONYMOUS = re.compile(
 )
 
 
+# A shoot-out reported with nobody named on either side ("a shoot-out was reported",
+# "shoot-outs took place in two neighbourhoods").
+_BARE_SHOOTOUT = re.compile(
+    r"\bshoot-?outs? (?:was |were )?(?:reported|took place|broke out|occurred|happened)\b"
+    r"|\b(?:unknown|unidentified) shooters\b",
+    re.I,
+)
+_NAMED_SIDE = re.compile(
+    r"\b(?:police|officers?|soldiers?|troops|army|military|guards?|agents?|rival|faction"
+    r"|militia|command|cartel|gang)\b",
+    re.I,
+)
+
+
 _BY_BEFORE = re.compile(r"\bby (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
 _ACTS_AFTER = re.compile(
     r"(?!\W*(?:was|were|is|are|had|has|have|got|being)\b)\W*(?:[\w-]+\W+){0,3}?(?:kill|shot|shoot|attack|kidnap|abduct|open|execut|murder|tortur"
@@ -71,10 +85,21 @@ def _gang_countries() -> frozenset[str]:
     }
 
 
+def _bare_shootout(text: str) -> bool:
+    """A shoot-out nobody is named in: no criminals, no force, no group on either side."""
+    return (
+        _BARE_SHOOTOUT.search(text) is not None
+        and _CRIMINAL.search(text) is None
+        and _NAMED_SIDE.search(text) is None
+    )
+
+
 def perpetrator_kind(text: str) -> str:
     """ "anonymous", "criminal", "gang" or "" for the wording of ``text``."""
     criminal = _criminal_doer(text)
     if _ANONYMOUS.search(text) and not criminal:
+        return "anonymous"
+    if _bare_shootout(text):
         return "anonymous"
     if criminal:
         return "criminal"
