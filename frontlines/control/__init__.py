@@ -9,7 +9,7 @@ from .baseline import ATTRIBUTION, BASELINE_SINCE, Baseline, baseline_claims, lo
 from .events import TERRITORIAL_SUB_EVENTS, claims_from_events, places_from_events
 from .holders import HolderTable, default_holders
 from .periods import ControlPeriod, combined_confidence, control_periods, snapshot
-from .query import claims_from_analysis, control_at, format_table, store_periods
+from .query import PeriodCache, claims_from_analysis, control_at, format_table, store_periods
 from .statements import claims_from_text
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Baseline",
     "ControlPeriod",
     "HolderTable",
+    "PeriodCache",
     "baseline_claims",
     "claims_from_analysis",
     "claims_from_events",

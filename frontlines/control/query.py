@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,24 +39,86 @@ def claims_from_analysis(analysis: Analysis) -> tuple[list[ControlClaim], dict[s
 
 
 def store_periods(
-    store: AnalysisSource, *, baseline: bool = False, baseline_folder: Path | None = None
+    store: AnalysisSource,
+    *,
+    baseline: bool = False,
+    baseline_folder: Path | None = None,
+    cache: PeriodCache | None = None,
 ) -> list[ControlPeriod]:
-    """Every control period the store's documents (and optionally the baseline) support."""
+    """Every control period the store's documents (and optionally the baseline) support;
+    with ``cache`` only documents not seen before are read again."""
+    if cache is not None:
+        return cache.periods(store, baseline=baseline, baseline_folder=baseline_folder)
+    return _compute(store, store.documents(), {}, baseline, baseline_folder)
+
+
+Claims = tuple[list[ControlClaim], dict[str, Place]]
+
+
+def _compute(
+    store: AnalysisSource,
+    documents: list[Document],
+    known: dict[str, Claims],
+    baseline: bool,
+    baseline_folder: Path | None,
+) -> list[ControlPeriod]:
     claims: list[ControlClaim] = []
     places: dict[str, Place] = {}
     if baseline:
         layer = load_baseline(baseline_folder)
         claims += layer.claims
         places.update(layer.places)
-    for document in store.documents():
-        analysis = store.analysis(document.id)
-        if analysis is None:
-            continue
-        found, where = claims_from_analysis(analysis)
-        claims += found
-        for key, place in where.items():
+    for document in documents:
+        found = known.get(document.id)
+        if found is None:
+            analysis = store.analysis(document.id)
+            found = claims_from_analysis(analysis) if analysis is not None else ([], {})
+            known[document.id] = found
+        claims += found[0]
+        for key, place in found[1].items():
             places.setdefault(key, place)
     return control_periods(claims, places)
+
+
+class PeriodCache:
+    """Control periods of a store, recomputed only when its content changes.
+
+    A document's id is a hash of its content, so its claims are kept by id; the periods
+    are kept for one state of the store (its document ids and event count), so a page
+    ingested while the server runs shows up on the next request. Thread-safe.
+    """
+
+    def __init__(self) -> None:
+        self._claims: dict[str, Claims] = {}
+        self._periods: dict[tuple[str, bool, str], list[ControlPeriod]] = {}
+        self._lock = threading.Lock()
+
+    def periods(
+        self, store: AnalysisSource, *, baseline: bool = False, baseline_folder: Path | None = None
+    ) -> list[ControlPeriod]:
+        documents = store.documents()
+        key = (_state(store, documents), baseline, str(baseline_folder or ""))
+        with self._lock:
+            cached = self._periods.get(key)
+            if cached is None:
+                cached = _compute(store, documents, self._claims, baseline, baseline_folder)
+                self._periods = {key: cached, **{k: v for k, v in self._periods.items()
+                                                 if k[0] == key[0]}}  # fmt: skip
+            return cached
+
+    def clear(self) -> None:
+        with self._lock:
+            self._claims.clear()
+            self._periods.clear()
+
+
+def _state(store: AnalysisSource, documents: list[Document]) -> str:
+    digest = hashlib.sha256()
+    for doc_id in sorted(d.id for d in documents):
+        digest.update(doc_id.encode())
+    count = getattr(store, "count_events", None)
+    digest.update(str(count() if callable(count) else "").encode())
+    return digest.hexdigest()
 
 
 def control_at(
@@ -64,9 +128,10 @@ def control_at(
     area: BBox | None = None,
     baseline: bool = False,
     baseline_folder: Path | None = None,
+    cache: PeriodCache | None = None,
 ) -> list[dict[str, Any]]:
     """Who holds what on ``at``: JSON-ready dicts (``ControlPeriod.to_dict``)."""
-    periods = store_periods(store, baseline=baseline, baseline_folder=baseline_folder)
+    periods = store_periods(store, baseline=baseline, baseline_folder=baseline_folder, cache=cache)
     return [p.to_dict() for p in snapshot(periods, at, area)]
 
 

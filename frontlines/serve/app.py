@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
+from ..control.query import PeriodCache
 from ..errors import StoreError
 from ..store import Store
 from .ingest_route import register_ingest
@@ -101,8 +102,11 @@ def _install_errors(app: FastAPI) -> None:
         return _error(503, "store_error", str(exc))
 
 
-def map_page(store: Any, reviews: ReviewLog, settings: Settings) -> str:
-    """The full-size map app: stored events (rejected ones left out) and control periods."""
+def map_page(
+    store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None
+) -> str:
+    """The full-size map app: stored events (rejected ones left out) and control periods
+    (kept in ``cache`` between requests while the store is unchanged)."""
     from ..control import store_periods
     from ..publish import render_map
     from .reviews import review_status
@@ -110,7 +114,7 @@ def map_page(store: Any, reviews: ReviewLog, settings: Settings) -> str:
     events = [
         e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"
     ]
-    control = [p.to_dict() for p in store_periods(store)]
+    control = [p.to_dict() for p in store_periods(store, cache=cache)]
     return render_map(events, documents=store.documents(), settings=settings,
                       title="frontlines", control=control)  # fmt: skip
 
@@ -144,6 +148,7 @@ def create_app(
     app.state.store = holder
     app.state.reviews = reviews if reviews is not None else MemoryReviewLog()
     app.state.baseline = baseline
+    app.state.period_cache = PeriodCache()
 
     @app.middleware("http")
     async def require_token(
@@ -158,7 +163,9 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
-        return HTMLResponse(map_page(holder.get(), app.state.reviews, app.state.settings))
+        page = map_page(holder.get(), app.state.reviews, app.state.settings,
+                        app.state.period_cache)  # fmt: skip
+        return HTMLResponse(page)
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)
     def about() -> HTMLResponse:

@@ -166,7 +166,10 @@ def register_routes(app: FastAPI) -> None:
             raise BadParameter("at", "is required; expected YYYY-MM-DD")
         area = parse_bbox(bbox)
         use_base = parse_bool(baseline, "baseline") if baseline else request.app.state.baseline
-        rows = control_at(_store(request), day, area=area, baseline=use_base)
+        rows = control_at(
+            _store(request), day, area=area, baseline=use_base,
+            cache=request.app.state.period_cache,
+        )  # fmt: skip
         features = [feature(f"{r['place_id']}|{r['holder']}|{r['since']}", r) for r in rows]
         extra = {"attribution": ATTRIBUTION} if use_base else {}
         return collection(features, at=day.isoformat(), total=len(features), **extra)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from .conftest import GOV, ISIS
+from frontlines.records import Analysis
+from frontlines.serve import create_app
+from frontlines.store import MemoryStore
+
+from .conftest import GOV, ISIS, make_analysis
 
 
 def ids(body: dict[str, object]) -> list[str]:
@@ -123,3 +127,21 @@ def test_control_endpoint(client: TestClient) -> None:
     for query, name in (("", "at"), ("?at=2018-3-1", "at"), ("?at=2018-03-01&bbox=x", "bbox")):
         response = client.get(f"/api/control{query}")
         assert response.status_code == 400 and response.json()["parameter"] == name
+
+
+def test_control_periods_are_kept_between_requests() -> None:
+    reads: list[str] = []
+
+    class Counting(MemoryStore):
+        def analysis(self, document_id: str) -> Analysis | None:
+            reads.append(document_id)
+            return super().analysis(document_id)
+
+    store = Counting()
+    store.save(make_analysis())
+    app = create_app(lambda: store)
+    with TestClient(app) as http:
+        first = http.get("/api/control?at=2018-03-01").json()
+        http.get("/")
+        assert http.get("/api/control?at=2018-03-01").json() == first
+    assert reads == ["doc-1"]
