@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..records import Actor, Span
 from .admin_hint import hint_country
+from .militias import named_militias
 
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
@@ -90,6 +91,7 @@ class ActorRegistry:
         self._alias: dict[str, tuple[_Entry, bool]] = {}
         self._upper: dict[str, _Entry] = {}
         self._raw = list(entries)
+        self._elsewhere: dict[str, str] = {}
         self._country_pattern: re.Pattern[str] | None = None
         self._country_names: dict[str, str] = {}
         for raw in self._raw:
@@ -132,6 +134,8 @@ class ActorRegistry:
         aliases = tuple(raw.get("aliases", ()))
         actor = Actor(str(raw["name"]), int(raw["inter"]), str(raw.get("country", "")), aliases)
         entry = _Entry(actor, bool(raw.get("prefixed", False)))
+        if raw.get("elsewhere"):
+            self._elsewhere[actor.name] = str(raw["elsewhere"])
         self._entries.append(entry)
         for alias in (*aliases, *raw.get("prefixed_only", ())):
             needs_prefix = alias in raw.get("prefixed_only", ())
@@ -171,8 +175,9 @@ class ActorRegistry:
             if hit is not None:
                 hits.append(hit)
         hits.extend(self._paired(text))
+        hits.extend(named_militias(text))
         hits = [h for h in hits if not _SPEAKER.match(text, h[0].end)]
-        return _non_overlapping(hits)
+        return _coded_as(_non_overlapping(hits), text)
 
     def _paired(self, text: str) -> list[tuple[Span, Actor]]:
         """ "Russian and Ukrainian forces", "Russian and NAF forces": the first demonym
@@ -202,6 +207,11 @@ class ActorRegistry:
         at ``when``; a state force acting outside its own country gets inter 8."""
         own = country_info(actor.country) if actor.country else None
         here = country_info(country) if country else None
+        if actor.name in self._elsewhere and here is not None and own is not None and own != here:
+            # A force named for one country ("gendarmerie") acting in another is that
+            # country's own force of the same kind.
+            actor = Actor(self._elsewhere[actor.name], actor.inter, "", actor.aliases)
+            own = None
         info = own or here
         name = actor.name
         if name == UNIDENTIFIED and here is not None and here.unidentified:
@@ -288,6 +298,38 @@ def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]
                 continue
         kept.append((span, actor))
     return kept
+
+
+# "unidentified militants (coded as X)", "armed men (assumed X)": the named actor the
+# report settles on replaces the generic one before it.
+_CODED_AS = re.compile(
+    r"\s*[(\[](?:coded as|assumed(?: to be)?|presumed(?: to be)?|believed to be|suspected(?: to be)?"
+    r"|likely|probably|identified as|claimed by)\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
+
+
+def _coded_as(hits: list[tuple[Span, Actor]], text: str) -> list[tuple[Span, Actor]]:
+    kept: list[tuple[Span, Actor]] = []
+    for span, actor in hits:
+        if kept and _generic(kept[-1][1]) and _named(actor):
+            gap = text[kept[-1][0].end : span.start]
+            if _CODED_AS.match(gap):
+                kept[-1] = (span, actor)
+                continue
+        kept.append((span, actor))
+    return kept
+
+
+def _named(actor: Actor) -> bool:
+    """True for an actor with a name of its own (a group, a communal militia)."""
+    return not actor.name.startswith(_GENERIC_KINDS)
+
+
+_GENERIC_KINDS = (
+    "Unidentified", "Military Forces of {", "Police Forces of {", "Civilians", "Protesters",
+    "Rioters",
+)  # fmt: skip
 
 
 def _generic(actor: Actor) -> bool:

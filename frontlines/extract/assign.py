@@ -167,7 +167,36 @@ def assign(
         sides.assoc1 = sides.assoc1 or inherited.assoc1
         if not opponents and inherited.actor2 is not None:
             sides.actor2 = inherited.actor2
+    if event_type == "Battles":
+        sides = _attacker_first(
+            sides, [(s, fill(a)) for s, a in hits if a.inter in _ARMED], sentence
+        )
     return _state_first(sides, sentence)
+
+
+_REPEL = re.compile(r"\b(?:thwart|repel|repuls|foil)(?:ed|led|ing|s)?\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?$", re.I)
+
+
+def _attacker_first(sides: Sides, hits: list[tuple[Span, Actor]], sentence: str) -> Sides:
+    """ "A thwarted (an attack and clashed with) B", "A were repelled by B": ACLED names
+    the side that attacked first, whichever the sentence's subject is."""
+    verb = _REPEL.search(sentence)
+    if verb is None:
+        return sides
+    before = [a for s, a in hits if s.end <= verb.start()]
+    after = [a for s, a in hits if s.start >= verb.end()]
+    if not before or not after or before[-1].name == after[0].name:
+        return sides
+    if _PASSIVE_BEFORE.search(sentence[: verb.start()]):
+        attacker, defender = before[-1], after[0]
+    else:
+        attacker, defender = after[0], before[-1]
+    if sides.actor1.name not in (attacker.name, defender.name):
+        return sides
+    if sides.actor1.name == attacker.name:
+        return sides
+    return Sides(attacker, actor2=defender)
 
 
 def _state_first(sides: Sides, sentence: str) -> Sides:
