@@ -200,6 +200,16 @@ def cmd_eval_snippets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from .evaluation.training import train_from_csv
+
+    report = train_from_csv(
+        args.file, args.out, holdout=args.holdout, threshold=args.threshold, progress=_err
+    )
+    print(json.dumps(report, indent=None if args.json else 1))
+    return 0
+
+
 # -- the parser --------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -218,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_gazetteer(sub)
     _add_eval(sub)
+    _add_train(sub)
     return parser
 
 
@@ -345,6 +356,23 @@ def _add_eval(sub: Any) -> None:
     s.add_argument("--predictions", help="write one JSON line per snippet")
     s.add_argument("--json", action="store_true", help="one JSON object on one line")
     s.set_defaults(func=cmd_eval_snippets)
+
+
+def _add_train(sub: Any) -> None:
+    p = sub.add_parser(
+        "train",
+        help="train a sub-event model on your own ACLED-format rows (use: FRONTLINES_EVENT_MODEL)",
+    )
+    p.add_argument("file", help="a CSV in ACLED's export format (notes, sub_event_type, ...)")
+    p.add_argument("--out", required=True, help="where to write the model (JSON)")
+    p.add_argument(
+        "--holdout", type=float, default=0.2, help="share of rows kept apart to score it (0-1)"
+    )
+    p.add_argument(
+        "--threshold", type=float, default=0.99, help="posterior above which it re-labels"
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object on one line")
+    p.set_defaults(func=cmd_train)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

