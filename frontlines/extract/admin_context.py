@@ -23,8 +23,9 @@ Lookup = Callable[[Iterable[str]], dict[str, list[tuple[Place, float]]]]
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UP}][\w'’.&-]*"
-_JOIN = r"(?:de|da|do|dos|das|del|de la|la|le|el|al|an|ash|ad|ar|as|at|az|wa|bin|ibn|imeni|y|e|sur|na|nad|am|im)"
+_JOIN = r"(?:de los|de las|de la|de|da|do|dos|das|del|di|della|delle|dei|degli|van|von|der|den|les|lès|sous|en|la|le|el|al|an|ash|ad|ar|as|at|az|wa|bin|ibn|imeni|y|e|sur|na|nad|am|im)"
 _NAME = rf"{_WORD}(?:(?:\s+{_JOIN})?\s+{_WORD}|\s+-\s+{_WORD})*"
+NAME_PATTERN = _NAME  # a capitalised place name, joined words included ("San Pietro di Mora")
 _UNIT = (
     r"(?:village|town|city|township|district|sub-?district|municipality|county|region|state"
     r"|province|governorate|department|prefecture|oblast|raion|rayon|woreda|zone|LGA|area"
@@ -32,12 +33,15 @@ _UNIT = (
     r"|neighbou?rhood|locality|refugee camp|camp|sector|division|parish|emirate|special woreda)"
 )
 _PART = rf"({_NAME})(?:\s+{_UNIT})?"
-_CHAIN_PAREN = re.compile(rf"{_PART}\s*\(\s*{_PART}((?:\s*,\s*{_PART})*)\s*\)")
+# An aside between a place and its units: "(coded to district level)", "(location unclear)"
+_ASIDE = r"(?:\s*\((?:coded (?:to|as) [a-z -]+|location unclear|as reported)\))?"
+_CHAIN_PAREN = re.compile(rf"{_PART}{_ASIDE}\s*\(\s*{_PART}((?:\s*,\s*{_PART})*)\s*\)")
 _CHAIN_COMMA = re.compile(rf"{_PART}((?:\s*,\s*{_PART}){{1,3}})(?=\s*(?:[.;:)]|$|,?\s+[a-z]))")
 _CODED = re.compile(
-    rf"\b(?:locations?\s+)?coded\s+(?:to|as)\s+(?:the\s+)?{_PART}((?:\s*,\s*(?:in\s+)?{_PART})*)"
+    rf"\b(?:locations?\s+)?coded\s+(?:to|as)\s+(?:the\s+)?(?:capital\s+)?{_PART}"
+    rf"((?:\s*,\s*(?:in\s+)?{_PART})*(?:\s*\)?\s*\(\s*{_PART}(?:\s*,\s*{_PART})*(?=\s*\)))?)"
 )
-_MORE = re.compile(rf"\s*,\s*(?:in\s+)?{_PART}")
+_MORE = re.compile(rf"\s*\)?\s*[,(]\s*(?:in\s+)?{_PART}")
 _REGION_UNIT = re.compile(
     r"\s+(?:region|state|province|governorate|department|prefecture|oblast|county|district"
     r"|zone|emirate|woreda|raion|rayon|LGA)\b"
@@ -246,7 +250,17 @@ def resolve_chain(
     gazetteer knows; None when no unit after the head is known (nothing to go by).
     ``mentions`` add the geoparser's reading of each name; ``hint`` (a place the sentence
     names elsewhere) is one more outer unit for a "coded to" chain."""
-    levels = _levels(chain, lookup, mentions or [], hint if chain.coded else None)
+    resolved = _resolve(chain, lookup, country, mentions or [], hint if chain.coded else None)
+    if resolved is None and hint is not None and chain.coded:
+        # the place the sentence named may itself be a misreading: the chain alone
+        resolved = _resolve(chain, lookup, country, mentions or [], None)
+    return resolved
+
+
+def _resolve(
+    chain: Chain, lookup: Lookup, country: str, mentions: list[Mention], hint: Place | None
+) -> Resolved | None:
+    levels = _levels(chain, lookup, mentions, hint)
     named = len(chain.names)
     known = [i for i in range(named) if levels[i]]
     if not known or (not chain.coded and known == [0]):

@@ -44,8 +44,10 @@ from .location import Location, choose_location, main_place, text_country, wordi
 from .modality import modality
 from .notes import write_note
 from .perpetrators import perpetrator_kind, rename
+from .region_town import Capital, region_town
 from .sentences import split_sentences
 from .territory import refine
+from .unseen import unseen_location
 
 NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
 COMMENT_WARNING = "drawn from a reader comment"
@@ -126,6 +128,12 @@ class EventExtractor:
             return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
 
         return lookup
+
+    def _capital(self) -> Capital | None:
+        """The gazetteer's main town of a province, when the gazetteer offers one
+        (``main_town(country, admin1)``)."""
+        found = getattr(self.gazetteer, "main_town", None)
+        return found if callable(found) else None
 
     @property
     def actors(self) -> ActorRegistry:
@@ -245,10 +253,19 @@ class EventExtractor:
                 part.main_country,
                 part.mentions,
             )
+            if location is None or location.place.feature.startswith("A.PCL"):
+                location = (
+                    unseen_location(
+                        part.text, sentence.start, sentence.end, lookup, part.main_country
+                    )
+                    or location
+                )
         if location is None:
             location = part.previous_location or _main_location(part.main)
         else:
             part.previous_location = location
+        if location is not None and lookup is not None:
+            location = region_town(location, part.text, sentence.start, lookup, self._capital())
         country = (
             location.place.country if location and location.place.country else part.main_country
         )
