@@ -3,7 +3,9 @@
 The rows are read like the event evaluation reads them (``read_acled_csv``: bad rows are
 skipped and reported). With ``holdout`` > 0 a seeded share of the rows is kept apart and
 the model trained on the rest is scored on it, so the user sees what the model is worth
-on their data before using it; the model written to ``out`` is then trained on every row.
+on their data before using it: the model alone, the rules alone and the rules with the model
+(the way the extractor uses it; ``compare``). The model written to ``out`` is then trained on
+every row.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..extract import learned
-from .acled_rows import read_acled_csv
+from .acled_rows import GoldEvent, read_acled_csv
 from .events import accuracy, macro_weighted_f1, per_label_scores
 
 Progress = Callable[[str], None]
@@ -38,12 +40,27 @@ def _score(model: learned.SubEventModel, rows: list[tuple[str, str]]) -> dict[st
     }
 
 
+def _with_rules(model: learned.SubEventModel | None, rows: list[GoldEvent]) -> dict[str, Any]:
+    """Sub-event scores of the extractor's primary event (rules, plus ``model``)."""
+    from ..extract import EventExtractor
+
+    extractor = EventExtractor(event_model=model)
+    gold, predicted = [], []
+    for row in rows:
+        events = extractor.extract_text(row.notes, row.event_date)
+        gold.append(row.sub_event_type)
+        predicted.append(events[0].sub_event_type if events else "NO_EVENT")
+    _, weighted = macro_weighted_f1(per_label_scores(gold, predicted))
+    return {"accuracy": round(accuracy(gold, predicted), 4), "weighted_f1": round(weighted, 4)}
+
+
 def train_from_csv(
     path: str | Path,
     out: str | Path,
     *,
     holdout: float = 0.2,
     threshold: float = 0.99,
+    compare: bool = True,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Train on ``path`` (ACLED CSV), write the model to ``out``; returns a report."""
@@ -51,6 +68,7 @@ def train_from_csv(
         raise ConfigError(f"--holdout {holdout} must be at least 0 and below 1")
     read = read_acled_csv(path)
     examples = [(r.notes, r.sub_event_type) for r in read.rows]
+    by_note = {r.notes: r for r in read.rows}
     if progress is not None:
         progress(f"train: {len(examples)} rows read, {read.skipped} skipped")
     report: dict[str, Any] = {"file": str(path), "rows": len(examples), "skipped": read.skipped}
@@ -59,6 +77,10 @@ def train_from_csv(
         trial = learned.train(fit)
         trial.threshold = threshold
         report["holdout"] = _score(trial, held)
+        if compare:
+            rows = [by_note[text] for text, _ in held]
+            report["holdout"]["rules_alone"] = _with_rules(None, rows)
+            report["holdout"]["rules_with_model"] = _with_rules(trial, rows)
     model = learned.train(examples)
     model.threshold = threshold
     model.meta = {"trained_on": Path(path).name, "rows": len(examples)}

@@ -40,6 +40,8 @@ from .eventtypes import (
     territory_type,
 )
 from .fatalities import parse_fatalities
+from .learned import SubEventModel
+from .learned import load as load_model
 from .location import Location, choose_location, main_place, text_country, wording_precision
 from .modality import modality
 from .notes import write_note
@@ -98,11 +100,24 @@ class EventExtractor:
         actors: ActorRegistry | None = None,
         settings: Settings | None = None,
         gazetteer: Gazetteer | None = None,
+        event_model: SubEventModel | None = None,
     ) -> None:
         self._actors = actors
         self._settings = settings
         self._gazetteer = gazetteer
         self._gazetteer_tried = gazetteer is not None
+        self._model = event_model
+        self._model_tried = event_model is not None
+
+    @property
+    def event_model(self) -> SubEventModel | None:
+        """A user-trained sub-event model (``FRONTLINES_EVENT_MODEL``), or None: it may
+        re-label the sub-event type of a sentence the rules found to be an event."""
+        if not self._model_tried:
+            self._model_tried = True
+            path = self._settings.event_model if self._settings else None
+            self._model = load_model(path) if path else None
+        return self._model
 
     @property
     def gazetteer(self) -> Gazetteer | None:
@@ -215,6 +230,8 @@ class EventExtractor:
         found = classify(sentence.text, part.context)
         if found is None:
             return
+        if self.event_model is not None:
+            found = self.event_model.refine(sentence.text, found)
         mood = modality(sentence.text, found.trigger.start)
         if mood == "irrealis":
             return

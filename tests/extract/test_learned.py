@@ -63,3 +63,29 @@ def test_model_file_round_trip_and_bad_files(tmp_path: Path) -> None:
         learned.load(tmp_path / "bad.json")
     with pytest.raises(ConfigError, match=r"missing\.json"):
         learned.load(tmp_path / "missing.json")
+
+
+def test_extractor_lets_a_confident_model_relabel_but_never_invent() -> None:
+    from frontlines.extract import EventExtractor
+
+    only_protests = learned.train([r for r in ROWS if r[1] == "Peaceful protest"], min_count=1)
+    extractor = EventExtractor(event_model=only_protests)
+    day = None
+    [event] = extractor.extract_text("Raiders looted shops in the market.", day)
+    assert event.sub_event_type == "Peaceful protest" and event.event_type == "Protests"
+    assert extractor.extract_text("The weather was mild and the shops were open.", day) == []
+    assert EventExtractor().extract_text("Raiders looted shops in the market.", day)[
+        0
+    ].sub_event_type == ("Looting/property destruction")
+
+
+def test_extractor_reads_the_model_named_in_settings(tmp_path: Path) -> None:
+    from frontlines.config import Settings
+    from frontlines.extract import EventExtractor
+
+    path = learned.save(learned.train(ROWS, min_count=1), tmp_path / "m.json")
+    assert EventExtractor(settings=Settings(event_model=path)).event_model is not None
+    assert EventExtractor(settings=Settings()).event_model is None
+    broken = EventExtractor(settings=Settings(event_model=tmp_path / "none.json"))
+    with pytest.raises(ConfigError, match=r"none\.json"):
+        _ = broken.event_model
