@@ -151,7 +151,7 @@ class ActorRegistry:
         body = "|".join(re.escape(n) for n in names) or "(?!)"
         self._pattern = re.compile(
             rf"(?<![\w-])(?:(?P<dem>{dem})\s+(?:government\s+|regime\s+|state\s+)?)?"
-            rf"(?i:(?P<alias>{body}))(?![\w-])"
+            rf"(?i:(?P<alias>{body}))(?:(?![\w-])|{_DEED})"
         )
         self._pair_pattern = re.compile(
             rf"(?<![\w-])(?P<dem>{dem or '(?!)'})\s+(?:and|&)\s+(?:the\s+)?(?:[\w'-]+\s+){{1,2}}?"
@@ -237,6 +237,11 @@ class ActorRegistry:
         demonym such as "French"; first on ties); failing that, the country its
         organisations ("KCTU") or administrative units ("Durango") belong to; "" when
         it names none."""
+        return self.country_named(text) or hint_country(text)
+
+    def country_named(self, text: str) -> str:
+        """The ISO2 code of the country ``text`` names most often by name or demonym
+        (first on ties); "" when it names none."""
         if self._country_pattern is None:
             self._country_pattern = _country_pattern(self._demonyms)
             names = {info.name.lower(): code for code, info in countries().items()}
@@ -250,12 +255,15 @@ class ActorRegistry:
                 counts[code] = counts.get(code, 0) + 1
         if counts:
             return max(counts, key=lambda code: counts[code])
-        return hint_country(text)
+        return ""
 
     def unidentified(self, country: str) -> Actor:
         """ACLED's actor for an armed group nobody named."""
         return self.for_country(Actor(UNIDENTIFIED, 3), country)
 
+
+# "a Houthi-planted mine", "IS-fired rockets": the actor named before its deed.
+_DEED = r"(?=-(?:planted|laid|placed|fired|launched|triggered|set)\b)"
 
 # "military sources said", "police officials": people who speak for a force, not a force acting.
 _SPEAKER = re.compile(

@@ -48,6 +48,15 @@ _DISPLACED = re.compile(
     r"\b(?:were|was|been|being|are) (?:\w+ )?(?:evacuated|displaced|relocated)\b|\bfled (?:their|the)\b",
     re.I,
 )
+# People who fled, were displaced or evacuated, or arrived as refugees are the actor of a
+# displacement event; the fighting or raid that drove them out is its background.
+_DISPLACEMENT = re.compile(
+    r"\b(?:refugees|asylum seekers|(?:were|was|been|being|are) (?:\w+ )?(?:evacuated|displaced"
+    r"|relocated|uprooted)|(?:forced|compelled) to (?:flee|leave|move out|relocate)|fled (?:from )?"
+    r"(?:their|the|her|his)\b|fled (?:to|into|across)\b)",
+    re.I,
+)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?P<where>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _MUTUAL_FIRE = re.compile(r"\bexchang(?:ed|ing) (?:gun)?fire with\b", re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|man|woman|women|men|boy|girl|child(?:ren)?|people|family"
@@ -101,6 +110,24 @@ def _split(
     return before, after
 
 
+def _origin(registry: ActorRegistry, sentence: str) -> str:
+    """The country displaced people came from: "refugees from Ukraine", "Ukrainian
+    refugees"; "" when the sentence does not say."""
+    match = _DISPLACEMENT.search(sentence)
+    if match is None:
+        return ""
+    before = re.search(r"(?P<dem>[A-Z][\w'-]+)\s+$", sentence[: match.start()])
+    if before is not None and match.group(0).lower() in ("refugees", "asylum seekers"):
+        found = registry.country_named(before.group("dem"))
+        if found:
+            return found
+    for where in _FROM.finditer(sentence, match.start(), match.end() + 80):
+        found = registry.country_named(where.group("where"))
+        if found:
+            return found
+    return ""
+
+
 def _victim_subject(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
     """True when the armed actors before ``trigger`` are the subject of a passive harm
     verb ("Taliban members were killed", "a soldier was shot dead")."""
@@ -139,6 +166,8 @@ def assign(
         sides = _territory_sides(fill, hits, sentence)
         if sides is not None:
             return sides
+    if sub_event_type == "Other" and _DISPLACEMENT.search(sentence):
+        return Sides(registry.for_country(_CIVILIANS, _origin(registry, sentence) or country))
     if event_type == "Protests":
         return _protest_sides(fill, sub_event_type, armed_before + armed_after)
     if event_type == "Riots":

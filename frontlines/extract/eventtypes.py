@@ -63,7 +63,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _DISRUPTED = _rx(
     r"\b(?:defus\w*|dismantl\w+ (?:an? )?(?:IED|bomb|explosive)|(?:weapons?|arms|ammunition|explosives?) cache"
     r"|seiz\w+ (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|ammunition|explosives)"
-    r"|intercept\w* (?:\w+ )?(?:drones?|missiles?|rockets?)|shot down|foiled|thwarted"
+    r"|intercept\w* (?:\w+ )?(?:drones?|missiles?|rockets?)|shot down"
+    r"|(?:foiled|thwarted)(?![^.;]{0,60}?\b(?:clash\w*|fought|exchang\w+ fire|engag\w+ (?:in|with)))"
     r"|bomb disposal|(?:found|discovered|uncovered) (?:an? )?(?:IED|explosive|landmine|bomb)s?)"
 )
 _TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -335,6 +336,10 @@ def classify(text: str, context: str = "") -> EventClass | None:
     label = labelled(text)
     if label is not None:
         return label
+    return _classify(text, context)
+
+
+def _classify(text: str, context: str) -> EventClass | None:
     match = _DISRUPTED.search(text)
     if match is not None:
         return make_class("Disrupted weapons use", _span(match))

@@ -6,7 +6,10 @@ traffickers, gang or criminal-group members, or when the killing bears a gang's 
 (a drive-by shooting, a coup de grace, bound and gagged, dismembered, decapitated or burnt
 bodies, a message left by the body). Brazil's name for
 gang-style killings stays its own default. A shoot-out among unknown shooters, with
-nothing else said, is an "Unidentified Armed Group" everywhere.
+nothing else said, is an "Unidentified Armed Group" everywhere; so are plain "armed
+individuals" where the country's default is a gang convention, when nothing marks the
+killing as a gang's or a militia's (no motorcycle or car, no execution, no drugs, no
+police, no hoods).
 """
 
 from __future__ import annotations
@@ -32,7 +35,21 @@ _GANG_MARKS = re.compile(
     r"|remains)|(?:hands|feet) (?:were |was )?tied|tied(?: up)?(?:,)? (?:and )?gagged|gagged"
     r"|tiro de gracia|coup de grace|narco-?(?:message|banner|manta)s?"
     r"|(?:a |with a )message (?:was )?(?:left|next to|beside|signed)"
-    r"|(?:linked|related) to (?:drug trafficking|organi[sz]ed crime|the drug trade))",
+    r"|(?:linked|related) to (?:drug (?:trafficking|dealing)|organi[sz]ed crime|the drug trade)"
+    r"|(?:bod(?:y|ies)|corpses?|remains) (?:\w+ ){0,6}?(?:tied|bound|burn(?:ed|t)|charred)"
+    r"|(?:burn(?:ed|t)|charred) (?:man|woman|corpses?)|(?:with|and|beside) (?:a |an )?(?:\w+ )?message"
+    r"|(?:on|riding|aboard) (?:a |two |board )?motorcycles?|narco-?\w+)",
+    re.I,
+)
+# Perpetrators described only as armed people, with none of the marks of a gang killing.
+_PLAIN_ARMED = re.compile(
+    r"\b(?:armed (?:individuals|suspects|men|persons|people)|(?:unknown|unidentified)"
+    r" (?:assailants|attackers|perpetrators))\b",
+    re.I,
+)
+_EXECUTION = re.compile(
+    r"\b(?:motorcycl\w*|cars?|vehicles?|execut\w*|\d+ times|(?:several|multiple|many) times"
+    r"|drugs?|police|hooded|masked|gangs?|factions?|militias?|traffick\w*|ambush\w*)\b",
     re.I,
 )
 _ANONYMOUS = re.compile(
@@ -95,7 +112,8 @@ def _bare_shootout(text: str) -> bool:
 
 
 def perpetrator_kind(text: str) -> str:
-    """ "anonymous", "criminal", "gang" or "" for the wording of ``text``."""
+    """ "anonymous", "criminal", "gang", "plain" (armed people and nothing more) or ""
+    for the wording of ``text``."""
     criminal = _criminal_doer(text)
     if _ANONYMOUS.search(text) and not criminal:
         return "anonymous"
@@ -105,6 +123,8 @@ def perpetrator_kind(text: str) -> str:
         return "criminal"
     if _GANG_MARKS.search(text):
         return "gang"
+    if _PLAIN_ARMED.search(text) and not _EXECUTION.search(text):
+        return "plain"
     return ""
 
 
@@ -118,6 +138,8 @@ def unidentified_name(kind: str, country: str) -> str:
         return UNIDENTIFIED
     if info.iso2 not in _gang_countries():
         return ""
+    if kind == "plain":
+        return UNIDENTIFIED if info.unidentified else ""
     if kind == "criminal":
         return GANG
     if kind == "gang" and not info.unidentified:

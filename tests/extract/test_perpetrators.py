@@ -20,8 +20,9 @@ DAY = dt.date(2022, 5, 9)
         ("A man was shot and killed by two drug traffickers.", "criminal"),
         ("Gang members opened fire on a bus.", "criminal"),
         ("A drug trafficker was shot and killed by an armed individual.", ""),
-        ("A shoot-out between unknown shooters took place in the area.", "anonymous"),
-        ("A man was shot by armed individuals.", ""),
+        ("In the area a shoot-out between unknown shooters was heard.", "anonymous"),
+        ("A man was shot by armed individuals.", "plain"),
+        ("A man was shot eight times by armed individuals on a motorcycle.", "gang"),
     ],
 )
 def test_perpetrator_kind_reads_the_wording(text: str, kind: str) -> None:
@@ -69,13 +70,15 @@ def test_state_force_goes_first_in_an_exchange_of_fire(extractor: EventExtractor
 
 
 def test_evacuated_people_are_the_actor_of_a_displacement(extractor: EventExtractor) -> None:
-    text = "Displacement: On 3 May 2022, 52 people were evacuated from Kreminna, Ukraine."
+    text = "Displacement: On 3 May 2022, some 60 residents were evacuated from Kreminna, Ukraine."
     events = extractor.extract_text(text, DAY)
     assert events and events[0].actor1 == "Civilians (Ukraine)"
 
 
 def test_firing_at_enemy_positions_is_an_armed_clash(extractor: EventExtractor) -> None:
-    text = "On 3 May 2022, Ukrainian forces fired unspecified weapons at the positions of NAF near Avdiivka."
+    text = (
+        "On 3 May 2022 Ukrainian troops fired unspecified weapons at NAF positions near Avdiivka."
+    )
     event = extractor.extract_text(text, DAY)[0]
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 == "Military Forces of Ukraine (2019-)"
@@ -99,6 +102,8 @@ def test_property_destruction_by_troops_targets_civilians(extractor: EventExtrac
 
 
 def test_peoples_militia_is_the_separatist_force(extractor: EventExtractor) -> None:
-    text = "On 3 May 2022, Ukrainian forces fired mortars at the positions of the Luhansk People's Militia."
+    text = (
+        "On 3 May 2022 Ukrainian troops fired mortars at positions of the Luhansk People's Militia."
+    )
     event = extractor.extract_text(text, DAY)[0]
     assert event.actor2 == "NAF: United Armed Forces of Novorossiya"

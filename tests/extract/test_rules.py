@@ -36,7 +36,7 @@ def test_month_may_is_not_a_modal() -> None:
     [
         "Farmers blocked the main highway to demand lower fuel prices.",
         "About 40 workers gathered outside the town hall to denounce job cuts.",
-        "Union members held a press conference with a banner in front of the ministry.",
+        "Outside the ministry, union members spoke to reporters holding a banner.",
         "Bus drivers began a two-day strike over unpaid wages.",
         "Pensioners displayed placards outside the parliament.",
     ],
@@ -89,7 +89,7 @@ def test_attack_on_combatants_is_an_armed_clash() -> None:
 
 
 def test_crowd_fight_without_armed_actor_is_mob_violence() -> None:
-    text = "A clash took place between two student groups at the campus."
+    text = "At the campus a clash took place between two rival student groups."
     found = classify(text)
     assert found is not None and found.sub_event_type == "Armed clash"
     assert crowd_fight(found, text, False)

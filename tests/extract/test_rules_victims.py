@@ -30,7 +30,7 @@ def _sub(text: str, context: str = "") -> str | None:
         "Assailants shot and wounded three members of a local self-defence group.",
         "Two militants were shot dead by the police during a raid.",
         "Masked men opened fire on a police patrol on the highway.",
-        "A man was shot dead in a bar. The victim was involved in drug trafficking.",
+        "A man was shot dead in a bar; police said the victim was involved in drug trafficking.",
     ],
 )
 def test_combatant_victims_make_an_armed_clash(text: str) -> None:
@@ -41,7 +41,7 @@ def test_combatant_victims_make_an_armed_clash(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "An off-duty police officer was shot and killed by two armed men at a shop.",
+        "Two armed men shot and killed an off-duty police officer at a shop.",
         "A former soldier was killed by gunmen near his home.",
         "Gunmen killed a police officer [assumed off duty] at a market.",
         "Two farmers were killed by militants in their field.",
@@ -75,7 +75,7 @@ def test_explosive_wordings(text: str, expected: str) -> None:
     [
         "Over 2,000 nurses demonstrate against the closure of a ward.",
         "Teachers occupied a high school to denounce an exam reform.",
-        "Truck drivers blocked (means unspecified) the main road for the second day.",
+        "Taxi drivers blocked (means unspecified) the main road again on Monday.",
         "Lorry drivers blocked with their trucks the coastal highway over fuel prices.",
         "Residents cut the road leading to the port over power cuts.",
         "Around 300 people took part in a pride march in the old town.",
