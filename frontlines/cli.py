@@ -187,7 +187,9 @@ def cmd_eval_geoparse(args: argparse.Namespace) -> int:
 def cmd_eval_events(args: argparse.Namespace) -> int:
     from .evaluation.events import run_events_eval
 
-    result = run_events_eval(args.file, predictions=args.predictions, progress=_err)
+    result = run_events_eval(
+        args.file, predictions=args.predictions, progress=_err, strip_remarks=args.strip_remarks
+    )
     print(json.dumps(result, indent=None if args.json else 1))
     return 0
 
@@ -347,6 +349,11 @@ def _add_eval(sub: Any) -> None:
     e = esub.add_parser("events", help="event coding against ACLED-format rows")
     e.add_argument("file")
     e.add_argument("--predictions", help="write one JSON line per row")
+    e.add_argument(
+        "--strip-remarks",
+        action="store_true",
+        help="remove ACLED coders' remarks ([size=..], (coded to ..), leading labels) first",
+    )
     e.add_argument("--json", action="store_true", help="one JSON object on one line")
     e.set_defaults(func=cmd_eval_events)
     s = esub.add_parser(

@@ -42,6 +42,7 @@ from ..config import Settings
 from ..errors import EvaluationError
 from ..records import Event
 from .acled_rows import AcledRows, GoldEvent, read_acled_csv
+from .remarks import strip_coder_remarks
 
 Extract = Callable[[str, dt.date], list[Event]]
 Progress = Callable[[str], None]
@@ -264,6 +265,13 @@ def default_extract(settings: Settings | None = None, *, geoparse: bool = True) 
     return extract
 
 
+def _without_remarks(extract: Extract) -> Extract:
+    def run(text: str, published: dt.date) -> list[Event]:
+        return extract(strip_coder_remarks(text), published)
+
+    return run
+
+
 def _write_prediction(out: IO[str] | None, row: int, events: list[Event], error: str = "") -> None:
     if out is None:
         return
@@ -322,8 +330,15 @@ def run_events_eval(
     progress: Progress | None = None,
     limit: int | None = None,
     progress_every: int = 100,
+    strip_remarks: bool = False,
 ) -> dict[str, Any]:
     """Evaluate ``extractor`` (default: the shipped one) on an ACLED-format CSV.
+
+    Notes are read as written. ``strip_remarks`` first removes ACLED coders' remarks
+    ("[size=...]", "(coded to X)", a leading "Displacement:" label; see
+    ``remarks.strip_coder_remarks``): they state the answer and never occur in news, so the
+    stripped figures are the ones to expect on news text. Evidence offsets in
+    ``predictions`` point into the note as it was given to the extractor.
 
     ``predictions`` names a JSON-lines file: one ``{"row": N, "events": [...]}`` per data
     row (N 0-based, events primary first; skipped rows carry an ``"error"``).
@@ -331,11 +346,15 @@ def run_events_eval(
     """
     read = read_acled_csv(path, limit=limit)
     extract = extractor if extractor is not None else default_extract()
+    if strip_remarks:
+        extract = _without_remarks(extract)
     out = _open_predictions(predictions)
     try:
-        return score_rows(
+        report = score_rows(
             read, extract, predictions=out, progress=progress, progress_every=progress_every
         )
+        report["coder_remarks"] = "removed" if strip_remarks else "kept"
+        return report
     finally:
         if out is not None:
             out.close()
