@@ -353,7 +353,7 @@ def run_events_eval(
         report = score_rows(
             read, extract, predictions=out, progress=progress, progress_every=progress_every
         )
-        report["coder_remarks"] = "removed" if strip_remarks else "kept"
+        report["details"]["coder_remarks"] = "removed" if strip_remarks else "kept"
         return report
     finally:
         if out is not None:
