@@ -86,6 +86,7 @@ CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS names_loose ON names(loose);
 CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
 CREATE INDEX IF NOT EXISTS places_gid ON places(geonameid);
+CREATE INDEX IF NOT EXISTS places_admin ON places(country, admin1);
 """
 
 

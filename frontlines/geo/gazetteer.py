@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,6 +41,35 @@ class Gazetteer(Protocol):
     def get(self, place_id: str) -> Place | None: ...
 
     def country(self, iso2: str) -> Place | None: ...
+
+    def main_town(self, country: str, admin1: str) -> Place | None: ...
+
+
+def _division_key(division: Place | None, admin1: str) -> str:
+    """The folded name a division's seat is expected to carry ("Donetsk" for Donetsk
+    oblast), from the division's place or the written name."""
+    name = division.name if division is not None else admin1
+    return fold(re.sub(_DIVISION_WORDS, "", name).strip())
+
+
+_DIVISION_WORDS = re.compile(
+    r"\s+(?:oblast|region|province|governorate|state|prefecture|county|district|krai|city)$",
+    re.IGNORECASE,
+)
+
+
+def pick_main_town(division: Place | None, admin1: str, towns: Sequence[Place]) -> Place | None:
+    """The division's seat: a town of at least a tenth of the largest one's people named
+    like the division ("Donetsk" in Donetsk oblast), else the largest town."""
+    ranked = sorted(towns, key=lambda p: -p.population)
+    if not ranked:
+        return None
+    key = _division_key(division, admin1)
+    floor = ranked[0].population / 10
+    for town in ranked:
+        if key and fold(town.name) == key and town.population >= floor:
+            return town
+    return ranked[0]
 
 
 def _best_first(matches: Iterable[Match]) -> list[Match]:
@@ -88,6 +118,31 @@ class MemoryGazetteer:
         found = [p for p in self._places.values() if p.country == iso2 and p.feature == "A.PCLI"]
         return found[0] if found else None
 
+    def main_town(self, country: str, admin1: str) -> Place | None:
+        """The seat of a first-level division (its capital if named like it, else its
+        largest town); ``admin1`` is the GeoNames code ("05") or the division's name."""
+        country = country.upper()
+        divisions = [p for p in self._places.values()
+                     if p.country == country and p.feature == "A.ADM1"]  # fmt: skip
+        code = _admin1_code(divisions, admin1)
+        if not code:
+            return None
+        division = next((p for p in divisions if p.admin1 == code), None)
+        towns = [p for p in self._places.values()
+                 if p.country == country and p.admin1 == code and p.feature_class == "P"]  # fmt: skip
+        return pick_main_town(division, admin1, towns)
+
+
+def _admin1_code(divisions: Sequence[Place], admin1: str) -> str:
+    """A division's GeoNames code from its code or its (folded) name; "" when unknown."""
+    if any(p.admin1 == admin1 for p in divisions):
+        return admin1
+    keys = {fold(admin1), _division_key(None, admin1)}
+    for p in divisions:
+        if keys & {fold(p.name), _division_key(p, "")}:
+            return p.admin1
+    return admin1 if admin1.isdigit() or admin1.isupper() else ""
+
 
 _PLACE_COLUMNS = (
     "p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.admin2, p.population, "
@@ -113,6 +168,7 @@ class SqliteGazetteer:
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, list[Match]] = {}
         self._countries: dict[str, Place | None] = {}
+        self._seats: dict[tuple[str, str], Place | None] = {}
         self._lock = threading.Lock()
 
     def _connection(self) -> sqlite3.Connection:
@@ -165,6 +221,31 @@ class SqliteGazetteer:
                 rows = self._connection().execute(sql).fetchall()
                 self._countries = {str(r[5]): _place(r) for r in reversed(rows)}
             return self._countries.get(iso2.upper())
+
+    def main_town(self, country: str, admin1: str) -> Place | None:
+        """The seat of a first-level division (its capital if named like it, else its
+        largest town); ``admin1`` is the GeoNames code ("05") or the division's name."""
+        country = country.upper()
+        key = (country, admin1)
+        with self._lock:
+            if key not in self._seats:
+                self._seats[key] = self._main_town(country, admin1)
+            return self._seats[key]
+
+    def _main_town(self, country: str, admin1: str) -> Place | None:
+        conn = self._connection()
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature = 'A.ADM1'"
+        divisions = [_place(r) for r in conn.execute(sql, (country,))]
+        code = _admin1_code(divisions, admin1)
+        if not code:
+            return None
+        division = next((p for p in divisions if p.admin1 == code), None)
+        sql = (
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.admin1 = ? "
+            "AND p.feature LIKE 'P.%' ORDER BY p.population DESC LIMIT 50"
+        )
+        towns = [_place(r) for r in conn.execute(sql, (country, code))]
+        return pick_main_town(division, admin1, towns)
 
     def mark(self, place_id: str) -> str:
         """The Wikipedia map's control mark for a place ("" when none)."""

@@ -433,6 +433,8 @@ def _plausible(
             return True
         if _located_org(c, strong, text):
             return True
+        if len(words) == 1 and c.label in ("PERSON", "ORG") and _capital_named(strong):
+            return True
         return any(
             m.quality >= ALTERNATE
             and (m.place.population >= 10_000 or m.place.source != "geonames")
@@ -442,6 +444,41 @@ def _plausible(
         return any(m.place.feature.startswith("A.PCL") for m in strong)
     big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
     return bool(focused) or big or len(words) > 1
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s$")
+
+
+def _name_tail(c: Candidate, matches: dict[str, list[Match]], text: str) -> bool:
+    """A one-word gazetteer span that ends a longer capitalised name whose first word is
+    no common word ("Haram" in "Boko Haram", a name the gazetteer lacks): the name is not
+    a place, unless the span names a prominent place."""
+    if " " in c.text or c.label in PLACE_LABELS:
+        return False
+    found = _WORD_BEFORE.search(text[max(0, c.start - 30) : c.start])
+    if found is None:
+        return False
+    word = found.group(1)
+    lower = word.lower()
+    if lower in stop_words() or lower in MONTHS or lower in WEEKDAYS or word in demonyms():
+        return False
+    if matches.get(f"{word} {c.text}"):
+        return False
+    return not any(_big_place(m) for m in _matches_for(c, matches) if m.quality >= ALTERNATE)
+
+
+def _big_place(m: Match) -> bool:
+    """A country, first-level division or town of 100,000 people: too prominent for a
+    name's tail to mean it by chance ("Smart Dubai", "Press WASHINGTON")."""
+    p = m.place
+    return p.feature.startswith("A.PCL") or p.feature == "A.ADM1" or p.population >= 100_000
+
+
+def _capital_named(strong: list[Match]) -> bool:
+    """A one-word name of a national capital or a city of a million people: the small NER
+    model's PERSON/ORG label ("Kiev", "Kabul") does not outweigh it."""
+    return any(m.place.feature == "P.PPLC" or (m.place.feature_class == "P"
+               and m.place.population >= 1_000_000) for m in strong)  # fmt: skip
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+$")
@@ -482,7 +519,11 @@ def select(
             c.kind == "demonym"
             or "cue" in c.origins
             or ("ner" in c.origins and c.label in PLACE_LABELS)
-            or ("gazetteer" in c.origins and _plausible(c, found, focus, propn, text))
+            or (
+                "gazetteer" in c.origins
+                and _plausible(c, found, focus, propn, text)
+                and not _name_tail(c, matches, text)
+            )
         ):
             accepted.append(c)
         elif c.label == "PERSON" and "ner" in c.origins:

@@ -108,7 +108,8 @@ def score_match(
     return score
 
 
-MAJOR_CITY_PENALTY = 1.0
+MAJOR_CITY_PENALTY = 1.5
+SEAT_PENALTY = 1.0
 
 
 SEAT_POPULATION = 100_000
@@ -142,6 +143,15 @@ def _major_city(m: Match) -> bool:
     p = m.place
     return m.quality >= 0.9 and (p.feature == "P.PPLC" or (p.feature_class == "P"
                                  and p.population >= 1_000_000))  # fmt: skip
+
+
+def _major_cities(matches: Sequence[Match]) -> dict[str, float]:
+    """Country -> the best match quality of a major city carrying the name."""
+    out: dict[str, float] = {}
+    for m in matches:
+        if _major_city(m):
+            out[m.place.country] = max(out.get(m.place.country, 0.0), m.quality)
+    return out
 
 
 def _holds_others(p: Place, others: Sequence[Place]) -> bool:
@@ -219,7 +229,7 @@ def _adjust(
     m: Match,
     states: set[tuple[str, str]],
     famous: bool,
-    major: set[str],
+    major: dict[str, float],
     seats: dict[tuple[str, str], tuple[float, int]] | None = None,
 ) -> float:
     p = m.place
@@ -228,8 +238,11 @@ def _adjust(
         out += STATE_BONUS  # a town of a state the text names ("Riverdale" + "New Jersey")
     if famous and (p.feature == "A.ADM2" or (p.feature_class == "P" and p.population < SMALL_TOWN)):
         out -= SMALL_TOWN_PENALTY  # "Atlantic" is the ocean, not Atlantic (Iowa) or its county
-    if p.feature == "A.ADM1" and (p.country in major or _seat_named(m, seats)):
-        out -= MAJOR_CITY_PENALTY
+    if p.feature == "A.ADM1" and p.country in major:
+        # the city's name may be an alternate ("Kiev") where the division's is its main one
+        out -= MAJOR_CITY_PENALTY + 2.0 * max(0.0, m.quality - major[p.country])
+    elif p.feature == "A.ADM1" and _seat_named(m, seats):
+        out -= SEAT_PENALTY
     return out
 
 
@@ -263,7 +276,8 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             best, best_score = None, -math.inf
             towns = {m.place.country for m in item.matches if m.place.feature_class == "P"
                      and m.place.population >= 10_000}  # fmt: skip
-            major = {m.place.country for m in item.matches if _major_city(m)}
+            named_unit = item.cand.hint == "admin"  # "Kiev region": the division itself
+            major = {} if named_unit else _major_cities(item.matches)
             listed = round_no > 0 and _listed_with_states(items, i, text)
             seats = _seats(item.matches)
             for m in item.matches:
