@@ -92,8 +92,10 @@ INNER_NEAR_KM = 150.0
 
 def _credible(place: Place, focus: dict[str, float], others: Sequence[Place]) -> bool:
     """A place read inside a longer name is taken only when it is a country or division,
-    a large city, or close to another place of the text ("Walker" of "Walker County
+    a continent or world region, a large city, or close to another place of the text ("Walker" of "Walker County
     Sheriff's Office" is not the town of Walker three states away)."""
+    if place.feature_class == "L" or place.feature.startswith("A.PCL"):
+        return True  # a continent, world region or country is never a chance match
     if place.feature_class == "A" or place.population >= INNER_MIN_POPULATION:
         return bool(place.country) and (
             place.feature.startswith("A.PCL") or focus.get(place.country, 0.0) > 0 or not focus

@@ -219,9 +219,11 @@ SMALL_TOWN_PENALTY = 1.5
 
 def _famous_feature(matches: Sequence[Match]) -> bool:
     """Whether a name's strong matches include a continent, ocean, sea or well-known
-    region that belongs to no single country ("Atlantic", "Middle East")."""
+    region that belongs to no single country ("Atlantic", "Middle East"), or one of the
+    project's curated features, chosen for being well known ("White House", "Kremlin")."""
     return any((m.quality >= 0.9 and not m.place.country and m.place.feature in GLOBAL_FEATURES
                 and m.place.source != "geonames") or m.place.feature == "L.CONT"
+               or (m.quality >= 0.9 and m.place.source == "curated")
                for m in matches)  # fmt: skip
 
 

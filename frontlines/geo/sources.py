@@ -158,6 +158,7 @@ REGION_DEMONYMS = {
     "Californian": "California", "Californians": "California", "Floridian": "Florida",
     "Quebecois": "Quebec", "Québécois": "Quebec", "Albertan": "Alberta",
     "Tasmanian": "Tasmania", "Kashmiri": "Kashmir", "Punjabi": "Punjab",
+    "Central American": "Central America", "Siberian": "Siberia", "Philippine": "Philippines",
 }  # fmt: skip
 
 # Other names of continents: the European Union is placed at Europe's point.
@@ -179,13 +180,12 @@ def read_demonyms() -> dict[str, str]:
     full: dict[str, str] = {}
     first: dict[str, str] = {}
     for row in _rows(data_dir() / "countryinfo" / "country_points.tsv", header=True):
-        iso, demonym = row[0], row[4] if len(row) > 4 else ""
-        if not demonym:
-            continue
-        for table, word in ((full, demonym), (first, demonym.split()[0])):
-            old = table.get(word)
-            if old is None or population.get(iso, 0) > population.get(old, 0):
-                table[word] = iso
+        iso, demonyms = row[0], row[4] if len(row) > 4 else ""
+        for demonym in (d.strip() for d in demonyms.split(",") if d.strip()):
+            for table, word in ((full, demonym), (first, demonym.split()[0])):
+                old = table.get(word)
+                if old is None or population.get(iso, 0) > population.get(old, 0):
+                    table[word] = iso
     free = {k: v for k, v in first.items() if k not in full and k not in _NOT_DEMONYMS}
     return {**free, **full}
 
