@@ -11,6 +11,7 @@ another country.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -22,12 +23,19 @@ from .location import Location
 Lookup = Callable[[Iterable[str]], dict[str, list[tuple[Place, float]]]]
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"[{_UP}][\w'’.&-]*"
-_JOIN = r"(?:de los|de las|de la|de|da|do|dos|das|del|di|della|delle|dei|degli|van|von|der|den|les|lès|sous|en|la|le|el|al|an|ash|ad|ar|as|at|az|wa|bin|ibn|imeni|y|e|sur|na|nad|am|im)"
-_NAME = rf"{_WORD}(?:(?:\s+{_JOIN})?\s+{_WORD}|\s+-\s+{_WORD})*"
+# A capitalised unit word ends a name: "Anka LGA", "Ayod County" are Anka and Ayod.
+_CAP_UNIT = (
+    r"(?:LGA|County|District|Township|Woreda|Municipality|Tehsil|Upazila|Sub-County)\b"
+    rf"(?!\s+(?:[{_UP}]|of\b))"  # "District Court", "District of Columbia" are names
+)
+# a capitalised word; a dot only inside it ("St.Louis") or after a short abbreviation
+# ("St. Louis"), never a sentence's full stop ("Chuhuiv, Mykolaiv. The Russian ...")
+_WORD = rf"(?!{_CAP_UNIT})(?:(?:St|Ste|Mt|Ft|Pt|Sta|Sto)\.|[{_UP}][\w'’&-]*(?:\.[\w'’&-]+)*)"
+_JOIN = r"(?:of|de los|de las|de la|de|da|do|dos|das|del|di|della|delle|dei|degli|van|von|der|den|les|lès|sous|en|la|le|el|al|an|ash|ad|ar|as|at|az|wa|bin|ibn|imeni|y|e|sur|na|nad|am|im)"
+_NAME = rf"{_WORD}(?:(?:\s+{_JOIN})?\s+{_WORD}|\s+-\s+(?:\d+\s+)?{_WORD})*"
 NAME_PATTERN = _NAME  # a capitalised place name, joined words included ("San Pietro di Mora")
 _UNIT = (
-    r"(?:village|town|city|township|district|sub-?district|municipality|county|region|state"
+    r"(?i:village|town|city|township|district|sub-?district|municipality|county|region|state"
     r"|province|governorate|department|prefecture|oblast|raion|rayon|woreda|zone|LGA|area"
     r"|commune|territorial community|hromada|community|tehsil|taluka|upazila|union|ward"
     r"|neighbou?rhood|locality|refugee camp|camp|sector|division|parish|emirate|special woreda)"
@@ -36,15 +44,17 @@ _PART = rf"({_NAME})(?:\s+{_UNIT})?"
 # An aside between a place and its units: "(coded to district level)", "(location unclear)"
 _ASIDE = r"(?:\s*\((?:coded (?:to|as) [a-z -]+|location unclear|as reported)\))?"
 _CHAIN_PAREN = re.compile(rf"{_PART}{_ASIDE}\s*\(\s*{_PART}((?:\s*,\s*{_PART})*)\s*\)")
-_CHAIN_COMMA = re.compile(rf"{_PART}((?:\s*,\s*{_PART}){{1,3}})(?=\s*(?:[.;:)]|$|,?\s+[a-z]))")
+_CHAIN_COMMA = re.compile(rf"{_PART}((?:\s*,\s*{_PART}){{1,3}})(?=\s*(?:[.;:)]|$|,?\s+[a-z0-9]))")
+# "City - Quarter" written alone: the quarter inside the city
+_CHAIN_QUARTER = re.compile(rf"({_NAME})()")
 _CODED = re.compile(
-    rf"\b(?:locations?\s+)?coded\s+(?:to|as)\s+(?:the\s+)?(?:capital\s+)?{_PART}"
+    rf"\b(?:locations?\s+)?coded\s+(?:to|as)\s+(?:near(?:\s+by)?\s+|the\s+)?(?:(?:[a-z]+\s+)?capital,?\s+)?{_PART}"
     rf"((?:\s*,\s*(?:in\s+)?{_PART})*(?:\s*\)?\s*\(\s*{_PART}(?:\s*,\s*{_PART})*(?=\s*\)))?)"
 )
 _MORE = re.compile(rf"\s*\)?\s*[,(]\s*(?:in\s+)?{_PART}")
 _REGION_UNIT = re.compile(
     r"\s+(?:region|state|province|governorate|department|prefecture|oblast|county|district"
-    r"|zone|emirate|woreda|raion|rayon|LGA)\b"
+    r"|zone|emirate|woreda|raion|rayon)\b"
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|on|close to|outskirts of|across|within)\s+(?:the\s+)?$",
@@ -65,6 +75,12 @@ class Chain:
     end: int
     coded: bool = False
     region_head: bool = False
+    towns: tuple[int, ...] = ()  # levels that are the city of a "City - Quarter"
+
+    @property
+    def quarter(self) -> bool:
+        """True when the head is a quarter split from "City - Quarter"."""
+        return 1 in self.towns
 
     @property
     def start(self) -> int:
@@ -103,16 +119,20 @@ def find_chains(text: str, start: int = 0, end: int | None = None) -> list[Chain
         (_CODED, 2, True),
         (_CHAIN_PAREN, 3, False),
         (_CHAIN_COMMA, 2, False),
+        (_CHAIN_QUARTER, 2, False),
     ):
         for match in pattern.finditer(part):
-            names, starts = _split_quarters(*_parts(match, tail, start))
+            names, starts, towns = _split_quarters(*_parts(match, tail, start))
+            names, starts, towns = _drop_compass(names, starts, towns)
             if len(names) < (1 if coded else 2) or not all(names):
                 continue
             if any(c.start <= starts[0] < c.end for c in found):
                 continue
             head_end = start + match.end(1)
             region = bool(_REGION_UNIT.match(text, head_end))
-            found.append(Chain(tuple(names), tuple(starts), start + match.end(), coded, region))
+            found.append(
+                Chain(tuple(names), tuple(starts), start + match.end(), coded, region, towns)
+            )
     return sorted(found, key=lambda c: c.start)
 
 
@@ -125,19 +145,53 @@ def _variants(name: str) -> list[str]:
     return [name, bare] if bare and bare != name else [name]
 
 
-def _split_quarters(names: list[str], starts: list[int]) -> tuple[list[str], list[int]]:
-    """ACLED's "City - Quarter" read as two levels, the quarter inside the city."""
+_COMPASS = {
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+    "Central",
+    "Centre",
+    "Center",
+    "Old",
+    "New",
+}
+
+
+def _drop_compass(
+    names: list[str], starts: list[int], towns: tuple[int, ...]
+) -> tuple[list[str], list[int], tuple[int, ...]]:
+    """Without a bare compass word after the head: "Tha Dut (East)" names one village's
+    part, not the East region of some country."""
+    kept = [i for i, name in enumerate(names) if i == 0 or name not in _COMPASS]
+    moved = tuple(kept.index(t) for t in towns if t in kept)
+    return [names[i] for i in kept], [starts[i] for i in kept], moved
+
+
+def _split_quarters(
+    names: list[str], starts: list[int]
+) -> tuple[list[str], list[int], tuple[int, ...]]:
+    """ACLED's "City - Quarter" read as two levels, the quarter inside the city; the
+    third value lists the levels that are such cities."""
     out_names: list[str] = []
     out_starts: list[int] = []
+    towns: list[int] = []
     for name, start in zip(names, starts, strict=True):
         city, dash, quarter = name.partition(" - ")
         if dash and quarter:
             out_names += [quarter, city]
             out_starts += [start + len(city) + len(dash), start]
+            towns.append(len(out_names) - 1)
         else:
             out_names.append(name)
             out_starts.append(start)
-    return out_names, out_starts
+    return out_names, out_starts, tuple(towns)
 
 
 def _strength(inner: Place, outer: Place) -> float:
@@ -180,6 +234,9 @@ class Resolved:
 
 # (place, match quality, variant rank: 0 the name as written, 1+ a part of it)
 _Cand = tuple[Place, float, int]
+# the variant rank of a place the sentence names elsewhere: a weaker outer unit than a
+# named one ("Butler County (coded as Allison (Iowa))": Iowa decides, not Butler County)
+_HINT = -1
 
 
 def _outer_weight(place: Place, last: bool) -> float:
@@ -192,18 +249,21 @@ def _fit_score(place: Place, later: list[list[_Cand]]) -> float:
     score = 0.0
     for index, outer in enumerate(later):
         last = index == len(later) - 1
-        weights = [_outer_weight(o, last) * _strength(place, o) for o, _, _ in outer]
+        weights = [
+            (0.9 if v == _HINT else _outer_weight(o, last)) * _strength(place, o)
+            for o, _, v in outer
+        ]
         score += max(weights, default=0.0)
     return score
 
 
 def _rank(cand: _Cand, fit: float, last: bool, country: str) -> tuple[float, ...]:
     place, quality, variant = cand
-    kind = (
-        (1 if place.feature_class == "A" else 0)
-        if last
-        else (1 if place.feature_class == "P" else 0)
-    )
+    if last:
+        # an outer unit is read as a province before a same-named country ("Niger" state)
+        kind = 0 if place.feature_class != "A" else (1 if place.feature.startswith("A.PCL") else 2)
+    else:
+        kind = 1 if place.feature_class == "P" else 0
     return (
         fit,
         quality,
@@ -231,11 +291,11 @@ def _levels(
         cands += [
             (m.place, 1.0, 0)
             for m in mentions
-            if m.place is not None and start <= m.start < end and _usable(m.place, 1.0)
+            if m.place is not None and start <= m.start and m.end <= end and _usable(m.place, 1.0)
         ]
         levels.append(cands)
     if hint is not None:
-        levels.append([(hint, 1.0, 0)])
+        levels.append([(hint, 1.0, _HINT)])
     return levels
 
 
@@ -262,26 +322,79 @@ def _resolve(
 ) -> Resolved | None:
     levels = _levels(chain, lookup, mentions, hint)
     named = len(chain.names)
+    # a whole country never heads a chain ("... of Mongolia (Ulaanbaatar - Sukhbaatar)")
+    levels = [
+        [c for c in cands if not (i < named - 1 and c[0].feature.startswith("A.PCL"))]
+        for i, cands in enumerate(levels)
+    ]
+    return _pick(chain, levels, country)
+
+
+def _pick(chain: Chain, levels: list[list[_Cand]], country: str) -> Resolved | None:
+    named = len(chain.names)
     known = [i for i in range(named) if levels[i]]
     if not known or (not chain.coded and known == [0]):
         return None
+    heads = levels[0]
+    if chain.quarter and len(levels) > 1 and levels[1]:
+        heads = [c for c in heads if _in_town(c[0], levels[1])]
     for level in range(named):
         later = [levels[j] for j in range(level + 1, len(levels)) if levels[j]]
-        scored = [(c, _fit_score(c[0], later)) for c in levels[level]]
+        cands = heads if level == 0 else levels[level]
+        scored = [(c, _fit_score(c[0], later)) for c in cands]
         fitting = [(c, f) for c, f in scored if f >= 0.6 or not later]
         if fitting:
-            last = not later
-            best = max(fitting, key=lambda cf: _rank(cf[0], cf[1], last, country))
-            return _same_country_head(levels[0], Resolved(best[0][0], level), country)
+            # the city of a "City - Quarter" is a town, never its province
+            last = not later and level not in chain.towns
+            # with nothing after it to fit, the level is read in the country the names
+            # before it point to ("X (Unknown, Eastern)": which country's Eastern)
+            countries = {c[0].country for j in range(level) for c in levels[j]}
+            best = max(
+                fitting,
+                key=lambda cf: (
+                    cf[1] > 0 or cf[0][0].country in countries,
+                    *_rank(cf[0], cf[1], last, country),
+                ),
+            )
+            return _same_country_head(heads, Resolved(best[0][0], level), country, chain.names[0])
     return None
 
 
-def _same_country_head(heads: list[_Cand], resolved: Resolved, country: str) -> Resolved:
+# how far from the unit a loosely matched namesake of the head (another spelling) may
+# lie and still be read as the head; an exact namesake may lie anywhere in the country
+_HEAD_REACH = 300.0
+
+
+# how far from its city's point a quarter ("City - Quarter") may lie
+_QUARTER_REACH = 30.0
+
+
+def _in_town(quarter: Place, towns: list[_Cand]) -> bool:
+    return any(
+        haversine_km(quarter.lat, quarter.lon, t.lat, t.lon) < _QUARTER_REACH for t, _, _ in towns
+    )
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _same_country_head(heads: list[_Cand], resolved: Resolved, country: str, name: str) -> Resolved:
     """The head's namesake in the country the units gave, when the units alone would
     stand in: the writer's unit may be wrong ("X, Wrongprovince"), the country rarely is."""
     if resolved.level == 0:
         return resolved
-    same = [c for c in heads if c[0].country == resolved.place.country]
+    unit = resolved.place
+    same = [
+        c
+        for c in heads
+        if c[0].country == unit.country
+        and (
+            _folded(c[0].name) == _folded(name)
+            or haversine_km(c[0].lat, c[0].lon, unit.lat, unit.lon) < _HEAD_REACH
+        )
+    ]
     if not same:
         return resolved
     best = max(same, key=lambda c: _rank(c, 0.0, False, country))
@@ -292,7 +405,7 @@ def chain_precision(chain: Chain, resolved: Resolved, before: str) -> int:
     """ACLED geo precision: 1 the place itself (2 after "near"), 2 a town or district
     standing in for a smaller place, 3 a province or region."""
     place = resolved.place
-    if resolved.level == 0 and not chain.coded:
+    if (resolved.level == 0 or resolved.level in chain.towns) and not chain.coded:
         if chain.region_head or place.feature in ("A.ADM1", "A.PCLI"):
             return 3
         return 2 if _NEAR_BEFORE.search(before[-30:]) else 1
@@ -313,7 +426,7 @@ def pick_chain(
         return coded[0]
     if chosen is not None:
         for chain in chains:
-            if chain.start <= chosen.start < chain.end:
+            if chosen.start < chain.end and chain.start < chosen.end:
                 return chain
     located = [c for c in chains if _LOCATIVE_BEFORE.search(text[sent_start : c.start][-25:])]
     if chosen is None:
@@ -336,10 +449,12 @@ def qualified_location(
     """``chosen`` re-read through the admin units the sentence names beside it (or the
     place those units give when nothing was chosen); ``chosen`` itself otherwise."""
     chains = find_chains(text, sent_start, sent_end)
-    chain = pick_chain(text, chains, chosen.mention if chosen else None, sent_start)
+    country_only = chosen is not None and chosen.place.feature.startswith("A.PCL")
+    picked = None if chosen is None or country_only else chosen.mention
+    chain = pick_chain(text, chains, picked, sent_start)
     if chain is None:
         return chosen
-    hint = chosen.place if chosen is not None else None
+    hint = chosen.place if chosen is not None and not country_only else None
     resolved = resolve_chain(chain, lookup, country, mentions, hint)
     if resolved is None:
         return chosen

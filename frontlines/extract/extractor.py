@@ -49,7 +49,7 @@ from .perpetrators import perpetrator_kind, rename
 from .region_town import Capital, region_town
 from .sentences import split_sentences
 from .territory import refine
-from .unseen import unseen_location
+from .unseen import bare_location, unseen_location
 
 NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
 COMMENT_WARNING = "drawn from a reader comment"
@@ -274,6 +274,13 @@ class EventExtractor:
                 location = (
                     unseen_location(
                         part.text, sentence.start, sentence.end, lookup, part.main_country
+                    )
+                    or (
+                        bare_location(
+                            part.text, sentence.start, sentence.end, lookup, part.main_country
+                        )
+                        if location is None
+                        else None
                     )
                     or location
                 )

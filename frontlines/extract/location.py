@@ -10,6 +10,7 @@ origins of a threat ("a threat to X", "from X") are skipped when another place i
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from ..records import Mention, Place
@@ -107,13 +108,31 @@ def _score(
     place = mention.place
     populated = 1 if place is not None and place.feature_class == "P" else 0
     return (
-        locative - 2 * excluded - _sub_town(text, mention),
+        locative
+        - 2 * excluded
+        - _sub_town(text, mention)
+        - 2 * _whole_country(mention)
+        - _acronym(mention),
         0 if _in_brackets(text, mention.start, sent_start) else 1,
         1 if _headed(text, mention) else 0,
         _consistent(mention, country),
         populated,
         -abs(mention.start - trigger),
     )
+
+
+def _whole_country(mention: Mention) -> int:
+    """1 when the mention names a whole country: an event is placed at a country only
+    when the sentence names nothing smaller ("in Ukraine" is mostly a topic)."""
+    place = mention.place
+    return 1 if place is not None and place.feature.startswith("A.PCL") else 0
+
+
+def _acronym(mention: Mention) -> int:
+    """1 when the mention is written as an acronym ("UDA"): mostly a party or a group
+    the geoparser took for a place."""
+    text = mention.text
+    return 1 if text.isupper() and text.isalpha() and len(text) <= 5 else 0
 
 
 _SUB_TOWN_AFTER = re.compile(
@@ -148,7 +167,7 @@ def choose_location(
     ``country`` (ISO2, optional) is the text's country: places elsewhere rank lower and
     an ambiguous name is re-read as its namesake there."""
     inside = [
-        _in_country(m, country)
+        _prominent(_in_country(m, country))
         for m in mentions
         if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
     ]
@@ -193,6 +212,36 @@ def _in_country(mention: Mention, country: str) -> Mention:
         return mention
     best = max(same, key=lambda p: (p.feature_class == place.feature_class, p.population))
     return replace(mention, place=best)
+
+
+# a village read where a great city of the very same name exists is a misreading (a
+# war's country named in the text drew "Paris" or "Poznan" to a village there)
+_GREAT_CITY = 50_000
+_VILLAGE = 50_000
+
+
+def _prominent(mention: Mention) -> Mention:
+    """The mention re-read as a great city bearing exactly its name, when it resolved to
+    a small place; a same-named great city is what a writer means unless told otherwise."""
+    place = mention.place
+    if place is None or place.feature_class != "P" or place.population >= _VILLAGE:
+        return mention
+    name = _folded(mention.text)
+    great = [
+        p
+        for p in mention.candidates
+        if p.feature_class == "P"
+        and p.population >= max(_GREAT_CITY, 10 * place.population)
+        and _folded(p.name) == name
+    ]
+    if not great:
+        return mention
+    return replace(mention, place=max(great, key=lambda p: p.population))
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _agree(mention: Mention, qualifier: Mention | None) -> Mention:

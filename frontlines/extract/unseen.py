@@ -65,12 +65,19 @@ def unseen_location(
     names = _names(text, sent_start, sent_end)
     if not names:
         return None
-    variants = {n: [n, _TAIL.sub("", n)] for n, _, _ in names}
+    # "City - Quarter" written without its units: the city is the place when the
+    # quarter is unknown
+    variants = {n: [n, _TAIL.sub("", n), n.partition(" - ")[0]] for n, _, _ in names}
     found = lookup({v for vs in variants.values() for v in vs if v})
     for name, start, near in names:
         cands = [c for v in variants[name] for c in found.get(v, [])]
         place = _best(cands, country)
-        if place is None or (country and place.country != country and _foreign(cands, country)):
+        if place is None or (
+            country
+            and place.country != country
+            and _foreign(cands, country)
+            and place.population < _GREAT_CITY
+        ):
             continue
         precision = 3 if place.feature_class != "P" else (2 if near else 1)
         mention = Mention(
@@ -80,7 +87,52 @@ def unseen_location(
     return None
 
 
+# a town this large named after "in" is where the event was, whatever country the
+# text talks about ("rallied in Debrecen against the war in Ukraine")
+_GREAT_CITY = 30_000
+
+
 def _foreign(cands: list[tuple[Place, float]], country: str) -> bool:
     """True when the name has no namesake in the text's country (a foreign place named
     in passing is rarely where the event happened when the text's country is known)."""
     return not any(p.country == country for p, _ in cands)
+
+
+_BARE_NAME = re.compile(NAME_PATTERN)
+# a bare name (no locative word before it) counts only as a well-known place
+_BARE_TOWN = 50_000
+
+
+def bare_location(
+    text: str, sent_start: int, sent_end: int, lookup: Lookup, country: str
+) -> Location | None:
+    """A well-known place named without a locative word ("shelling Kharkiv", "Hakkari
+    governor's office"): the first capitalised name, not opening the sentence, that is
+    exactly a town of 50,000 or more or a province in ``country`` (required)."""
+    if not country:
+        return None
+    names = [
+        (m.group(0), m.start())
+        for m in _BARE_NAME.finditer(text, sent_start, sent_end)
+        if m.start() > sent_start and m.group(0).split(" ")[0] not in _STOP
+    ]
+    found = lookup({name for name, _ in names})
+    for name, start in names:
+        places = [
+            p
+            for p, quality in found.get(name, [])
+            if quality >= 1.0
+            and p.country == country
+            and (p.feature == "A.ADM1" or (p.feature_class == "P" and p.population >= _BARE_TOWN))
+        ]
+        if not places:
+            continue
+        place = max(places, key=lambda p: (p.feature_class == "P", p.population))
+        # a name qualifying another ("X (west), Luhansk") stands in for it: precision 2
+        qualifier = re.search(r"[,(]\s*$", text[sent_start:start]) is not None
+        precision = 3 if place.feature_class != "P" else (2 if qualifier else 1)
+        mention = Mention(
+            text=name, start=start, end=start + len(name), place=place, precision=precision
+        )
+        return Location(place.name, place, precision, mention)
+    return None
