@@ -25,6 +25,7 @@ _PROTESTERS = Actor("Protesters ({country})", 6)
 _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
+_AIR_COALITIONS = {"Yemen": Actor("Operation Restoring Hope", 8, "YE")}
 _AIR_FORCE_UNITS = frozenset({"RU", "UA"})  # countries whose air arm ACLED names apart
 _TERRITORIAL = (
     "Government regains territory",
@@ -287,7 +288,10 @@ def _first_actor(
     if sub_event_type == "Other" and _DISPLACED.search(sentence):
         return fill(_CIVILIANS)  # people who were evacuated or fled are the actor
     if sub_event_type == "Air/drone strike":
-        return after[0] if after and after[0].inter in (1, 8) else _UNIDENTIFIED_MILITARY
+        if after and after[0].inter in (1, 8):
+            return after[0]
+        # Where one foreign coalition flies the air war, its unnamed air raids are its own.
+        return _AIR_COALITIONS.get(fill(Actor("{country}", 8)).name, _UNIDENTIFIED_MILITARY)
     if after and sub_event_type in (
         "Government regains territory",
         "Non-state actor overtakes territory",

@@ -118,7 +118,8 @@ _GROUND = _rx(
     r"|gun ?fights?|exchanges? of fire|exchanged fire|fighting|battles?)\b"
 )
 _PROTEST = _rx(
-    r"\b(?:protest\w*|demonstrat(?:e|es|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)"
+    r"\b(?:protest\w*|demonstrat(?:e|es|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)"
+    r"|(?<!forces )(?<!troops )(?<!soldiers )(?<!military )(?<!army )(?<!column )march(?:ed|es|ing)"
     r"|(?:(?<!in )|(?<=part in )|(?<=participated in ))(?:a|the|an) (?:[\w-]+ ){0,2}march(?:es)?\b(?! \d)"
     r"|sit-?ins?|(?:on|general|hunger|staged a|went on) strike"
     r"|strike action|climate strikes?|chained themselves|human (?:chain|mosaic)s?|(?:symbolic )?hug around"
@@ -147,7 +148,12 @@ _RIOT_VIOLENCE = _rx(
     r"|security)|(?:protesters|demonstrators|rioters|crowds?|mob|they|participants|youths|supporters)\s+"
     r"(?:\w+\s+){0,4}?damag(?:ed|ing)|damaged by (?:the )?(?:protesters|demonstrators|crowd|rioters|mob)"
     r"|smash\w*|slashed|broke (?:the )?(?:\w+ )?(?:windows?|glass|doors?)|ransack\w*"
-    r"|stormed|injur\w+ (?:\w+ )?(?:police|officers))"
+    r"|stormed|injur\w+ (?:\w+ )?(?:police|officers)|clash(?:ed|es) (?:broke out|erupted|with each other)"
+    r"|fought (?:with|against) (?:the )?(?:police|officers|security|each other|counter-?\w+)|acts of violence"
+    r"|(?:with|using) (?:\w+ ){0,3}?(?:rocks|stones|tree branches|branches|logs|woods|benches)"
+    r"|(?:protesters|demonstrators|participants|students|supporters|cadres|activists|youths|lawyers|residents"
+    r"|drivers|workers|passengers|inmates)\s+(?:(?!were\b|was\b|been\b)\w+\s+){0,3}?(?:attacked|assaulted|beat|dragged"
+    r"|destroyed|burn(?:ed|t)|tied up|disrupted)\b)"
 )
 _MOB_ATTACK = _rx(
     r"\b(?:mob|lynch\w*|vigilantes?|crowd|supporters|youths|locals|residents|villagers|group of (?:\w+ )?"
@@ -229,7 +235,7 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Attack",
         _rx(
             r"\b(?:kill\w*|shot|shoot\w*|executed|murder\w*|behead\w*|stabb\w*|hacked|tortur\w*|massacr\w*"
-            r"|burn\w* alive|beat\w*|assault\w*|attack\w*|opened fire|gunned down|injur\w*|wound\w*|slaughter\w*)\b"
+            r"|burn\w* alive|beat\w*|assault\w*|attack\w*|opened fire|gunned down|fired (?!tear)(?:\w+ ){0,2}?(?:at|on|upon)|injur\w*|wound\w*|slaughter\w*)\b"
         ),
     ),
     (
@@ -271,6 +277,57 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:deploy\w*|reinforcements?|(?<!Popular )mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
             r"|military build-?up|patrol(?:led|s)?|(?:security|military|counter-?terrorism|combing|clearing|sweep|anti-\w+) operations?)\b"
         ),
+    ),
+)
+
+_PROPERTY = (
+    r"(?:houses?|homes?|shops?|vehicles?|cars?|trucks?|buses|bus|tricycles?|motorcycles?|schools?|farms?"
+    r"|crops|sheds|barns|huts|lands?|buildings?|stations?|offices?|villages?|property|properties|equipment"
+    r"|machinery|warehouses?|markets?|churches|church|mosques?|clinics?|granar(?:y|ies)|fields|trees)"
+)
+_TIER3: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "Looting/property destruction",
+        _rx(
+            r"\b(?:set (?:fire|light) to|set (?:\w+ ){0,6}?(?:on fire|ablaze|alight)|set ablaze|sets? to fire"
+            r"|(?:burn(?:ed|t|ing)|torch\w*) (?:down )?(?:\w+ ){0,5}?" + _PROPERTY + r"\b"
+            r"|sabotag\w*|robb(?:ed|ing|ery|eries)|stole|stolen|steal\w*|extort\w*|rustl\w*"
+            r"|sealed (?:off|and seized)|(?:seized|confiscated|took|carried away|seized and eradicated) "
+            r"(?:\w+ ){0,4}?(?:livestock|cattle|goats|sheep|camels|cash|money|phones|belongings|goods|property"
+            r"|vehicles?|cars?|trucks?|motorcycles?|tricycles?|houses?|laborator(?:y|ies)|plants|plantations?"
+            r"|marijuana|coca|drugs)"
+            r"|smashed (?:\w+ ){0,3}?windows|graffiti|bulldoz\w+|raz(?:ed|ing)|uproot\w*)\b"
+        ),
+    ),
+    (
+        "Other",
+        _rx(
+            r"\b(?:forced to (?:flee|leave|move)|fled (?:their |the )?(?:homes?|villages?|towns?|from|to)"
+            r"|(?:were|was|been|got) (?:forcibly )?(?:displaced|evacuated|expelled|evicted)|forcibly evict\w*"
+            r"|evicted|chased (?:away|out)|displaced|refugees (?:from \w+ )?(?:arrived|entered|crossed)"
+            r"|asylum seekers|bomb threats?|(?:ran|running|manned|mounted|erected|set up) (?:a |an )?checkpoints?"
+            r"|(?:graduation|passing-out) ceremon(?:y|ies)|(?:military|combat|commando) training"
+            r"|(?:distributed|found|posted|scattered) (?:\w+ ){0,3}?(?:flyers|fliers|leaflets)"
+            r"|fired tear ?gas|escaped from (?:\w+ ){0,3}?(?:prison|jail)|jail ?break)\b"
+        ),
+    ),
+    (
+        "Agreement",
+        _rx(
+            r"\b(?:surrender(?:ed|s|ing)?|laid down (?:their |his )?(?:arms|weapons)|lay(?:ing)? down "
+            r"(?:their |his )?(?:arms|weapons)|turned in (?:their |his )?weapons|handed over (?:their )?weapons)\b"
+        ),
+    ),
+    (
+        "Change to group/activity",
+        _rx(
+            r"\b(?:crossed (?:over )?(?:\w+ ){0,4}?(?:border|frontier)|announced (?:their|its) (?:formation|creation)"
+            r"|(?:were|was) stationed|offload\w*|vessel (?:\w+ ){0,6}?arrived)\b"
+        ),
+    ),
+    (
+        "Arrests",
+        _rx(r"\b(?:rescued|intercepted|held) (?:\w+ ){0,3}?(?:migrants|undocumented)\b"),
     ),
 )
 
@@ -356,7 +413,21 @@ def _classify(text: str, context: str) -> EventClass | None:
     mob = _MOB.search(text) or _MOB_ATTACK.search(text)
     if mob is not None:
         return make_class("Mob violence", _span(mob))
-    return _earliest(text, context)
+    return _earliest(text, context) or _fallback(text)
+
+
+def _fallback(text: str) -> EventClass | None:
+    """Plainly told non-violent developments (houses set on fire, villagers displaced,
+    fighters surrendering), tried only when no violent or listed trigger is present."""
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for sub_type, pattern in _TIER3:
+        match = pattern.search(text)
+        if match is not None:
+            found.append((match.start(), sub_type, match))
+    if not found:
+        return None
+    _start, sub_type, match = min(found, key=lambda item: item[0])
+    return make_class(sub_type, _span(match))
 
 
 def _protest(text: str, context: str) -> EventClass | None:

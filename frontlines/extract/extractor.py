@@ -26,7 +26,9 @@ from ..records import (
 )
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup, qualified_location
+from .admin_hint import hint_country
 from .assign import Sides, assign
+from .country_prior import prior_country_location
 from .dates import DateResolution, resolve_date
 from .eventtypes import (
     TERRITORY,
@@ -42,7 +44,7 @@ from .eventtypes import (
 from .fatalities import parse_fatalities
 from .learned import SubEventModel
 from .learned import load as load_model
-from .location import Location, choose_location, main_place, text_country, wording_precision
+from .location import Location, choose_location, headed, main_place, text_country, wording_precision
 from .modality import modality
 from .notes import write_note
 from .perpetrators import perpetrator_kind, rename
@@ -288,6 +290,20 @@ class EventExtractor:
             location = part.previous_location or _main_location(part.main)
         else:
             part.previous_location = location
+        if location is not None:
+            span = location.mention
+            masked = part.text[: span.start] + " " + part.text[span.end :]
+            clue = hint_country(masked)
+            location = prior_country_location(location, clue)
+            if clue and location.place.country != clue and lookup is not None:
+                other = unseen_location(part.text, sentence.start, sentence.end, lookup, clue)
+                if (
+                    other is not None
+                    and other.place.country == clue
+                    and other.mention.start != location.mention.start
+                    and not headed(part.text, location.mention)
+                ):
+                    location = other
         if location is not None and lookup is not None:
             location = region_town(location, part.text, sentence.start, lookup, self._capital())
         country = (

@@ -89,6 +89,11 @@ def _in_brackets(text: str, start: int, sent_start: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+def headed(text: str, mention: Mention) -> bool:
+    """True when admin names follow the mention: "X (Admin2, Admin1)", "X village, Y"."""
+    return _headed(text, mention)
+
+
 def _headed(text: str, mention: Mention) -> bool:
     """True when admin names follow the mention: "X (Admin2, Admin1)", "X village, Y"."""
     return _HEAD.match(text, mention.end) is not None
@@ -146,10 +151,14 @@ _SUB_TOWN_BEFORE = re.compile(
 )
 
 
+# a name that itself opens with a quarter's word ("Colonia Guadalupe", "Barrio Obrero")
+_SUB_TOWN_NAME = re.compile(r"(?:colonia|barrio|favela|fraccionamiento|barangay)\s", re.I)
+
+
 def _sub_town(text: str, mention: Mention) -> int:
     """1 when the mention names a part of a town ("Montalban neighborhood", "colonia
     Centro"): the town named beside it is ACLED's location."""
-    if _SUB_TOWN_AFTER.match(text, mention.end):
+    if _SUB_TOWN_AFTER.match(text, mention.end) or _SUB_TOWN_NAME.match(mention.text):
         return 1
     return 1 if _SUB_TOWN_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) else 0
 
@@ -237,6 +246,11 @@ def _prominent(mention: Mention) -> Mention:
     if not great:
         return mention
     return replace(mention, place=max(great, key=lambda p: p.population))
+
+
+def folded_name(name: str) -> str:
+    """``name`` without accents, case-folded: the form names are compared in."""
+    return _folded(name)
 
 
 def _folded(name: str) -> str:

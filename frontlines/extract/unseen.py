@@ -22,6 +22,8 @@ _CUE = re.compile(
 )
 _TAIL = re.compile(r"\s+(?:city|town|village|township|municipality|commune|centre|center)$", re.I)
 _NEAR = re.compile(r"near|around|outside|outskirts|vicinity", re.I)
+# "North Mitrovica": a town's part named by its side; the town stands in for it
+_COMPASS = re.compile(r"^(?:North|South|East|West|Upper|Lower|Central)\s+(?=[A-Z])")
 _STOP = {"The", "A", "An", "This", "That", "His", "Her", "Their", "Its", "Our", "Some"}
 
 
@@ -67,7 +69,9 @@ def unseen_location(
         return None
     # "City - Quarter" written without its units: the city is the place when the
     # quarter is unknown
-    variants = {n: [n, _TAIL.sub("", n), n.partition(" - ")[0]] for n, _, _ in names}
+    variants = {
+        n: [n, _TAIL.sub("", n), n.partition(" - ")[0], _COMPASS.sub("", n)] for n, _, _ in names
+    }
     found = lookup({v for vs in variants.values() for v in vs if v})
     for name, start, near in names:
         cands = [c for v in variants[name] for c in found.get(v, [])]
@@ -101,6 +105,8 @@ def _foreign(cands: list[tuple[Place, float]], country: str) -> bool:
 _BARE_NAME = re.compile(NAME_PATTERN)
 # a bare name (no locative word before it) counts only as a well-known place
 _BARE_TOWN = 50_000
+# a city this large is meant wherever the text's country is ("shelled Mariupol")
+_BARE_CITY = 200_000
 
 
 def bare_location(
@@ -122,12 +128,14 @@ def bare_location(
             p
             for p, quality in found.get(name, [])
             if quality >= 1.0
-            and p.country == country
+            and (p.country == country or p.population >= _BARE_CITY)
             and (p.feature == "A.ADM1" or (p.feature_class == "P" and p.population >= _BARE_TOWN))
         ]
         if not places:
             continue
-        place = max(places, key=lambda p: (p.feature_class == "P", p.population))
+        place = max(
+            places, key=lambda p: (p.country == country, p.feature_class == "P", p.population)
+        )
         # a name qualifying another ("X (west), Luhansk") stands in for it: precision 2
         qualifier = re.search(r"[,(]\s*$", text[sent_start:start]) is not None
         precision = 3 if place.feature_class != "P" else (2 if qualifier else 1)

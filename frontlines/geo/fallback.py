@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from ..records import Mention, Place
 from .gazetteer import ALTERNATE, Gazetteer, Match
-from .recognize import Candidate, ngrams
+from .recognize import Candidate, demonyms, ngrams
 from .resolve import feature_precision, score_match
 from .sources import haversine_km
 
@@ -65,6 +65,49 @@ def _best(
         if s > best_score:
             best, best_score = m, s
     return best, best_score
+
+
+_DEMONYM_FEATURES = ("L.CONT", "A.PCLI", "A.ADM1", "L.RGN", "T.PEN", "T.ISL", "A.ADM2")
+
+
+def demonym_place(gazetteer: Gazetteer, code: str) -> Place | None:
+    """A demonym's place: a country by ISO code, or "@Name": the continent, country,
+    first-level division or region of that name (the most populous first)."""
+    if not code.startswith("@"):
+        return gazetteer.country(code)
+    found = [p for p in gazetteer.lookup(code[1:]) if p.feature in _DEMONYM_FEATURES]
+    found.sort(key=lambda p: (_DEMONYM_FEATURES.index(p.feature), -p.population))
+    return found[0] if found else None
+
+
+def _inner_demonym(m: Mention, text: str, gazetteer: Gazetteer) -> Place | None:
+    """ "European Commission", "Bosnian Serb Army": an adjective of a continent, country or
+    region inside the name says where the thing belongs (the first one written)."""
+    table = demonyms()
+    for _s, _e, word in sorted(_inner_ngrams(text, m.start, m.end), key=lambda g: g[0]):
+        if word in table:
+            return demonym_place(gazetteer, table[word])
+    return None
+
+
+_INITIALS = re.compile(r"^[A-Z](?:[&.]?[A-Z]){1,3}\.?$")
+_LINK_WORDS = frozenset({"and", "of", "the", "&"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in _LINK_WORDS).upper()
+
+
+def _spelled_out(m: Mention, resolved: Sequence[Mention]) -> Place | None:
+    """ "T&T" where the text names "Trinidad and Tobago": initials of a place of several
+    words written in the same text."""
+    if not _INITIALS.match(m.text):
+        return None
+    letters = re.sub(r"[&.]", "", m.text)
+    for r in resolved:
+        if r.place is not None and len(r.text.split()) >= 2 and _initials(r.text) == letters:
+            return r.place
+    return None
 
 
 def _inner_place(
@@ -134,7 +177,13 @@ def fill_unresolved(
     for m in ordered:
         if m.place is not None:
             continue
-        inner = _inner_place(m, text, gazetteer, focus, others)
+        named = _spelled_out(m, resolved)
+        inner = None if named else _inner_place(m, text, gazetteer, focus, others)
+        named = named or (None if inner else _inner_demonym(m, text, gazetteer))
+        if named is not None:
+            m.place, m.precision = named, max(2, feature_precision(named))
+            m.relation, m.score = m.relation or INNER_RELATION, INNER_SCORE
+            continue
         if inner is not None:
             m.place, m.candidates = inner[0], m.candidates or inner[1]
             m.precision = max(2, feature_precision(inner[0]))

@@ -13,7 +13,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ModelError
 from ..records import ARTICLE, COMMENT, Analysis, Mention, Place, SourcePart, Span
-from .fallback import fill_unresolved, mark_state_names
+from .fallback import demonym_place, fill_unresolved, mark_state_names
 from .fold import fold
 from .gazetteer import ALTERNATE, DERIVED, LOOSE, Gazetteer, Match
 from .groups import fill_from_divisions, restrict_groups
@@ -133,9 +133,11 @@ class Geoparser:
         inherit_vetoes(merged)
         matches = self._lookup(merged)
         restrict_groups(merged, matches)
+        aside = set_aside_generic(matches)
         counts = _initial_focus(merged, matches, focus)
         _add_unambiguous(counts, [Scored(c, _matches_for(c, matches)) for c in merged
                                   if "cue" in c.origins or c.label in PLACE_LABELS])  # fmt: skip
+        restore_generic(matches, aside, focus_shares(counts))
         drop_loose(matches, focus_shares(counts))
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
@@ -159,8 +161,10 @@ class Geoparser:
         mark_state_names(text, cands)
         matches = self._lookup(cands)
         restrict_groups(cands, matches)
+        aside = set_aside_generic(matches)
         counts = _initial_focus([*cands, *demonym_candidates(text)], matches, None)
         _add_unambiguous(counts, [Scored(c, _matches_for(c, matches)) for c in cands])
+        restore_generic(matches, aside, focus_shares(counts))
         drop_loose(matches, focus_shares(counts))
         out = self._resolve(text, cands, matches, counts, ARTICLE, None, attach=False)
         found = {(m.start, m.end): m for m in out}
@@ -320,6 +324,55 @@ def drop_loose(matches: dict[str, list[Match]], focus: dict[str, float]) -> None
             if m.quality > LOOSE
             or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
         ]  # fmt: skip
+
+
+def set_aside_generic(matches: dict[str, list[Match]]) -> dict[str, list[Match]]:
+    """Take out the matches of names made only of common words, so that they add nothing
+    to the document's focus (see ``restore_generic``)."""
+    return {name: matches.pop(name) for name in list(matches) if _generic_name(name)}
+
+
+def restore_generic(
+    matches: dict[str, list[Match]], aside: dict[str, list[Match]], focus: dict[str, float]
+) -> None:
+    """Put back the set-aside matches of countries the rest of the text points to."""
+    for name, found in aside.items():
+        matches[name] = [m for m in found if not m.place.country or focus.get(m.place.country)]
+
+
+_COMMON_PLACE_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "middle",
+        "upper",
+        "lower",
+        "coast",
+        "gulf",
+        "lakes",
+        "capital",
+        "islands",
+        "region",
+        "state",
+        "republic",
+        "the",
+    ]
+)
+
+
+def _generic_name(name: str) -> bool:
+    """A name made only of common words ("Western", "West Coast", "Gulf", "Central"): it
+    means a place of a country the text points to (not Ghana's Western Region in a text
+    about South Africa)."""
+    words = name.lower().split()
+    return bool(words) and all(w in _COMMON_PLACE_WORDS for w in words)
 
 
 LOOSE_MIN_LETTERS, LOOSE_MIN_RATIO = 5, 0.7
@@ -552,19 +605,6 @@ def _region_between(c: Candidate, a: Place | None, b: Place | None) -> Place | N
     )  # fmt: skip
 
 
-_DEMONYM_FEATURES = ("L.CONT", "A.PCLI", "A.ADM1", "L.RGN", "T.ISL", "A.ADM2")
-
-
-def _demonym_place(gazetteer: Gazetteer, code: str) -> Place | None:
-    """A demonym's place: a country by ISO code, or "@Name": the continent, country,
-    first-level division or region of that name (the most populous first)."""
-    if not code.startswith("@"):
-        return gazetteer.country(code)
-    found = [p for p in gazetteer.lookup(code[1:]) if p.feature in _DEMONYM_FEATURES]
-    found.sort(key=lambda p: (_DEMONYM_FEATURES.index(p.feature), -p.population))
-    return found[0] if found else None
-
-
 def build_mentions(
     text: str,
     chosen: list[Candidate],
@@ -579,7 +619,7 @@ def build_mentions(
     out: list[Mention] = []
     for c in chosen:
         if c.kind == "demonym":
-            place = _demonym_place(gazetteer, c.country)
+            place = demonym_place(gazetteer, c.country)
             out.append(Mention(c.text, c.start, c.end, part, comment_id, place, 3, kind="demonym"))
             continue
         item = by_cand[id(c)]

@@ -15,12 +15,16 @@ from functools import lru_cache
 from typing import Any
 
 _ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
+# articles that may stand apart ("al Qaim"); "at", "as", "an", "en" ... are also English or
+# French words, so they join a name only with a hyphen ("as-Sukhnah"; not "at Balurghat")
+_SPACED_ARTICLE = r"(?:al|el|ad|ash|ar|az|ath|adh|ez)"
+_JOINED_ARTICLE = rf"(?:{_ARTICLE}-|{_SPACED_ARTICLE} )"
 _WORD = r"(?:[A-Z\u00C0-\u00DE]\w*(?:['’](?!s\b)\w+)*|[0-9]+)"
-_PART = rf"(?:{_ARTICLE}[- ])?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
-_LINK = rf"(?:[ ](?:(?:{_ARTICLE}|de|del|of|bin|bani|ibn|abu|umm)[ -])?)"
+_PART = rf"{_JOINED_ARTICLE}?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
+_LINK = rf"(?:[ ](?:{_JOINED_ARTICLE}|(?:de|del|of|bin|bani|ibn|abu|umm)[ -])?)"
 _NAME_BODY = rf"{_PART}(?:{_LINK}{_PART}){{0,3}}"
 NAME = rf"(?<![\w-]){_NAME_BODY}"
-_SIMPLE = rf"(?<![\w-])(?:{_ARTICLE}[- ])?{_WORD}(?:[ ]{_WORD}){{0,2}}"
+_SIMPLE = rf"(?<![\w-]){_JOINED_ARTICLE}?{_WORD}(?:[ ]{_WORD}){{0,2}}"
 
 _DIRECTIONS = (
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west"

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..records import Place
 from .gazetteer import LOOSE, Match
@@ -233,9 +234,12 @@ def _adjust(
     famous: bool,
     major: dict[str, float],
     seats: dict[tuple[str, str], tuple[float, int]] | None = None,
+    exact_city: int = 0,
 ) -> float:
     p = m.place
     out = 0.0
+    if m.quality < 1.0 and p.feature_class == "P" and exact_city and p.population < 10 * exact_city:
+        out -= ALIAS_PENALTY  # "Parma" is the Italian city, not Perm's old name
     if p.feature_class in "PS" and (p.country, p.admin1) in states:
         out += STATE_BONUS  # a town of a state the text names ("Riverdale" + "New Jersey")
     if famous and (p.feature == "A.ADM2" or (p.feature_class == "P" and p.population < SMALL_TOWN)):
@@ -243,9 +247,21 @@ def _adjust(
     if p.feature == "A.ADM1" and p.country in major:
         # the city's name may be an alternate ("Kiev") where the division's is its main one
         out -= MAJOR_CITY_PENALTY + 2.0 * max(0.0, m.quality - major[p.country])
-    elif p.feature == "A.ADM1" and _seat_named(m, seats):
-        out -= SEAT_PENALTY
+    elif p.feature == "A.ADM1" and (_seat_named(m, seats) or p.population < exact_city >= MILLION):
+        out -= SEAT_PENALTY  # "Cordoba" bare: the Argentine city before Colombia's department
     return out
+
+
+ALIAS_PENALTY = 1.0
+MILLION = 1_000_000
+
+
+def _exact_city(matches: Sequence[Match]) -> int:
+    """The population of the largest town of 100,000 people whose own name is the written
+    one: another place's alternate name then stands back unless ten times bigger."""
+    pops = [m.place.population for m in matches if m.quality >= 1.0
+            and m.place.feature_class == "P" and m.place.population >= SMALL_TOWN]  # fmt: skip
+    return max(pops, default=0)
 
 
 LIST_STATE_BONUS = 1.5
@@ -282,10 +298,11 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             major = {} if named_unit else _major_cities(item.matches)
             listed = round_no > 0 and _listed_with_states(items, i, text)
             seats = _seats(item.matches)
+            exact_city = _exact_city(item.matches)
             for m in item.matches:
                 alike = m.place.country in towns
                 s = score_match(m, item.cand, focus, others, containers, alike)
-                s += _adjust(m, states, famous, major, seats)
+                s += _adjust(m, states, famous, major, seats, exact_city)
                 if listed and m.place.feature == "A.ADM1":
                     s += LIST_STATE_BONUS
                 if s > best_score:
@@ -293,3 +310,55 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             if _loose_outside(best, containers):
                 best = None  # a loose look-alike outside the divisions named after it
             item.best, item.score = best, (best_score if best else 0.0)
+    _inside_cities(items, text)
+    _drop_strays(items, focus)
+
+
+STRAY_KM, STRAY_FOCUS = 2000.0, 0.6
+
+
+def _drop_strays(items: list[Scored], focus: dict[str, float]) -> None:
+    """A small town of a country no other place of the text belongs to, thousands of km
+    from every other place of a text focused on another country ("Delft" among Cape Town's
+    suburbs is not the Dutch town): the gazetteer lacks the place meant; leave it out."""
+    for item in items:
+        p = item.best.place if item.best is not None else None
+        if p is None or p.feature_class != "P" or p.population >= SMALL_TOWN:
+            continue
+        if max((v for c, v in focus.items() if c != p.country), default=0.0) < STRAY_FOCUS:
+            continue
+        if any(s.best is not None and s.best.place.country == p.country
+               for s in items if s is not item):  # fmt: skip
+            continue
+        others = _point_places(items, item)
+        if len(others) >= 2 and all(
+            haversine_km(p.lat, p.lon, o.lat, o.lon) > STRAY_KM for o in others
+        ):
+            item.best, item.score = None, 0.0
+
+
+INSIDE_KM = 50.0
+_IN_GAP = re.compile(
+    rf"^\s*(?:(?:{UNIT_WORDS}|square|street|road|avenue|bridge|market|mosque|church)\s+)?in\s+$",
+    re.I,
+)
+
+
+def _inside_cities(items: list[Scored], text: str) -> None:
+    """ "The Dam in Amsterdam", "Rondani square in Parma": a town or site written right
+    before "in" + a city of 100,000 people but chosen far from that city is a spot of the
+    city (a square, a quarter) that the gazetteer only knows as a far namesake: it takes
+    the city's place."""
+    for item, nxt in pairwise(items):
+        city = nxt.best
+        if (
+            item.best is None
+            or city is None
+            or not _IN_GAP.match(text[item.cand.end : nxt.cand.start])
+        ):
+            continue
+        p, c = item.best.place, city.place
+        if c.feature_class != "P" or c.population < SMALL_TOWN or p.feature_class not in "PS":
+            continue
+        if p.population < c.population and haversine_km(p.lat, p.lon, c.lat, c.lon) > INSIDE_KM:
+            item.best = city

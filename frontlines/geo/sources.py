@@ -136,7 +136,15 @@ def read_countries() -> Iterator[Entry]:
             id=f"gn:{gid}", name=gn_name, lat=lat, lon=lon, feature="A.PCLI",
             country=iso, population=population, geonameid=gid,
         )  # fmt: skip
-        yield Entry(place, [gn_name, name, *alts, *COUNTRY_ABBREVIATIONS.get(iso, ())])
+        names = [gn_name, name, *alts, *COUNTRY_ABBREVIATIONS.get(iso, ())]
+        yield Entry(place, [*names, *_first_parts(gn_name)])
+
+
+def _first_parts(name: str) -> list[str]:
+    """A country named "X and Y" is written "X" for short ("Bosnia", "Trinidad"), unless
+    "X" is a plural people ("Turks and Caicos Islands")."""
+    first, sep, _rest = name.partition(" and ")
+    return [first] if sep and not first.endswith("s") and "," not in first else []
 
 
 # Abbreviations that English news uses for countries (ISO codes in general are not names).
@@ -159,6 +167,9 @@ REGION_DEMONYMS = {
     "Quebecois": "Quebec", "Québécois": "Quebec", "Albertan": "Alberta",
     "Tasmanian": "Tasmania", "Kashmiri": "Kashmir", "Punjabi": "Punjab",
     "Central American": "Central America", "Siberian": "Siberia", "Philippine": "Philippines",
+    "Serb": "Serbia", "Serbs": "Serbia", "Croat": "Croatia", "Croats": "Croatia",
+    "Korean": "Korea", "Koreans": "Korea", "Arab": "Middle East", "Arabs": "Middle East",
+    "Latin American": "Latin America", "Latin Americans": "Latin America",
 }  # fmt: skip
 
 # Other names of continents: the European Union is placed at Europe's point.
