@@ -24,8 +24,9 @@ Progress = Callable[[str], None]
 
 def _score(model: learned.SubEventModel, rows: list[tuple[str, str]]) -> dict[str, Any]:
     gold = [label for _, label in rows]
-    predicted = [model.predict(text)[0] for text, _ in rows]
-    confident = [model.predict(text)[1] >= model.threshold for text, _ in rows]
+    answers = [model.predict(text) for text, _ in rows]
+    predicted = [label for label, _ in answers]
+    confident = [posterior >= model.threshold for _, posterior in answers]
     macro, weighted = macro_weighted_f1(per_label_scores(gold, predicted))
     sure = [(g, p) for g, p, c in zip(gold, predicted, confident, strict=True) if c]
     return {

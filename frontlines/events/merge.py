@@ -124,7 +124,6 @@ class _HeadIndex:
     def __init__(self, max_km: float) -> None:
         self.cell = max(max_km, 0.001) / _KM_PER_DEGREE * 1.001  # degrees, just over max_km
         self.lon_cells = math.ceil(360 / self.cell)
-        self.max_km = max_km
         self.keys: dict[tuple[object, ...], list[int]] = {}
 
     def add(self, head: Event, number: int) -> None:

@@ -11,13 +11,12 @@ another country.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..geo.sources import haversine_km
 from ..records import Mention, Place
-from .location import Location
+from .location import Location, folded_name
 
 # name -> [(place, match quality)]
 Lookup = Callable[[Iterable[str]], dict[str, list[tuple[Place, float]]]]
@@ -375,11 +374,6 @@ def _in_town(quarter: Place, towns: list[_Cand]) -> bool:
     )
 
 
-def _folded(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _same_country_head(heads: list[_Cand], resolved: Resolved, country: str, name: str) -> Resolved:
     """The head's namesake in the country the units gave, when the units alone would
     stand in: the writer's unit may be wrong ("X, Wrongprovince"), the country rarely is."""
@@ -391,7 +385,7 @@ def _same_country_head(heads: list[_Cand], resolved: Resolved, country: str, nam
         for c in heads
         if c[0].country == unit.country
         and (
-            _folded(c[0].name) == _folded(name)
+            folded_name(c[0].name) == folded_name(name)
             or haversine_km(c[0].lat, c[0].lon, unit.lat, unit.lon) < _HEAD_REACH
         )
     ]

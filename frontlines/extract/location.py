@@ -235,13 +235,13 @@ def _prominent(mention: Mention) -> Mention:
     place = mention.place
     if place is None or place.feature_class != "P" or place.population >= _VILLAGE:
         return mention
-    name = _folded(mention.text)
+    name = folded_name(mention.text)
     great = [
         p
         for p in mention.candidates
         if p.feature_class == "P"
         and p.population >= max(_GREAT_CITY, 10 * place.population)
-        and _folded(p.name) == name
+        and folded_name(p.name) == name
     ]
     if not great:
         return mention
@@ -250,10 +250,6 @@ def _prominent(mention: Mention) -> Mention:
 
 def folded_name(name: str) -> str:
     """``name`` without accents, case-folded: the form names are compared in."""
-    return _folded(name)
-
-
-def _folded(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
