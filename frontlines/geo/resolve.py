@@ -173,10 +173,16 @@ def _contains(container: Place, p: Place) -> bool:
 
 
 def _point_places(items: Sequence[Scored], skip: Scored) -> list[Place]:
+    """The towns and sites chosen for the other names of the text: the other mentions of
+    the same name are left out, or a wrong first choice would vouch for itself."""
+    name = skip.cand.text.casefold()
     return [
         s.best.place
         for s in items
-        if s is not skip and s.best is not None and s.best.place.feature_class in "PS"
+        if s is not skip
+        and s.cand.text.casefold() != name
+        and s.best is not None
+        and s.best.place.feature_class in "PS"
     ]
 
 
@@ -256,6 +262,25 @@ ALIAS_PENALTY = 1.0
 MILLION = 1_000_000
 
 
+PROMINENT_TOWN, PROMINENCE_RATIO, PROMINENCE_PENALTY = 100_000, 50, 1.0
+
+
+def _largest_town(matches: Sequence[Match]) -> int:
+    """The population of the largest town the name fully matches."""
+    return max((m.place.population for m in matches
+                if m.quality >= 0.9 and m.place.feature_class == "P"), default=0)  # fmt: skip
+
+
+def _overshadowed(m: Match, largest: int) -> float:
+    """A small town named like a city fifty times its size ("London", Ohio, beside
+    London; "Louisville", Ohio, beside Louisville, Kentucky) needs more than the
+    document's country focus or a named state: a "Town, State" container still wins."""
+    p = m.place
+    if p.feature_class != "P" or largest < PROMINENT_TOWN:
+        return 0.0
+    return PROMINENCE_PENALTY if p.population * PROMINENCE_RATIO < largest else 0.0
+
+
 def _exact_city(matches: Sequence[Match]) -> int:
     """The population of the largest town of 100,000 people whose own name is the written
     one: another place's alternate name then stands back unless ten times bigger."""
@@ -283,6 +308,22 @@ def _listed_with_states(items: Sequence[Scored], i: int, text: str) -> bool:
     return False
 
 
+TOWN_STATE_BONUS = 3.0
+
+
+def _states_town_before(items: Sequence[Scored], i: int, text: str, p: Place) -> bool:
+    """ "Tacoma, Washington": a first-level division written right after a town of its
+    own, joined by a comma, is that division, whatever else carries its name."""
+    if i == 0 or p.feature != "A.ADM1":
+        return False
+    prev = items[i - 1].best
+    if prev is None or prev.place.feature_class not in "PS":
+        return False
+    gap = text[items[i - 1].cand.end : items[i].cand.start]
+    return gap.strip() == "," and "\n" not in gap and (
+        prev.place.country, prev.place.admin1) == (p.country, p.admin1)
+
+
 def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int = 2) -> None:
     """Choose ``best`` for each item in place (items sorted by offset)."""
     for round_no in range(rounds + 1):
@@ -299,12 +340,16 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             listed = round_no > 0 and _listed_with_states(items, i, text)
             seats = _seats(item.matches)
             exact_city = _exact_city(item.matches)
+            largest = _largest_town(item.matches)
             for m in item.matches:
                 alike = m.place.country in towns
                 s = score_match(m, item.cand, focus, others, containers, alike)
                 s += _adjust(m, states, famous, major, seats, exact_city)
+                s -= _overshadowed(m, largest)
                 if listed and m.place.feature == "A.ADM1":
                     s += LIST_STATE_BONUS
+                if round_no and _states_town_before(items, i, text, m.place):
+                    s += TOWN_STATE_BONUS
                 if s > best_score:
                     best, best_score = m, s
             if _loose_outside(best, containers):

@@ -152,6 +152,8 @@ COUNTRY_ABBREVIATIONS = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "America"), "GB": ("UK", "U.K.", "Britain"),
     "AE": ("UAE", "U.A.E.", "Emirates"), "CD": ("DRC", "DR Congo"), "SA": ("KSA",),
     "CN": ("PRC",), "KP": ("DPRK",), "KR": ("ROK",), "ZA": ("SA", "RSA"),
+    # former states, placed at their successor's point as GeoNames-keyed corpora do
+    "RU": ("Soviet Union", "USSR", "U.S.S.R."), "CZ": ("Czechoslovakia",),
 }  # fmt: skip
 
 
@@ -169,11 +171,15 @@ REGION_DEMONYMS = {
     "Central American": "Central America", "Siberian": "Siberia", "Philippine": "Philippines",
     "Serb": "Serbia", "Serbs": "Serbia", "Croat": "Croatia", "Croats": "Croatia",
     "Korean": "Korea", "Koreans": "Korea", "Arab": "Middle East", "Arabs": "Middle East",
-    "Latin American": "Latin America", "Latin Americans": "Latin America",
+    "Latin American": "South America", "Latin Americans": "South America",
 }  # fmt: skip
 
 # Other names of continents: the European Union is placed at Europe's point.
-CONTINENT_ALIASES = {"Europe": ("EU", "E.U.", "European Union")}
+CONTINENT_ALIASES = {
+    "Europe": ("EU", "E.U.", "European Union"),
+    # GeoNames has no Latin America: GeoNames-keyed corpora mark it as South America
+    "South America": ("Latin America", "LatAm"),
+}
 
 # First words of two-word demonyms that are ordinary words, never a country on their own.
 _NOT_DEMONYMS = frozenset(
@@ -493,6 +499,11 @@ def read_natural_earth() -> Iterator[Entry]:
             yield Entry(place, names, extra_keys=_feature_aliases(name, feature))
 
 
+# Seas that news names by their head word alone ("a US ally in the Gulf, Qatar"); which of
+# the two is meant is left to the other places of the text (coherence).
+SHORT_SEA_NAMES = {"Persian Gulf": "Gulf", "Gulf of Mexico": "Gulf"}
+
+
 def _feature_aliases(name: str, feature: str) -> list[str]:
     """ "Hudson" (a river) is also "Hudson River" / "River Hudson"; "Chad" (a lake) "Lake Chad"."""
     lowered = name.lower()
@@ -500,6 +511,8 @@ def _feature_aliases(name: str, feature: str) -> list[str]:
         return [f"{name} River", f"River {name}"]
     if feature == "H.LK" and "lake" not in lowered:
         return [f"Lake {name}"]
+    if name in SHORT_SEA_NAMES:
+        return [SHORT_SEA_NAMES[name]]
     if feature == "H.OCN" and lowered.endswith(" ocean"):
         return [name[: -len(" ocean")]]
     if feature == "H.SEA" and re.fullmatch(r"\w+(?:an|ic) sea", lowered):

@@ -128,9 +128,17 @@ def test_common_word_names_keep_only_places_of_the_texts_countries() -> None:
     assert [m.place.id for m in matches["Middle East"]] == ["me"]
 
 
-def test_latin_america_is_a_region(gazetteer: SqliteGazetteer) -> None:
+def test_latin_america_is_south_america_as_geonames_keyed_corpora_mark_it(
+    gazetteer: SqliteGazetteer,
+) -> None:
     found = gazetteer.lookup("Latin America")
-    assert found and found[0].feature == "L.RGN" and -20 < found[0].lat < 20
+    assert found and found[0].feature == "L.CONT" and found[0].geonameid == 6255150
+
+
+def test_former_states_stand_at_their_successor(gazetteer: SqliteGazetteer) -> None:
+    for name in ("Soviet Union", "USSR"):
+        found = gazetteer.lookup(name)
+        assert found and found[0].feature == "A.PCLI" and found[0].country == "RU"
 
 
 def test_bare_name_of_a_million_city_beats_a_smaller_foreign_division() -> None:
