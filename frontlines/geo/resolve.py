@@ -320,8 +320,11 @@ def _states_town_before(items: Sequence[Scored], i: int, text: str, p: Place) ->
     if prev is None or prev.place.feature_class not in "PS":
         return False
     gap = text[items[i - 1].cand.end : items[i].cand.start]
-    return gap.strip() == "," and "\n" not in gap and (
-        prev.place.country, prev.place.admin1) == (p.country, p.admin1)
+    return (
+        gap.strip() == ","
+        and "\n" not in gap
+        and (prev.place.country, prev.place.admin1) == (p.country, p.admin1)
+    )
 
 
 def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int = 2) -> None:
