@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from frontlines.geo.gazetteer import Match
 from frontlines.geo.recognize import Candidate
-from frontlines.geo.resolve import Scored, resolve
+from frontlines.geo.resolve import Scored, _drop_strays, resolve
 from frontlines.records import Place
 
 
@@ -59,3 +59,19 @@ def test_a_state_written_after_one_of_its_towns_is_the_state() -> None:
                     [Match(dc, 1.0), Match(state, 1.0)])]  # fmt: skip
     resolve(items, {"US": 1.0}, text)
     assert items[1].best is not None and items[1].best.place.id == "wa"
+
+
+def test_small_foreign_towns_do_not_vouch_for_each_other() -> None:
+    def town(pid: str, country: str, lat: float, lon: float, population: int) -> Scored:
+        p = _place(id=pid, name=pid, feature="P.PPL", country=country, lat=lat, lon=lon,
+                   population=population)  # fmt: skip
+        return Scored(Candidate(0, 1, pid, {"ner"}), [], Match(p, 1.0))
+
+    cape = [town("a", "ZA", -33.9, 18.4, 400_000), town("b", "ZA", -34.0, 18.6, 90_000)]
+    strays = [town("delft", "NL", 52.0, 4.36, 90_000), town("ede", "NL", 52.04, 5.66, 70_000)]
+    _drop_strays([*cape, *strays], {"ZA": 1.0})
+    assert [s.best for s in strays] == [None, None]
+    amsterdam = town("ams", "NL", 52.37, 4.89, 741_636)
+    strays = [town("delft", "NL", 52.0, 4.36, 90_000), town("ede", "NL", 52.04, 5.66, 70_000)]
+    _drop_strays([*cape, *strays, amsterdam], {"ZA": 0.7, "NL": 0.3})
+    assert all(s.best is not None for s in strays)
