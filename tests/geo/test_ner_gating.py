@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from frontlines.geo import Geoparser, Match, MemoryGazetteer
-from frontlines.geo.geoparser import PERSON_PART, inherit_vetoes, needs_ner, surnames
 from frontlines.geo.ner import (
     chunks,
     entities,
@@ -17,6 +16,7 @@ from frontlines.geo.ner import (
 )
 from frontlines.geo.recognize import Candidate
 from frontlines.geo.resolve import Scored, resolve
+from frontlines.geo.select import PERSON_PART, inherit_vetoes, needs_ner, surnames
 from frontlines.records import Place
 
 TEXT = "Rain fell. Troops entered Homs today.\nNothing else happened. Homs was calm."

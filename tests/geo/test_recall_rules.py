@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from frontlines.geo import Geoparser, SqliteGazetteer
+from frontlines.geo.focus import close_spelling
 from frontlines.geo.gazetteer import LOOSE, Match
-from frontlines.geo.geoparser import close_spelling
 from frontlines.geo.recognize import cue_candidates, paren_admin_candidates
 from frontlines.geo.sources import geonames_country_points, haversine_km, read_demonyms
 from frontlines.records import Place

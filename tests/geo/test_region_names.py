@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontlines.geo import Geoparser, SqliteGazetteer
-from frontlines.geo.geoparser import _lookup_names
+from frontlines.geo.names import lookup_names
 from frontlines.geo.recognize import Candidate, paren_admin_candidates
 from frontlines.geo.sources import admin_short_names, town_short_names
 
@@ -25,11 +25,11 @@ def test_korean_town_units() -> None:
 
 
 def test_lookup_names_strip_units_and_split_dashed_parts() -> None:
-    names = _lookup_names(Candidate(0, 19, "Seoul City - Jongno", {"cue"}))
+    names = lookup_names(Candidate(0, 19, "Seoul City - Jongno", {"cue"}))
     assert names[:3] == ["Seoul City - Jongno", "Jongno", "Seoul City"]
     assert "Seoul" in names
-    assert "Busan" in _lookup_names(Candidate(0, 15, "Busan City Hall", {"ner"}))
-    assert _lookup_names(Candidate(0, 5, "Homs", {"ner"})) == ["Homs"]
+    assert "Busan" in lookup_names(Candidate(0, 15, "Busan City Hall", {"ner"}))
+    assert lookup_names(Candidate(0, 5, "Homs", {"ner"})) == ["Homs"]
 
 
 def test_paren_admin_accepts_a_dash_separator() -> None:

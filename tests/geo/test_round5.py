@@ -113,7 +113,7 @@ def test_adjective_inside_a_given_span(gazetteer: SqliteGazetteer) -> None:
 
 
 def test_common_word_names_keep_only_places_of_the_texts_countries() -> None:
-    from frontlines.geo.geoparser import restore_generic, set_aside_generic
+    from frontlines.geo.focus import restore_generic, set_aside_generic
 
     ghana = _place(id="gh", name="Western", feature="A.ADM1", country="GH")
     zambia = _place(id="zm", name="Western", feature="A.ADM1", country="ZM")

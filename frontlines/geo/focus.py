@@ -1,0 +1,138 @@
+"""The document's country focus: which countries a text is about, and which matches
+of common-word or loosely spelled names to keep for it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from ..records import Place
+from .fold import fold
+from .gazetteer import ALTERNATE, LOOSE, Match
+from .names import PLACE_LABELS
+from .recognize import (
+    Candidate,
+)
+from .resolve import Scored
+
+
+def initial_focus(
+    cands: Iterable[Candidate],
+    matches: dict[str, list[Match]],
+    focus: Counter[str] | Iterable[str] | None,
+) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    if focus:
+        counts.update(focus)
+    for c in cands:
+        if c.kind == "demonym":
+            if not c.country.startswith("@"):
+                counts[c.country] += 1
+            continue
+        if c.label and c.label not in PLACE_LABELS:
+            continue
+        found = [m for m in matches.get(c.name, []) if m.quality >= ALTERNATE]
+        countries = [m for m in found if m.place.feature.startswith("A.PCL")]
+        rivals = [m for m in found if m.place.feature == "A.ADM1" or m.place.population > 100_000]
+        if len(countries) == 1 and len(rivals) <= 1:
+            counts[countries[0].place.country] += 2
+    return counts
+
+
+def add_unambiguous(counts: Counter[str], items: list[Scored]) -> None:
+    """A name whose good matches all lie in one country counts for it; so does a name that
+    is exactly one country's first-level division and no country ("Kentucky")."""
+    for item in items:
+        good = {m.place.country for m in item.matches if m.quality >= ALTERNATE}
+        if len(good) == 1 and "" not in good:
+            counts[good.pop()] += 1
+            continue
+        states = {m.place.country for m in item.matches
+                  if m.quality >= 1.0 and m.place.feature == "A.ADM1"}  # fmt: skip
+        nations = [m for m in item.matches if m.place.feature.startswith("A.PCL")]
+        if len(states) == 1 and not nations:
+            counts[states.pop()] += 1
+
+
+FOCUS_SHARE = 0.08
+
+
+def in_focus(place: Place, focus: dict[str, float]) -> bool:
+    return focus.get(place.country, 0.0) >= FOCUS_SHARE
+
+
+LOOSE_FOCUS_SHARE = 0.25
+
+
+def drop_loose(matches: dict[str, list[Match]], focus: dict[str, float]) -> None:
+    """Keep loose (skeleton) matches only inside the document's main focus countries and
+    only when the place's name is spelled close to the written one ("Mawanella" is not
+    Manila, "Lacarry" not Lahore)."""
+    for name, found in matches.items():
+        matches[name] = [
+            m for m in found
+            if m.quality > LOOSE
+            or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
+        ]  # fmt: skip
+
+
+def set_aside_generic(matches: dict[str, list[Match]]) -> dict[str, list[Match]]:
+    """Take out the matches of names made only of common words, so that they add nothing
+    to the document's focus (see ``restore_generic``)."""
+    return {name: matches.pop(name) for name in list(matches) if _generic_name(name)}
+
+
+def restore_generic(
+    matches: dict[str, list[Match]], aside: dict[str, list[Match]], focus: dict[str, float]
+) -> None:
+    """Put back the set-aside matches of countries the rest of the text points to."""
+    for name, found in aside.items():
+        matches[name] = [m for m in found if not m.place.country or focus.get(m.place.country)]
+
+
+_COMMON_PLACE_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "middle",
+        "upper",
+        "lower",
+        "coast",
+        "gulf",
+        "lakes",
+        "capital",
+        "islands",
+        "region",
+        "state",
+        "republic",
+        "the",
+    ]
+)
+
+
+def _generic_name(name: str) -> bool:
+    """A name made only of common words ("Western", "West Coast", "Gulf", "Central"): it
+    means a place of a country the text points to (not Ghana's Western Region in a text
+    about South Africa)."""
+    words = name.lower().split()
+    return bool(words) and all(w in _COMMON_PLACE_WORDS for w in words)
+
+
+LOOSE_MIN_LETTERS, LOOSE_MIN_RATIO = 5, 0.7
+
+
+def close_spelling(name: str, match: Match) -> bool:
+    """Whether a loose match's place name is spelled like ``name`` (long enough, similar)."""
+    written = fold(name).replace(" ", "")
+    if len(written) < LOOSE_MIN_LETTERS:
+        return False
+    found = fold(match.place.name).replace(" ", "")
+    return SequenceMatcher(None, written, found).ratio() >= LOOSE_MIN_RATIO

@@ -1,0 +1,40 @@
+"""Which names a candidate is looked up under, and spaCy's labels that make or veto a place."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Match
+from .recognize import Candidate
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+VETO_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
+                         "CARDINAL", "ORDINAL", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})  # fmt: skip
+
+
+def lookup_names(c: Candidate) -> list[str]:
+    names = [c.name]
+    if c.hint == "station":
+        names.insert(0, f"{c.name} station")
+    if c.hint == "valley":
+        names.append(c.name.rsplit(" ", 1)[0])
+    parts = [p for p in re.split(r"\s+[-–]\s+", c.name) if p]
+    if len(parts) > 1:
+        names.extend(reversed(parts))  # "Seoul City - Jongno": the finest part first
+    for name in list(names):
+        bare = _UNIT_SUFFIX.sub("", name)
+        if bare != name and len(bare) > 2:
+            names.append(bare)  # "Suwon-si", "Seoul City", "Busan City Hall" -> the city
+    return names
+
+
+# Korean unit endings ("-si" city, "-gun" county, "-gu" district) and "City"/"City Hall".
+_UNIT_SUFFIX = re.compile(r"(?:-(?:si|gun|gu)|\s+City(?:\s+Hall)?)$")
+
+
+def matches_for(c: Candidate, matches: dict[str, list[Match]]) -> list[Match]:
+    for name in lookup_names(c):
+        found = matches.get(name) or []
+        if found:
+            return found
+    return []

@@ -1,0 +1,228 @@
+"""Which candidates are toponyms: NER gating, vetoes from people's names and organisations,
+and the plausibility of a gazetteer match in its context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from .focus import in_focus
+from .gazetteer import ALTERNATE, DERIVED, Match
+from .names import PLACE_LABELS, VETO_LABELS, matches_for
+from .ner import (
+    sentence_initial,
+)
+from .recognize import (
+    MONTHS,
+    Candidate,
+    demonyms,
+)
+
+
+def inherit_vetoes(cands: Iterable[Candidate]) -> None:
+    """A gazetteer span inside a PERSON/ORG/... entity takes that entity's label."""
+    vetoes = [c for c in cands if c.label in VETO_LABELS]
+    for c in cands:
+        if c.label or "gazetteer" not in c.origins:
+            continue
+        for v in vetoes:
+            if v.start <= c.start and c.end <= v.end:
+                c.label = PERSON_PART if _part_of_name(c, v) else v.label
+                break
+
+
+PERSON_PART = "PERSON_PART"  # a word of a person's name ("Clinton" of "Hillary Clinton")
+
+
+def _part_of_name(c: Candidate, v: Candidate) -> bool:
+    return v.label == "PERSON" and c.length < v.length and len(v.text.split()) <= 3
+
+
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})  # fmt: skip
+
+
+def surnames(ents: Iterable[Candidate]) -> list[Candidate]:
+    """The last word of each several-word PERSON ("Phillips" of "Sarah Phillips")."""
+    return [
+        Candidate(e.end - len(e.text.split()[-1]), e.end, e.text.split()[-1], {"ner"},
+                  label=PERSON_PART)
+        for e in ents if e.label == "PERSON" and " " in e.text
+    ]  # fmt: skip
+
+
+def big_place_match(found: list[Match]) -> bool:
+    """A name whose strong matches include a large town or an administrative unit: one
+    reading of it as a person or an organisation is not carried to its other uses."""
+    return any(
+        m.quality >= ALTERNATE and (m.place.population >= 50_000 or m.place.feature_class == "A")
+        for m in found
+    )
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported on first use: spaCy is slow to import)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def needs_ner(
+    c: Candidate, found: list[Match], propn: set[int], lower: set[str], text: str
+) -> bool:
+    """Whether spaCy's label could change the decision on a gazetteer span: not for spans
+    the gazetteer does not know, countries (kept unless abbreviated), single words that are
+    function words, months or weekdays, sentence-initial common words, or words the
+    text also writes in lower case (common nouns: "President", "Police")."""
+    if not found:
+        return False
+    if c.text.isupper() and len(c.text) <= 4:
+        return True  # "US", "B.C.": kept only when NER calls them places
+    if any(m.quality >= ALTERNATE and m.place.feature.startswith("A.PCL") for m in found):
+        return False
+    if " " in c.text:
+        return True
+    word = c.text.lower()
+    if word in stop_words() or word in MONTHS or word in WEEKDAYS:
+        return False
+    if word in lower:
+        return False
+    return c.start in propn or not sentence_initial(c.start, text) or big_place_match(found)
+
+
+def _common_word(word: str, text: str) -> bool:
+    """A short word, a month or weekday, or a word the text also writes in lower case."""
+    lower = word.lower()
+    if len(word) < 3 or lower in MONTHS or lower in WEEKDAYS:
+        return True
+    return lower.isalpha() and re.search(rf"(?<![\w-]){lower}(?![\w-])", text) is not None
+
+
+def _plausible(
+    c: Candidate, found: list[Match], focus: dict[str, float], propn: set[int], text: str
+) -> bool:
+    """Whether a span found only by gazetteer matching (or vetoed by NER) is a place."""
+    words = c.text.split()
+    if not found or c.label == PERSON_PART or (len(words) == 1 and _common_word(c.text, text)):
+        return False
+    if c.text.isupper() and len(c.text) <= 4 and c.label not in PLACE_LABELS:
+        return False
+    strong = [m for m in found if m.quality >= (DERIVED if "cue" in c.origins else ALTERNATE)]
+    focused = [m for m in found if in_focus(m.place, focus)]
+    if not strong and not (focused and len(c.text) >= 6):
+        return False
+    if c.label in VETO_LABELS:
+        if any(m.place.feature.startswith("A.PCL") for m in strong):
+            return True
+        if _located_org(c, strong, text):
+            return True
+        if len(words) == 1 and c.label in ("PERSON", "ORG") and _capital_named(strong):
+            return True
+        return any(
+            m.quality >= ALTERNATE
+            and (m.place.population >= 10_000 or m.place.source != "geonames")
+            for m in focused
+        )
+    if c.start not in propn and sentence_initial(c.start, text):
+        return any(m.place.feature.startswith("A.PCL") for m in strong)
+    big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
+    return bool(focused) or big or len(words) > 1
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s$")
+
+
+def _name_tail(c: Candidate, matches: dict[str, list[Match]], text: str) -> bool:
+    """A one-word gazetteer span that ends a longer capitalised name whose first word is
+    no common word ("Haram" in "Boko Haram", a name the gazetteer lacks): the name is not
+    a place, unless the span names a prominent place."""
+    if " " in c.text or c.label in PLACE_LABELS:
+        return False
+    found = _WORD_BEFORE.search(text[max(0, c.start - 30) : c.start])
+    if found is None:
+        return False
+    word = found.group(1)
+    lower = word.lower()
+    if lower in stop_words() or lower in MONTHS or lower in WEEKDAYS or word in demonyms():
+        return False
+    if matches.get(f"{word} {c.text}"):
+        return False
+    return not any(_big_place(m) for m in matches_for(c, matches) if m.quality >= ALTERNATE)
+
+
+def _big_place(m: Match) -> bool:
+    """A country, first-level division or town of 100,000 people: too prominent for a
+    name's tail to mean it by chance ("Smart Dubai", "Press WASHINGTON")."""
+    p = m.place
+    return p.feature.startswith("A.PCL") or p.feature == "A.ADM1" or p.population >= 100_000
+
+
+def _capital_named(strong: list[Match]) -> bool:
+    """A one-word name of a national capital or a city of a million people: the small NER
+    model's PERSON/ORG label ("Kiev", "Kabul") does not outweigh it."""
+    return any(m.place.feature == "P.PPLC" or (m.place.feature_class == "P"
+               and m.place.population >= 1_000_000) for m in strong)  # fmt: skip
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _located_org(c: Candidate, strong: list[Match], text: str) -> bool:
+    """A name that the small NER model calls an organisation right after "in"/"at" and
+    that the gazetteer knows as a town of 1,000 people or more ("protested in Cahors")."""
+    if c.label != "ORG" or "ner" not in c.origins:
+        return False
+    if not _IN_BEFORE.search(text[max(0, c.start - 4) : c.start]):
+        return False
+    return any(m.place.feature_class == "P" and m.place.population >= 1000 for m in strong)
+
+
+def _list_neighbours(c: Candidate, others: Sequence[Candidate], text: str) -> list[Candidate]:
+    out = []
+    for o in others:
+        gap = text[o.end : c.start] if o.end <= c.start else text[c.end : o.start]
+        if o is not c and gap.strip() in (",", "and", ", and", "&") and len(gap) < 8:
+            out.append(o)
+    return out
+
+
+def select(
+    cands: Sequence[Candidate],
+    matches: dict[str, list[Match]],
+    focus: dict[str, float],
+    propn: set[int],
+    text: str,
+) -> list[Candidate]:
+    """Accepted, non-overlapping candidates, sorted by offset."""
+    accepted: list[Candidate] = []
+    rejected_people: list[Candidate] = []
+    for c in cands:
+        found = matches_for(c, matches)
+        if (
+            c.kind == "demonym"
+            or "cue" in c.origins
+            or ("ner" in c.origins and c.label in PLACE_LABELS)
+            or (
+                "gazetteer" in c.origins
+                and _plausible(c, found, focus, propn, text)
+                and not _name_tail(c, matches, text)
+            )
+        ):
+            accepted.append(c)
+        elif c.label == "PERSON" and "ner" in c.origins:
+            rejected_people.append(c)
+    accepted = [
+        c for c in accepted
+        if c.label not in VETO_LABELS or "cue" in c.origins
+        or not _list_neighbours(c, rejected_people, text)
+    ]  # fmt: skip
+    accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
+                                 -("cue" in c.origins), c.start))  # fmt: skip
+    taken: list[Candidate] = []
+    for c in accepted:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
