@@ -18,6 +18,7 @@ from .recognize import (
     Candidate,
     demonyms,
 )
+from .words import GENERIC_WORDS
 
 
 def inherit_vetoes(cands: Iterable[Candidate]) -> None:
@@ -189,6 +190,46 @@ def _list_neighbours(c: Candidate, others: Sequence[Candidate], text: str) -> li
     return out
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|near|into|outside|across|of)\s+(?:the\s+)?$", re.I
+)
+_CONTAINER_AFTER = re.compile(r"^,\s+[A-Z]")
+
+
+_TITLES = (
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Ambassador|President|Senator|Sen|Rep|Gov|Governor"
+    r"|Mayor|Minister|Secretary|Judge|Prof|Professor|Rev|Pope|Sgt|Capt|Col|Lt|Gen|Cpl|Pvt"
+)
+_TITLE_LEAD = re.compile(rf"^(?:{_TITLES})\.?\s+[A-Z]")
+_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLES})\.?\s+(?:[A-Z][a-z]+\s+)?$")
+
+
+def _titled(c: Candidate, text: str) -> bool:
+    """A name led by a person's title ("Mr Marra", "Ambassador Andrei Karlov", "Mayor Ryan
+    Bingham"): a person, not a place (cue-found spans are kept)."""
+    if "cue" in c.origins or c.kind == "demonym" or c.text.split()[-1].lower() in GENERIC_WORDS:
+        return False  # "Pope County", "President Street"
+    return bool(
+        _TITLE_LEAD.match(c.text) or _TITLE_BEFORE.search(text[max(0, c.start - 40) : c.start])
+    )
+
+
+def _surnames_of_people(cands: Sequence[Candidate]) -> set[str]:
+    """Last words of the several-word people NER found in the text ("Nick Burton")."""
+    return {c.text.split()[-1] for c in cands
+            if c.label == "PERSON" and "ner" in c.origins and " " in c.text}  # fmt: skip
+
+
+def _a_persons_surname(c: Candidate, people: set[str], text: str) -> bool:
+    """A bare one-word name that is the surname of a person the text names ("Nick Burton
+    ... Burton said"), written with no locative word before it ("in Burton") and no
+    container after it ("Burton, Mich."): the person, whatever label NER gave it elsewhere."""
+    if c.text not in people or not c.text.istitle() or "cue" in c.origins or c.kind == "demonym":
+        return False
+    before, after = text[max(0, c.start - 20) : c.start], text[c.end : c.end + 4]
+    return not _LOCATIVE_BEFORE.search(before) and not _CONTAINER_AFTER.match(after)
+
+
 def select(
     cands: Sequence[Candidate],
     matches: dict[str, list[Match]],
@@ -219,6 +260,9 @@ def select(
         if c.label not in VETO_LABELS or "cue" in c.origins
         or not _list_neighbours(c, rejected_people, text)
     ]  # fmt: skip
+    people = _surnames_of_people(cands)
+    accepted = [c for c in accepted
+                if not _a_persons_surname(c, people, text) and not _titled(c, text)]  # fmt: skip
     accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
                                  -("cue" in c.origins), c.start))  # fmt: skip
     taken: list[Candidate] = []
