@@ -214,6 +214,22 @@ def _titled(c: Candidate, text: str) -> bool:
     )
 
 
+def _institution(c: Candidate, found: list[Match], text: str) -> bool:
+    """A seat of power named for the power ("the White House said", "the Kremlin denied"):
+    a building the project curates, written with no locative word before it."""
+    name = re.sub(r"^the\s+", "", c.text.lower())
+    if "cue" in c.origins or name not in SEATS_OF_POWER or not found:
+        return False
+    if not all(m.place.source == "curated" and m.place.feature_class == "S" for m in found):
+        return False
+    return not _LOCATIVE_BEFORE.search(text[max(0, c.start - 20) : c.start])
+
+
+SEATS_OF_POWER = frozenset(
+    {"white house", "kremlin", "pentagon", "downing street", "élysée", "elysee"}
+)
+
+
 def _surnames_of_people(cands: Sequence[Candidate]) -> set[str]:
     """Last words of the several-word people NER found in the text ("Nick Burton")."""
     return {c.text.split()[-1] for c in cands
@@ -262,7 +278,8 @@ def select(
     ]  # fmt: skip
     people = _surnames_of_people(cands)
     accepted = [c for c in accepted
-                if not _a_persons_surname(c, people, text) and not _titled(c, text)]  # fmt: skip
+                if not _a_persons_surname(c, people, text) and not _titled(c, text)
+                and not _institution(c, matches_for(c, matches), text)]  # fmt: skip
     accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
                                  -("cue" in c.origins), c.start))  # fmt: skip
     taken: list[Candidate] = []

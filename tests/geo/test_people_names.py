@@ -39,3 +39,20 @@ def test_a_title_marks_a_person() -> None:
     assert _titled(_cand("Bingham"), TEXT)  # "Mayor Ryan Bingham"
     assert not _titled(_cand("Pope County"), TEXT)
     assert not _titled(_cand("DALLAS"), TEXT)
+
+
+def test_a_seat_of_power_speaking_is_the_government_not_a_place() -> None:
+    from frontlines.geo.gazetteer import Match
+    from frontlines.geo.select import _institution
+    from frontlines.records import Place
+
+    house = Place(id="cur:white-house", name="White House", lat=38.9, lon=-77.0,
+                  feature="S.BLDG", country="US", source="curated")  # fmt: skip
+    text = "The White House declined to comment. Protesters gathered outside the White House."
+    first = Candidate(0, 15, "The White House", {"gazetteer"})
+    second_at = text.index("White House", 20)
+    second = Candidate(second_at, second_at + 11, "White House", {"gazetteer"})
+    assert _institution(first, [Match(house, 1.0)], text)
+    assert not _institution(second, [Match(house, 1.0)], text)
+    tower = Candidate(0, 11, "Trump Tower", {"gazetteer"})
+    assert not _institution(tower, [Match(house, 1.0)], "Trump Tower office")
