@@ -236,6 +236,21 @@ def _surnames_of_people(cands: Sequence[Candidate]) -> set[str]:
             if c.label == "PERSON" and "ner" in c.origins and " " in c.text}  # fmt: skip
 
 
+def _first_names_of_people(cands: Sequence[Candidate]) -> set[str]:
+    """First words of the several-word people NER found in the text ("Amber Sinclair")."""
+    return {c.text.split()[0] for c in cands
+            if c.label == "PERSON" and "ner" in c.origins and " " in c.text}  # fmt: skip
+
+
+def _a_persons_first_name(c: Candidate, found: list[Match], firsts: set[str], text: str) -> bool:
+    """ "Amber Sinclair ... Amber will attend": a bare first name of a person the text
+    names is the person, unless it also names a large town or an administrative unit
+    ("Jordan", "Georgia" the state, "Calgary"), whose bare uses stay places."""
+    if big_place_match(found):
+        return False  # "Calgary MLA Sandra Jansen", "Seattle Fire" read as people by NER
+    return _a_persons_surname(c, firsts, text)
+
+
 def _a_persons_surname(c: Candidate, people: set[str], text: str) -> bool:
     """A bare one-word name that is the surname of a person the text names ("Nick Burton
     ... Burton said"), written with no locative word before it ("in Burton") and no
@@ -276,9 +291,10 @@ def select(
         if c.label not in VETO_LABELS or "cue" in c.origins
         or not _list_neighbours(c, rejected_people, text)
     ]  # fmt: skip
-    people = _surnames_of_people(cands)
+    people, firsts = _surnames_of_people(cands), _first_names_of_people(cands)
     accepted = [c for c in accepted
                 if not _a_persons_surname(c, people, text) and not _titled(c, text)
+                and not _a_persons_first_name(c, matches_for(c, matches), firsts, text)
                 and not _institution(c, matches_for(c, matches), text)]  # fmt: skip
     accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
                                  -("cue" in c.origins), c.start))  # fmt: skip

@@ -56,3 +56,19 @@ def test_a_seat_of_power_speaking_is_the_government_not_a_place() -> None:
     assert not _institution(second, [Match(house, 1.0)], text)
     tower = Candidate(0, 11, "Trump Tower", {"gazetteer"})
     assert not _institution(tower, [Match(house, 1.0)], "Trump Tower office")
+
+
+def test_a_first_name_of_a_named_person_is_the_person_unless_a_large_place() -> None:
+    from frontlines.geo.gazetteer import Match
+    from frontlines.geo.select import _a_persons_first_name
+    from frontlines.records import Place
+
+    def town(name: str, population: int) -> list[Match]:
+        p = Place(id=name, name=name, lat=0.0, lon=0.0, feature="P.PPL", country="FR",
+                  population=population)  # fmt: skip
+        return [Match(p, 1.0)]
+
+    text = "Amber Sinclair won a scholarship. As an intern Amber will attend conferences."
+    amber = Candidate(text.index("Amber", 5), text.index("Amber", 5) + 5, "Amber", {"gazetteer"})
+    assert _a_persons_first_name(amber, town("Amber", 1_200), {"Amber"}, text)
+    assert not _a_persons_first_name(amber, town("Amber", 1_200_000), {"Amber"}, text)
