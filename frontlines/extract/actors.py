@@ -29,7 +29,7 @@ UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
-    """A country as ACLED names it, with its government periods (``YYYY-MM`` starts)
+    """A country as ACLED names it, with its government periods (``YYYY-MM[-DD]`` starts)
     and, where ACLED's convention there differs from "Unidentified Armed Group
     (<country>)", the name it gives armed perpetrators nobody identified."""
 
@@ -40,12 +40,14 @@ class CountryInfo:
     unidentified: str = ""
 
     def period(self, when: str = "") -> str:
-        """The start year of the period in force at ``when`` (ISO date; "" = latest)."""
+        """The start year of the period in force at ``when`` (ISO date; "" = latest).
+        A start may be a month (``YYYY-MM``) or, where a leader took office mid-month, a
+        day (``YYYY-MM-DD``)."""
         if not self.periods:
             return ""
         chosen = self.periods[0]
         for start in self.periods:
-            if not when or start <= when[:7]:
+            if not when or start <= when[: len(start)]:
                 chosen = start
         return chosen[:4]
 
@@ -92,7 +94,9 @@ class ActorRegistry:
         self._upper: dict[str, _Entry] = {}
         self._raw = list(entries)
         self._elsewhere: dict[str, str] = {}
+        self._units: dict[str, tuple[frozenset[str], str]] = {}
         self._country_pattern: re.Pattern[str] | None = None
+        self._nationals_pattern: re.Pattern[str] | None = None
         self._country_names: dict[str, str] = {}
         for raw in self._raw:
             self._add(raw)
@@ -136,6 +140,8 @@ class ActorRegistry:
         entry = _Entry(actor, bool(raw.get("prefixed", False)))
         if raw.get("elsewhere"):
             self._elsewhere[actor.name] = str(raw["elsewhere"])
+        if raw.get("unit_in"):
+            self._units[actor.name] = (frozenset(raw["unit_in"]), str(raw["plain"]))
         self._entries.append(entry)
         for alias in (*aliases, *raw.get("prefixed_only", ())):
             needs_prefix = alias in raw.get("prefixed_only", ())
@@ -200,6 +206,11 @@ class ActorRegistry:
         if needs_prefix:
             return None
         start = match.start("alias")
+        owner = _of_country(match.string, match.end()) if entry.prefixed else None
+        if owner is not None:
+            # "the military forces of Russia": the country named after the force owns it.
+            end, code = owner
+            return Span(start, end, match.string[start:end]), replace(entry.actor, country=code)
         return Span(start, match.end(), match.group("alias")), entry.actor
 
     def for_country(self, actor: Actor, country: str, when: str = "") -> Actor:
@@ -213,6 +224,12 @@ class ActorRegistry:
             actor = Actor(self._elsewhere[actor.name], actor.inter, "", actor.aliases)
             own = None
         info = own or here
+        if actor.name in self._units and (
+            info is None or info.iso2 not in self._units[actor.name][0]
+        ):
+            # A unit ACLED names apart only in some countries ("... Air Force" in Russia
+            # and Ukraine) is the plain force elsewhere.
+            actor = replace(actor, name=self._units[actor.name][1])
         name = actor.name
         if name == UNIDENTIFIED and here is not None and here.unidentified:
             name = here.unidentified
@@ -257,6 +274,20 @@ class ActorRegistry:
             return max(counts, key=lambda code: counts[code])
         return ""
 
+    def nationals(self, text: str) -> str:
+        """The ISO2 code of the nationality of the people a sentence is about when they
+        alone are its subject ("about 200 Ukrainians rallied", "Afghan nationals living
+        in X staged a protest"); "" when the subject is mixed or not a nationality."""
+        if self._nationals_pattern is None:
+            self._nationals_pattern = _nationals_pattern(self._demonyms)
+        match = self._nationals_pattern.search(text)
+        return self._demonyms.get(match.group("dem"), "") if match else ""
+
+    def stateless_crowd(self, text: str) -> bool:
+        """True when the subject of ``text`` is migrants or asylum seekers of no stated
+        nationality ("around 300 migrants protested"): ACLED's "(International)"."""
+        return _MIGRANTS.search(text) is not None
+
     def unidentified(self, country: str) -> Actor:
         """ACLED's actor for an armed group nobody named."""
         return self.for_country(Actor(UNIDENTIFIED, 3), country)
@@ -278,11 +309,71 @@ _COUNTRY_ALIASES = {
 }  # fmt: skip
 
 
+_HEADCOUNT = (
+    r"(?:(?:about|around|some|over|nearly|at least|more than|up to)\s+)?"
+    r"(?:[\d,]+(?:\s*(?:-|to)\s*[\d,]+)?\s+|(?:hundreds|dozens|thousands|scores) of\s+|several\s+"
+    r"|a (?:small )?group of\s+|a dozen\s+|a few\s+|a handful of\s+)?"
+)
+_NATIONALS = (
+    r"(?:s|\s+(?:nationals|citizens|women|men|students|people|migrants|refugees|expatriates))"
+)
+# Where they live ("living in Mersin", "in Puerto Rico", "resident in Costa Rica").
+_ABROAD = (
+    r"(?:\s+(?:living|resident|residing|based|studying|on erasmus)\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
+    r"|\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?"
+)
+# ", holding flags and banners and shouting slogans,": what they did as they gathered.
+_ASIDE = r"(?:,\s+(?:holding|carrying|waving|chanting|shouting|wearing|singing)\b[^,]{0,80},)?"
+_GATHERED = (
+    r",?\s+(?:held|gathered|staged|rallied|protested|demonstrated|marched|assembled|took to)\b"
+)
+
+
+_MIGRANTS = re.compile(
+    rf"(?:^|(?<=, )|(?<=\) )){_HEADCOUNT}(?:migrants|asylum seekers)(?:\s+(?!from\b)[a-z]+){{0,2}}?"
+    # "from Cuba, Venezuela and Haiti": several nationalities are international too.
+    r"(?:\s+from\s+[A-Z][\w ]+(?:,\s*[A-Z][\w ]+)+(?:,?\s+and\s+[A-Z][\w ]+)?)?"
+    r",?\s+(?:held|gathered|staged|rallied|protested|demonstrated|marched|assembled|took to|blocked"
+    r"|attempted|initiated|rioted|clashed|threw|set)\b",
+    re.I,
+)
+
+
+def _nationals_pattern(demonyms: dict[str, str]) -> re.Pattern[str]:
+    dems = sorted(
+        (d for d, code in demonyms.items() if code and d[-1:].islower()), key=len, reverse=True
+    )
+    body = "|".join(re.escape(d) for d in dems) or "(?!)"
+    return re.compile(
+        rf"(?:^|(?<=, )|(?<=\) )){_HEADCOUNT}(?P<dem>{body}){_NATIONALS}{_ABROAD}{_ASIDE}{_GATHERED}"
+    )
+
+
 def _country_pattern(demonyms: dict[str, str]) -> re.Pattern[str]:
     names = [info.name for info in countries().values()] + list(_COUNTRY_ALIASES)
     words = sorted({*names, *(d for d, code in demonyms.items() if code)}, key=len, reverse=True)
     body = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]+){0,3})"
+)
+
+
+def _of_country(text: str, end: int) -> tuple[int, str] | None:
+    """The end of "of (the) <Country>" right after ``end`` and the country's ISO2 code,
+    or None when no country is named there."""
+    match = _OF_COUNTRY.match(text, end)
+    if match is None:
+        return None
+    words = match.group("name").split()
+    for size in range(len(words), 0, -1):
+        info = country_info(" ".join(words[:size]))
+        if info is not None:
+            stop = match.start("name") + len(" ".join(words[:size]))
+            return stop, info.iso2
+    return None
 
 
 def _is_acronym(alias: str) -> bool:

@@ -3,9 +3,12 @@
 
 Reports, and ACLED notes above all, qualify a small place with the larger units it lies
 in. The units are constraints: the place chosen is the namesake lying inside them, and when
-the place itself is not in the gazetteer the most specific unit that is stands in for it
-(a town or district: geo precision 2; a province: 3), rather than no point or a homonym in
-another country.
+the place itself is not in the gazetteer the most specific unit that is stands in for it,
+rather than no point or a homonym in another country or province (a homonym elsewhere is
+taken only when it is the country's one town of that name). Geo precision rates what the
+source names, as ACLED's codebook does: a named village is precision 1 (2 after "near")
+even when a unit stands in for it; a "coded to" unit 2 (a province 3); a head named as a
+region 3, as a district 2.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ _REGION_UNIT = re.compile(
     r"\s+(?:region|state|province|governorate|department|prefecture|oblast|county|district"
     r"|zone|emirate|woreda|raion|rayon)\b"
 )
+# a unit below the province: named alone, ACLED codes it to its main town at precision 2
+_DISTRICT_UNIT = re.compile(r"\s+(?:district|woreda|raion|rayon)\b")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|on|close to|outskirts of|across|within)\s+(?:the\s+)?$",
     re.I,
@@ -74,6 +79,7 @@ class Chain:
     end: int
     coded: bool = False
     region_head: bool = False
+    district_head: bool = False  # the head is named as a district ("Klynove district")
     towns: tuple[int, ...] = ()  # levels that are the city of a "City - Quarter"
 
     @property
@@ -129,8 +135,11 @@ def find_chains(text: str, start: int = 0, end: int | None = None) -> list[Chain
                 continue
             head_end = start + match.end(1)
             region = bool(_REGION_UNIT.match(text, head_end))
+            district = bool(_DISTRICT_UNIT.match(text, head_end))
             found.append(
-                Chain(tuple(names), tuple(starts), start + match.end(), coded, region, towns)
+                Chain(
+                    tuple(names), tuple(starts), start + match.end(), coded, region, district, towns
+                )
             )
     return sorted(found, key=lambda c: c.start)
 
@@ -256,11 +265,15 @@ def _fit_score(place: Place, later: list[list[_Cand]]) -> float:
     return score
 
 
+_OUTER_KIND = {"A.ADM1": 3, "A.PCLI": 1, "A.PCL": 1, "A.PCLD": 1, "A.PCLS": 1, "A.PCLF": 1}
+
+
 def _rank(cand: _Cand, fit: float, last: bool, country: str) -> tuple[float, ...]:
     place, quality, variant = cand
     if last:
-        # an outer unit is read as a province before a same-named country ("Niger" state)
-        kind = 0 if place.feature_class != "A" else (1 if place.feature.startswith("A.PCL") else 2)
+        # an outer unit is read as a province before a district or a same-named country
+        # ("Niger" state; "X, Donetsk" is the oblast, not Rostov's Donetsk district)
+        kind = _OUTER_KIND.get(place.feature, 0 if place.feature_class != "A" else 2)
     else:
         kind = 1 if place.feature_class == "P" else 0
     return (
@@ -380,10 +393,12 @@ def _same_country_head(heads: list[_Cand], resolved: Resolved, country: str, nam
     if resolved.level == 0:
         return resolved
     unit = resolved.place
+    homonyms = {c[0].id for c in heads if c[0].country == unit.country}
     same = [
         c
         for c in heads
         if c[0].country == unit.country
+        and ((len(homonyms) == 1 and _known(c[0])) or not _other_province(c[0], unit))
         and (
             folded_name(c[0].name) == folded_name(name)
             or haversine_km(c[0].lat, c[0].lon, unit.lat, unit.lon) < _HEAD_REACH
@@ -395,13 +410,42 @@ def _same_country_head(heads: list[_Cand], resolved: Resolved, country: str, nam
     return Resolved(best[0], 0)
 
 
+# a town this large, the only one of its name in the country, is meant even when the
+# province named beside it differs (a writer's slip, or a province split since)
+_KNOWN_TOWN = 5_000
+
+
+def _known(place: Place) -> bool:
+    return place.feature_class == "A" or place.population >= _KNOWN_TOWN
+
+
+def _other_province(head: Place, unit: Place) -> bool:
+    """True when ``head`` lies in another province than the unit named for it: a
+    homonym ("Pisky, Donetsk" is not Poltava's Pisky); a district unit's own province
+    counts as well."""
+    return bool(head.admin1 and unit.admin1 and head.admin1 != unit.admin1)
+
+
 def chain_precision(chain: Chain, resolved: Resolved, before: str) -> int:
-    """ACLED geo precision: 1 the place itself (2 after "near"), 2 a town or district
-    standing in for a smaller place, 3 a province or region."""
+    """ACLED geo precision of a chain's place (see ``_chain_precision``); a head named
+    as a district ("Klynove district, Donetsk") is precision 2, not a region's 3."""
+    precision = _chain_precision(chain, resolved, before)
+    return 2 if chain.district_head and precision == 3 else precision
+
+
+def _chain_precision(chain: Chain, resolved: Resolved, before: str) -> int:
+    """ACLED geo precision, which rates what the source names (codebook: "1 = particular
+    town; 2 = small part of a region or near a town; 3 = larger portion of region"): 1 a
+    named place (2 after "near"), even when a unit stands in for it because the gazetteer
+    lacks it; for a "coded to" unit or a region head, 2 a town or district, 3 a province."""
     place = resolved.place
     if (resolved.level == 0 or resolved.level in chain.towns) and not chain.coded:
         if chain.region_head or place.feature in ("A.ADM1", "A.PCLI"):
             return 3
+        return 2 if _NEAR_BEFORE.search(before[-30:]) else 1
+    if not chain.coded and not chain.region_head:
+        # the source names the place itself: its wording gives the precision, whatever
+        # unit the gazetteer could only stand in with (the warning says so)
         return 2 if _NEAR_BEFORE.search(before[-30:]) else 1
     if place.feature == "A.ADM1" or place.feature.startswith("A.PCL"):
         return 3

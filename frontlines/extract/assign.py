@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import Actor, Span
-from .actors import ActorRegistry
+from .actors import ActorRegistry, country_info
+from .eventtypes import classify
+from .perpetrators import GANG, POLICE_MILITIA_COUNTRIES, in_militia_area
 from .territory import NON_VIOLENT, gain_sides
 
 Filler = Callable[[Actor], Actor]
@@ -36,9 +38,15 @@ _PASSIVE_REACH = 30  # "by X" this close after the trigger is the trigger's own 
 _PASSIVE_VERB = re.compile(
     r"\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b", re.I
 )
+# "by about 30 soldiers", "by dozens of settlers": a head count between "by" and the agent.
+_COUNT = (
+    r"(?:(?:about|around|approximately|some|over|nearly|at least|more than|up to)\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|several|dozens of|hundreds of"
+    r"|scores of)\s+)?"
+)
 _BY = re.compile(
     r"(?<!\bsupported )(?<!\bbacked )(?<!\baided )(?<!\bassisted )(?<!\baccompanied )(?<!\bjoined )(?<!\bled )"
-    r"\bby\s+(?:the\s+)?$",
+    r"\bby\s+(?:the\s+)?" + _COUNT + r"$",
     re.I,
 )
 _HARM_PASSIVE = re.compile(
@@ -61,7 +69,8 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?P<where>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]
 _MUTUAL_FIRE = re.compile(r"\bexchang(?:ed|ing) (?:gun)?fire with\b", re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|man|woman|women|men|boy|girl|child(?:ren)?|people|family"
-    r"|farmers?|journalists?|teachers?|students?|worshippers|passengers|houses?|homes?|market|hospital|school)\b",
+    r"|farmers?|journalists?|teachers?|students?|worshippers|passengers|houses?|homes?|market|hospital|school"
+    r"|passing (?:\w+ )?(?:vehicles|cars))\b",
     re.I,
 )
 
@@ -129,6 +138,64 @@ def _origin(registry: ActorRegistry, sentence: str) -> str:
     return ""
 
 
+# "Following an armed clash with X, the military fired ...": a leading clause that sets
+# the scene; the subject of the main clause after its comma is the one who acted.
+_LEAD_CLAUSE = re.compile(
+    r"(?:^|,\s*|\)\s*)(?:following|after|amid|amidst|during|in the wake of)\s[^,.;]{3,160},\s*",
+    re.I,
+)
+
+
+def _main_clause_trigger(sentence: str, trigger: Span) -> tuple[tuple[int, int], Span]:
+    """The bounds of a leading backdrop clause that holds or shortly precedes ``trigger``
+    ("following clashes with X, troops shelled Y"), and the main clause's own trigger;
+    ``((0, 0), trigger)`` when there is no such clause."""
+    if not trigger.text:
+        return (0, 0), trigger
+    for clause in _LEAD_CLAUSE.finditer(sentence):
+        if clause.end() <= trigger.start and clause.end() > trigger.start - 60:
+            return (clause.start(), clause.end()), trigger
+        if clause.start() <= trigger.start < clause.end():
+            inner = classify(sentence[clause.end() :])
+            if inner is None or not inner.trigger.text:
+                break
+            start = clause.end() + inner.trigger.start
+            main = Span(start, start + len(inner.trigger.text), inner.trigger.text)
+            return (clause.start(), clause.end()), main
+    return (0, 0), trigger
+
+
+# ACLED names crowds in Northern Ireland for it, though events there are the UK's.
+_NORTHERN_IRELAND = re.compile(r"\b(?:Northern Ireland|Belfast|Derry|Londonderry)\b")
+
+
+def _crowd_of(
+    registry: ActorRegistry, sentence: str, crowd: Actor, when: str, country: str = ""
+) -> Actor | None:
+    """Protesters or rioters named for who they are rather than where they are: foreign
+    nationals together abroad ("Ukrainians living in Mersin staged a protest") are their
+    own country's; migrants of no stated nationality are "(International)"; crowds in
+    Northern Ireland are "(Northern Ireland)"."""
+    if registry.stateless_crowd(sentence):
+        return Actor(crowd.name.replace("{country}", "International"), crowd.inter)
+    info = country_info(country) if country else None
+    if info is not None and info.iso2 == "GB" and _NORTHERN_IRELAND.search(sentence):
+        return Actor(crowd.name.replace("{country}", "Northern Ireland"), crowd.inter)
+    abroad = registry.nationals(sentence)
+    return registry.for_country(crowd, abroad, when) if abroad else None
+
+
+def _crowd_country(hits: list[tuple[Span, Actor]], trigger: Span) -> str:
+    """The country of the crowd that rioted when the sentence's subject is a group tied
+    to one ("Israeli settlers" riot as Israelis wherever they are); "" otherwise."""
+    for span, actor in hits:
+        if span.start >= trigger.start:
+            break
+        if actor.country and actor.inter in (3, 4, 5) and "{" not in actor.name:
+            return actor.country
+    return ""
+
+
 def _victim_subject(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
     """True when the armed actors before ``trigger`` are the subject of a passive harm
     verb ("Taliban members were killed", "a soldier was shot dead")."""
@@ -153,7 +220,10 @@ def assign(
 ) -> Sides:
     """The actors of the event in ``sentence``."""
     hits = registry.find(sentence)
-    before, after = _split(hits, sentence, trigger)
+    clause, trigger = _main_clause_trigger(sentence, trigger)
+    scene = [h for h in hits if clause[0] <= h[0].start < clause[1]]
+    before, after = _split([h for h in hits if h not in scene], sentence, trigger)
+    after += [a for _, a in scene]
 
     def fill(actor: Actor) -> Actor:
         return registry.for_country(actor, country, when)
@@ -170,12 +240,17 @@ def assign(
     if sub_event_type == "Other" and _DISPLACEMENT.search(sentence):
         return Sides(registry.for_country(_CIVILIANS, _origin(registry, sentence) or country))
     if event_type == "Protests":
-        return _protest_sides(fill, sub_event_type, armed_before + armed_after)
+        sides = _protest_sides(fill, sub_event_type, armed_before + armed_after)
+        sides.actor1 = _crowd_of(registry, sentence, _PROTESTERS, when, country) or sides.actor1
+        return sides
     if event_type == "Riots":
         victim = _CIVILIANS if _CIVILIAN_TARGET.search(sentence) else None
         police = [a for a in armed_before + armed_after if a.inter in (1, 8)]
         actor2 = police[0] if police else (fill(victim) if victim else None)
-        return Sides(fill(_RIOTERS), actor2=actor2)
+        rioters = _crowd_of(registry, sentence, _RIOTERS, when, country) or registry.for_country(
+            _RIOTERS, _crowd_country(hits, trigger) or country, when
+        )
+        return Sides(rioters, actor2=actor2)
     if not armed_before and inherited is not None:
         sides = Sides(inherited.actor1, inherited.assoc1)
         others = [a for a in armed_after if a.name != inherited.actor1.name]
@@ -189,7 +264,7 @@ def assign(
     if rest_before:
         sides.assoc1 = rest_before[0].name
     opponents = [a for a in armed_after if a.name != actor1.name and a.name != sides.assoc1]
-    sides.actor2 = _second_actor(fill, opponents, sentence, event_type, sub_event_type)
+    sides.actor2 = _second_actor(fill, opponents, sentence, event_type, sub_event_type, actor1)
     if len(opponents) > 1 and sides.actor2 is opponents[0]:
         sides.assoc2 = opponents[1].name
     if inherited is not None and inherited.actor1.name == actor1.name:
@@ -198,10 +273,44 @@ def assign(
         if not opponents and inherited.actor2 is not None:
             sides.actor2 = inherited.actor2
     if event_type == "Battles":
-        sides = _attacker_first(
-            sides, [(s, fill(a)) for s, a in hits if a.inter in _ARMED], sentence
-        )
-    return _state_first(sides, sentence)
+        armed = [(s, fill(a)) for s, a in hits if a.inter in _ARMED]
+        sides = _internal(_attacker_first(sides, armed, sentence), armed, sentence)
+    return _militia_area(registry, _state_first(sides, sentence), sentence, country)
+
+
+_INTERNAL = re.compile(
+    r"\b(?:internal (?:clash\w*|dispute\w*|fight\w*|feud\w*|rivalry)|infighting|in-fighting"
+    r"|among themselves|(?:clashed|fought) (?:with )?each other)\b",
+    re.I,
+)
+
+
+def _internal(sides: Sides, armed: list[tuple[Span, Actor]], sentence: str) -> Sides:
+    """ "Taliban members were killed in internal clashes": fighting within one group has
+    that group on both sides."""
+    named = _unique([a for _, a in armed if _has_own_name(a)])
+    if len(named) != 1 or _INTERNAL.search(sentence) is None:
+        return sides
+    return Sides(named[0], actor2=named[0])
+
+
+def _has_own_name(actor: Actor) -> bool:
+    return not actor.name.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
+
+
+def _militia_area(registry: ActorRegistry, sides: Sides, sentence: str, country: str) -> Sides:
+    """Where police militias fight the gangs (Rio de Janeiro), an unknown gang is
+    "Unidentified Gang and/or Police Militia", Brazil's default."""
+    info = country_info(country) if country else None
+    if info is None or info.iso2 not in POLICE_MILITIA_COUNTRIES or not in_militia_area(sentence):
+        return sides
+    gang = registry.for_country(Actor(GANG, 3), country).name
+    default = registry.unidentified(country)
+    if sides.actor1.name == gang:
+        sides.actor1 = default
+    if sides.actor2 is not None and sides.actor2.name == gang:
+        sides.actor2 = default
+    return sides
 
 
 _REPEL = re.compile(r"\b(?:thwart|repel|repuls|foil)(?:ed|led|ing|s)?\b", re.I)
@@ -270,11 +379,10 @@ def _air_unit(actor: Actor, sub_event_type: str) -> Actor:
 
 
 def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sides:
-    filler = fill
-    sides = Sides(filler(_PROTESTERS))
+    sides = Sides(fill(_PROTESTERS))
     if sub_event_type != "Peaceful protest":
         state = [a for a in armed if a.inter == 1]
-        sides.actor2 = state[0] if state else filler(_POLICE_DEFAULT)
+        sides.actor2 = state[0] if state else fill(_POLICE_DEFAULT)
     return sides
 
 
@@ -300,13 +408,24 @@ def _first_actor(
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 
+# "a shoot-out between rival drug trafficking groups": both sides are of one kind.
+_RIVALS = re.compile(r"\brival\b", re.I)
+
+
 def _second_actor(
-    fill: Filler, opponents: list[Actor], sentence: str, event_type: str, sub_event_type: str
+    fill: Filler,
+    opponents: list[Actor],
+    sentence: str,
+    event_type: str,
+    sub_event_type: str,
+    actor1: Actor | None = None,
 ) -> Actor | None:
     if event_type == "Violence against civilians":
         return fill(_CIVILIANS)
     if opponents:
         return opponents[0]
+    if sub_event_type == "Armed clash" and actor1 is not None and _RIVALS.search(sentence):
+        return actor1
     if sub_event_type == "Armed clash":
         return fill(Actor("Unidentified Armed Group ({country})", 3))
     if sub_event_type in ("Arrests", "Looting/property destruction") or (

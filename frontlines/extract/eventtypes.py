@@ -123,8 +123,9 @@ _PROTEST = _rx(
     r"|(?:(?<!in )|(?<=part in )|(?<=participated in ))(?:a|the|an) (?:[\w-]+ ){0,2}march(?:es)?\b(?! \d)"
     r"|sit-?ins?|(?:on|general|hunger|staged a|went on) strike"
     r"|strike action|climate strikes?|chained themselves|human (?:chain|mosaic)s?|(?:symbolic )?hug around"
-    r"|occup(?:ied|ying) (?:\w+ ){0,4}?(?:premises|school|building|offices?|headquarters|cent(?:re|er)|hall"
-    r"|square|factory|university|campus|faculty|lobby|plant|site|ministry)"
+    r"|(?:occup(?:ied|ying)|t(?:ook|aking) over) (?:\w+ ){0,4}?(?:premises|school|building|offices?|headquarters"
+    r"|cent(?:re|er)|hall|square|factory|university|campus|faculty|lobby|plant|site|ministry|facilities"
+    r"|city hall|town hall|pipelines?)"
     r"|(?:relatives|supporters|residents|workers|families|friends|members|activists) (?:[\w'-]+ ){0,8}?demanded"
     r"|(?:began|launched|held|staged|started|continued|declared|joined|observed|called) (?:a |an |the |their |its"
     r" |his |her |our )?"
@@ -156,10 +157,16 @@ _RIOT_VIOLENCE = _rx(
     r"|destroyed|burn(?:ed|t)|tied up|disrupted)\b)"
 )
 _MOB_ATTACK = _rx(
-    r"\b(?:mob|lynch\w*|vigilantes?|crowd|supporters|youths|locals|residents|villagers|group of (?:\w+ )?"
-    r"(?:people|men|locals|residents|villagers|youths|individuals))\b(?:\s+\w+){0,4}?\s+"
+    r"\b(?:mob|lynch\w*|vigilantes?|crowd|supporters|youths|locals|residents|villagers"
+    r"|group of (?:[\w-]+ ){0,2}?(?:people|persons|men|women|locals|residents|villagers|youths|individuals)"
+    r"|(?:around |about |over |some )?\d+(?:-\d+)? (?:persons|people)"
+    r"|(?:family members|relatives|party (?:workers|members|supporters|cadres)))\b"
+    r"(?:\s+(?!(?:was|were|been|being|had been)\b)\w+){0,4}?\s+"
     r"(?:(?:allegedly|reportedly) )?(?:beat|attacked|killed|lynched|burned|burnt|assaulted|stoned|set|hacked"
-    r"|clashed|torched|chased|injured)\b"
+    r"|clashed|torched|chased|injured|hurled|threw|pelted)\b"
+    # Settlers who attack people riot; settlers who burn fields destroy property.
+    r"|\bsettlers\b(?:\s+\w+){0,4}?\s+(?:beat|attacked|assaulted|stoned|clashed|injured|hurled|threw"
+    r"|pelted)\b"
 )
 _EXCESSIVE = _rx(
     r"\b(?:(?:killing|killed|shot dead|shot and killed)\b.*\b(?:protesters|demonstrators|protester)"
@@ -186,7 +193,10 @@ _INTERVENTION = _rx(
 )
 _MOB = _rx(
     r"\b(?:mob|lynch\w*|vigilantes?|angry (?:crowd|residents|villagers)|group of (?:locals|residents|villagers|people)"
-    r"|(?:locals|residents|villagers) (?:beat|attacked|killed|lynched|burned|assaulted))\b"
+    r"|(?:locals|residents|villagers) (?:beat|attacked|killed|lynched|burned|assaulted)"
+    # Mob justice: residents who caught a suspect and beat him.
+    r"|(?:locals|residents|villagers|neighbou?rs|people)\b[^.;]{0,60}?\b(?:captured|caught|seized)\b"
+    r"[^.;]{0,80}?\b(?:beat|beaten|lynched|tied|stoned))\b"
 )
 _ARMED_TARGET = (
     r"(?:military|army|police|policem[ae]n|checkpoints?|bases?|posts?|positions?|convoys?|outposts?|patrols?"
@@ -406,7 +416,7 @@ def _classify(text: str, context: str) -> EventClass | None:
     for sub_type, pattern in _TIER1:
         match = pattern.search(text)
         if match is not None:
-            ground = _GROUND.search(text) if sub_type == SHELLING else None
+            ground = _ground(text) if sub_type == SHELLING else None
             if ground is not None:
                 return make_class("Armed clash", _span(ground))
             return make_class(sub_type, _span(match))
@@ -414,6 +424,21 @@ def _classify(text: str, context: str) -> EventClass | None:
     if mob is not None:
         return make_class("Mob violence", _span(mob))
     return _earliest(text, context) or _fallback(text)
+
+
+def _ground(text: str) -> re.Match[str] | None:
+    """Ground fighting told alongside shelling, unless only as the backdrop of the
+    shelling ("following a clash with X, troops fired artillery at the village")."""
+    for match in _GROUND.finditer(text):
+        if not _LEAD_IN.search(text[max(0, match.start() - 40) : match.start()]):
+            return match
+    return None
+
+
+_LEAD_IN = re.compile(
+    r"(?:^|[,)]\s*)(?:following|after|amid|amidst|during|in the wake of)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def _fallback(text: str) -> EventClass | None:
@@ -430,9 +455,30 @@ def _fallback(text: str) -> EventClass | None:
     return make_class(sub_type, _span(match))
 
 
+# "troops arrested a man who took part in anti-coup protests", "sealed the house of a
+# protest leader": a protest only describes the target of the act.
+_TARGET_ACT = re.compile(
+    r"\b(?:arrest\w*|detain\w*|sealed|seiz\w*|raided|abduct\w*|search\w*|confiscat\w*)\b", re.I
+)
+_PROTEST_AS_DESCRIPTION = re.compile(
+    r"(?:\b(?:who|that|which)\s+(?:had\s+)?(?:\w+\s+){0,2}?(?:took part|participated|joined|led"
+    r"|organi[sz]ed)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}$|\bof\s+(?:a|an|the)\s+$)",
+    re.I,
+)
+
+
+def _described_protest(text: str, match: re.Match[str]) -> bool:
+    """True when the protest words only describe the target of an earlier act."""
+    before = text[: match.start()]
+    return _TARGET_ACT.search(before) is not None and (
+        _PROTEST_AS_DESCRIPTION.search(before[-80:]) is not None
+        or text[match.end() : match.end() + 8].lower().startswith((" leader", " organi"))
+    )
+
+
 def _protest(text: str, context: str) -> EventClass | None:
     match = _PROTEST.search(text)
-    if match is None:
+    if match is None or _described_protest(text, match):
         return None
     trigger = _span(match)
     mob = _MOB_ATTACK.search(text)
@@ -520,7 +566,7 @@ def actor_anchor(found: EventClass, sentence: str) -> Span:
 
 _BACKDROP = re.compile(
     r"(?:^|,\s*|\)\s*)(?:following|after|amid|amidst|during|despite|in the wake of)\s+(?:the\s+|heavy\s+"
-    r"|fierce\s+|several\s+|\w+\s+)?$",
+    r"|fierce\s+|several\s+|\w+\s+){0,3}$",
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)

@@ -44,11 +44,19 @@ from .eventtypes import (
 from .fatalities import parse_fatalities
 from .learned import SubEventModel
 from .learned import load as load_model
-from .location import Location, choose_location, headed, main_place, text_country, wording_precision
+from .location import (
+    Location,
+    choose_location,
+    district_precision,
+    headed,
+    main_place,
+    text_country,
+    wording_precision,
+)
 from .modality import modality
 from .notes import write_note
 from .perpetrators import perpetrator_kind, rename
-from .region_town import Capital, region_town
+from .region_town import Capital, country_capital, region_town
 from .sentences import split_sentences
 from .territory import refine
 from .unseen import bare_location, unseen_location
@@ -306,6 +314,9 @@ class EventExtractor:
                     location = other
         if location is not None and lookup is not None:
             location = region_town(location, part.text, sentence.start, lookup, self._capital())
+            location = country_capital(location, lookup)
+        if location is not None:
+            location = district_precision(part.text, location)
         country = (
             location.place.country if location and location.place.country else part.main_country
         )
@@ -440,5 +451,7 @@ def _main_country(mentions: list[Mention]) -> str:
 def _main_location(main: Mention | None) -> Location | None:
     if main is None or main.place is None:
         return None
-    precision = 3 if main.place.feature_class != "P" else 2
-    return Location(main.place.name, main.place, max(precision, main.precision), main)
+    if main.place.feature_class != "P":
+        return Location(main.place.name, main.place, max(3, main.precision), main)
+    # the text's main town: as precise as the text names it ("in X" 1, "near X" 2)
+    return Location(main.place.name, main.place, max(1, main.precision), main)

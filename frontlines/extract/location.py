@@ -71,6 +71,41 @@ def _precision(mention: Mention, before: str) -> int:
     return base
 
 
+# a unit below the province named after the place ("Baykan district", "Pale township",
+# "Mariga LGA"): ACLED codes the unit's main town at geo precision 2
+_DISTRICT_AFTER = re.compile(
+    r"\s+(?:district|sub-?district|township|LGA|tehsil|taluka|upazila|woreda|raion|rayon"
+    r"|hromada|territorial community|commune|block|area)\b",
+    re.I,
+)
+
+
+# wording that puts the event beside the place rather than in it (codebook: "near a
+# town" is precision 2): "in the direction of X", "between X and Y", "east of X", "in
+# the rural area of X", "10 km from X"
+_BESIDE = re.compile(
+    r"\b(?:near|around|outside|close to|outskirts of|vicinity of|(?:in\s+)?the\s+direction\s+of"
+    r"|towards?|(?:rural\s+)?areas?\s+of|between|(?:north|south|east|west|northeast|northwest"
+    r"|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+(?:part\s+)?of"
+    r"|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from|to))"
+    r"(?:\s+the)?\s+$"
+    r"|\bbetween\s+(?:[\w'-]+\s+){1,4}and\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def district_precision(text: str, location: Location) -> Location:
+    """``location`` at geo precision 2 when the text names it as a district-level unit
+    ("in Taze township": the event lies somewhere in the unit, coded to its town) or
+    puts the event beside it ("in the direction of X", "between X and Y")."""
+    mention = location.mention
+    before = text[max(0, mention.start - 60) : mention.start]
+    district = location.precision != 2 and _DISTRICT_AFTER.match(text, mention.end)
+    if district or (location.precision == 1 and _BESIDE.search(before)):
+        return replace(location, precision=2)
+    return location
+
+
 def wording_precision(text: str, mentions: list[Mention], sent_start: int, sent_end: int) -> int:
     """Geo precision the wording gives an unresolved place: 2 after "near", "outskirts
     of" and the like, 1 after "in"/"at"; 3 when the sentence names no place."""
@@ -105,7 +140,12 @@ def _consistent(mention: Mention, country: str) -> int:
 
 
 def _score(
-    text: str, mention: Mention, sent_start: int, trigger: int, country: str
+    text: str,
+    mention: Mention,
+    sent_start: int,
+    trigger: int,
+    country: str,
+    inside: list[Mention] | None = None,
 ) -> tuple[int, ...]:
     before = text[sent_start : mention.start]
     locative = 1 if _LOCATIVE.search(before[-60:]) else 0
@@ -115,6 +155,7 @@ def _score(
     return (
         locative
         - 2 * excluded
+        - _container(before, mention, inside or [])
         - _sub_town(text, mention)
         - 2 * _whole_country(mention)
         - _acronym(mention),
@@ -124,6 +165,27 @@ def _score(
         populated,
         -abs(mention.start - trigger),
     )
+
+
+# "the Baykan district of Siirt", "Talgar district of Almaty region": the name after
+# "of" is the larger unit holding the place named before it (a city's neighbourhood is
+# another matter: the city is the location, see _sub_town)
+_CONTAINER = re.compile(
+    r"[A-Z][\w'’-]*\s+(?i:district|sub-?district|township|municipality|commune)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+
+
+def _container(before: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention holds a place named just before it ("X district of <mention>")
+    that the geoparser read in the same country (a foreign reading is a misreading)."""
+    found = _CONTAINER.search(before[-60:])
+    if found is None or mention.place is None:
+        return 0
+    at = mention.start - len(before[-60:]) + found.start()
+    country = mention.place.country
+    held = [m.place for m in inside if m.start == at and m.place is not None]
+    return 1 if any(place.country == country for place in held) else 0
 
 
 def _whole_country(mention: Mention) -> int:
@@ -184,7 +246,7 @@ def choose_location(
     if coded is not None:
         return coded
     scored = sorted(
-        inside, key=lambda m: _score(text, m, sent_start, trigger, country), reverse=True
+        inside, key=lambda m: _score(text, m, sent_start, trigger, country, inside), reverse=True
     )
     for mention in scored:
         before = text[sent_start : mention.start]

@@ -9,7 +9,8 @@ gang-style killings stays its own default. A shoot-out among unknown shooters, w
 nothing else said, is an "Unidentified Armed Group" everywhere; so are plain "armed
 individuals" where the country's default is a gang convention, when nothing marks the
 killing as a gang's or a militia's (no motorcycle or car, no execution, no drugs, no
-police, no hoods).
+police, no hoods). In Rio de Janeiro state, where police militias fight the drug gangs,
+Brazil's default "Unidentified Gang and/or Police Militia" stands for gangs too.
 """
 
 from __future__ import annotations
@@ -113,7 +114,15 @@ def _bare_shootout(text: str) -> bool:
 
 def perpetrator_kind(text: str) -> str:
     """ "anonymous", "criminal", "gang", "plain" (armed people and nothing more) or ""
-    for the wording of ``text``."""
+    for the wording of ``text``; "criminal" and "gang" carry ``MILITIA_AREA`` when the
+    text is set where police militias operate."""
+    kind = _kind(text)
+    if kind in ("criminal", "gang") and _POLICE_MILITIA_AREA.search(text):
+        return kind + MILITIA_AREA
+    return kind
+
+
+def _kind(text: str) -> str:
     criminal = _criminal_doer(text)
     if _ANONYMOUS.search(text) and not criminal:
         return "anonymous"
@@ -128,11 +137,27 @@ def perpetrator_kind(text: str) -> str:
     return ""
 
 
+# Police militias (milicias) contest the drug gangs' turf in Rio de Janeiro state; there
+# ACLED cannot tell the two apart and names unknown perpetrators "Unidentified Gang and/or
+# Police Militia".
+MILITIA_AREA = ":police-militia-area"
+_POLICE_MILITIA_AREA = re.compile(r"\bRio de Janeiro\b")
+POLICE_MILITIA_COUNTRIES = frozenset({"BR"})
+
+
+def in_militia_area(text: str) -> bool:
+    """True when ``text`` is set where police militias operate (Rio de Janeiro)."""
+    return _POLICE_MILITIA_AREA.search(text) is not None
+
+
 def unidentified_name(kind: str, country: str) -> str:
     """The unfilled-in name ACLED gives an unidentified armed perpetrator in
     ``country`` (ISO2 or name) described as ``kind``; "" = the country's default."""
     info = country_info(country) if country else None
     if info is None:
+        return ""
+    kind, _, area = kind.partition(":")
+    if area and info.iso2 in POLICE_MILITIA_COUNTRIES:
         return ""
     if kind == "anonymous":
         return UNIDENTIFIED

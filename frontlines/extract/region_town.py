@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
+from ..geo.sources import read_country_info
 from ..records import Place
 from .admin_context import Lookup
-from .location import Location
+from .location import Location, folded_name
 
 # (country ISO2, admin1 code) -> the province's main town, or None
 Capital = Callable[[str, str], Place | None]
@@ -34,6 +36,13 @@ _NEAR = re.compile(
 )
 
 
+_BESIDE_HEAD = re.compile(
+    r"\b(?:near|around|outside|outskirts of|vicinity of|close to|direction of|between"
+    r"|(?:north|south|east|west)\w* of)\s+(?:the\s+)?(?:village\s+of\s+)?[A-Z][^,(]*[,(]\s*$",
+    re.I,
+)
+
+
 def _bare(name: str) -> str:
     return _BARE.sub("", name).strip()
 
@@ -44,12 +53,26 @@ def _namesake(place: Place, names: list[str], lookup: Lookup) -> Place | None:
         p
         for name in names
         for p, quality in found.get(name, [])
-        if quality >= 0.9
+        if (quality >= 1.0 or not _longer(p.name, name))
+        and quality >= 0.9
         and p.feature_class == "P"
         and p.country == place.country
         and (not place.admin1 or p.admin1 == place.admin1)
     ]
     return max(towns, key=lambda p: p.population) if towns else None
+
+
+# a town's name around the province's: "Ciudad Bolivar", "Sinaloa de Leyva", "Kuwait City"
+_TOWN_AFFIX = re.compile(
+    r"^(?:Ciudad|Cidade|City|Villa)\s+(?:de\s+)?|\s+(?:de|do|del)\s.*$|\s+City$"
+)
+
+
+def _longer(town: str, name: str) -> bool:
+    """True when the town's own name has words the province's lacks ("Bihar Sharif" for
+    Bihar): a town named after the province, not its namesake."""
+    own, bare = folded_name(_TOWN_AFFIX.sub("", town)), folded_name(name)
+    return own != bare and (own.startswith(bare + " ") or own.endswith(" " + bare))
 
 
 def _qualifies(text: str, start: int, sent_start: int) -> bool:
@@ -66,26 +89,37 @@ def region_town(
     capital: Capital | None = None,
 ) -> Location:
     """``location`` moved from a province (``A.ADM1``) to its town: the namesake town,
-    else the ``capital`` when the wording names the province as such. Precision: 3 when
-    the text calls it a province ("X region", "province of X") or the province only
-    stands in for an unknown smaller place; else the wording's (1 "in X", 2 "near X")."""
+    else the ``capital`` when the wording names the province as such. Precision: when
+    the province stands in for a place the gazetteer lacks ("Village, Province"), the
+    wording about that place (1, 2 "near"), as ACLED rates what the source names; 3 when
+    the text calls it a province ("X region", "province of X"); else the wording's (1
+    "in X", 2 "near X")."""
     place = location.place
     if place.feature != "A.ADM1":
         return location
     mention = location.mention
     names = list(dict.fromkeys(n for n in (_bare(mention.text), _bare(place.name)) if n))
     before = text[max(0, mention.start - 40) : mention.start]
-    unit = bool(_UNIT_AFTER.match(text, mention.end) or _UNIT_BEFORE.search(before))
-    unit = (
-        unit or _bare(mention.text) != mention.text or _qualifies(text, mention.start, sent_start)
-    )
+    named = bool(_UNIT_AFTER.match(text, mention.end) or _UNIT_BEFORE.search(before))
+    unit = named or _bare(mention.text) != mention.text
+    qualifies = _qualifies(text, mention.start, sent_start)
+    unit = unit or qualifies
     town = _namesake(place, names, lookup)
     if town is None and capital is not None:
         town = capital(place.country, place.admin1)
         unit = True
     if town is None:
         return location
-    if unit or location.warnings:
+    if location.warnings:
+        # the province stands in for a place the gazetteer lacks: the wording about that
+        # place gave the precision
+        precision = location.precision
+    elif qualifies and not named:
+        # "near Sasabe (Arizona)": the province qualifies a place the gazetteer lacks;
+        # the source names that place, as precisely as its wording says
+        near = _BESIDE_HEAD.search(text[max(sent_start, mention.start - 60) : mention.start])
+        precision = 2 if near else 1
+    elif unit:
         precision = max(location.precision, 3)
     elif _TOWN_AFTER.match(text, mention.end):
         precision = 1
@@ -94,3 +128,29 @@ def region_town(
         precision = 2 if near else 1
     moved = replace(mention, place=town)
     return Location(town.name, town, precision, moved, list(location.warnings))
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """ISO2 -> the capital's name (GeoNames countryInfo)."""
+    return {iso: info[1] for iso, info in read_country_info().items() if info[1]}
+
+
+def country_capital(location: Location, lookup: Lookup) -> Location:
+    """``location`` moved from a whole country to its capital, at geo precision 3: ACLED
+    codes an event placed only at country level ("refugees arrived in Sweden", national
+    elections) to the capital."""
+    place = location.place
+    name = _capitals().get(place.country) if place.feature.startswith("A.PCL") else None
+    if not name:
+        return location
+    towns = [
+        p
+        for p, quality in lookup([name]).get(name, [])
+        if quality >= 0.9 and p.country == place.country and p.feature_class == "P"
+    ]
+    if not towns:
+        return location
+    town = max(towns, key=lambda p: (p.feature == "P.PPLC", p.population))
+    moved = replace(location.mention, place=town)
+    return Location(town.name, town, 3, moved, list(location.warnings))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from frontlines.extract.actors import country_info
-from frontlines.extract.location import choose_location, text_country
+from frontlines.extract.location import Location, choose_location, district_precision, text_country
+from frontlines.geo import MemoryGazetteer
 from frontlines.records import Mention, Place
 
 
@@ -105,3 +108,148 @@ def test_named_part_of_a_town_gives_way_to_the_town() -> None:
         _mention("Rivertown", text, _place("Rivertown", "P.PPL", "AA")),
     ]
     assert _choose(text, mentions, "AA").startswith("Rivertown/")
+
+
+def test_a_place_named_before_district_of_beats_its_container() -> None:
+    text = "Police stopped a van in the Kelby district of Marsh City and detained migrants."
+    mentions = [
+        _mention("Kelby", text, _place("Kelby", "P.PPL", "AA", "07")),
+        _mention("Marsh City", text, _place("Marsh City", "P.PPL", "AA", "07")),
+    ]
+    assert _choose(text, mentions, "AA").startswith("Kelby/")
+
+
+def test_a_neighbourhood_of_a_city_still_yields_to_the_city() -> None:
+    text = "People rallied in the Old Docks neighbourhood of Marsh City on Sunday."
+    mentions = [
+        _mention("Old Docks", text, _place("Old Docks", "P.PPL", "AA", "07")),
+        _mention("Marsh City", text, _place("Marsh City", "P.PPL", "AA", "07")),
+    ]
+    assert _choose(text, mentions, "AA").startswith("Marsh City/")
+
+
+def _located(text: str, name: str, precision: int) -> Location:
+    place = _place(name, "P.PPL", "AA")
+    return Location(name, place, precision, _mention(name, text, place))
+
+
+def test_a_district_level_unit_gives_precision_two() -> None:
+    # "in Taze township": the event lies somewhere in the unit, coded to its town
+    for unit in ("township", "district", "LGA", "tehsil", "woreda", "raion"):
+        text = f"Locals protested in Kelby {unit} against the coup."
+        assert district_precision(text, _located(text, "Kelby", 1)).precision == 2
+
+
+def test_a_town_word_or_a_province_word_keeps_the_precision() -> None:
+    text = "Locals protested in Kelby town against the coup."
+    assert district_precision(text, _located(text, "Kelby", 1)).precision == 1
+    text = "Drones struck Kelby province overnight."
+    assert district_precision(text, _located(text, "Kelby", 3)).precision == 3
+
+
+def test_wording_beside_a_place_gives_precision_two() -> None:
+    for text in (
+        "Troops advanced in the direction of Kelby, clashing with rebels.",
+        "Gunmen ambushed a convoy between Kelby and Marsh City.",
+        "Gunmen ambushed a convoy between Marsh City and Kelby.",
+        "Soldiers fired at farmland east of Kelby on Monday.",
+        "Police found a depot in the rural area of Kelby municipality.",
+        "A mine exploded 10 km south of Kelby overnight.",
+    ):
+        assert district_precision(text, _located(text, "Kelby", 1)).precision == 2, text
+
+
+def test_in_a_place_keeps_precision_one() -> None:
+    text = "Gunmen shot a man in Kelby near the market."
+    assert district_precision(text, _located(text, "Kelby", 1)).precision == 1
+
+
+def test_a_colonia_named_with_its_word_yields_to_the_town() -> None:
+    text = "In Tolpan, Veracrez, gunmen shot a man in Colonia Las Flores (drive-by)."
+    town = Place("c:1", "Tolpan", 19.0, -99.0, "A.ADM2", "MX", "17", population=2000)
+    quarter = Place("c:2", "Colonia Las Flores", 25.0, -100.0, "P.PPL", "MX", "09")
+    at = text.index("Colonia")
+    mentions = [
+        Mention("Tolpan", 3, 9, place=town, candidates=(town,)),
+        Mention("Colonia Las Flores", at, at + 18, place=quarter, candidates=(quarter,)),
+    ]
+    chosen = choose_location(text, mentions, 0, len(text), 30, (0, len(text)), "MX")
+    assert chosen is not None and chosen.place.id == "c:1"
+
+
+# Arvenia: a country, its provinces, homonyms and twins
+LAND = Place("r:1", "Arvenia", 45.0, 10.0, "A.PCLI", "AR", population=9_000_000)
+FORD = Place("r:2", "Kelford", 45.2, 10.3, "P.PPL", "AR", "01", population=4000)
+NORTH = Place("r:3", "Norland", 46.0, 11.0, "A.ADM1", "AR", "01")
+FORD_FAR = Place("r:4", "Kelford", 48.0, 16.0, "P.PPL", "AR", "05", population=900)
+SOUTH = Place("r:5", "Sudmark", 48.1, 16.1, "A.ADM1", "AR", "05")
+EAST_REGION = Place("r:6", "East", 4.0, 13.0, "A.ADM1", "QQ", "09")
+TWIN_STATE = Place("r:7", "Vessa", 9.0, 6.0, "A.ADM1", "VV", "11")
+TWIN_LAND = Place("r:8", "Vessa", 17.0, 9.0, "A.PCLI", "VS", population=20_000_000)
+BIG = Place("r:9", "Marlow", 52.0, 17.0, "P.PPL", "ZZ", "02", population=500_000)
+ARV_SMALL = Place("r:10", "Marlow", 50.0, 26.0, "P.PPL", "AR", "03", population=1200)
+CAPITAL = Place("r:11", "Harrow", 9.1, 6.1, "P.PPL", "VV", "11", population=300_000)
+ZONE_TOWN = Place("r:12", "Ostrel", 45.4, 10.5, "P.PPL", "AR", "01", population=20_000)
+ARV_PLACES = [LAND, FORD, NORTH, FORD_FAR, SOUTH, EAST_REGION, TWIN_STATE, TWIN_LAND, CAPITAL]
+ARV_PLACES += [ZONE_TOWN]
+
+
+def _arv_lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
+    found = MemoryGazetteer(ARV_PLACES).lookup_many(names)
+    return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
+
+
+def _arv_mention(text: str, name: str, place: Place | None, *cands: Place) -> Mention:
+    start = text.index(name)
+    return Mention(name, start, start + len(name), place=place, candidates=cands)
+
+
+def test_a_whole_country_ranks_below_a_town_named_without_a_cue() -> None:
+    text = "Students rallied at the town hall of Kelford against the war in Arvenia."
+    mentions = [_arv_mention(text, "Kelford", FORD), _arv_mention(text, "Arvenia", LAND)]
+    found = choose_location(text, mentions, 0, len(text), 10, (0, len(text)))
+    assert found is not None and found.place.id == FORD.id
+
+
+def test_a_country_alone_is_still_a_location() -> None:
+    text = "Protesters gathered in Arvenia."
+    mentions = [_arv_mention(text, "Arvenia", LAND)]
+    found = choose_location(text, mentions, 0, len(text), 0, (0, len(text)))
+    assert found is not None and found.place.id == LAND.id
+
+
+def test_village_named_like_a_great_city_becomes_the_city() -> None:
+    text = "Hundreds marched in Marlow for peace."
+    mentions = [_arv_mention(text, "Marlow", ARV_SMALL, BIG, ARV_SMALL)]
+    found = choose_location(text, mentions, 0, len(text), 0, (0, len(text)), "AR")
+    assert found is not None and found.place.id == BIG.id
+
+
+def test_large_town_is_kept_over_a_greater_namesake() -> None:
+    town = Place("r:13", "Marlow", 50.0, 26.0, "P.PPL", "AR", "03", population=90_000)
+    text = "Hundreds marched in Marlow for peace."
+    mentions = [_arv_mention(text, "Marlow", town, BIG, town)]
+    found = choose_location(text, mentions, 0, len(text), 0, (0, len(text)), "AR")
+    assert found is not None and found.place.id == town.id
+
+
+def test_an_acronym_ranks_below_a_named_town() -> None:
+    text = "Kelford residents stormed a debate held at KRP offices."
+    party = Mention("KRP", text.index("KRP"), text.index("KRP") + 3, place=ZONE_TOWN)
+    mentions = [party, _arv_mention(text, "Kelford", FORD)]
+    found = choose_location(text, mentions, 0, len(text), 18, (0, len(text)))
+    assert found is not None and found.place.id == FORD.id
+
+
+def test_the_texts_main_town_keeps_the_precision_it_was_named_with() -> None:
+    import datetime as dt
+
+    from frontlines.extract import EventExtractor
+
+    town = Place("m:1", "Kelby", 10.0, 20.0, "P.PPL", "AA", "01", population=30_000)
+    text = "Kelby is a port town. On 4 May 2022, gunmen shot and killed a trader there."
+    mentions = [Mention("Kelby", 0, 5, place=town, candidates=(town,), precision=1)]
+    extractor = EventExtractor(gazetteer=MemoryGazetteer([town]))
+    events = extractor.extract_text(text, dt.date(2022, 5, 5), mentions)
+    assert events and events[0].location == "Kelby"
+    assert events[0].geo_precision == 1

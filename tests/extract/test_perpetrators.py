@@ -107,3 +107,34 @@ def test_peoples_militia_is_the_separatist_force(extractor: EventExtractor) -> N
     )
     event = extractor.extract_text(text, DAY)[0]
     assert event.actor2 == "NAF: United Armed Forces of Novorossiya"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A woman was shot dead at her home by three armed individuals.", "plain"),
+        ("A man was shot by armed individuals riding a motorcycle.", "gang"),
+        ("A man was shot several times by armed individuals in a car.", ""),
+        ("Armed individuals abducted a trader; police suspect a drug debt.", ""),
+    ],
+)
+def test_plain_armed_people(text: str, kind: str) -> None:
+    assert perpetrator_kind(text) == kind
+
+
+def test_plain_armed_people_are_an_armed_group_only_under_a_gang_convention() -> None:
+    assert unidentified_name("plain", "BR") == "Unidentified Armed Group ({country})"
+    assert unidentified_name("plain", "NG") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was found dead with his hands tied in Culiacan, Mexico.",
+        "In Acapulco, Mexico, the burned body of a man was found beside a road.",
+        "The body of a woman was found with a written message near a bridge in Leon, Mexico.",
+    ],
+)
+def test_gang_marks_in_mexico(text: str) -> None:
+    assert perpetrator_kind(text) == "gang"
+    assert unidentified_name("gang", "MX") == "Unidentified Gang ({country})"

@@ -1,12 +1,12 @@
-"""Resolve-mode fallbacks and the resolver's context adjustments (hand-made gazetteer)."""
+"""Fallbacks for names left unresolved: inner places, context towns, credibility, initials."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from frontlines.geo import Geoparser, MemoryGazetteer
-from frontlines.geo.fallback import CONTEXT_SCORE, INNER_SCORE
-from frontlines.records import Place
+from frontlines.geo.fallback import CONTEXT_SCORE, INNER_SCORE, _credible, _initials, _spelled_out
+from frontlines.records import Mention, Place
+
+from .helpers import OHIO_CITY, STATES_AND_SEATS, no_nlp, place
 
 US = Place("gn:6252001", "United States", 39.76, -98.5, "A.PCLI", "US", population=310_000_000)
 COLORADO = Place("gn:5417618", "Colorado", 39.0, -105.5, "A.ADM1", "US", "CO", population=5_000_000)
@@ -26,13 +26,9 @@ ATLANTIC = Place("cur:atlantic", "Atlantic Ocean", -1.2, -28.1, "H.OCN", source=
 PLACES = [US, COLORADO, DENVER, WALKER, NJ, RIVERDALE_NJ, RIVERDALE_GA, ATLANTIC_TOWN, ATLANTIC]
 
 
-def stub_nlp(text: str) -> Any:
-    raise AssertionError("resolve mode must not run NER")
-
-
 def _parser() -> Geoparser:
     gaz = MemoryGazetteer(PLACES, aliases={ATLANTIC.id: ["Atlantic"], US.id: ["US"]})
-    return Geoparser(gaz, nlp=stub_nlp)
+    return Geoparser(gaz, nlp=no_nlp)
 
 
 def _spans(text: str, *names: str) -> list[tuple[int, int]]:
@@ -77,8 +73,35 @@ def test_state_word_marks_a_division() -> None:
         Place("gn:4140963", "Washington", 38.9, -77.04, "P.PPLC", "US", "DC", population=600_000),
         Place("gn:5815135", "Washington", 47.5, -120.5, "A.ADM1", "US", "WA", population=7_000_000),
     ]
-    parser = Geoparser(MemoryGazetteer(places), nlp=stub_nlp)
+    parser = Geoparser(MemoryGazetteer(places), nlp=no_nlp)
     (state,) = parser.resolve_spans("Rain fell in Washington state.", [(13, 23)])
     (city,) = parser.resolve_spans("Rain fell in Washington today.", [(13, 23)])
     assert state.place is not None and state.place.feature == "A.ADM1"
     assert city.place is not None and city.place.feature == "P.PPLC"
+
+
+def test_context_fallback_prefers_the_dominant_town() -> None:
+    text = "Bigton police said. Bigton again. Hamlet too. At the Zzyzx Lounge, a fire."
+    names = ["Bigton", "Hamlet", "Zzyzx Lounge"]
+    gaz = MemoryGazetteer(STATES_AND_SEATS)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    second = text.index("Bigton", 5)
+    spans.insert(1, (second, second + len("Bigton")))
+    out = Geoparser(gaz, nlp=no_nlp).resolve_spans(text, spans)
+    assert out[-1].place == OHIO_CITY  # named twice, though Hamlet is written nearer
+    assert out[-1].score == CONTEXT_SCORE
+
+
+def test_continent_inside_a_name_is_credible() -> None:
+    europe = place(name="Europe", feature="L.CONT")
+    assert _credible(europe, {"FI": 1.0}, [])
+    hamlet = place(name="Walker", feature="P.PPL", country="US", population=900)
+    assert not _credible(hamlet, {"US": 1.0}, [])
+
+
+def test_initials_of_a_place_written_in_the_text() -> None:
+    tt = place(id="tt", name="Trinidad and Tobago", feature="A.PCLI", country="TT")
+    written = Mention("Trinidad and Tobago", 0, 19, place=tt)
+    assert _initials("Trinidad and Tobago") == "TT"
+    assert _spelled_out(Mention("T&T", 40, 43), [written]) is tt
+    assert _spelled_out(Mention("TX", 40, 42), [written]) is None

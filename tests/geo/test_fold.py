@@ -1,3 +1,5 @@
+"""Folding names for lookup: case, diacritics, Arabic articles, the loose transliteration key."""
+
 from __future__ import annotations
 
 import pytest

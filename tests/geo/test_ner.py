@@ -1,0 +1,63 @@
+"""Gated NER: sentences, chunks to read, entity offsets and label propagation."""
+
+from __future__ import annotations
+
+from frontlines.geo.ner import (
+    chunks,
+    entities,
+    first_occurrences,
+    propagate,
+    proper_starts,
+    sentence_initial,
+    sentences,
+)
+from frontlines.geo.recognize import Candidate
+
+from .helpers import Doc, Ent
+
+TEXT = "Rain fell. Troops entered Homs today.\nNothing else happened. Homs was calm."
+
+
+def test_sentences_split_on_end_punctuation_and_newlines() -> None:
+    spans = sentences(TEXT)
+    assert [TEXT[s:e] for s, e in spans] == [
+        "Rain fell.", "Troops entered Homs today.", "Nothing else happened.", "Homs was calm.",
+    ]  # fmt: skip
+
+
+def test_chunks_keep_only_wanted_sentences_and_join_neighbours() -> None:
+    spans = sentences(TEXT)
+    homs = TEXT.index("Homs")
+    assert [TEXT[s:e] for s, e in chunks(spans, [homs])] == ["Troops entered Homs today."]
+    both = chunks(spans, [homs, TEXT.index("Nothing")])
+    assert [TEXT[s:e] for s, e in both] == ["Troops entered Homs today.\nNothing else happened."]
+    assert chunks(spans, []) == []
+
+
+def test_first_occurrences_one_offset_per_name() -> None:
+    assert sorted(first_occurrences([(30, "Homs"), (5, "Homs"), (9, "Hama")])) == [5, 9]
+
+
+def test_propagate_copies_labels_outside_read_chunks() -> None:
+    first = TEXT.index("Homs")
+    found = [Candidate(first, first + 4, "Homs", {"ner"}, label="GPE")]
+    done = [(0, TEXT.index("Nothing"))]
+    copies = propagate(TEXT, found, done)
+    assert [(c.start, c.label) for c in copies] == [(TEXT.rindex("Homs"), "GPE")]
+
+
+def test_proper_starts_need_a_mid_sentence_capital() -> None:
+    starts = proper_starts(TEXT)
+    assert TEXT.rindex("Homs") in starts  # also written "entered Homs"
+    assert 0 not in starts  # "Rain" is capitalised only by position
+    assert sentence_initial(0, TEXT) and not sentence_initial(TEXT.index("Homs"), TEXT)
+
+
+def test_entities_are_offset_into_the_whole_text() -> None:
+    def nlp(chunk: str) -> Doc:
+        at = chunk.find("Homs")
+        return Doc((Ent("Homs", at, "GPE"),) if at >= 0 else ())
+
+    spans = chunks(sentences(TEXT), [TEXT.index("Homs")])
+    found = entities(nlp, TEXT, spans)
+    assert [(c.start, c.text, c.label) for c in found] == [(TEXT.index("Homs"), "Homs", "GPE")]

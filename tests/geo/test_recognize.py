@@ -1,0 +1,44 @@
+"""Recognising candidates: the name pattern, cue words and divisions written in brackets."""
+
+from __future__ import annotations
+
+from frontlines.geo.recognize import NAME, cue_candidates, paren_admin_candidates
+
+
+def test_english_at_is_not_an_article() -> None:
+    import re
+
+    assert re.search(NAME, "a protest at Balurghat tehsil").group(0) == "Balurghat"  # type: ignore[union-attr]
+    assert re.search(NAME, "near al Qaim").group(0) == "al Qaim"  # type: ignore[union-attr]
+    assert re.search(NAME, "in as-Sukhnah").group(0) == "as-Sukhnah"  # type: ignore[union-attr]
+
+
+def test_numbers_after_cues_are_not_places() -> None:
+    text = "around 50 residents gathered near 200 Main Street"
+    assert not [c for c in cue_candidates(text) if c.text[:1].isdigit()]
+
+
+# --- divisions in brackets ---------------------------------------------------------
+
+
+def test_parenthesised_divisions_are_cued() -> None:
+    text = "protested in Cahors (Lot, Occitanie) against it; the United Nations (UN) said"
+    found = {c.text: c.hint for c in paren_admin_candidates(text)}
+    assert found == {"Cahors": "", "Lot": "admin", "Occitanie": "admin"}
+
+
+def test_paren_admin_accepts_a_dash_separator() -> None:
+    text = "a market in Jongno-gu (Seoul City - Jongno) burned"
+    found = {c.text for c in paren_admin_candidates(text)}
+    assert {"Jongno-gu", "Seoul City", "Jongno"} <= found
+
+
+def test_unit_words_and_four_parts_are_read() -> None:
+    text = "clashed in Tolva village (Upper Ridge district, Norland region) on Monday"
+    found = {c.text: (c.hint, c.group) for c in paren_admin_candidates(text)}
+    assert found == {"Tolva": ("", 0), "Upper Ridge": ("admin", 0), "Norland": ("admin", 0)}
+
+
+def test_unit_word_before_bracket_is_enough_for_one_part() -> None:
+    text = "protesters gathered at the Brava town (Kestrel) hall"
+    assert {c.text for c in paren_admin_candidates(text)} == {"Brava", "Kestrel"}
