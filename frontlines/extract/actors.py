@@ -322,7 +322,7 @@ _ABROAD = (
     r"(?:\s+(?:living|resident|residing|based|studying|on erasmus)\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
     r"|\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?"
 )
-# ", holding flags and banners and shouting slogans,": what they did as they gathered.
+# ", waving flags, shouting slogans,": what they did as they gathered.
 _ASIDE = r"(?:,\s+(?:holding|carrying|waving|chanting|shouting|wearing|singing)\b[^,]{0,80},)?"
 _GATHERED = (
     r",?\s+(?:held|gathered|staged|rallied|protested|demonstrated|marched|assembled|took to)\b"

@@ -408,7 +408,7 @@ def _first_actor(
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 
-# "a shoot-out between rival drug trafficking groups": both sides are of one kind.
+# "rival trafficking gangs fought a gun battle": both sides are of one kind.
 _RIVALS = re.compile(r"\brival\b", re.I)
 
 
