@@ -17,6 +17,19 @@ from frontlines.extract.location import Location, choose_location
 from frontlines.geo import MemoryGazetteer
 from frontlines.records import Mention, Place
 
+from .helpers import (
+    ARV_PLACES,
+    EAST_REGION,
+    FORD,
+    FORD_FAR,
+    LAND,
+    PROVINCE_PLACES,
+    SOUTH,
+    TWIN_STATE,
+    memory_lookup,
+    mention_of,
+)
+
 PLACES = [
     Place("t:1", "Stonebridge", 10.0, 20.0, "P.PPL", "AA", "01", population=500),
     Place("t:2", "Stonebridge", 40.0, -5.0, "P.PPL", "BB", "07", population=90000),
@@ -158,25 +171,10 @@ def test_a_lone_town_of_its_name_is_meant_despite_another_province() -> None:
     assert (resolved.place.id, resolved.level) == (LONE_CITY.id, 0)
 
 
-CODED_PLACES = [
-    Place("r:1", "Varnhold", 30.0, 40.0, "A.ADM1", "AA", "05", population=900000),
-    Place("r:2", "Varnhold", 30.4, 40.2, "P.PPL", "AA", "05", population=120000),
-    Place("r:3", "Kesterland Region", 31.0, 42.0, "A.ADM1", "AA", "06", population=500000),
-    Place("r:4", "Ostrava Nueva", 31.2, 42.3, "P.PPL", "AA", "06", population=80000),
-    Place("r:5", "Brindleford", 12.0, 8.0, "P.PPL", "AA", "05", population=4000),
-    Place("r:6", "Brindleford", 50.0, 1.0, "P.PPL", "BB", "02", population=60000),
-    Place("r:7", "Tollmere", 48.0, 2.0, "P.PPL", "BB", "02", population=9000),
-    Place("r:8", "San Pietro di Mora", 44.0, 11.0, "P.PPL", "IT", "09", population=3000),
-    Place("r:9", "San Pietro", 38.0, 15.0, "P.PPL", "IT", "15", population=20000),
-    Place("r:10", "Lagunaria", 44.3, 11.4, "A.ADM1", "IT", "09", population=400000),
-    Place("r:11", "Duskwater", 30.1, 40.1, "P.PPL", "AA", "05", population=700),
-    Place("r:12", "Duskwater", 60.0, 5.0, "P.PPL", "BB", "03", population=90000),
-]
+CODED_PLACES = PROVINCE_PLACES
 
 
-def _coded_lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
-    found = MemoryGazetteer(CODED_PLACES).lookup_many(names)
-    return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
+_coded_lookup = memory_lookup(PROVINCE_PLACES)
 
 
 def test_coded_to_reads_the_bracketed_units_after_it() -> None:
@@ -209,31 +207,8 @@ def test_joined_names_with_di_are_kept_whole() -> None:
     assert found is not None and found.place.id == "r:8"
 
 
-# Arvenia: a country, its provinces, homonyms and twins
-LAND = Place("r:1", "Arvenia", 45.0, 10.0, "A.PCLI", "AR", population=9_000_000)
-FORD = Place("r:2", "Kelford", 45.2, 10.3, "P.PPL", "AR", "01", population=4000)
-NORTH = Place("r:3", "Norland", 46.0, 11.0, "A.ADM1", "AR", "01")
-FORD_FAR = Place("r:4", "Kelford", 48.0, 16.0, "P.PPL", "AR", "05", population=900)
-SOUTH = Place("r:5", "Sudmark", 48.1, 16.1, "A.ADM1", "AR", "05")
-EAST_REGION = Place("r:6", "East", 4.0, 13.0, "A.ADM1", "QQ", "09")
-TWIN_STATE = Place("r:7", "Vessa", 9.0, 6.0, "A.ADM1", "VV", "11")
-TWIN_LAND = Place("r:8", "Vessa", 17.0, 9.0, "A.PCLI", "VS", population=20_000_000)
-BIG = Place("r:9", "Marlow", 52.0, 17.0, "P.PPL", "ZZ", "02", population=500_000)
-ARV_SMALL = Place("r:10", "Marlow", 50.0, 26.0, "P.PPL", "AR", "03", population=1200)
-CAPITAL = Place("r:11", "Harrow", 9.1, 6.1, "P.PPL", "VV", "11", population=300_000)
-ZONE_TOWN = Place("r:12", "Ostrel", 45.4, 10.5, "P.PPL", "AR", "01", population=20_000)
-ARV_PLACES = [LAND, FORD, NORTH, FORD_FAR, SOUTH, EAST_REGION, TWIN_STATE, TWIN_LAND, CAPITAL]
-ARV_PLACES += [ZONE_TOWN]
-
-
-def _arv_lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
-    found = MemoryGazetteer(ARV_PLACES).lookup_many(names)
-    return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
-
-
-def _arv_mention(text: str, name: str, place: Place | None, *cands: Place) -> Mention:
-    start = text.index(name)
-    return Mention(name, start, start + len(name), place=place, candidates=cands)
+_arv_lookup = memory_lookup(ARV_PLACES)
+_arv_mention = mention_of
 
 
 def test_chain_after_a_mention_that_swallowed_its_preposition_is_read() -> None:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from frontlines.extract.actors import country_info
 from frontlines.extract.location import Location, choose_location, district_precision, text_country
 from frontlines.geo import MemoryGazetteer
 from frontlines.records import Mention, Place
+
+from .helpers import (
+    ARV_PLACES,
+    ARV_SMALL,
+    BIG,
+    FORD,
+    LAND,
+    ZONE_TOWN,
+    memory_lookup,
+    mention_of,
+)
 
 
 def _place(name: str, feature: str, country: str, admin1: str = "") -> Place:
@@ -177,31 +186,8 @@ def test_a_colonia_named_with_its_word_yields_to_the_town() -> None:
     assert chosen is not None and chosen.place.id == "c:1"
 
 
-# Arvenia: a country, its provinces, homonyms and twins
-LAND = Place("r:1", "Arvenia", 45.0, 10.0, "A.PCLI", "AR", population=9_000_000)
-FORD = Place("r:2", "Kelford", 45.2, 10.3, "P.PPL", "AR", "01", population=4000)
-NORTH = Place("r:3", "Norland", 46.0, 11.0, "A.ADM1", "AR", "01")
-FORD_FAR = Place("r:4", "Kelford", 48.0, 16.0, "P.PPL", "AR", "05", population=900)
-SOUTH = Place("r:5", "Sudmark", 48.1, 16.1, "A.ADM1", "AR", "05")
-EAST_REGION = Place("r:6", "East", 4.0, 13.0, "A.ADM1", "QQ", "09")
-TWIN_STATE = Place("r:7", "Vessa", 9.0, 6.0, "A.ADM1", "VV", "11")
-TWIN_LAND = Place("r:8", "Vessa", 17.0, 9.0, "A.PCLI", "VS", population=20_000_000)
-BIG = Place("r:9", "Marlow", 52.0, 17.0, "P.PPL", "ZZ", "02", population=500_000)
-ARV_SMALL = Place("r:10", "Marlow", 50.0, 26.0, "P.PPL", "AR", "03", population=1200)
-CAPITAL = Place("r:11", "Harrow", 9.1, 6.1, "P.PPL", "VV", "11", population=300_000)
-ZONE_TOWN = Place("r:12", "Ostrel", 45.4, 10.5, "P.PPL", "AR", "01", population=20_000)
-ARV_PLACES = [LAND, FORD, NORTH, FORD_FAR, SOUTH, EAST_REGION, TWIN_STATE, TWIN_LAND, CAPITAL]
-ARV_PLACES += [ZONE_TOWN]
-
-
-def _arv_lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
-    found = MemoryGazetteer(ARV_PLACES).lookup_many(names)
-    return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
-
-
-def _arv_mention(text: str, name: str, place: Place | None, *cands: Place) -> Mention:
-    start = text.index(name)
-    return Mention(name, start, start + len(name), place=place, candidates=cands)
+_arv_lookup = memory_lookup(ARV_PLACES)
+_arv_mention = mention_of
 
 
 def test_a_whole_country_ranks_below_a_town_named_without_a_cue() -> None:

@@ -10,6 +10,8 @@ from frontlines.extract.region_town import country_capital, region_town
 from frontlines.geo import MemoryGazetteer
 from frontlines.records import Mention, Place
 
+from .helpers import PROVINCE_PLACES, memory_lookup
+
 SWEDEN = Place("c:1", "Sweden", 62.0, 15.0, "A.PCLI", "SE", population=10_000_000)
 STOCKHOLM = Place("c:2", "Stockholm", 59.33, 18.07, "P.PPLC", "SE", "26", population=1_500_000)
 ELSEWHERE = Place("c:3", "Stockholm", 44.0, -70.0, "P.PPL", "US", "ME", population=300)
@@ -62,26 +64,7 @@ def test_a_province_standing_in_for_an_unknown_place_keeps_its_precision() -> No
     assert moved.warnings == warning
 
 
-# provinces, towns and a province without a namesake town
-PROVINCE_PLACES = [
-    Place("r:1", "Varnhold", 30.0, 40.0, "A.ADM1", "AA", "05", population=900000),
-    Place("r:2", "Varnhold", 30.4, 40.2, "P.PPL", "AA", "05", population=120000),
-    Place("r:3", "Kesterland Region", 31.0, 42.0, "A.ADM1", "AA", "06", population=500000),
-    Place("r:4", "Ostrava Nueva", 31.2, 42.3, "P.PPL", "AA", "06", population=80000),
-    Place("r:5", "Brindleford", 12.0, 8.0, "P.PPL", "AA", "05", population=4000),
-    Place("r:6", "Brindleford", 50.0, 1.0, "P.PPL", "BB", "02", population=60000),
-    Place("r:7", "Tollmere", 48.0, 2.0, "P.PPL", "BB", "02", population=9000),
-    Place("r:8", "San Pietro di Mora", 44.0, 11.0, "P.PPL", "IT", "09", population=3000),
-    Place("r:9", "San Pietro", 38.0, 15.0, "P.PPL", "IT", "15", population=20000),
-    Place("r:10", "Lagunaria", 44.3, 11.4, "A.ADM1", "IT", "09", population=400000),
-    Place("r:11", "Duskwater", 30.1, 40.1, "P.PPL", "AA", "05", population=700),
-    Place("r:12", "Duskwater", 60.0, 5.0, "P.PPL", "BB", "03", population=90000),
-]
-
-
-def _province_lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
-    found = MemoryGazetteer(PROVINCE_PLACES).lookup_many(names)
-    return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
+_province_lookup = memory_lookup(PROVINCE_PLACES)
 
 
 def _province(text: str, name: str, place_id: str, precision: int = 3) -> Location:
