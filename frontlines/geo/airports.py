@@ -18,16 +18,11 @@ from pathlib import Path
 
 from ..records import Place
 from .sources import Entry, usable_name
-from .words import GENERIC_WORDS
+from .words import generic_only
 
 _KIND = re.compile(r"\s+(?:(?:International|Intercontinental|Regional|Municipal|Domestic)\s+)?"
                    r"(?:Airport|Airfield|Air Base|Airbase)$")  # fmt: skip
 MIN_BARE = 5  # shorter bare names ("Lod") collide with too many words and towns
-
-
-def _generic(core: str) -> bool:
-    """Nothing but kind words ("State" of "Cascade Locks State Airport")."""
-    return all(w.lower() in GENERIC_WORDS for w in core.split())
 
 
 def airports_file() -> Path | None:
@@ -48,7 +43,7 @@ def airport_names(name: str, city: str) -> tuple[list[str], list[str]]:
         name = name.rsplit(" / ", 1)[1]
         names.append(name)
     rest = name[len(city) + 1 :] if city and name.startswith(city + " ") else ""
-    if rest and _KIND.search(rest) and not _generic(_KIND.sub("", " " + rest)):
+    if rest and _KIND.search(rest) and not generic_only(_KIND.sub("", " " + rest)):
         derived.append(rest)  # "London Heathrow Airport" -> "Heathrow Airport"
     tail = name.split(" ", 1)[1] if " " in name else ""
     if not rest and tail.count(" ") >= 2 and _KIND.search(tail):
@@ -58,7 +53,13 @@ def airport_names(name: str, city: str) -> tuple[list[str], list[str]]:
         if core != full and core:
             derived.append(f"{core} Airport")  # "Kabul International Airport" -> "Kabul Airport"
     core = _KIND.sub("", " " + rest).strip()
-    if rest and core != rest and len(core) >= MIN_BARE and core[0].isalpha() and not _generic(core):
+    if (
+        rest
+        and core != rest
+        and len(core) >= MIN_BARE
+        and core[0].isalpha()
+        and not generic_only(core)
+    ):
         names.append(core)  # "Heathrow", "Midway": an own name written after the city's
     return names, [d for d in dict.fromkeys(derived) if usable_name(d) and d not in names]
 

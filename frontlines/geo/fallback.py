@@ -26,7 +26,7 @@ from .gazetteer import ALTERNATE, Gazetteer, Match
 from .recognize import Candidate, demonyms, ngrams
 from .resolve import feature_precision, score_match
 from .sources import haversine_km
-from .words import GENERIC_WORDS
+from .words import generic_only
 
 INNER_SCORE = 0.5
 CONTEXT_SCORE = 0.1
@@ -37,7 +37,7 @@ def _inner_ngrams(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     """Capitalised n-grams strictly inside ``text[start:end]``, longest first."""
     inner = [(s + start, e + start, t) for s, e, t in ngrams(text[start:end])]
     inner = [g for g in inner if (g[0], g[1]) != (start, end)]
-    inner = [g for g in inner if not all(w.lower() in GENERIC_WORDS for w in g[2].split())]
+    inner = [g for g in inner if not generic_only(g[2])]
     return sorted(inner, key=lambda g: (-(g[1] - g[0]), g[0]))
 
 

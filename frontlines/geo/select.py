@@ -261,6 +261,18 @@ def _a_persons_surname(c: Candidate, people: set[str], text: str) -> bool:
     return not _LOCATIVE_BEFORE.search(before) and not _CONTAINER_AFTER.match(after)
 
 
+def _not_a_place(
+    c: Candidate, found: list[Match], people: set[str], firsts: set[str], text: str
+) -> bool:
+    """A person's surname, first name or titled name, or a seat of power speaking."""
+    return (
+        _a_persons_surname(c, people, text)
+        or _titled(c, text)
+        or _a_persons_first_name(c, found, firsts, text)
+        or _institution(c, found, text)
+    )
+
+
 def select(
     cands: Sequence[Candidate],
     matches: dict[str, list[Match]],
@@ -293,9 +305,7 @@ def select(
     ]  # fmt: skip
     people, firsts = _surnames_of_people(cands), _first_names_of_people(cands)
     accepted = [c for c in accepted
-                if not _a_persons_surname(c, people, text) and not _titled(c, text)
-                and not _a_persons_first_name(c, matches_for(c, matches), firsts, text)
-                and not _institution(c, matches_for(c, matches), text)]  # fmt: skip
+                if not _not_a_place(c, matches_for(c, matches), people, firsts, text)]  # fmt: skip
     accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
                                  -("cue" in c.origins), c.start))  # fmt: skip
     taken: list[Candidate] = []

@@ -12,3 +12,8 @@ _GENERIC = """university college school academy institute hospital clinic center
     and hotel restaurant museum library gallery bridge village town municipal executive
     memorial downtown domestic industrial harbour metro island glider skypark"""
 GENERIC_WORDS = frozenset(_GENERIC.split())
+
+
+def generic_only(name: str) -> bool:
+    """Whether every word of ``name`` is a kind word ("State", "City Hall")."""
+    return all(w.lower() in GENERIC_WORDS for w in name.split())
