@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 from ..errors import StoreError
 from ..records import Analysis, Document, Event, Mention
@@ -238,7 +238,8 @@ class Store(Protocol):
 
 
 class FilteredReads:
-    """``events``/``count_events`` with the protocol's filter arguments, written once.
+    """``events``/``count_events`` with the protocol's filter arguments, and the context
+    manager that closes the store, written once.
 
     A backend supplies ``_page(flt, limit, offset)`` and ``_count(flt)``; argument checks
     and the meaning of each filter (:class:`EventFilter`) are shared by all backends.
@@ -249,6 +250,20 @@ class FilteredReads:
 
     def _count(self, flt: EventFilter) -> int:
         raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def events(
         self,

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import copy
 import threading
-from types import TracebackType
-from typing import Self
 
 from ..errors import StoreError
 from ..records import Analysis, Document, Event, Mention
@@ -110,14 +108,3 @@ class MemoryStore(FilteredReads):
     def close(self) -> None:
         """Mark the store closed; later calls raise ``StoreError``."""
         self._closed = True
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

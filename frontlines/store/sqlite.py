@@ -7,8 +7,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
@@ -221,14 +220,3 @@ class SqliteStore(FilteredReads):
             if not self._closed:
                 self._conn.close()
                 self._closed = True
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
