@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..records import Actor, Span
 from .actors import ActorRegistry, country_info
 from .eventtypes import classify
+from .front_line import GOVERNMENT, Where, firing_side
 from .perpetrators import GANG, POLICE_MILITIA_COUNTRIES, in_militia_area
 from .territory import NON_VIOLENT, gain_sides
 
@@ -217,8 +218,10 @@ def assign(
     country: str,
     when: str,
     inherited: Sides | None,
+    where: Where | None = None,
 ) -> Sides:
-    """The actors of the event in ``sentence``."""
+    """The actors of the event in ``sentence``; ``where`` is the place it happened,
+    when known."""
     hits = registry.find(sentence)
     clause, trigger = _main_clause_trigger(sentence, trigger)
     scene = [h for h in hits if clause[0] <= h[0].start < clause[1]]
@@ -274,8 +277,39 @@ def assign(
             sides.actor2 = inherited.actor2
     if event_type == "Battles":
         armed = [(s, fill(a)) for s, a in hits if a.inter in _ARMED]
-        sides = _internal(_attacker_first(sides, armed, sentence), armed, sentence)
-    return _militia_area(registry, _state_first(sides, sentence), sentence, country)
+        sides = _attacker_first(sides, armed, sentence)
+        sides = _internal(_advancer_first(sides, armed, sentence), armed, sentence)
+    sides = _militia_area(registry, _state_first(sides, sentence), sentence, country)
+    return _across_line(registry, sides, sentence, sub_event_type, when, where)
+
+
+_NAF = Actor("NAF: United Armed Forces of Novorossiya", 2, "UA")
+_LINE_FIRE = ("Shelling/artillery/missile attack", "Armed clash")
+
+
+def _across_line(
+    registry: ActorRegistry,
+    sides: Sides,
+    sentence: str,
+    sub_event_type: str,
+    when: str,
+    where: Where | None,
+) -> Sides:
+    """ "The OSCE SMM observed 14 explosions near X" (Donbas, 2015-2022): nobody is said
+    to have fired, and ACLED names the side across the line of contact from X; in a
+    clash the side that held X is actor2."""
+    if sub_event_type not in _LINE_FIRE or _has_own_name(sides.actor1):
+        return sides
+    side = firing_side(sentence, when, where)
+    if not side:
+        return sides
+    army = registry.for_country(_MILITARY_DEFAULT, "UA", when)
+    shooter, holder = (army, _NAF) if side == GOVERNMENT else (_NAF, army)
+    if sub_event_type == "Armed clash":
+        return Sides(shooter, actor2=holder)
+    other = sides.actor2
+    named = other is not None and not other.name.startswith("Unidentified")
+    return Sides(shooter, actor2=other if named else None)
 
 
 _INTERNAL = re.compile(
@@ -338,14 +372,50 @@ def _attacker_first(sides: Sides, hits: list[tuple[Span, Actor]], sentence: str)
     return Sides(attacker, actor2=defender)
 
 
+# "as Russian forces (unsuccessfully) attempted to advance": the side that moved on the
+# other; "Russian forces had to retreat": the side that gave way.
+_ADVANCE = re.compile(
+    r"\b(?:attempt(?:ed|ing|s)?|tried|trying|sought|seeking)\s+to\s+(?:advance|attack|storm"
+    r"|break through|assault|capture|seize)\b",
+    re.I,
+)
+_RETREAT = re.compile(
+    r"\b(?:(?:had|were forced|was forced)\s+to\s+)?(?:retreat(?:ed|s)?|withdr(?:ew|aw))\b", re.I
+)
+_SUBJECT_GAP = 25  # the mover named this close before its verb is the verb's subject
+
+
+def _mover(hits: list[tuple[Span, Actor]], sentence: str, verb: re.Pattern[str]) -> Actor | None:
+    for match in verb.finditer(sentence):
+        subject = [a for s, a in hits if s.end <= match.start() < s.end + _SUBJECT_GAP]
+        if subject:
+            return subject[-1]
+    return None
+
+
+def _advancer_first(sides: Sides, hits: list[tuple[Span, Actor]], sentence: str) -> Sides:
+    """ "Clashes took place between A and B as B attempted to advance": ACLED names the
+    side that attacked first, and the other side when one had to retreat."""
+    first, second = sides.actor1, sides.actor2
+    if second is None or first.name == second.name or not _has_own_name(second):
+        return sides
+    mover = _mover(hits, sentence, _ADVANCE)
+    if mover is None:
+        retreater = _mover(hits, sentence, _RETREAT)
+        mover = second if retreater is not None and retreater.name == first.name else None
+    if mover is None or mover.name != second.name:
+        return sides
+    return Sides(second, sides.assoc2, first, sides.assoc1)
+
+
 def _state_first(sides: Sides, sentence: str) -> Sides:
-    """ "A exchanged fire with the police": in a mutual firefight ACLED lists the state
-    force first."""
+    """ "A exchanged fire with the police": in a mutual firefight with criminals or
+    militias ACLED lists the state force first; a rebel group that did so stays first."""
     other = sides.actor2
     if (
         other is None
         or other.inter != 1
-        or sides.actor1.inter not in (2, 3, 4)
+        or sides.actor1.inter not in (3, 4)
         or _MUTUAL_FIRE.search(sentence) is None
     ):
         return sides

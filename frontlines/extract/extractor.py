@@ -42,6 +42,7 @@ from .eventtypes import (
     territory_type,
 )
 from .fatalities import parse_fatalities
+from .front_line import Where
 from .learned import SubEventModel
 from .learned import load as load_model
 from .location import (
@@ -337,6 +338,7 @@ class EventExtractor:
             country,
             date.date,
             part.previous_sides,
+            _where(location),
         )
         kind = perpetrator_kind(part.context or sentence.text)
         if kind:
@@ -388,6 +390,15 @@ def _build(
     if location is not None:
         _place(event, location)
     return event
+
+
+def _where(location: Location | None) -> Where | None:
+    """The town or village where the event happened, for rules that depend on which side
+    of a front line it lay; None when only a region is known."""
+    if location is None or location.place.feature_class != "P":
+        return None
+    place = location.place
+    return Where(place.lat, place.lon, place.country, admin_names(place)[0])
 
 
 def _place(event: Event, location: Location) -> None:
