@@ -5,7 +5,8 @@ Entries may be templates: ``{country}`` is the event's country in ACLED spelling
 at the event date ("Military Forces of Syria (2000-)"). :meth:`ActorRegistry.for_country`
 fills them in. Aliases written in capitals ("SAA", "IS") match only in capitals as whole
 words; others ignore case. A demonym may stand before a ``prefixed`` actor's alias
-("Russian troops") and then sets that actor's country.
+("Russian troops") and then sets that actor's country. Armed groups the registry does
+not list are named from the text (:mod:`.named_groups`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..errors import ConfigError
 from ..records import Actor, Span
 from .admin_hint import hint_country
 from .militias import named_militias
+from .named_groups import named_groups
 
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
@@ -182,8 +184,30 @@ class ActorRegistry:
                 hits.append(hit)
         hits.extend(self._paired(text))
         hits.extend(named_militias(text))
+        hits.extend(self._unlisted(text, hits))
         hits = [h for h in hits if not _SPEAKER.match(text, h[0].end)]
         return _coded_as(_non_overlapping(hits), text)
+
+    def _unlisted(self, text: str, listed: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]:
+        """Groups the registry does not list (:mod:`.named_groups`). A listed actor wins
+        where they overlap, unless the group's name holds it as a mere word ("Yangon
+        Federal Army", "Black Wolf PDF")."""
+        kept: list[tuple[Span, Actor]] = []
+        for span, actor in named_groups(text):
+            if self._state_named(span.text, actor):
+                continue
+            overlapping = [h for h in listed if h[0].start < span.end and span.start < h[0].end]
+            if all(_inside(h, span, actor) for h in overlapping):
+                kept.append((span, actor))
+        return kept
+
+    def _state_named(self, name: str, actor: Actor) -> bool:
+        """ "Sudan Armed Forces", "Nigerian Army 6 Brigade": a country's own forces."""
+        first = name.split(" ", 1)[0]
+        if first in ("the", "The") and " " in name:
+            first = name.split(" ", 2)[1]
+        named = first in self._demonyms or (len(first) > 2 and country_info(first) is not None)
+        return named and actor.inter != 4 and not _MILITANT_NAME.search(name)
 
     def _paired(self, text: str) -> list[tuple[Span, Actor]]:
         """ "Russian and Ukrainian forces", "Russian and NAF forces": the first demonym
@@ -374,6 +398,36 @@ def _of_country(text: str, end: int) -> tuple[int, str] | None:
             stop = match.start("name") + len(" ".join(words[:size]))
             return stop, info.iso2
     return None
+
+
+_LOCAL_PDF = "People's Defense Force - "
+_BRANCH = re.compile(r" - [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_MILITANT_NAME = re.compile(r"\b(?:Liberation|Revolution(?:ary)?|Resistance|Freedom)\b")
+
+
+def _inside(listed: tuple[Span, Actor], span: Span, group: Actor) -> bool:
+    """True when a listed hit lies within an unlisted group's longer name as one of its
+    words: a generic force word ("Army") after the name's start, or the People's Defense
+    Force itself."""
+    inner, actor = listed
+    if (
+        inner.start < span.start
+        or inner.end > span.end
+        or (inner.end - inner.start) >= len(span.text)
+    ):
+        return False
+    if group.name.startswith(f"{actor.name} ("):
+        return True  # "Mayi Mayi Yakutumba": a faction of a listed group
+    if _BRANCH.fullmatch(span.text, inner.end - span.start):
+        return True  # "Chinland Defense Force - Matupi": a branch named for its town
+    if actor.name.startswith(("PDF: ", "People's Defense Force")):
+        # "Black Wolf PDF", "... Force - Saw township"; not "... PDF Battalion 7".
+        return (
+            group.name.startswith(_LOCAL_PDF) or span.text.endswith("PDF") or (" - " in group.name)
+        )
+    if _generic(actor) and actor.inter in (5, 6, 7):
+        return True  # "People" in "People Security and Defense Army"
+    return _generic(actor) and inner.start > span.start
 
 
 def _is_acronym(alias: str) -> bool:
