@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..geo.gazetteer import Match, unit_named
 from ..geo.sources import haversine_km
 from ..records import Mention, Place
 from .location import Location, folded_name
@@ -147,10 +148,26 @@ def find_chains(text: str, start: int = 0, end: int | None = None) -> list[Chain
 _AFFIX = re.compile(r"^(?:(?:Republic|State|City|Province|Region) of\s+)|\s+(?:City|Town)$")
 
 
+# ACLED's split provinces and French compass names: "Shan-North" is part of Shan State,
+# "Bago-East" of Bago, "Nord-Kivu" is North Kivu
+_SPLIT = re.compile(r"^(.+?)-(?:North|South|East|West|Central)$")
+_FRENCH_SIDE = re.compile(r"^(Nord|Sud)-(?=[A-Z])")
+_SIDES = {"Nord": "North ", "Sud": "South "}
+# Ukrainian "zhzh" (Zaporizhzhia) is often written with one "zh"
+_ZH = re.compile(r"(?<=[aeiouy])zh(?=[aeiouy])")
+
+
 def _variants(name: str) -> list[str]:
-    """The name, and without an affix such as "City" or "Republic of"."""
-    bare = _AFFIX.sub("", name)
-    return [name, bare] if bare and bare != name else [name]
+    """The name, and without an affix such as "City" or "Republic of"; ACLED's spellings
+    of provinces ("Shan-North", "Nord-Kivu", "Zaporizhia") read as the gazetteer's."""
+    out = [name, _AFFIX.sub("", name)]
+    split = _SPLIT.match(name)
+    if split:
+        out.append(split.group(1))
+    out.append(_FRENCH_SIDE.sub(lambda m: _SIDES[m.group(1)], name))
+    if name.count("zh") == 1:
+        out.append(_ZH.sub("zhzh", name))
+    return [v for v in dict.fromkeys(out) if v]
 
 
 _COMPASS = {
@@ -245,6 +262,8 @@ _Cand = tuple[Place, float, int]
 # the variant rank of a place the sentence names elsewhere: a weaker outer unit than a
 # named one ("Butler County (coded as Allison (Iowa))": Iowa decides, not Butler County)
 _HINT = -1
+# the variant rank of a place the geoparser read for a part of the name only
+_PART_RANK = 2
 
 
 def _outer_weight(place: Place, last: bool) -> float:
@@ -286,6 +305,20 @@ def _rank(cand: _Cand, fit: float, last: bool, country: str) -> tuple[float, ...
     )
 
 
+def _unit_quality(place: Place, quality: float, name: str) -> float:
+    """A division named bare matches its "X State"/"X Governorate" fully: a chain's
+    units are written as divisions ("Jos North, Plateau")."""
+    return unit_named(Match(place, quality), name).quality
+
+
+def _inherited(mention: Mention, units: set[str], name: str) -> bool:
+    """True when the geoparser gave the whole name the place of a unit named after it
+    (its stand-in, "Balgatar (Kech, ...)" read as Kech's), which must not vouch for
+    the name itself."""
+    place = mention.place
+    return folded_name(mention.text) == folded_name(name) and (place is None or place.id in units)
+
+
 def _levels(
     chain: Chain, lookup: Lookup, mentions: list[Mention], hint: Place | None
 ) -> list[list[_Cand]]:
@@ -294,16 +327,28 @@ def _levels(
     levels: list[list[_Cand]] = []
     for group, start in zip(names, chain.starts, strict=True):
         cands = [
-            (p, q, rank)
+            (p, _unit_quality(p, q, v), rank)
             for rank, v in enumerate(group)
             for p, q in found.get(v, [])
             if _usable(p, q, v)
         ]
         end = start + len(group[0])
+        later = [v for group_after in names[len(levels) + 1 :] for v in group_after]
+        units = {p.id for v in later for p, _ in found.get(v, [])}
+        written = {folded_name(v) for v in group}
+        # the geoparser's reading of the name, or the town it read in a part of the head
+        # ("Alexandria" of "the University of Alexandria"), ranked as such (a province
+        # in "Jeollabuk-do Provincial Council" is not the council's place, "Leon" in
+        # "Castilla y Leon" not the unit)
         cands += [
-            (m.place, 1.0, 0)
+            (m.place, 1.0, 0 if folded_name(m.text) in written else _PART_RANK)
             for m in mentions
-            if m.place is not None and start <= m.start and m.end <= end and _usable(m.place, 1.0)
+            if m.place is not None
+            and start <= m.start
+            and m.end <= end
+            and (folded_name(m.text) in written or (not levels and m.place.feature_class == "P"))
+            and _usable(m.place, 1.0, m.text)
+            and not _inherited(m, units, group[0])
         ]
         levels.append(cands)
     if hint is not None:
@@ -342,8 +387,38 @@ def _resolve(
     return _pick(chain, levels, country)
 
 
+def _drop_lookalikes(levels: list[list[_Cand]], named: int) -> list[list[_Cand]]:
+    """Without a named level's matches when none is exactly a name of it (nor, for a
+    unit, an admin unit so named) and all lie in countries no other name of the chain
+    has a match in, while another name matches exactly: the look-alikes abroad of a unit
+    the gazetteer lacks ("Biratnagar (Morang)": not South Morang in Australia;
+    "Balgatar (Kech, Balochistan)": not Ketsch in Germany; "Bhimdatta (Kanchanpur
+    district)": not an Indian town called Kanchanpur)."""
+    exact = {i for i, cands in enumerate(levels[:named]) if any(q >= 1.0 for _, q, _ in cands)}
+    out = []
+    for i, cands in enumerate(levels):
+        others = {c[0].country for j, level in enumerate(levels) if j != i for c in level}
+        weak = (
+            i < named
+            and bool(exact - {i})
+            and bool(cands)
+            and not any(_named_as(c, i) for c in cands)
+            and not any(c[0].country in others for c in cands)
+        )
+        out.append([] if weak else cands)
+    return out
+
+
+def _named_as(cand: _Cand, level: int) -> bool:
+    """True when the candidate bears the level's name exactly: the head any place, a
+    unit an admin unit (a town abroad named like a district is no evidence)."""
+    place, quality, _ = cand
+    return quality >= 1.0 and (level == 0 or place.feature_class == "A")
+
+
 def _pick(chain: Chain, levels: list[list[_Cand]], country: str) -> Resolved | None:
     named = len(chain.names)
+    levels = _drop_lookalikes(levels, named)
     known = [i for i in range(named) if levels[i]]
     if not known or (not chain.coded and known == [0]):
         return None
@@ -351,25 +426,57 @@ def _pick(chain: Chain, levels: list[list[_Cand]], country: str) -> Resolved | N
     if chain.quarter and len(levels) > 1 and levels[1]:
         heads = [c for c in heads if _in_town(c[0], levels[1])]
     for level in range(named):
-        later = [levels[j] for j in range(level + 1, len(levels)) if levels[j]]
+        later = [levels[j] for j in _outer(chain, level, len(levels)) if levels[j]]
         cands = heads if level == 0 else levels[level]
         scored = [(c, _fit_score(c[0], later)) for c in cands]
         fitting = [(c, f) for c, f in scored if f >= 0.6 or not later]
         if fitting:
             # the city of a "City - Quarter" is a town, never its province
-            last = not later and level not in chain.towns
+            # (a unit of the same name after it still makes it no outermost unit)
+            outermost = not any(levels[j] for j in range(level + 1, len(levels)))
+            last = outermost and level not in chain.towns
             # with nothing after it to fit, the level is read in the country the names
             # before it point to ("X (Unknown, Eastern)": which country's Eastern)
-            countries = {c[0].country for j in range(level) for c in levels[j]}
+            # (a part's reading says little: "Shakhta" of "Shakhta imeni Gagarina")
+            countries = {
+                c[0].country for j in range(level) for c in levels[j] if c[2] != _PART_RANK
+            }
+            units = _namesake_units(chain, levels, level)
             best = max(
                 fitting,
                 key=lambda cf: (
                     cf[1] > 0 or cf[0][0].country in countries,
+                    cf[0][0].country in units,
                     *_rank(cf[0], cf[1], last, country),
                 ),
             )
             return _same_country_head(heads, Resolved(best[0][0], level), country, chain.names[0])
     return None
+
+
+def _namesake_units(chain: Chain, levels: list[list[_Cand]], level: int) -> set[str]:
+    """The countries where a unit named like ``level`` and written after it is an admin
+    unit: "Nara (Nara)" is the town of Nara prefecture, in Japan, not Mali's Nara."""
+    name = folded_name(chain.names[level])
+    return {
+        place.country
+        for j in range(level + 1, len(chain.names))
+        if folded_name(chain.names[j]) == name
+        for place, _, _ in levels[j]
+        if place.feature_class == "A"
+    }
+
+
+def _outer(chain: Chain, level: int, count: int) -> list[int]:
+    """The levels after ``level`` that can vouch for it: a unit of the very same name
+    cannot ("Muse township, Muse district": a namesake abroad read for both fits
+    itself; "Wellington (Wellington)")."""
+    name = folded_name(chain.names[level])
+    return [
+        j
+        for j in range(level + 1, count)
+        if j >= len(chain.names) or folded_name(chain.names[j]) != name
+    ]
 
 
 # how far from the unit a loosely matched namesake of the head (another spelling) may
@@ -454,6 +561,17 @@ def _chain_precision(chain: Chain, resolved: Resolved, before: str) -> int:
     return 2
 
 
+def _stand_in(chain: Chain, resolved: Resolved) -> bool:
+    """True when the resolved unit stands in for the named head place (not a "coded to"
+    unit, a region head or a "City - Quarter" city)."""
+    return (
+        resolved.level > 0
+        and not chain.coded
+        and not chain.region_head
+        and resolved.level not in chain.towns
+    )
+
+
 def pick_chain(
     text: str, chains: list[Chain], chosen: Mention | None, sent_start: int
 ) -> Chain | None:
@@ -506,4 +624,12 @@ def qualified_location(
     warnings = []
     if resolved.level > 0 and not chain.coded:
         warnings.append(f"{chain.names[0]!r} is not in the gazetteer; placed at {place.name}")
-    return Location(place.name, place, precision, mention, warnings)
+    # a unit standing in for a head the gazetteer lacks: the wording around the head
+    # ("Kone Chan village", "Taze township") rates the place, not "Kutkai township"
+    head = chain.names[0]
+    named = (
+        Mention(text=head, start=chain.start, end=chain.start + len(head))
+        if _stand_in(chain, resolved)
+        else None
+    )
+    return Location(place.name, place, precision, mention, warnings, named)

@@ -54,6 +54,9 @@ class Location:
     precision: int
     mention: Mention
     warnings: list[str] = field(default_factory=list)
+    # the place the text names when a unit around it stands in for it ("Kone Chan" of
+    # "Kone Chan village (Kutkai township, ...)"): its wording rates the precision
+    named: Mention | None = None
 
 
 def _precision(mention: Mention, before: str) -> int:
@@ -98,7 +101,7 @@ def district_precision(text: str, location: Location) -> Location:
     """``location`` at geo precision 2 when the text names it as a district-level unit
     ("in Taze township": the event lies somewhere in the unit, coded to its town) or
     puts the event beside it ("in the direction of X", "between X and Y")."""
-    mention = location.mention
+    mention = location.named or location.mention
     before = text[max(0, mention.start - 60) : mention.start]
     district = location.precision != 2 and _DISTRICT_AFTER.match(text, mention.end)
     if district or (location.precision == 1 and _BESIDE.search(before)):

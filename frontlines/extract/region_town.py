@@ -127,7 +127,7 @@ def region_town(
         near = _NEAR.search(text[sent_start : mention.start][-30:])
         precision = 2 if near else 1
     moved = replace(mention, place=town)
-    return Location(town.name, town, precision, moved, list(location.warnings))
+    return Location(town.name, town, precision, moved, list(location.warnings), location.named)
 
 
 @cache
@@ -153,4 +153,4 @@ def country_capital(location: Location, lookup: Lookup) -> Location:
         return location
     town = max(towns, key=lambda p: (p.feature == "P.PPLC", p.population))
     moved = replace(location.mention, place=town)
-    return Location(town.name, town, 3, moved, list(location.warnings))
+    return Location(town.name, town, 3, moved, list(location.warnings), location.named)

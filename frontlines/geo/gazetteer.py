@@ -72,13 +72,42 @@ def pick_main_town(division: Place | None, admin1: str, towns: Sequence[Place]) 
     return ranked[0]
 
 
+# the generic unit word an admin division's own name may carry ("Plateau State", "Béja
+# Governorate"): the bare name written in a text is that division's name, not an alias
+_UNIT_SUFFIX = re.compile(
+    r"\s+(?:state|province|region|governorate|department|district|county|oblast|prefecture"
+    r"|division|municipality)$",
+    re.IGNORECASE,
+)
+# beyond the cap, the divisions and towns of this size are still kept: a name shared by
+# sixty villages ("Santa Cruz", "San Miguel") must not lose its province or its city
+_KEPT_TOWN = 50_000
+
+
+def unit_named(match: Match, name: str) -> Match:
+    """``match`` as exact when the place is a division whose own name is ``name`` plus a
+    unit word ("Plateau" for Plateau State): read so where ``name`` is written as a
+    division ("X (Plateau)", "Plateau state"), not for a bare name in running text, where
+    a town of the name comes first ("Nelson")."""
+    place = match.place
+    if match.quality not in (ALTERNATE, DERIVED) or place.feature_class != "A" or not name:
+        return match
+    bare = _UNIT_SUFFIX.sub("", place.name)
+    return Match(place, EXACT) if bare != place.name and fold(bare) == fold(name) else match
+
+
 def _best_first(matches: Iterable[Match]) -> list[Match]:
     best: dict[str, Match] = {}
     for m in matches:
         if m.place.id not in best or best[m.place.id].quality < m.quality:
             best[m.place.id] = m
     ordered = sorted(best.values(), key=lambda m: (-m.quality, -m.place.population))
-    return ordered[:MAX_CANDIDATES]
+    kept = [
+        m
+        for m in ordered[MAX_CANDIDATES:]
+        if m.quality > LOOSE and (m.place.feature_class == "A" or m.place.population >= _KEPT_TOWN)
+    ]
+    return ordered[:MAX_CANDIDATES] + kept
 
 
 class MemoryGazetteer:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..records import Mention
-from .gazetteer import DERIVED, Match
+from .gazetteer import DERIVED, Match, unit_named
 from .recognize import Candidate
 from .resolve import feature_precision
 
@@ -20,18 +20,44 @@ def _parts(cands: Iterable[Candidate]) -> list[list[Candidate]]:
     return [sorted(g, key=lambda c: c.start) for g in groups.values() if len(g) > 1]
 
 
-def _countries(found: Sequence[Match]) -> set[str]:
-    return {m.place.country for m in found if m.quality >= DERIVED and m.place.country}
+def _countries(found: Sequence[Match], name: str, division: bool) -> set[str]:
+    """The countries a part matches in; a division's name written bare matches "X State"
+    or "X Governorate" fully ("Plateau", "Beja")."""
+    return {
+        m.place.country
+        for m in found
+        if (unit_named(m, name).quality if division else m.quality) >= DERIVED and m.place.country
+    }
+
+
+def _exact_countries(found: Sequence[Match]) -> set[str]:
+    return {m.place.country for m in found if m.quality >= 1.0 and m.place.country}
+
+
+def _exact_units(found: Sequence[Match], name: str) -> set[str]:
+    """The countries where ``name`` is an admin unit's very name."""
+    return {
+        m.place.country
+        for m in found
+        if m.place.feature_class == "A" and unit_named(m, name).quality >= 1.0 and m.place.country
+    }
 
 
 def group_countries(parts: Sequence[Candidate], matches: dict[str, list[Match]]) -> set[str]:
     """The countries that hold the most parts of the group (the town and its bracketed
-    divisions), among those holding at least one division; ties keep them all."""
-    sets = [_countries(matches.get(c.name, [])) for c in parts]
+    divisions), among those holding at least one division, or the town by its very name
+    when the divisions are only other countries' look-alikes ("Biratnagar (Morang)":
+    Australia's South Morang); ties keep them all."""
+    sets = [_countries(matches.get(c.name, []), c.name, i > 0) for i, c in enumerate(parts)]
     divisions = set().union(*sets[1:])
     if not divisions:
         return set()
-    votes = {country: sum(country in s for s in sets) for country in divisions}
+    units = [_exact_units(matches.get(c.name, []), c.name) for c in parts[1:]]
+    # the town's own country counts only when no division matches an admin unit by its
+    # very name ("Tolva (Norland)": Norland's country, whatever towns abroad are called
+    # Tolva; "Bhimdatta (Kanchanpur)": a town abroad named like the district is no unit)
+    towns = set() if any(units) else _exact_countries(matches.get(parts[0].name, []))
+    votes = {country: sum(country in s for s in sets) for country in divisions | towns}
     top = max(votes.values())
     return {country for country, n in votes.items() if n == top}
 

@@ -21,7 +21,9 @@ _SPACED_ARTICLE = r"(?:al|el|ad|ash|ar|az|ath|adh|ez)"
 _JOINED_ARTICLE = rf"(?:{_ARTICLE}-|{_SPACED_ARTICLE} )"
 _WORD = r"(?:[A-Z\u00C0-\u00DE]\w*(?:['’](?!s\b)\w+)*|[0-9]+)"
 _PART = rf"{_JOINED_ARTICLE}?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
-_LINK = rf"(?:[ ](?:{_JOINED_ARTICLE}|(?:de|del|of|bin|bani|ibn|abu|umm)[ -])?)"
+# lowercase particles inside a name: "Santa Cruz de la Sierra", "Vila do Conde"
+_PARTICLE = r"(?:de la|de las|de los|del|de|da|das|do|dos|di|of|bin|bani|ibn|abu|umm)"
+_LINK = rf"(?:[ ](?:{_JOINED_ARTICLE}|{_PARTICLE}[ -])?)"
 _NAME_BODY = rf"{_PART}(?:{_LINK}{_PART}){{0,3}}"
 NAME = rf"(?<![\w-]){_NAME_BODY}"
 _SIMPLE = rf"(?<![\w-]){_JOINED_ARTICLE}?{_WORD}(?:[ ]{_WORD}){{0,2}}"
@@ -55,7 +57,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
 _TOKEN = re.compile(r"[^\W_]\w*(?:['’](?!s\b)\w+)*(?:-[^\W_]\w*(?:['’](?!s\b)\w+)*)*")
 _ARTICLE_JOINED = re.compile(rf"^{_ARTICLE}-[A-Z]")
 _CONNECTORS = frozenset({"al", "el", "as", "ad", "ash", "ar", "az", "at", "an", "ez", "es",
-                         "ed", "de", "del", "of", "bin", "ibn", "abu", "umm", "bani"})  # fmt: skip
+                         "ed", "de", "del", "of", "bin", "ibn", "abu", "umm", "bani",
+                         "la", "las", "los", "da", "das", "do", "dos", "di"})  # fmt: skip
 MONTHS = frozenset(
     [
         "january",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..records import Place
-from .gazetteer import LOOSE, Match
+from .gazetteer import LOOSE, Match, unit_named
 from .recognize import UNIT_WORDS, Candidate
 from .sources import haversine_km
 
@@ -93,7 +93,9 @@ def score_match(
 ) -> float:
     """The transparent score of one match (see the module docstring)."""
     p = m.place
-    score = 2.0 * m.quality + 0.3 * max(0.0, math.log10(p.population + 1) - 3)
+    # a name cued as a division ("X (Plateau)", "Niger state") is "Plateau State" fully
+    quality = unit_named(m, cand.name).quality if cand.hint == "admin" else m.quality
+    score = 2.0 * quality + 0.3 * max(0.0, math.log10(p.population + 1) - 3)
     score += _feature_score(p, cand.hint)
     share = focus.get(p.country, 0.0)
     score += 2.0 * share + (0.5 if share else 0.0)

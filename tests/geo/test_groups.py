@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.geo.gazetteer import EXACT, Match
+from frontlines.geo.gazetteer import ALTERNATE, EXACT, Match
 from frontlines.geo.groups import group_countries, restrict_groups
 from frontlines.geo.recognize import Candidate
 
@@ -22,3 +22,27 @@ def test_group_country_follows_the_divisions() -> None:
     assert group_countries(parts, matches) == {"BB"}
     restrict_groups(parts, matches)
     assert [m.place.id for m in matches["Brava"]] == ["b"]
+
+
+def test_town_named_exactly_keeps_its_country_against_foreign_lookalike_divisions() -> None:
+    # "Biratnagar (Morang)": the division is only a namesake abroad (an alternate name)
+    town = named_place("t", "Kolvara", "NN", population=200_000)
+    abroad = named_place("s", "South Morvel", "AU")
+    matches = {"Kolvara": [Match(town, EXACT)], "Morvel": [Match(abroad, ALTERNATE)]}
+    parts = [Candidate(0, 7, "Kolvara", {"cue"}, group=0),
+             Candidate(9, 15, "Morvel", {"cue"}, hint="admin", group=0)]  # fmt: skip
+    assert "NN" in group_countries(parts, matches)
+    restrict_groups(parts, matches)
+    assert [m.place.id for m in matches["Kolvara"]] == ["t"]
+
+
+def test_a_bare_division_name_counts_as_its_state() -> None:
+    # "Dongo (Highmoor)": Highmoor State (an alternate) holds the group with the town
+    town_a = named_place("a", "Dongo", "AA")
+    town_b = named_place("b", "Dongo", "BB")
+    state = named_place("s", "Highmoor State", "BB", "A.ADM1")
+    matches = {"Dongo": [Match(town_a, EXACT), Match(town_b, EXACT)],
+               "Highmoor": [Match(state, ALTERNATE)]}  # fmt: skip
+    parts = [Candidate(0, 5, "Dongo", {"cue"}, group=0),
+             Candidate(7, 15, "Highmoor", {"cue"}, hint="admin", group=0)]  # fmt: skip
+    assert group_countries(parts, matches) == {"BB"}

@@ -42,3 +42,12 @@ def test_unit_words_and_four_parts_are_read() -> None:
 def test_unit_word_before_bracket_is_enough_for_one_part() -> None:
     text = "protesters gathered at the Brava town (Kestrel) hall"
     assert {c.text for c in paren_admin_candidates(text)} == {"Brava", "Kestrel"}
+
+
+def test_lowercase_particles_stay_inside_a_name() -> None:
+    from frontlines.geo.recognize import ngrams, paren_admin_candidates
+
+    text = "Parents marched in Villa Rosa de la Sierra (Brava) and in Porto do Vale."
+    assert "Villa Rosa de la Sierra" in [n for _, _, n in ngrams(text)]
+    assert "Porto do Vale" in [n for _, _, n in ngrams(text)]
+    assert [c.text for c in paren_admin_candidates(text)][:1] == ["Villa Rosa de la Sierra"]
