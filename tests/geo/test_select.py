@@ -1,10 +1,22 @@
-"""Choosing what NER must check, and the vetoes a person's name passes to its words."""
+"""Choosing what NER must check, the vetoes a person's name passes to its words, and
+people's names and seats of power that the gazetteer also knows as places."""
 
 from __future__ import annotations
 
 from frontlines.geo import Match
 from frontlines.geo.recognize import Candidate
-from frontlines.geo.select import PERSON_PART, inherit_vetoes, needs_ner, surnames
+from frontlines.geo.select import (
+    PERSON_PART,
+    _a_persons_first_name,
+    _a_persons_surname,
+    _institution,
+    _surnames_of_people,
+    _titled,
+    inherit_vetoes,
+    needs_ner,
+    surnames,
+)
+from frontlines.records import Place
 
 from .helpers import CLINTON_TOWN, SYRIA_COUNTRY
 
@@ -27,3 +39,65 @@ def test_words_of_a_person_name_are_not_places() -> None:
     assert word.label == PERSON_PART
     (surname,) = surnames([person])
     assert (surname.text, surname.label) == ("Clinton", PERSON_PART)
+
+
+TEXT = (
+    "DALLAS - Nick Burton runs a farm. Burton said the season was long. "
+    "He grew up in Burton, Mich., and later moved. Mr Marra met Mayor Ryan Bingham "
+    "in Pope County."
+)
+
+
+def _cand(name: str, nth: int = 0, **kw: object) -> Candidate:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(name, start + 1)
+    return Candidate(start, start + len(name), name, {"gazetteer"}, **kw)  # type: ignore[arg-type]
+
+
+def test_a_surname_of_a_named_person_is_the_person_unless_written_as_a_place() -> None:
+    person = _cand("Nick Burton", label="PERSON")
+    person.origins = {"ner"}
+    people = _surnames_of_people([person])
+    assert people == {"Burton"}
+    said, home = _cand("Burton", 1), _cand("Burton", 2)
+    assert _a_persons_surname(said, people, TEXT)
+    assert not _a_persons_surname(home, people, TEXT)  # "in Burton, Mich."
+
+
+def test_capitals_abbreviations_are_never_taken_for_surnames() -> None:
+    us = Candidate(0, 2, "US", {"gazetteer"})
+    assert not _a_persons_surname(us, {"US"}, "US said")
+
+
+def test_a_title_marks_a_person() -> None:
+    assert _titled(_cand("Mr Marra"), TEXT)
+    assert _titled(_cand("Bingham"), TEXT)  # "Mayor Ryan Bingham"
+    assert not _titled(_cand("Pope County"), TEXT)
+    assert not _titled(_cand("DALLAS"), TEXT)
+
+
+def test_a_seat_of_power_speaking_is_the_government_not_a_place() -> None:
+    house = Place(id="cur:white-house", name="White House", lat=38.9, lon=-77.0,
+                  feature="S.BLDG", country="US", source="curated")  # fmt: skip
+    text = "The White House declined to comment. Protesters gathered outside the White House."
+    first = Candidate(0, 15, "The White House", {"gazetteer"})
+    second_at = text.index("White House", 20)
+    second = Candidate(second_at, second_at + 11, "White House", {"gazetteer"})
+    assert _institution(first, [Match(house, 1.0)], text)
+    assert not _institution(second, [Match(house, 1.0)], text)
+    tower = Candidate(0, 11, "Trump Tower", {"gazetteer"})
+    assert not _institution(tower, [Match(house, 1.0)], "Trump Tower office")
+
+
+def test_a_first_name_of_a_named_person_is_the_person_unless_a_large_place() -> None:
+
+    def town(name: str, population: int) -> list[Match]:
+        p = Place(id=name, name=name, lat=0.0, lon=0.0, feature="P.PPL", country="FR",
+                  population=population)  # fmt: skip
+        return [Match(p, 1.0)]
+
+    text = "Amber Sinclair won a scholarship. As an intern Amber will attend conferences."
+    amber = Candidate(text.index("Amber", 5), text.index("Amber", 5) + 5, "Amber", {"gazetteer"})
+    assert _a_persons_first_name(amber, town("Amber", 1_200), {"Amber"}, text)
+    assert not _a_persons_first_name(amber, town("Amber", 1_200_000), {"Amber"}, text)
