@@ -416,9 +416,27 @@ def _named_as(cand: _Cand, level: int) -> bool:
     return quality >= 1.0 and (level == 0 or place.feature_class == "A")
 
 
+# unit names that are generic words: every country may have such a unit, so the
+# word alone says nothing about which country ("Sanabis (Capital)" is in Bahrain)
+_GENERIC_UNITS = frozenset({"capital", "capital region", "capital district", "coast", "coastal"})
+
+
+def _generic_units(chain: Chain, levels: list[list[_Cand]], country: str) -> list[list[_Cand]]:
+    """Without the namesakes of a generically named unit ("Capital") that lie in no
+    country the head, or the text's ``country``, points to."""
+    named = len(chain.names)
+    countries = {c[0].country for c in levels[0]} | ({country} if country else set())
+    return [
+        [c for c in cands if c[0].country in countries]
+        if 0 < i < named and folded_name(chain.names[i]) in _GENERIC_UNITS
+        else cands
+        for i, cands in enumerate(levels)
+    ]
+
+
 def _pick(chain: Chain, levels: list[list[_Cand]], country: str) -> Resolved | None:
     named = len(chain.names)
-    levels = _drop_lookalikes(levels, named)
+    levels = _drop_lookalikes(_generic_units(chain, levels, country), named)
     known = [i for i in range(named) if levels[i]]
     if not known or (not chain.coded and known == [0]):
         return None

@@ -161,7 +161,8 @@ def _score(
         - _container(before, mention, inside or [])
         - _sub_town(text, mention)
         - 2 * _whole_country(mention)
-        - _acronym(mention),
+        - _acronym(mention)
+        - _part_abroad(text, mention, inside or []),
         0 if _in_brackets(text, mention.start, sent_start) else 1,
         1 if _headed(text, mention) else 0,
         _consistent(mention, country),
@@ -189,6 +190,25 @@ def _container(before: str, mention: Mention, inside: list[Mention]) -> int:
     country = mention.place.country
     held = [m.place for m in inside if m.start == at and m.place is not None]
     return 1 if any(place.country == country for place in held) else 0
+
+
+# "Almaly district of Almaty city": the name before "of" is a part of the one after it
+_PART_OF = re.compile(
+    r"\s+(?:district|sub-?district|neighbou?rhood|quarter|ward|township|municipality|commune)"
+    r"\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _part_abroad(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention names a part of the place named after it ("X district of Y")
+    but was read in another country than that place: a misreading of a local name."""
+    found = _PART_OF.match(text, mention.end)
+    place = mention.place
+    if found is None or place is None:
+        return 0
+    held = [m.place for m in inside if m.start == found.end() and m.place is not None]
+    return 1 if any(whole.country and whole.country != place.country for whole in held) else 0
 
 
 def _whole_country(mention: Mention) -> int:
@@ -245,6 +265,7 @@ def choose_location(
         for m in mentions
         if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
     ]
+    inside = [_city_over_unit(text, m, inside, sent_start) for m in inside]
     coded = _coded(text, inside)
     if coded is not None:
         return coded
@@ -311,6 +332,35 @@ def _prominent(mention: Mention) -> Mention:
     if not great:
         return mention
     return replace(mention, place=max(great, key=lambda p: p.population))
+
+
+_UNIT_AFTER = re.compile(
+    r"\s+(?:region|province|state|governorate|county|district|department|oblast|prefecture)\b",
+    re.I,
+)
+
+
+def _city_over_unit(text: str, mention: Mention, inside: list[Mention], sent_start: int) -> Mention:
+    """The mention re-read as a great city bearing exactly its name when it resolved to
+    an admin unit abroad that has no town of the name ("in Bari": Italy's city, not
+    Somalia's region); not when it is written as a unit ("Bari region", "(Bari)") or
+    another place in the sentence lies in the unit's country."""
+    place = mention.place
+    if place is None or place.feature not in ("A.ADM1", "A.ADM2"):
+        return mention
+    if _UNIT_AFTER.match(text, mention.end) or _in_brackets(text, mention.start, sent_start):
+        return mention
+    name = folded_name(mention.text)
+    named = [
+        p for p in mention.candidates if p.feature_class == "P" and folded_name(p.name) == name
+    ]
+    if any(p.country == place.country for p in named):
+        return mention
+    cities = [p for p in named if p.population >= max(_GREAT_CITY, place.population // 2)]
+    beside = [m for m in inside if m.start != mention.start and m.place is not None]
+    if not cities or any(m.place.country == place.country for m in beside if m.place):
+        return mention
+    return replace(mention, place=max(cities, key=lambda p: p.population))
 
 
 def folded_name(name: str) -> str:
@@ -404,6 +454,23 @@ def text_country(text: str, mentions: list[Mention]) -> str:
         place = mention.place
         if mention.kind != "toponym" or place is None or not place.country:
             continue
+        if _inherits(text, mention, mentions):
+            continue
         weight = 2.0 if _in_brackets(text, mention.start, 0) else 1.0
         counts[place.country] = counts.get(place.country, 0.0) + weight
     return max(counts, key=lambda c: counts[c]) if counts else ""
+
+
+def _inherits(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """True when the mention only holds the place of a unit qualifying it in brackets
+    ("Kalaiya (Bara district)" read as a Bara abroad): the unit already counts."""
+    place = mention.place
+    if place is None or folded_name(mention.text) == folded_name(place.name):
+        return False
+    return any(
+        other.place is not None
+        and other.place.id == place.id
+        and mention.end < other.start < mention.end + 40
+        and _in_brackets(text, other.start, mention.end)
+        for other in mentions
+    )

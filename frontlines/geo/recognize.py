@@ -76,6 +76,8 @@ MONTHS = frozenset(
     ]
 )
 MAX_NGRAM = 5
+# abbreviations that open a name with their full stop ("St. Gallen", "Mt. Kenya")
+_ABBREVIATIONS = frozenset({"St", "Ste", "Sta", "Sto", "Mt", "Ft", "Pt"})
 
 
 @dataclass(slots=True)
@@ -151,6 +153,13 @@ def _can_end(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or bool(_ARTICLE_JOINED.match(word))
 
 
+def _joined(text: str, previous: tuple[int, int, str], start: int) -> bool:
+    """True when the token at ``start`` continues the name ``previous`` is part of: a
+    space or hyphen between them, or an abbreviation's full stop ("St. Gallen")."""
+    gap = text[previous[1] : start]
+    return gap in (" ", "-") or (gap == ". " and previous[2] in _ABBREVIATIONS)
+
+
 def ngrams(text: str) -> list[tuple[int, int, str]]:
     """Capitalised token n-grams (1..5 tokens) that may name a place."""
     toks = tokens(text)
@@ -159,7 +168,7 @@ def ngrams(text: str) -> list[tuple[int, int, str]]:
         if not _can_start(word):
             continue
         for j in range(i, min(i + MAX_NGRAM, len(toks))):
-            if j > i and text[toks[j - 1][1] : toks[j][0]] not in (" ", "-"):
+            if j > i and not _joined(text, toks[j - 1], toks[j][0]):
                 break
             w = toks[j][2]
             if j > i and not (_can_end(w) or w.lower() in _CONNECTORS):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.geo.recognize import NAME, cue_candidates, paren_admin_candidates
+from frontlines.geo.recognize import NAME, cue_candidates, ngrams, paren_admin_candidates
 
 
 def test_english_at_is_not_an_article() -> None:
@@ -51,3 +51,11 @@ def test_lowercase_particles_stay_inside_a_name() -> None:
     assert "Villa Rosa de la Sierra" in [n for _, _, n in ngrams(text)]
     assert "Porto do Vale" in [n for _, _, n in ngrams(text)]
     assert [c.text for c in paren_admin_candidates(text)][:1] == ["Villa Rosa de la Sierra"]
+
+
+def test_abbreviated_saint_stays_part_of_the_name() -> None:
+    grams = {text for _, _, text in ngrams("Students protested in St. Gallen on Friday.")}
+    assert "St. Gallen" in grams
+    # a sentence's full stop after a name does not join the next sentence's word
+    grams = {text for _, _, text in ngrams("They met in Bern. Gallen spoke.")}
+    assert "Bern. Gallen" not in grams
