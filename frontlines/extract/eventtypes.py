@@ -115,7 +115,9 @@ SHELLING = "Shelling/artillery/missile attack"
 # Artillery used alongside ground fighting is part of an armed clash.
 _GROUND = _rx(
     r"\b(?:clash\w*|offensive|ground (?:operations?|assaults?|attacks?|fighting)|small arms|fired back"
-    r"|gun ?fights?|exchanges? of fire|exchanged fire|fighting|battles?)\b"
+    r"|gun ?fights?|exchanges? of fire|exchanged fire|fighting|battles?"
+    # Fire seen going both ways across a front line is an exchange.
+    r"|in both directions of the front ?-?lines?)\b"
 )
 _PROTEST = _rx(
     r"\b(?:protest\w*|demonstrat(?:e|es|ed|ion|ions|ors?|ing)|rall(?:y|ies|ied|ying)"
@@ -198,6 +200,36 @@ _MOB = _rx(
     r"|(?:locals|residents|villagers|neighbou?rs|people)\b[^.;]{0,60}?\b(?:captured|caught|seized)\b"
     r"[^.;]{0,80}?\b(?:beat|beaten|lynched|tied|stoned))\b"
 )
+# A band of assailants counted or tied to a party ("four unidentified assailants, suspected
+# to be X supporters, assaulted", "a group of assailants attacked", "12 BJP backed
+# assailants pelted stones"): an unorganised group, not an armed one, unless armed or shooting.
+_ASSAILANT_BAND = _rx(
+    r"\b(?:(?:a |an )?group of (?:\w+ )?|(?:a |over a |over |around |about |at least )?"
+    r"(?:dozens? of|a dozen|\d*[4-9]|\d{2,}(?:-\d+)?|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|several) (?:\w+ )?|[\w()-]+[- ]backed )(?<!armed )assailants\b"
+    r"|\bassailants,? (?:\([^)]{0,40}\) )?(?:suspected|believed|presumed|allegedly|reportedly)"
+    r" (?:to be )?(?:[\w()-]+ ){1,3}?(?:supporters|cadres|workers)\b"
+)
+_BAND_ACT = _rx(
+    r"\b(?:assaulted|attacked|beat(?:en)?|beat up|pelted|hurled|threw|hacked|stabbed|lynched"
+    r"|vandali[sz]ed|injured)\b"
+)
+_SHOOTING = _rx(r"\b(?:shot|shoot\w*|opened fire|gunned|guns?|gunmen|firearms?|pistols?|rifles?)\b")
+
+
+def _assailant_band(text: str) -> re.Match[str] | None:
+    """The attack of a band of assailants without firearms, or None."""
+    band = _ASSAILANT_BAND.search(text)
+    if band is None:
+        return None
+    act = _BAND_ACT.search(text, band.end(), band.end() + 100)
+    if act is None or _SHOOTING.search(text[band.start() : act.end()]):
+        return None
+    if _SHOOTING.match(text, act.end() + 1):
+        return None
+    return act
+
+
 _ARMED_TARGET = (
     r"(?:military|army|police|policem[ae]n|checkpoints?|bases?|posts?|positions?|convoys?|outposts?|patrols?"
     r"|troops|soldiers|barracks|forces|militants|fighters|rebels|militia\w*|insurgents|guards?|VDP"
@@ -235,6 +267,9 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
             r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
             r"|armed confrontations?|confrontations? between|crossfire"
+            # Monitors' counts of small-arms fire ("a total of 19 shots/bursts of fire").
+            r"|(?:shots|bursts of (?:gun)?fire)(?:/[\w ]+?)? involving small arms"
+            r"|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?(?:shots|bursts of (?:gun)?fire)"
             r"|fired (?:\w+ ){0,3}?(?:at|on) (?:the )?(?:\w+ )?positions"
             r"|attack\w* (?:against|on|targeting) (?:a |an |the )?(?:\w+[- ]){0,4}?"
             + _ARMED_TARGET
@@ -420,7 +455,7 @@ def _classify(text: str, context: str) -> EventClass | None:
             if ground is not None:
                 return make_class("Armed clash", _span(ground))
             return make_class(sub_type, _span(match))
-    mob = _MOB.search(text) or _MOB_ATTACK.search(text)
+    mob = _MOB.search(text) or _MOB_ATTACK.search(text) or _assailant_band(text)
     if mob is not None:
         return make_class("Mob violence", _span(mob))
     return _earliest(text, context) or _fallback(text)
@@ -476,12 +511,23 @@ def _described_protest(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# Rival supporters or party members fighting each other before the protest words ("ODM
+# supporters clashed with each other ahead of a rally"): the rally is only the setting.
+_PARTY_CLASH = _rx(
+    r"\bclash\w* (?:ensued |erupted |broke out |occurred |took place )?between (?:the )?(?:\w+ ){0,2}?"
+    r"(?:supporters|cadres|members|workers) of\b"
+    r"|\b(?:supporters|cadres|members|workers)\b[^.;]{0,80}?\b(?:clashed|fought) (?:with )?each other\b"
+    r"|\b(?:members|supporters|cadres|workers) of (?-i:[A-Z])[^.;]{0,40}? and (?-i:[A-Z])[^.;]{0,40}?"
+    r" (?:clashed|fought)\b"
+)
+
+
 def _protest(text: str, context: str) -> EventClass | None:
     match = _PROTEST.search(text)
     if match is None or _described_protest(text, match):
         return None
     trigger = _span(match)
-    mob = _MOB_ATTACK.search(text)
+    mob = _MOB_ATTACK.search(text) or _PARTY_CLASH.search(text)
     if mob is not None and mob.start() < match.start():
         return make_class("Mob violence", _span(mob))
     whole = f"{text} {context}"
@@ -526,6 +572,16 @@ _CROWD_SIDES = _rx(
     r"|two groups|rival groups|factional|members of (?:the )?(?:\w+ ){0,3}?(?:party|parties|union|community"
     r"|communities|clan|tribe|family|families|families))\b"
 )
+# Party members ("members of the X League and Y clashed", "a clash between members of"):
+# a crowd fight unless somebody was shot.
+_SIDE = r"(?i:members|supporters|cadres|workers)"
+_PARTY_SIDES = re.compile(
+    r"\b(?:" + _SIDE + r" of (?:the )?(?:[A-Z][\w()-]*,? ){0,3}?(?:[A-Z][\w()-]* )?"
+    r"(?:League|Party|Congress|Dal|Sena|Front|Movement|Alliance)"
+    r"|(?i:clash\w*|fight\w*|brawl\w*) between (?:the )?(?:\w+ ){0,2}?" + _SIDE + r" of"
+    r"|" + _SIDE + r" of [A-Z][^.;]{0,40}? and (?:[A-Z][^.;]{0,40}?|" + _SIDE + r" of [^.;]{0,40}?)"
+    r" (?i:clashed|fought|attacked each other))\b"
+)
 
 
 _RIOTERS = _rx(r"\b(?:rioters|mobs?|settlers|vigilantes?)\b")
@@ -541,7 +597,10 @@ def crowd_fight(found: EventClass, sentence: str, armed_named: bool) -> bool:
         return True
     if armed_named:
         return False
-    return _CROWD_SIDES.search(sentence[: found.trigger.end + 80]) is not None
+    window = sentence[: found.trigger.end + 80]
+    if _CROWD_SIDES.search(window) is not None:
+        return True
+    return _PARTY_SIDES.search(window) is not None and _SHOOTING.search(sentence) is None
 
 
 def actor_anchor(found: EventClass, sentence: str) -> Span:

@@ -30,6 +30,8 @@ _NOT_NAMES = frozenset(
         "islamist", "ethnic", "communal", "clan", "tribal", "community", "self", "defence",
         "defense", "people", "peoples", "national", "unidentified", "unknown", "suspected",
         "presumed", "alleged", "government", "military", "police", "army", "civilian",
+        "battalion", "battalions", "unit", "units", "company", "column", "brigade", "members",
+        "member", "forces", "force", "and", "or", "under", "in", "of", "led", "fighters",
     }
 )  # fmt: skip
 _COMMUNAL = re.compile(
@@ -37,8 +39,10 @@ _COMMUNAL = re.compile(
     r"(?:militia(?:men|s)?|militia members?)\b"
 )
 _PDF_AFTER = re.compile(
-    r"\bPeople['’]s Defen[cs]e Force\s+-\s+(?P<name>[A-Z][\w'-]+(?: Township)?)"
+    r"\b(?:People['’]s Defen[cs]e Force\s+(?:-\s+)?|PDF\s+-\s+)(?P<name>[A-Z][\w'-]+(?: Township)?)"
 )
+# ACLED's spelling of towns that reporting spells otherwise.
+_ACLED_SPELLING = {"Kale": "Kalay"}
 _PDF_BEFORE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]*)?)\s+(?:PDF|People['’]s Defen[cs]e Force)\b"
 )
@@ -77,6 +81,7 @@ def named_militias(text: str) -> list[tuple[Span, Actor]]:
         for match in pattern.finditer(text):
             name = match.group("name")
             if _usable(name) and name.upper() != name:
+                name = _ACLED_SPELLING.get(name, name)
                 span = Span(match.start(), match.end(), match.group(0))
                 hits.append((span, Actor(LOCAL_PDF.format(name=name), 3, "MM")))
     return hits

@@ -4,7 +4,8 @@ Where ACLED keeps a gang convention (much of Latin America and the Caribbean), a
 perpetrators nobody identified are an "Unidentified Gang" when the note calls them drug
 traffickers, gang or criminal-group members, or when the killing bears a gang's marks
 (a drive-by shooting, a coup de grace, bound and gagged, dismembered, decapitated or burnt
-bodies, a message left by the body). Brazil's name for
+bodies, a message left by the body, a drug-selling point); perpetrators said to belong to a
+criminal group, or a killing over a drug debt, are criminals. Brazil's name for
 gang-style killings stays its own default. A shoot-out among unknown shooters, with
 nothing else said, is an "Unidentified Armed Group" everywhere; so are plain "armed
 individuals" where the country's default is a gang convention, when nothing marks the
@@ -39,7 +40,8 @@ _GANG_MARKS = re.compile(
     r"|(?:linked|related) to (?:drug (?:trafficking|dealing)|organi[sz]ed crime|the drug trade)"
     r"|(?:bod(?:y|ies)|corpses?|remains) (?:\w+ ){0,6}?(?:tied|bound|burn(?:ed|t)|charred)"
     r"|(?:burn(?:ed|t)|charred) (?:man|woman|corpses?)|(?:with|and|beside) (?:a |an )?(?:\w+ )?message"
-    r"|(?:on|riding|aboard) (?:a |two |board )?motorcycles?|narco-?\w+)",
+    r"|(?:on|riding|aboard) (?:a |two |board )?motorcycles?|narco-?\w+"
+    r"|drug (?:dealing|selling|sales?) points?)",
     re.I,
 )
 # Perpetrators described only as armed people, with none of the marks of a gang killing.
@@ -82,9 +84,24 @@ _ACTS_AFTER = re.compile(
 )
 
 
+# The perpetrators said to be criminals ("the attackers are thought to belong to a criminal
+# gang"), or a motive only the drug trade has ("killed over a drug debt").
+_CRIMINAL_PERPETRATORS = re.compile(
+    r"\b(?:perpetrators|attackers|assailants|aggressors|killers|shooters|gunmen)\b[^.;]{0,30}?"
+    r"\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:believed|presumed|suspected|thought|said|reported"
+    r"|alleged)\s+to\s+(?:be|belong\s+to)\s+(?:members?\s+of\s+|part\s+of\s+)?(?:a|an|the)\s+"
+    r"(?:rival\s+|local\s+)?(?:criminal|drug[- ]trafficking|organi[sz]ed\s+crime)\s+"
+    r"(?:group|gang|faction|cell|organi[sz]ation)s?\b"
+    r"|\bdrug debts?\b",
+    re.I,
+)
+
+
 def _criminal_doer(text: str) -> bool:
     """True when drug traffickers, gang members and the like did the act ("by two drug
     traffickers", "gang members opened fire"), not suffered it."""
+    if _CRIMINAL_PERPETRATORS.search(text):
+        return True
     for match in _CRIMINAL.finditer(text):
         if _BY_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             return True

@@ -115,7 +115,8 @@ def test_peoples_militia_is_the_separatist_force(extractor: EventExtractor) -> N
         ("A woman was shot dead at her home by three armed individuals.", "plain"),
         ("A man was shot by armed individuals riding a motorcycle.", "gang"),
         ("A man was shot several times by armed individuals in a car.", ""),
-        ("Armed individuals abducted a trader; police suspect a drug debt.", ""),
+        # A drug debt is the drug trade's motive: criminals, not plain armed people.
+        ("Armed individuals abducted a trader; police suspect a drug debt.", "criminal"),
     ],
 )
 def test_plain_armed_people(text: str, kind: str) -> None:
@@ -138,3 +139,20 @@ def test_plain_armed_people_are_an_armed_group_only_under_a_gang_convention() ->
 def test_gang_marks_in_mexico(text: str) -> None:
     assert perpetrator_kind(text) == "gang"
     assert unidentified_name("gang", "MX") == "Unidentified Gang ({country})"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "A woman was shot in her shop. The attackers are thought to be members of a "
+            "criminal group.",
+            "criminal",
+        ),
+        ("A man was stabbed in the street; police link the killing to a drug debt.", "criminal"),
+        ("A man was shot inside a house that served as a drug selling point.", "gang"),
+        ("A man was shot inside his house.", ""),
+    ],
+)
+def test_criminal_motive_and_suspects(text: str, kind: str) -> None:
+    assert perpetrator_kind(text) == kind
