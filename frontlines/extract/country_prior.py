@@ -8,10 +8,16 @@ very same mention in that country ("Brest" in France rather than Belarus): a bla
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..records import Place
+from .admin_context import Lookup
+from .admin_hint import organisation_country
 from .location import Location, folded_name
+from .region_town import capital_town
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,3}")
 
 
 def prior_country_location(location: Location, clue: str) -> Location:
@@ -38,3 +44,38 @@ def prior_country_location(location: Location, clue: str) -> Location:
 
 def _rank(candidate: Place, chosen: Place) -> tuple[bool, int]:
     return (candidate.feature_class == chosen.feature_class, candidate.population)
+
+
+def weak_reading(location: Location) -> bool:
+    """True when ``location`` is a guess that a country named by other evidence should
+    outweigh: a unit standing in for a place the gazetteer lacks ("Kalaiya (Bara
+    district)" read as a Bara abroad), a bare abbreviation ("NC" read as North Carolina),
+    or a name that is only part of the place's ("Morang" read as South Morang)."""
+    if location.named is not None:
+        return True
+    text = location.mention.text
+    if _ABBREVIATION.fullmatch(text):
+        return True
+    said, name = folded_name(text), folded_name(location.place.name)
+    return bool(said) and said != name and said in name
+
+
+def organisations_capital(text: str, location: Location | None, lookup: Lookup) -> Location | None:
+    """``location`` moved to the capital, at geo precision 3, of the country that the
+    organisations named in ``text`` work in ("cadres of CPN(UML)"), when it is a weak
+    reading (:func:`weak_reading`) of a place in another country; unchanged otherwise."""
+    if location is None or not weak_reading(location):
+        return location
+    masked = text[: location.mention.start] + " " + text[location.mention.end :]
+    clue = organisation_country(masked)
+    if not clue or location.place.country in ("", clue):
+        return location
+    capital = capital_town(clue, lookup)
+    if capital is None:
+        return location
+    warning = (
+        f"{location.mention.text!r} read as {location.place.name} ({location.place.country}),"
+        f" but the organisations named point to {clue}: placed at its capital"
+    )
+    mention = replace(location.mention, place=capital)
+    return Location(capital.name, capital, 3, mention, [*location.warnings, warning])

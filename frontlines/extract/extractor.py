@@ -26,9 +26,9 @@ from ..records import (
 )
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup, qualified_location
-from .admin_hint import hint_country
+from .admin_hint import hint_country, organisation_country
 from .assign import Sides, assign
-from .country_prior import prior_country_location
+from .country_prior import organisations_capital, prior_country_location
 from .dates import DateResolution, resolve_date
 from .eventtypes import (
     TERRITORY,
@@ -318,8 +318,12 @@ class EventExtractor:
             location = country_capital(location, lookup)
         if location is not None:
             location = district_precision(part.text, location)
+        if lookup is not None:
+            location = organisations_capital(part.text, location, lookup)
         country = (
-            location.place.country if location and location.place.country else part.main_country
+            location.place.country
+            if location and location.place.country
+            else part.main_country or organisation_country(part.text)
         )
         armed = [
             span

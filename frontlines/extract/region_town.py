@@ -141,16 +141,21 @@ def country_capital(location: Location, lookup: Lookup) -> Location:
     codes an event placed only at country level ("refugees arrived in Sweden", national
     elections) to the capital."""
     place = location.place
-    name = _capitals().get(place.country) if place.feature.startswith("A.PCL") else None
-    if not name:
+    town = capital_town(place.country, lookup) if place.feature.startswith("A.PCL") else None
+    if town is None:
         return location
+    moved = replace(location.mention, place=town)
+    return Location(town.name, town, 3, moved, list(location.warnings), location.named)
+
+
+def capital_town(country: str, lookup: Lookup) -> Place | None:
+    """The capital of ``country`` (ISO2) as the gazetteer knows it; None when unknown."""
+    name = _capitals().get(country)
+    if not name:
+        return None
     towns = [
         p
         for p, quality in lookup([name]).get(name, [])
-        if quality >= 0.9 and p.country == place.country and p.feature_class == "P"
+        if quality >= 0.9 and p.country == country and p.feature_class == "P"
     ]
-    if not towns:
-        return location
-    town = max(towns, key=lambda p: (p.feature == "P.PPLC", p.population))
-    moved = replace(location.mention, place=town)
-    return Location(town.name, town, 3, moved, list(location.warnings), location.named)
+    return max(towns, key=lambda p: (p.feature == "P.PPLC", p.population)) if towns else None

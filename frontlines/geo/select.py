@@ -261,12 +261,21 @@ def _a_persons_surname(c: Candidate, people: set[str], text: str) -> bool:
     return not _LOCATIVE_BEFORE.search(before) and not _CONTAINER_AFTER.match(after)
 
 
+def _acronym_suffix(c: Candidate, text: str) -> bool:
+    """ "CPN(US)", "CPN(MC)": capitals bracketed onto the word before them are part of an
+    organisation's acronym, not a place."""
+    glued = c.start >= 2 and text[c.start - 1] == "(" and text[c.start - 2].isalnum()
+    return glued and text[c.end : c.end + 1] == ")" and c.text.isupper() and len(c.text) <= 4
+
+
 def _not_a_place(
     c: Candidate, found: list[Match], people: set[str], firsts: set[str], text: str
 ) -> bool:
-    """A person's surname, first name or titled name, or a seat of power speaking."""
+    """A person's surname, first name or titled name, a seat of power speaking, or part
+    of an organisation's acronym."""
     return (
-        _a_persons_surname(c, people, text)
+        _acronym_suffix(c, text)
+        or _a_persons_surname(c, people, text)
         or _titled(c, text)
         or _a_persons_first_name(c, found, firsts, text)
         or _institution(c, found, text)

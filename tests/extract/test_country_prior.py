@@ -6,10 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from frontlines.extract import EventExtractor
-from frontlines.extract.country_prior import prior_country_location
+from frontlines.extract.country_prior import (
+    organisations_capital,
+    prior_country_location,
+    weak_reading,
+)
 from frontlines.extract.location import Location
 from frontlines.geo import MemoryGazetteer
 from frontlines.records import Mention, Place
+
+from .helpers import memory_lookup
 
 _EAST = Place("p:1", "Dunmore", 50.0, 20.0, "P.PPL", "BB", "03", population=300000)
 
@@ -66,3 +72,31 @@ def test_extractor_looks_past_a_foreign_misreading_to_the_clue_country() -> None
     events = extractor.extract_text(text, dt.date(2024, 5, 4), mentions)
     assert events and events[0].location == "Lunaro"
     assert events[0].country == "Spain"
+
+
+_KATHMANDU = Place("np:1", "Kathmandu", 27.7, 85.3, "P.PPLC", "NP", "03", population=1_400_000)
+_STATE = Place("us:1", "North Carolina", 35.5, -79.4, "A.ADM1", "US", "NC", population=10_000_000)
+_SOUTH = Place("au:1", "South Dunmore", -37.6, 145.0, "P.PPL", "AU", "07", population=25_000)
+
+
+def test_a_weak_reading_abroad_yields_to_the_organisations_country() -> None:
+    lookup = memory_lookup([_KATHMANDU, _STATE, _SOUTH])
+    text = "Cadres of CPN-UML and NC clashed at a polling station."
+    start = text.index("NC")
+    abbreviation = Location(_STATE.name, _STATE, 3, Mention("NC", start, start + 2, place=_STATE))
+    moved = organisations_capital(text, abbreviation, lookup)
+    assert moved is not None
+    assert (moved.place.id, moved.precision) == ("np:1", 3)
+    assert "organisations" in moved.warnings[-1]
+    partial = _location(_SOUTH, (), "Dunmore")
+    assert weak_reading(partial)
+    assert organisations_capital("CPN-UML cadres met in Dunmore.", partial, lookup) is not None
+
+
+def test_an_exact_reading_abroad_keeps_its_place() -> None:
+    lookup = memory_lookup([_KATHMANDU, _EAST])
+    exact = _location(_EAST, ())
+    assert not weak_reading(exact)
+    assert organisations_capital("CPN-UML cadres protested in Dunmore.", exact, lookup) is exact
+    no_clue = _location(_SOUTH, (), "Dunmore")
+    assert organisations_capital("Cadres protested in Dunmore.", no_clue, lookup) is no_clue

@@ -110,6 +110,9 @@ def test_parties_and_unions_of_one_country_name_it() -> None:
     assert organisation_country("The PCF called a march against the pension reform.") == "FR"
     # a union found in several countries says nothing by itself
     assert organisation_country("CGT members blocked the depot.") == ""
+    # nor does a movement or a party active in several countries
+    assert organisation_country("Extinction Rebellion activists blocked a bridge.") == ""
+    assert organisation_country("Jamaat-e-Islami workers held a rally.") == ""
 
 
 _QUARTER_ABROAD = Place("c:10", "Elmora", 36.7, 29.9, "P.PPL", "GG", "07", population=16000)

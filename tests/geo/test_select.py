@@ -9,6 +9,7 @@ from frontlines.geo.select import (
     PERSON_PART,
     _a_persons_first_name,
     _a_persons_surname,
+    _acronym_suffix,
     _institution,
     _surnames_of_people,
     _titled,
@@ -101,3 +102,12 @@ def test_a_first_name_of_a_named_person_is_the_person_unless_a_large_place() -> 
     amber = Candidate(text.index("Amber", 5), text.index("Amber", 5) + 5, "Amber", {"gazetteer"})
     assert _a_persons_first_name(amber, town("Amber", 1_200), {"Amber"}, text)
     assert not _a_persons_first_name(amber, town("Amber", 1_200_000), {"Amber"}, text)
+
+
+def test_capitals_bracketed_onto_a_word_are_an_acronym_not_a_place() -> None:
+    text = "Cadres of the KLP(US) and KLP (Maoist) marched in the US capital."
+    glued = Candidate(text.index("US"), text.index("US") + 2, "US", {"gazetteer"})
+    spaced_at = text.index("US", glued.end)
+    spaced = Candidate(spaced_at, spaced_at + 2, "US", {"gazetteer"})
+    assert _acronym_suffix(glued, text)
+    assert not _acronym_suffix(spaced, text)
