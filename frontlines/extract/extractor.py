@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..config import Settings
 from ..errors import GazetteerError
@@ -42,7 +42,7 @@ from .eventtypes import (
     territory_type,
 )
 from .fatalities import parse_fatalities
-from .front_line import Where
+from .front_line import Where, on_line, on_the_line
 from .learned import SubEventModel
 from .learned import load as load_model
 from .location import (
@@ -320,6 +320,8 @@ class EventExtractor:
             location = district_precision(part.text, location)
         if lookup is not None:
             location = organisations_capital(part.text, location, lookup)
+        if location is not None:
+            location = _near_the_line(location, sentence.text, date.date)
         country = (
             location.place.country
             if location and location.place.country
@@ -394,6 +396,20 @@ def _build(
     if location is not None:
         _place(event, location)
     return event
+
+
+def _near_the_line(location: Location, sentence: str, when: str) -> Location:
+    """``location`` re-read as its namesake on Donbas's 2015-2022 line of contact when the
+    sentence is a monitor's report of fire there (:func:`on_the_line`)."""
+    place = location.place
+    if place.country != "UA" or (where := _where(location)) is None or on_line(where, when):
+        return location
+    mention = location.mention
+    better = on_the_line(mention.text, mention.candidates, sentence, when)
+    if better is None:
+        return location
+    return Location(better.name, better, location.precision,
+                    replace(mention, place=better), list(location.warnings))  # fmt: skip
 
 
 def _where(location: Location | None) -> Where | None:

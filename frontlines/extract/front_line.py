@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..geo.sources import admin_names
+from ..records import Place
+
 GOVERNMENT = "government"  # Ukraine's forces
 SEPARATISTS = "separatists"  # the Donetsk and Luhansk "people's republics"
 COUNTRY = "UA"
@@ -112,3 +115,21 @@ def firing_side(sentence: str, when: str, where: Where | None) -> str:
     if where is None or not on_line(where, when):
         return ""
     return GOVERNMENT if separatist_held(where.lat, where.lon) else SEPARATISTS
+
+
+def on_the_line(name: str, candidates: tuple[Place, ...], sentence: str, when: str) -> Place | None:
+    """The town called ``name`` (else the most populous) among ``candidates`` that lies in
+    Donetsk or Luhansk oblast,
+    when ``sentence`` is a monitor's report of fire while the 2015-2022 line held ("the
+    OSCE SMM observed 20 explosions near Vasylivka": the Vasylivka near the line, not its
+    namesakes elsewhere in Ukraine); None otherwise."""
+    if not observed_fire(sentence) or not held(when):
+        return None
+    oblasts = _line().admin1
+    near = [
+        p
+        for p in candidates
+        if p.country == COUNTRY and p.feature_class == "P" and admin_names(p)[:1]
+        and admin_names(p)[0] in oblasts
+    ]  # fmt: skip
+    return max(near, key=lambda p: (p.name == name, p.population)) if near else None

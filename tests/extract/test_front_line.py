@@ -183,3 +183,19 @@ def test_a_region_alone_does_not_place_the_fire() -> None:
     mention = Mention("Donetsk Oblast", start, start + 14, place=region)
     events = extractor.extract_text(text, dt.date(2019, 12, 3), [mention])
     assert events and events[0].actor1.startswith("Unidentified")
+
+
+def test_a_monitors_report_reads_the_namesake_on_the_line() -> None:
+    far = Place("t:4", "Zarichne", 49.2, 32.1, "P.PPL", "UA", "01", population=12_000)
+    near = Place("t:5", "Zarichne", 48.140, 37.750, "P.PPL", "UA", "05", population=400)
+    extractor = EventExtractor(gazetteer=MemoryGazetteer([far, near]))
+    text = OBSERVED.format("Zarichne")
+    start = text.index("Zarichne")
+    mention = Mention("Zarichne", start, start + 8, place=far, candidates=(far, near))
+    (event, *_) = extractor.extract_text(text, dt.date(2019, 12, 3), [mention])
+    assert (event.admin1, event.actor1) == ("Donetsk", NAF)
+    later = text.replace("3 December 2019", "3 May 2022")
+    moved = later.index("Zarichne")
+    mention = Mention("Zarichne", moved, moved + 8, place=far, candidates=(far, near))
+    after = extractor.extract_text(later, dt.date(2022, 5, 3), [mention])[0]
+    assert after.admin1 != "Donetsk"  # after the line fell the monitors' rule is off
