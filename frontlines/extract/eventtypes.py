@@ -270,7 +270,8 @@ _TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Monitors' counts of small-arms fire ("a total of 19 shots/bursts of fire").
             r"|(?:shots|bursts of (?:gun)?fire)(?:/[\w ]+?)? involving small arms"
             r"|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?(?:shots|bursts of (?:gun)?fire)"
-            r"|fired (?:\w+ ){0,3}?(?:at|on) (?:the )?(?:\w+ )?positions"
+            # "fired (from their positions) in the direction of / towards the positions of"
+            r"|fired (?:\w+ ){0,8}?(?:at|on|towards?|in the direction of) (?:the )?(?:\w+ )?positions"
             r"|attack\w* (?:against|on|targeting) (?:a |an |the )?(?:\w+[- ]){0,4}?"
             + _ARMED_TARGET
             + r")\b"

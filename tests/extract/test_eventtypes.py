@@ -24,6 +24,17 @@ def test_small_arms_fire_counts_are_armed_clashes(sentence: str) -> None:
     assert _sub(sentence) == "Armed clash"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said enemy units fired in the direction of our positions near Dovlet.",
+        "Troops fired from their trenches on the ridge towards the positions of the army.",
+    ],
+)
+def test_fire_towards_positions_is_an_armed_clash(sentence: str) -> None:
+    assert _sub(sentence) == "Armed clash"
+
+
 def test_explosions_with_heavy_weapons_stay_shelling() -> None:
     sentence = "Monitors heard 9 explosions/bursts of fire, heavy machineguns involved."
     assert _sub(sentence) == "Shelling/artillery/missile attack"
