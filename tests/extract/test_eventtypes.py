@@ -98,3 +98,14 @@ def test_party_members_who_shoot_still_clash() -> None:
     found = classify(sentence)
     assert found is not None and found.sub_event_type == "Armed clash"
     assert not crowd_fight(found, sentence, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Farmers blocked with their tractors km 12 of the R45 highway to demand subsidies.",
+        "Pupils occupied the ground floor of their college's building to oppose the reform.",
+    ],
+)
+def test_long_described_blockades_and_occupations_are_protests(sentence: str) -> None:
+    assert _sub(sentence) == "Peaceful protest"
