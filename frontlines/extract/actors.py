@@ -165,6 +165,8 @@ class ActorRegistry:
             rf"(?<![\w-])(?P<dem>{dem or '(?!)'})\s+(?:and|&)\s+(?:the\s+)?(?:[\w'-]+\s+){{1,2}}?"
             rf"(?i:(?P<word>{body}))(?![\w-])"
         )
+        armed = "|".join(re.escape(d) for d in dems if self._demonyms[d])
+        self._bare_pattern = re.compile(rf"(?<![\w-])(?:{armed or '(?!)'}){_BARE_DEED}")
         upper = "|".join(re.escape(n) for n in sorted(self._upper, key=len, reverse=True))
         self._upper_pattern = re.compile(rf"(?<![\w-])(?:{upper or '(?!)'})(?![\w-])")
 
@@ -183,6 +185,7 @@ class ActorRegistry:
             if hit is not None:
                 hits.append(hit)
         hits.extend(self._paired(text))
+        hits.extend(self._bare(text))
         hits.extend(named_militias(text))
         hits.extend(self._unlisted(text, hits))
         hits = [h for h in hits if not _SPEAKER.match(text, h[0].end)]
@@ -220,6 +223,20 @@ class ActorRegistry:
                 span = Span(match.start("dem"), match.end("dem"), match.group("dem"))
                 hits.append((span, replace(entry.actor, country=country)))
         return hits
+
+    def _bare(self, text: str) -> list[tuple[Span, Actor]]:
+        """ "Russian shelled X": a demonym standing alone as the subject of a strike
+        names that country's military."""
+        military = next((e for e in self._entries if e.actor.name == _MILITARY), None)
+        if military is None:
+            return []
+        return [
+            (
+                Span(m.start(), m.end(), m.group(0)),
+                replace(military.actor, country=self._demonyms[m.group(0)]),
+            )
+            for m in self._bare_pattern.finditer(text)
+        ]
 
     def _hit(self, match: re.Match[str]) -> tuple[Span, Actor] | None:
         entry, needs_prefix = self._alias[match.group("alias").lower()]
@@ -316,6 +333,10 @@ class ActorRegistry:
         """ACLED's actor for an armed group nobody named."""
         return self.for_country(Actor(UNIDENTIFIED, 3), country)
 
+
+_MILITARY = "Military Forces of {the}{country} ({period})"
+# "Russian shelled the positions": a demonym as the subject of a strike verb.
+_BARE_DEED = r"(?=\s+(?:shelled|bombed|fired at|struck|attacked|targeted)\b)"
 
 # "a Houthi-planted mine", "IS-fired rockets": the actor named before its deed.
 _DEED = r"(?=-(?:planted|laid|placed|fired|launched|triggered|set)\b)"

@@ -94,7 +94,10 @@ def _split(
     agent: Actor | None = None
     for span, actor in hits:
         by = _BY.search(sentence[max(0, span.start - 24) : span.start]) is not None
-        if by and agent is None and span.start < trigger.end <= span.end + 1:
+        by = by and not _defused(sentence, span.start)
+        if _from_agent(sentence, span.start, trigger) and agent is None and not before:
+            agent = actor  # "a suicide bomber from Al Shabaab detonated"
+        elif by and agent is None and span.start < trigger.end <= span.end + 1:
             agent = actor  # "killed by Russian shelling": the agent holds the trigger
         elif span.start < trigger.start:
             before.append(actor)
@@ -119,6 +122,33 @@ def _split(
     if agent is not None:
         before.insert(0, agent)
     return before, after
+
+
+# "(soldiers) defused an IED planted by X": X is the bomb's owner, not the one who acted.
+_PLANTED_BY = re.compile(r"\b(?:planted|laid|placed)\s*,?\s+by\s+(?:\w+\s+){0,2}$", re.I)
+_DEFUSAL = re.compile(
+    r"\b(?:defused|discovered|destroyed|located|found|recovered|secured|dismantled|neutrali[sz]ed"
+    r"|seized|detected|unearthed|disarmed|removed|cleared)\b",
+    re.I,
+)
+# "a suicide bomber from X", "an IED from X militants": the device's or bomber's group.
+_FROM_DEVICE = re.compile(
+    r"\b(?:bombers?|IEDs?|explosives?|bombs?|devices?|grenades?|mines?)\s+from\s+(?:the\s+)?$", re.I
+)
+
+
+def _defused(sentence: str, start: int) -> bool:
+    """True when the actor at ``start`` planted a device that others defused or found."""
+    window = sentence[max(0, start - 40) : start]
+    return _PLANTED_BY.search(window) is not None and _DEFUSAL.search(sentence[:start]) is not None
+
+
+def _from_agent(sentence: str, start: int, trigger: Span) -> bool:
+    """True when the actor at ``start`` is the group a bomber or device came from, named
+    right after the trigger or holding it ("a suicide bomber from Al Shabaab")."""
+    if start < trigger.start or start - trigger.end >= _PASSIVE_REACH:
+        return False
+    return _FROM_DEVICE.search(sentence[max(0, start - 30) : start]) is not None
 
 
 def _origin(registry: ActorRegistry, sentence: str) -> str:

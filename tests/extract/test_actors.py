@@ -118,3 +118,27 @@ def test_actor_named_before_its_deed(registry: ActorRegistry) -> None:
     hits = registry.find("a Houthi-planted mine went off on a farm road")
     assert [h[0].text for h in hits] == ["Houthi"]
     assert registry.find("fighting went on in a Houthi-controlled district") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two farmers were hurt by a Russian landmine near Izium.", "Military Forces of Russia"),
+        ("Russian air defense systems downed two drones over Kursk.", "Military Forces of Russia"),
+        ("The Russian Ministry of Defence said it took a village.", "Military Forces of Russia"),
+        ("Russian helicopter fire hit a farm near Sumy.", "Military Forces of Russia"),
+        ("Russian shelled a bridge near Kupiansk overnight.", "Military Forces of Russia"),
+        ("A depot was hit by unspecified military forces.", "Unidentified Military Forces"),
+    ],
+)
+def test_a_force_named_by_its_means(registry: ActorRegistry, text: str, name: str) -> None:
+    assert any(n.startswith(name) for n in _names(registry, text, "UA")), text
+
+
+def test_a_lone_demonym_needs_a_strike_verb(registry: ActorRegistry) -> None:
+    assert _names(registry, "A Russian said the town was calm.", "UA") == []
+
+
+def test_pcjss_in_the_chittagong_hill_tracts(registry: ActorRegistry) -> None:
+    text = "Gunmen of the PCJSS fired on a rival group in Rangamati."
+    assert "PCJSS: Parbatya Chattagram Jana Samhati Samiti" in _names(registry, text, "BD")

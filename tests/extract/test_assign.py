@@ -94,3 +94,66 @@ def test_criminals_who_exchanged_fire_come_after_the_state(extractor: EventExtra
     text = "On 2 May 2022, gang members exchanged fire with soldiers in Culiacan, Sinaloa, Mexico."
     event = extractor.extract_text(text, FIRE_DAY)[0]
     assert event.actor1.startswith("Military Forces of Mexico")
+
+
+def _sides(text: str, country: str) -> tuple[str, str]:
+    from frontlines.extract.actors import ActorRegistry
+    from frontlines.extract.assign import assign
+    from frontlines.extract.eventtypes import actor_anchor, classify
+
+    found = classify(text)
+    assert found is not None, text
+    sides = assign(
+        ActorRegistry.default(),
+        text,
+        actor_anchor(found, text),
+        found.sub_event_type,
+        found.event_type,
+        country,
+        "2022-05-01",
+        None,
+    )
+    return sides.actor1.name, sides.actor2.name if sides.actor2 else ""
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1", "actor2"),
+    [
+        (
+            "On 3 May 2022, army engineers found and defused a roadside bomb planted by JNIM"
+            " militants on the road out of Douentza.",
+            "ML",
+            "Military Forces of Mali",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        (
+            "On 3 May 2022, police located two IEDs, laid by Naxal-Maoist rebels (suspected),"
+            " in a forest near Sukma and destroyed them.",
+            "IN",
+            "Police Forces of India",
+            "Naxal-Maoist Rebels (India)",
+        ),
+    ],
+)
+def test_who_planted_a_defused_device_is_not_actor1(
+    text: str, country: str, actor1: str, actor2: str
+) -> None:
+    first, second = _sides(text, country)
+    assert first.startswith(actor1)
+    assert second == actor2
+
+
+def test_a_device_that_went_off_is_its_planters() -> None:
+    text = "On 3 May 2022, two soldiers were wounded by a mine planted by NPA fighters in Samar."
+    assert _sides(text, "PH")[0] == "NPA: New People's Army"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2022, a suicide bomber from Al Shabaab blew himself up at a cafe in Baidoa.",
+        "On 3 May 2022, an IED from Al Shabaab militants went off beside a bus near Afgoye.",
+    ],
+)
+def test_the_group_a_bomber_came_from_is_actor1(text: str) -> None:
+    assert _sides(text, "SO")[0] == "Al Shabaab"
