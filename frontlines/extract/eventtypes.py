@@ -86,7 +86,8 @@ _TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Air/drone strike",
         _rx(
             r"\b(?:air ?strikes?|air[- ]raids?|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
-            r"|aircraft (?:bombed|struck|targeted)|bombed from the air|helicopter gunships?|kamikaze drones?"
+            r"|(?:aircraft|air ?forces?|helicopters?) (?:bombed|struck|targeted|fired (?:at|on|upon))"
+            r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
             r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed))\b"
         ),
     ),

@@ -109,3 +109,15 @@ def test_party_members_who_shoot_still_clash() -> None:
 )
 def test_long_described_blockades_and_occupations_are_protests(sentence: str) -> None:
     assert _sub(sentence) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enemy air forces bombed a bridge outside Dovlet.",
+        "The airforce fired at a column on the northern road.",
+        "Helicopter fire razed two barns near the ridge.",
+    ],
+)
+def test_an_air_arm_bombing_or_firing_is_an_air_strike(sentence: str) -> None:
+    assert _sub(sentence) == "Air/drone strike"
