@@ -57,3 +57,19 @@ def mention_of(text: str, name: str, place: Place | None, *cands: Place) -> Ment
     """A mention of ``name`` at its first offset in ``text``."""
     start = text.index(name)
     return Mention(name, start, start + len(name), place=place, candidates=cands)
+
+
+def toponym(text: str, whole: str, place: Place | None, *cands: Place, nth: int = 0) -> Mention:
+    """A toponym mention of ``text`` at its ``nth`` offset in ``whole``, with ``cands`` as its
+    candidates (else its place)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = whole.index(text, start + 1)
+    return Mention(
+        text=text,
+        start=start,
+        end=start + len(text),
+        kind="toponym",
+        place=place,
+        candidates=cands or ((place,) if place else ()),
+    )

@@ -3,13 +3,12 @@ inherited bracket places, generic units, admin units abroad and organisations.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from frontlines.extract.admin_context import Lookup, find_chains, resolve_chain
+from frontlines.extract.admin_context import find_chains, resolve_chain
 from frontlines.extract.admin_hint import organisation_country
 from frontlines.extract.location import choose_location, text_country
-from frontlines.geo import MemoryGazetteer
 from frontlines.records import Mention, Place
+
+from .helpers import memory_lookup, toponym
 
 _OWN = Place("c:1", "Kirnagar", 27.0, 85.0, "P.PPL", "AA", "02", population=200000)
 _UNIT_ABROAD = Place("c:2", "Dolwa", 11.0, 10.0, "P.PPL", "BB", "05", population=8000)
@@ -22,28 +21,14 @@ _CITY_HOME = Place("c:8", "Lecton", 40.3, 18.1, "P.PPL", "FF", "13", population=
 _TOWN_IN_REGION = Place("c:9", "Bosra", 11.3, 49.2, "P.PPL", "EE", "03", population=60000)
 
 
-def _mention(text: str, whole: str, place: Place | None, *cands: Place, nth: int = 0) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = whole.index(text, start + 1)
-    return Mention(
-        text=text,
-        start=start,
-        end=start + len(text),
-        kind="toponym",
-        place=place,
-        candidates=cands or ((place,) if place else ()),
-    )
-
-
 def test_a_name_inheriting_its_bracket_unit_does_not_count_for_the_country() -> None:
     # "Ramtola" was given the place of the unit qualifying it: only the unit counts
     text = "Kirnagar traders left Kirnagar and marched in Ramtola town (Dolwa district)."
     mentions = [
-        _mention("Kirnagar", text, _OWN),
-        _mention("Kirnagar", text, _OWN, nth=1),
-        _mention("Ramtola", text, _UNIT_ABROAD),
-        _mention("Dolwa", text, _UNIT_ABROAD),
+        toponym("Kirnagar", text, _OWN),
+        toponym("Kirnagar", text, _OWN, nth=1),
+        toponym("Ramtola", text, _UNIT_ABROAD),
+        toponym("Dolwa", text, _UNIT_ABROAD),
     ]
     assert text_country(text, mentions) == "AA"
 
@@ -51,32 +36,22 @@ def test_a_name_inheriting_its_bracket_unit_does_not_count_for_the_country() -> 
 def test_a_place_named_as_itself_still_counts() -> None:
     text = "Crowds met in Dolwa (Dolwa district) and in Kirnagar."
     mentions = [
-        _mention("Dolwa", text, _UNIT_ABROAD),
-        _mention("Dolwa", text, _UNIT_ABROAD, nth=1),
-        _mention("Kirnagar", text, _OWN),
+        toponym("Dolwa", text, _UNIT_ABROAD),
+        toponym("Dolwa", text, _UNIT_ABROAD, nth=1),
+        toponym("Kirnagar", text, _OWN),
     ]
     assert text_country(text, mentions) == "BB"
 
 
-def _lookup(places: list[Place]) -> Lookup:
-    gazetteer = MemoryGazetteer(places)
-
-    def lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
-        found = gazetteer.lookup_many(names)
-        return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
-
-    return lookup
-
-
 def test_a_generic_unit_abroad_does_not_stand_in_for_a_known_head() -> None:
     chain = find_chains("Youths gathered in Sarnabi (Capital) at night.")[0]
-    resolved = resolve_chain(chain, _lookup([_ISLET, _CAPITAL_ABROAD]), "CC")
+    resolved = resolve_chain(chain, memory_lookup([_ISLET, _CAPITAL_ABROAD]), "CC")
     assert resolved is None or resolved.place.country == "CC"
 
 
 def test_a_generic_unit_in_the_heads_country_still_qualifies_it() -> None:
     chain = find_chains("Youths gathered in Sarnabi (Capital) at night.")[0]
-    resolved = resolve_chain(chain, _lookup([_ISLET, _CAPITAL_ABROAD, _CAPITAL_HOME]), "CC")
+    resolved = resolve_chain(chain, memory_lookup([_ISLET, _CAPITAL_ABROAD, _CAPITAL_HOME]), "CC")
     assert resolved is not None and resolved.place.id == "c:3"
 
 
@@ -88,18 +63,18 @@ def _choose(text: str, mentions: list[Mention]) -> Place:
 
 def test_bare_name_of_a_region_abroad_is_read_as_the_great_city() -> None:
     text = "Shop owners gathered outside the tax office in Barrow to protest."
-    mention = _mention("Barrow", text, _REGION_ABROAD, _REGION_ABROAD, _CITY)
+    mention = toponym("Barrow", text, _REGION_ABROAD, _REGION_ABROAD, _CITY)
     assert _choose(text, [mention]).id == "c:7"
 
 
 def test_region_named_as_such_or_beside_its_towns_is_kept() -> None:
     text = "Clan militia clashed in Barrow region overnight."
-    mention = _mention("Barrow", text, _REGION_ABROAD, _REGION_ABROAD, _CITY)
+    mention = toponym("Barrow", text, _REGION_ABROAD, _REGION_ABROAD, _CITY)
     assert _choose(text, [mention]).id == "c:6"
     text = "Clan militia clashed in Barrow after leaving Bosra."
     mentions = [
-        _mention("Barrow", text, _REGION_ABROAD, _REGION_ABROAD, _CITY),
-        _mention("Bosra", text, _TOWN_IN_REGION),
+        toponym("Barrow", text, _REGION_ABROAD, _REGION_ABROAD, _CITY),
+        toponym("Bosra", text, _TOWN_IN_REGION),
     ]
     assert _choose(text, mentions).id == "c:6"
 
@@ -122,8 +97,8 @@ _GREAT_HOME = Place("c:11", "Almora", 43.2, 76.9, "P.PPL", "HH", "02", populatio
 def test_a_district_read_abroad_gives_way_to_the_city_it_is_part_of() -> None:
     text = "Residents protested in Almori district of Almora city on Sunday."
     mentions = [
-        _mention("Almori", text, _QUARTER_ABROAD),
-        _mention("Almora", text, _GREAT_HOME),
+        toponym("Almori", text, _QUARTER_ABROAD),
+        toponym("Almora", text, _GREAT_HOME),
     ]
     trigger = text.index("protested")
     chosen = choose_location(text, mentions, 0, len(text), trigger, (0, len(text)))
