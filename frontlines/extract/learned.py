@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .eventtypes import EVENT_TYPES, EventClass, make_class
+from .taxonomy import EVENT_TYPES, EventClass, make_class
 
 FORMAT = "frontlines-subevent-nb/1"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..records import Actor, Span
-from .eventtypes import TERRITORY, EventClass, make_class
+from .taxonomy import TERRITORY, EventClass, make_class
 
 NON_VIOLENT = "Non-violent transfer of territory"
 

@@ -1,0 +1,224 @@
+"""Trigger-word tables for ACLED sub-event types other than protests and crowd violence.
+
+The classifier (:mod:`.eventtypes`) tries :data:`DISRUPTED` first, then the weapon-specific
+:data:`TIER1` in order, then the earliest match among :data:`TIER2`, and :data:`TIER3` only
+as a fallback when nothing violent or listed was found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .taxonomy import TERRITORY
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+DISRUPTED = _rx(
+    r"\b(?:defus\w*|dismantl\w+ (?:an? )?(?:IED|bomb|explosive)|(?:weapons?|arms|ammunition|explosives?) cache"
+    r"|seiz\w+ (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|ammunition|explosives)"
+    r"|intercept\w* (?:\w+ )?(?:drones?|missiles?|rockets?)|shot down"
+    r"|(?:foiled|thwarted)(?![^.;]{0,60}?\b(?:clash\w*|fought|exchang\w+ fire|engag\w+ (?:in|with)))"
+    r"|bomb disposal|(?:found|discovered|uncovered) (?:an? )?(?:IED|explosive|landmine|bomb)s?)"
+)
+TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "Sexual violence",
+        _rx(
+            r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence))\b"
+        ),
+    ),
+    (
+        "Suicide bomb",
+        _rx(r"\bsuicide (?:bomb\w*|attack\w*|vest|car)|self-detonat\w*|blew (?:him|her)self up"),
+    ),
+    (
+        "Chemical weapon",
+        _rx(r"\b(?:chemical (?:attack|weapon|agent)s?|chlorine gas|sarin|nerve agent)\b"),
+    ),
+    (
+        "Air/drone strike",
+        _rx(
+            r"\b(?:air ?strikes?|air[- ]raids?|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
+            r"|(?:aircraft|air ?forces?|helicopters?) (?:bombed|struck|targeted|fired (?:at|on|upon))"
+            r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
+            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed))\b"
+        ),
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        _rx(
+            r"\b(?:IEDs?|VBIEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?"
+            r"|mines? explod\w*|bomb (?:blast|explo\w+)|detonat\w+|magnetic bombs?|booby[- ]trap\w*|bomb went off"
+            r"|planted (?:a )?bomb|mine (?:attacks?|blasts?|explosions?)|(?:with|using|planted|laid|laying"
+            r"|placed|stepped on) (?:\w+ )?(?:land)?mines|remote[- ]controlled (?:explosives?|bombs?|mines?"
+            r"|devices?)|explosive ordnance|unexploded|UXOs?|(?:with|using) (?:\w+ )?explosives)\b"
+        ),
+    ),
+    ("Grenade", _rx(r"\bgrenades?\b(?! launchers?)")),
+    (
+        "Shelling/artillery/missile attack",
+        _rx(
+            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad"
+            r"|cluster munitions?|tank fire|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
+            r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
+            r"(?:explosions|blasts))\b"
+        ),
+    ),
+)
+SHELLING = "Shelling/artillery/missile attack"
+# Artillery used alongside ground fighting is part of an armed clash.
+GROUND = _rx(
+    r"\b(?:clash\w*|offensive|ground (?:operations?|assaults?|attacks?|fighting)|small arms|fired back"
+    r"|gun ?fights?|exchanges? of fire|exchanged fire|fighting|battles?"
+    # Fire seen going both ways across a front line is an exchange.
+    r"|in both directions of the front ?-?lines?)\b"
+)
+_ARMED_TARGET = (
+    r"(?:military|army|police|policem[ae]n|checkpoints?|bases?|posts?|positions?|convoys?|outposts?|patrols?"
+    r"|troops|soldiers|barracks|forces|militants|fighters|rebels|militia\w*|insurgents|guards?|VDP"
+    r"|volunteers|gendarm\w+|camps?|strongholds?|jihadists|combatants|officers|servicem[ae]n)"
+)
+TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        TERRITORY,
+        _rx(
+            r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))"
+            r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
+            r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
+            r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances)\b"
+        ),
+    ),
+    (
+        "Non-violent transfer of territory",
+        _rx(
+            r"\b(?:withdr[ea]w\w*|pulled out|handed (?:\w+ ){0,4}?over|retreated|evacuated (?:their )?positions"
+            r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated)\b"
+        ),
+    ),
+    (
+        "Abduction/forced disappearance",
+        _rx(
+            r"\b(?:abduct\w*|kidnap\w*|taken hostage|took (?:\w+ )?hostage|forcibly disappear\w*|disappeared)\b"
+        ),
+    ),
+    (
+        "Armed clash",
+        _rx(
+            r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
+            r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|offensive|engaged|assault\w* (?:on|against)"
+            r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
+            r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
+            r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
+            r"|armed confrontations?|confrontations? between|crossfire"
+            # Monitors' counts of small-arms fire ("a total of 19 shots/bursts of fire").
+            r"|(?:shots|bursts of (?:gun)?fire)(?:/[\w ]+?)? involving small arms"
+            r"|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?(?:shots|bursts of (?:gun)?fire)"
+            # "fired (from their positions) in the direction of / towards the positions of"
+            r"|fired (?:\w+ ){0,8}?(?:at|on|towards?|in the direction of) (?:the )?(?:\w+ )?positions"
+            r"|attack\w* (?:against|on|targeting) (?:a |an |the )?(?:\w+[- ]){0,4}?"
+            + _ARMED_TARGET
+            + r")\b"
+        ),
+    ),
+    (
+        "Attack",
+        _rx(
+            r"\b(?:kill\w*|shot|shoot\w*|executed|murder\w*|behead\w*|stabb\w*|hacked|tortur\w*|massacr\w*"
+            r"|burn\w* alive|beat\w*|assault\w*|attack\w*|opened fire|gunned down|fired (?!tear)(?:\w+ ){0,2}?(?:at|on|upon)|injur\w*|wound\w*|slaughter\w*)\b"
+        ),
+    ),
+    (
+        "Arrests",
+        _rx(
+            r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects)\b"
+        ),
+    ),
+    (
+        "Agreement",
+        _rx(
+            r"\b(?:agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord|agreement)|signed|prisoner (?:exchange|swap)"
+            r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal)\b"
+        ),
+    ),
+    (
+        "Looting/property destruction",
+        _rx(
+            r"\b(?:loot\w*|plunder\w*|pillag\w*|torched|burn(?:ed|t|ing) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|villages?|property|buildings?|huts|crops)"
+            r"|set (?:\w+ )?on fire|demolish\w*|destroy\w*|vandali[sz]\w*|razed|confiscat\w*|seized (?:property|land|cattle|livestock))\b"
+        ),
+    ),
+    (
+        "Headquarters or base established",
+        _rx(
+            r"\b(?:establish\w*|set up|opened|built) (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|HQ|outpost|camp)\b"
+        ),
+    ),
+    (
+        "Change to group/activity",
+        _rx(
+            r"\b(?:merged|announced (?:the )?(?:formation|creation|dissolution)|was formed|were formed|pledged allegiance"
+            r"|rebrand\w*|dissolv\w*|split from|defected|new (?:armed )?group|joined forces|recruit\w*)\b"
+        ),
+    ),
+    (
+        "Other",
+        _rx(
+            r"\b(?:deploy\w*|reinforcements?|(?<!Popular )mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
+            r"|military build-?up|patrol(?:led|s)?|(?:security|military|counter-?terrorism|combing|clearing|sweep|anti-\w+) operations?)\b"
+        ),
+    ),
+)
+
+_PROPERTY = (
+    r"(?:houses?|homes?|shops?|vehicles?|cars?|trucks?|buses|bus|tricycles?|motorcycles?|schools?|farms?"
+    r"|crops|sheds|barns|huts|lands?|buildings?|stations?|offices?|villages?|property|properties|equipment"
+    r"|machinery|warehouses?|markets?|churches|church|mosques?|clinics?|granar(?:y|ies)|fields|trees)"
+)
+TIER3: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "Looting/property destruction",
+        _rx(
+            r"\b(?:set (?:fire|light) to|set (?:\w+ ){0,6}?(?:on fire|ablaze|alight)|set ablaze|sets? to fire"
+            r"|(?:burn(?:ed|t|ing)|torch\w*) (?:down )?(?:\w+ ){0,5}?" + _PROPERTY + r"\b"
+            r"|sabotag\w*|robb(?:ed|ing|ery|eries)|stole|stolen|steal\w*|extort\w*|rustl\w*"
+            r"|sealed (?:off|and seized)|(?:seized|confiscated|took|carried away|seized and eradicated) "
+            r"(?:\w+ ){0,4}?(?:livestock|cattle|goats|sheep|camels|cash|money|phones|belongings|goods|property"
+            r"|vehicles?|cars?|trucks?|motorcycles?|tricycles?|houses?|laborator(?:y|ies)|plants|plantations?"
+            r"|marijuana|coca|drugs)"
+            r"|smashed (?:\w+ ){0,3}?windows|graffiti|bulldoz\w+|raz(?:ed|ing)|uproot\w*)\b"
+        ),
+    ),
+    (
+        "Other",
+        _rx(
+            r"\b(?:forced to (?:flee|leave|move)|fled (?:their |the )?(?:homes?|villages?|towns?|from|to)"
+            r"|(?:were|was|been|got) (?:forcibly )?(?:displaced|evacuated|expelled|evicted)|forcibly evict\w*"
+            r"|evicted|chased (?:away|out)|displaced|refugees (?:from \w+ )?(?:arrived|entered|crossed)"
+            r"|asylum seekers|bomb threats?|(?:ran|running|manned|mounted|erected|set up) (?:a |an )?checkpoints?"
+            r"|(?:graduation|passing-out) ceremon(?:y|ies)|(?:military|combat|commando) training"
+            r"|(?:distributed|found|posted|scattered) (?:\w+ ){0,3}?(?:flyers|fliers|leaflets)"
+            r"|fired tear ?gas|escaped from (?:\w+ ){0,3}?(?:prison|jail)|jail ?break)\b"
+        ),
+    ),
+    (
+        "Agreement",
+        _rx(
+            r"\b(?:surrender(?:ed|s|ing)?|laid down (?:their |his )?(?:arms|weapons)|lay(?:ing)? down "
+            r"(?:their |his )?(?:arms|weapons)|turned in (?:their |his )?weapons|handed over (?:their )?weapons)\b"
+        ),
+    ),
+    (
+        "Change to group/activity",
+        _rx(
+            r"\b(?:crossed (?:over )?(?:\w+ ){0,4}?(?:border|frontier)|announced (?:their|its) (?:formation|creation)"
+            r"|(?:were|was) stationed|offload\w*|vessel (?:\w+ ){0,6}?arrived)\b"
+        ),
+    ),
+    (
+        "Arrests",
+        _rx(r"\b(?:rescued|intercepted|held) (?:\w+ ){0,3}?(?:migrants|undocumented)\b"),
+    ),
+)
