@@ -30,6 +30,7 @@ from ..config import GAZETTEER_VERSION
 from ..errors import GazetteerError
 from .airports import read_airports
 from .fold import fold, loose
+from .neighbours import with_admins
 from .sources import (
     Entry,
     group_members,
@@ -58,7 +59,15 @@ def data_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     files = [
-        here / name for name in ("build.py", "sources.py", "fold.py", "airports.py", "words.py")
+        here / name
+        for name in (
+            "build.py",
+            "sources.py",
+            "fold.py",
+            "airports.py",
+            "words.py",
+            "neighbours.py",
+        )
     ]
     files += sorted(p for p in (here / "data").rglob("*") if p.is_file())
     for path in files:
@@ -139,7 +148,7 @@ def _all_entries(progress: Progress | None) -> Iterator[tuple[str, list[Entry]]]
     yield "countries", list(read_countries())
     yield "continents", list(read_continents())
     yield "admin", list(read_admins(group_members(cities)))
-    yield "wikipedia", list(read_wikipedia())
+    yield "wikipedia", with_admins(list(read_wikipedia()), cities)
     yield "curated", list(read_curated())
     yield "naturalearth", list(read_natural_earth())
     yield "airports", list(read_airports())
