@@ -16,6 +16,7 @@ from .helpers import (
     ZONE_TOWN,
     memory_lookup,
     mention_of,
+    toponym,
 )
 
 
@@ -31,22 +32,6 @@ def _place(name: str, feature: str, country: str, admin1: str = "") -> Place:
     )
 
 
-def _mention(
-    text: str, whole: str, place: Place | None, candidates: tuple[Place, ...] = (), nth: int = 0
-) -> Mention:
-    start = -1
-    for _ in range(nth + 1):
-        start = whole.index(text, start + 1)
-    return Mention(
-        text=text,
-        start=start,
-        end=start + len(text),
-        kind="toponym",
-        place=place,
-        candidates=candidates or ((place,) if place else ()),
-    )
-
-
 def _choose(text: str, mentions: list[Mention], country: str = "") -> str:
     chosen = choose_location(text, mentions, 0, len(text), len(text) - 1, (0, len(text)), country)
     assert chosen is not None
@@ -56,9 +41,9 @@ def _choose(text: str, mentions: list[Mention], country: str = "") -> str:
 def test_headed_town_beats_a_later_neighbourhood() -> None:
     text = "In Bigtown (Eastshire), residents blocked roads in the Smallhill neighbourhood."
     mentions = [
-        _mention("Bigtown", text, _place("Bigtown", "P.PPL", "AA", "01")),
-        _mention("Eastshire", text, _place("Eastshire", "A.ADM1", "AA", "01")),
-        _mention("Smallhill", text, _place("Smallhill", "P.PPL", "BB")),
+        toponym("Bigtown", text, _place("Bigtown", "P.PPL", "AA", "01")),
+        toponym("Eastshire", text, _place("Eastshire", "A.ADM1", "AA", "01")),
+        toponym("Smallhill", text, _place("Smallhill", "P.PPL", "BB")),
     ]
     assert _choose(text, mentions, "AA") == "Bigtown/AA/1"
 
@@ -68,8 +53,8 @@ def test_namesake_in_the_qualifying_area_is_preferred() -> None:
     far = _place("Twinford", "P.PPL", "BB", "09")
     here = _place("Twinford", "P.PPL", "AA", "02")
     mentions = [
-        _mention("Twinford", text, far, (far, here)),
-        _mention("Westshire", text, _place("Westshire", "A.ADM1", "AA", "02")),
+        toponym("Twinford", text, far, far, here),
+        toponym("Westshire", text, _place("Westshire", "A.ADM1", "AA", "02")),
     ]
     assert _choose(text, mentions).startswith("Twinford/AA/")
 
@@ -77,8 +62,8 @@ def test_namesake_in_the_qualifying_area_is_preferred() -> None:
 def test_unknown_village_is_placed_at_its_admin_area_with_wording_precision() -> None:
     text = "Militants abducted a chief in the village of Nowhereville (Eastshire)."
     mentions = [
-        _mention("Nowhereville", text, None),
-        _mention("Eastshire", text, _place("Eastshire", "A.ADM2", "AA")),
+        toponym("Nowhereville", text, None),
+        toponym("Eastshire", text, _place("Eastshire", "A.ADM2", "AA")),
     ]
     chosen = choose_location(text, mentions, 0, len(text), 10, (0, len(text)))
     assert chosen is not None
@@ -89,8 +74,8 @@ def test_unknown_village_is_placed_at_its_admin_area_with_wording_precision() ->
 def test_coded_to_place_wins_with_region_precision() -> None:
     text = "In Eastshire state (coded to Capitalton), farmers protested."
     mentions = [
-        _mention("Eastshire", text, _place("Eastshire", "A.ADM1", "AA")),
-        _mention("Capitalton", text, _place("Capitalton", "P.PPLA", "AA")),
+        toponym("Eastshire", text, _place("Eastshire", "A.ADM1", "AA")),
+        toponym("Capitalton", text, _place("Capitalton", "P.PPLA", "AA")),
     ]
     assert _choose(text, mentions) == "Capitalton/AA/3"
 
@@ -98,8 +83,8 @@ def test_coded_to_place_wins_with_region_precision() -> None:
 def test_text_country_weighs_bracketed_admin_names() -> None:
     text = "Protest at Lakeside (Northshire, Southland)."
     mentions = [
-        _mention("Lakeside", text, _place("Lakeside", "P.PPL", "BB")),
-        _mention("Northshire", text, _place("Northshire", "A.ADM2", "AA")),
+        toponym("Lakeside", text, _place("Lakeside", "P.PPL", "BB")),
+        toponym("Northshire", text, _place("Northshire", "A.ADM2", "AA")),
     ]
     assert text_country(text, mentions) == "AA"
     assert text_country("Nothing here.", []) == ""
@@ -113,8 +98,8 @@ def test_small_states_have_a_country_name() -> None:
 def test_named_part_of_a_town_gives_way_to_the_town() -> None:
     text = "Police dispersed a crowd in Hillside neighbourhood of Rivertown parish."
     mentions = [
-        _mention("Hillside", text, _place("Hillside", "P.PPL", "AA")),
-        _mention("Rivertown", text, _place("Rivertown", "P.PPL", "AA")),
+        toponym("Hillside", text, _place("Hillside", "P.PPL", "AA")),
+        toponym("Rivertown", text, _place("Rivertown", "P.PPL", "AA")),
     ]
     assert _choose(text, mentions, "AA").startswith("Rivertown/")
 
@@ -122,8 +107,8 @@ def test_named_part_of_a_town_gives_way_to_the_town() -> None:
 def test_a_place_named_before_district_of_beats_its_container() -> None:
     text = "Police stopped a van in the Kelby district of Marsh City and detained migrants."
     mentions = [
-        _mention("Kelby", text, _place("Kelby", "P.PPL", "AA", "07")),
-        _mention("Marsh City", text, _place("Marsh City", "P.PPL", "AA", "07")),
+        toponym("Kelby", text, _place("Kelby", "P.PPL", "AA", "07")),
+        toponym("Marsh City", text, _place("Marsh City", "P.PPL", "AA", "07")),
     ]
     assert _choose(text, mentions, "AA").startswith("Kelby/")
 
@@ -131,15 +116,15 @@ def test_a_place_named_before_district_of_beats_its_container() -> None:
 def test_a_neighbourhood_of_a_city_still_yields_to_the_city() -> None:
     text = "People rallied in the Old Docks neighbourhood of Marsh City on Sunday."
     mentions = [
-        _mention("Old Docks", text, _place("Old Docks", "P.PPL", "AA", "07")),
-        _mention("Marsh City", text, _place("Marsh City", "P.PPL", "AA", "07")),
+        toponym("Old Docks", text, _place("Old Docks", "P.PPL", "AA", "07")),
+        toponym("Marsh City", text, _place("Marsh City", "P.PPL", "AA", "07")),
     ]
     assert _choose(text, mentions, "AA").startswith("Marsh City/")
 
 
 def _located(text: str, name: str, precision: int) -> Location:
     place = _place(name, "P.PPL", "AA")
-    return Location(name, place, precision, _mention(name, text, place))
+    return Location(name, place, precision, toponym(name, text, place))
 
 
 def test_a_district_level_unit_gives_precision_two() -> None:
