@@ -100,6 +100,8 @@ class ActorRegistry:
         self._country_pattern: re.Pattern[str] | None = None
         self._nationals_pattern: re.Pattern[str] | None = None
         self._country_names: dict[str, str] = {}
+        # the extractor and assign() both look at each sentence: answer the repeat from here
+        self._last_found: tuple[str, list[tuple[Span, Actor]]] = ("", [])
         for raw in self._raw:
             self._add(raw)
         self._compile()
@@ -176,6 +178,14 @@ class ActorRegistry:
 
     def find(self, text: str) -> list[tuple[Span, Actor]]:
         """Actors named in ``text``, in order, longest match first where they overlap."""
+        last_text, last_hits = self._last_found
+        if text and text == last_text:
+            return list(last_hits)
+        found = self._find(text)
+        self._last_found = (text, found)
+        return list(found)
+
+    def _find(self, text: str) -> list[tuple[Span, Actor]]:
         hits: list[tuple[Span, Actor]] = []
         for match in self._upper_pattern.finditer(text):
             entry = self._upper[match.group(0)]

@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from ..records import Place
 from .admin_context import Lookup
-from .admin_hint import organisation_country
 from .location import Location, folded_name
 from .region_town import capital_town
 
@@ -60,15 +59,12 @@ def weak_reading(location: Location) -> bool:
     return bool(said) and said != name and said in name
 
 
-def organisations_capital(text: str, location: Location | None, lookup: Lookup) -> Location | None:
-    """``location`` moved to the capital, at geo precision 3, of the country that the
-    organisations named in ``text`` work in ("cadres of CPN(UML)"), when it is a weak
-    reading (:func:`weak_reading`) of a place in another country; unchanged otherwise."""
-    if location is None or not weak_reading(location):
-        return location
-    masked = text[: location.mention.start] + " " + text[location.mention.end :]
-    clue = organisation_country(masked)
-    if not clue or location.place.country in ("", clue):
+def organisations_capital(location: Location, clue: str, lookup: Lookup) -> Location:
+    """``location`` moved to the capital, at geo precision 3, of ``clue`` (ISO2: the
+    country the organisations named beside the place work in, "cadres of CPN(UML)") when
+    it is a weak reading (:func:`weak_reading`) of a place in another country; unchanged
+    otherwise."""
+    if not clue or location.place.country in ("", clue) or not weak_reading(location):
         return location
     capital = capital_town(clue, lookup)
     if capital is None:

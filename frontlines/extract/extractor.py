@@ -26,7 +26,7 @@ from ..records import (
 )
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup, qualified_location
-from .admin_hint import hint_country, organisation_country
+from .admin_hint import admin_country, organisation_country
 from .assign import Sides, assign
 from .country_prior import organisations_capital, prior_country_location
 from .dates import DateResolution, resolve_date
@@ -299,10 +299,12 @@ class EventExtractor:
             location = part.previous_location or _main_location(part.main)
         else:
             part.previous_location = location
+        organisations = ""  # the country the organisations named beside the place work in
         if location is not None:
             span = location.mention
             masked = part.text[: span.start] + " " + part.text[span.end :]
-            clue = hint_country(masked)
+            organisations = organisation_country(masked)
+            clue = organisations or admin_country(masked)
             location = prior_country_location(location, clue)
             if clue and location.place.country != clue and lookup is not None:
                 other = unseen_location(part.text, sentence.start, sentence.end, lookup, clue)
@@ -318,8 +320,8 @@ class EventExtractor:
             location = country_capital(location, lookup)
         if location is not None:
             location = district_precision(part.text, location)
-        if lookup is not None:
-            location = organisations_capital(part.text, location, lookup)
+        if location is not None and lookup is not None:
+            location = organisations_capital(location, organisations, lookup)
         if location is not None:
             location = _near_the_line(location, sentence.text, date.date)
         country = (

@@ -129,7 +129,6 @@ def on_the_line(name: str, candidates: tuple[Place, ...], sentence: str, when: s
     near = [
         p
         for p in candidates
-        if p.country == COUNTRY and p.feature_class == "P" and admin_names(p)[:1]
-        and admin_names(p)[0] in oblasts
-    ]  # fmt: skip
+        if p.country == COUNTRY and p.feature_class == "P" and admin_names(p)[0] in oblasts
+    ]
     return max(near, key=lambda p: (p.name == name, p.population)) if near else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from frontlines.extract import EventExtractor
+from frontlines.extract.admin_hint import organisation_country
 from frontlines.extract.country_prior import (
     organisations_capital,
     prior_country_location,
@@ -84,19 +85,28 @@ def test_a_weak_reading_abroad_yields_to_the_organisations_country() -> None:
     text = "Cadres of CPN-UML and NC clashed at a polling station."
     start = text.index("NC")
     abbreviation = Location(_STATE.name, _STATE, 3, Mention("NC", start, start + 2, place=_STATE))
-    moved = organisations_capital(text, abbreviation, lookup)
+    moved = organisations_capital(abbreviation, organisation_country(text), lookup)
     assert moved is not None
     assert (moved.place.id, moved.precision) == ("np:1", 3)
     assert "organisations" in moved.warnings[-1]
     partial = _location(_SOUTH, (), "Dunmore")
     assert weak_reading(partial)
-    assert organisations_capital("CPN-UML cadres met in Dunmore.", partial, lookup) is not None
+    clue = organisation_country("CPN-UML cadres met in Dunmore.")
+    assert organisations_capital(partial, clue, lookup).place.id == "np:1"
 
 
 def test_an_exact_reading_abroad_keeps_its_place() -> None:
     lookup = memory_lookup([_KATHMANDU, _EAST])
     exact = _location(_EAST, ())
     assert not weak_reading(exact)
-    assert organisations_capital("CPN-UML cadres protested in Dunmore.", exact, lookup) is exact
+    assert (
+        organisations_capital(
+            exact, organisation_country("CPN-UML cadres protested in Dunmore."), lookup
+        )
+        is exact
+    )
     no_clue = _location(_SOUTH, (), "Dunmore")
-    assert organisations_capital("Cadres protested in Dunmore.", no_clue, lookup) is no_clue
+    assert (
+        organisations_capital(no_clue, organisation_country("Cadres protested in Dunmore."), lookup)
+        is no_clue
+    )
