@@ -247,6 +247,8 @@ class Event:
     source: str = ""
     source_url: str = ""
     place_id: str = ""
+    # why the place was chosen: the candidates' winning reasons, "; "-joined
+    location_reason: str = ""
     warnings: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     event_id: str = ""
@@ -279,6 +281,7 @@ class Event:
                 "source": self.source,
                 "source_url": self.source_url,
                 "place_id": self.place_id,
+                "location_reason": self.location_reason,
                 "warnings": list(self.warnings),
                 "sources": list(self.sources),
             }

@@ -25,7 +25,7 @@ from ..records import (
     Span,
 )
 from .actors import ActorRegistry, country_info
-from .admin_context import Lookup, qualified_location
+from .admin_context import Lookup
 from .admin_hint import admin_country, organisation_country
 from .assign import Sides, assign
 from .country_prior import organisations_capital, prior_country_location
@@ -47,7 +47,6 @@ from .learned import SubEventModel
 from .learned import load as load_model
 from .location import (
     Location,
-    choose_location,
     district_precision,
     headed,
     main_place,
@@ -57,10 +56,12 @@ from .location import (
 from .modality import modality
 from .notes import write_note
 from .perpetrators import perpetrator_kind, rename
+from .place_choice import PREVIOUS, Sentence, step
+from .place_choice import choose as choose_place
 from .region_town import Capital, country_capital, region_town
 from .sentences import split_sentences
 from .territory import refine
-from .unseen import bare_location, unseen_location
+from .unseen import unseen_location
 
 NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
 COMMENT_WARNING = "drawn from a reader comment"
@@ -261,69 +262,15 @@ class EventExtractor:
         paragraph: tuple[int, int],
     ) -> Event:
         trigger = sentence.start + found.trigger.start
-        location = choose_location(
-            part.text,
-            part.mentions,
-            sentence.start,
-            sentence.end,
-            trigger,
-            paragraph,
-            part.main_country,
-        )
         lookup = self._lookup()
-        if lookup is not None:
-            location = qualified_location(
-                part.text,
-                sentence.start,
-                sentence.end,
-                location,
-                lookup,
-                part.main_country,
-                part.mentions,
-            )
-            if location is None or location.place.feature.startswith("A.PCL"):
-                location = (
-                    unseen_location(
-                        part.text, sentence.start, sentence.end, lookup, part.main_country
-                    )
-                    or (
-                        bare_location(
-                            part.text, sentence.start, sentence.end, lookup, part.main_country
-                        )
-                        if location is None
-                        else None
-                    )
-                    or location
-                )
-        if location is None:
-            location = part.previous_location or _main_location(part.main)
-        else:
-            part.previous_location = location
-        organisations = ""  # the country the organisations named beside the place work in
+        where = Sentence(part.text, sentence.start, sentence.end, trigger, paragraph,
+                         part.main_country, part.mentions)  # fmt: skip
+        chosen = choose_place(where, lookup, part.previous_location, _main_location(part.main))
+        if chosen is not None and chosen.score > PREVIOUS:
+            part.previous_location = chosen.location
+        location = chosen.location if chosen is not None else None
         if location is not None:
-            span = location.mention
-            masked = part.text[: span.start] + " " + part.text[span.end :]
-            organisations = organisation_country(masked)
-            clue = organisations or admin_country(masked)
-            location = prior_country_location(location, clue)
-            if clue and location.place.country != clue and lookup is not None:
-                other = unseen_location(part.text, sentence.start, sentence.end, lookup, clue)
-                if (
-                    other is not None
-                    and other.place.country == clue
-                    and other.mention.start != location.mention.start
-                    and not headed(part.text, location.mention)
-                ):
-                    location = other
-        if location is not None and lookup is not None:
-            location = region_town(location, part.text, sentence.start, lookup, self._capital())
-            location = country_capital(location, lookup)
-        if location is not None:
-            location = district_precision(part.text, location)
-        if location is not None and lookup is not None:
-            location = organisations_capital(location, organisations, lookup)
-        if location is not None:
-            location = _near_the_line(location, sentence.text, date.date)
+            location = self._refine_place(location, part, sentence, lookup, date.date)
         country = (
             location.place.country
             if location and location.place.country
@@ -364,8 +311,49 @@ class EventExtractor:
         deaths = parse_fatalities(sentence.text)
         event.fatalities, event.fatalities_known = deaths.count, deaths.known
         _provenance(event, document, part)
-        event.notes = write_note(event, sentence.text, found.trigger.text.lower())
+        placed_at = location.place.name if location is not None else ""
+        written = location.mention.text if location is not None else ""
+        event.notes = write_note(
+            event, sentence.text, found.trigger.text.lower(), placed_at, written
+        )
         return event
+
+    def _refine_place(
+        self,
+        location: Location,
+        part: _Part,
+        sentence: Span,
+        lookup: Lookup | None,
+        when: str,
+    ) -> Location:
+        """The chosen place re-read by what the rest of the text says of its country,
+        its province and its front line; each change adds its reason."""
+        span = location.mention
+        masked = part.text[: span.start] + " " + part.text[span.end :]
+        organisations = organisation_country(masked)
+        clue = organisations or admin_country(masked)
+        location = step(location, prior_country_location(location, clue),
+                        f"the text's clues point to {clue}")  # fmt: skip
+        if clue and location.place.country != clue and lookup is not None:
+            other = unseen_location(part.text, sentence.start, sentence.end, lookup, clue)
+            if (
+                other is not None
+                and other.place.country == clue
+                and other.mention.start != location.mention.start
+                and not headed(part.text, location.mention)
+            ):
+                location = step(location, other, f"{other.name!r}, a place in {clue}")
+        if lookup is not None:
+            town = region_town(location, part.text, sentence.start, lookup, self._capital())
+            location = step(location, town, "a province's name read as its main town")
+            location = step(location, country_capital(location, lookup), "the country's capital")
+        location = step(location, district_precision(part.text, location),
+                        "written as a district or beside the place: precision 2")  # fmt: skip
+        if lookup is not None:
+            capital = organisations_capital(location, organisations, lookup)
+            location = step(location, capital, "the capital of the organisations' country")
+        return step(location, _near_the_line(location, sentence.text, when),
+                    "its namesake on the Donbas line of contact")  # fmt: skip
 
 
 def _build(
@@ -430,6 +418,7 @@ def _place(event: Event, location: Location) -> None:
     event.admin1, event.admin2 = admin_names(place)
     event.geo_precision = location.precision
     event.place_id = place.id
+    event.location_reason = "; ".join(location.reasons)
     event.warnings.extend(location.warnings)
 
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from ..geo.sources import haversine_km
 from ..records import Mention, Place
 
 _LOCATIVE = re.compile(
@@ -57,6 +58,8 @@ class Location:
     # the place the text names when a unit around it stands in for it ("Kone Chan" of
     # "Kone Chan village (Kutkai township, ...)"): its wording rates the precision
     named: Mention | None = None
+    # why this place: the reasons of the choice and of each later re-reading
+    reasons: list[str] = field(default_factory=list)
 
 
 def _precision(mention: Mention, before: str) -> int:
@@ -162,13 +165,67 @@ def _score(
         - _sub_town(text, mention)
         - 2 * _whole_country(mention)
         - _acronym(mention)
-        - _part_abroad(text, mention, inside or []),
+        - _part_abroad(text, mention, inside or [])
+        - _region_of_earlier(text, mention, inside or [])
+        + _head_of_later(text, mention, inside or []),
         0 if _in_brackets(text, mention.start, sent_start) else 1,
         1 if _headed(text, mention) else 0,
         _consistent(mention, country),
         populated,
         -abs(mention.start - trigger),
     )
+
+
+# "X town in the southern countryside of Y", "X village in rural Y", "X, Y governorate": the
+# gap between a place and the larger area it is written inside
+_INSIDE_GAP = re.compile(
+    r"^\s+(?:(?:town|village|city|hamlet|camp|area|axis|farms|neighbou?rhood|quarter|district"
+    r"|sub-?district)\s+)?(?:in|of|,)\s+(?:the\s+)?(?:rural\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+_AREA_WORDS = re.compile(
+    r"\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:countryside|governorate|province|region"
+    r"|district|desert|badia|countryside|outskirts|suburbs|plains?)\b",
+    re.I,
+)
+_AREA_BEFORE = re.compile(r"(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|rural)"
+                          r"\s+(?:of\s+(?:the\s+)?)?$", re.I)  # fmt: skip
+
+
+def _written_inside(text: str, inner: Mention, outer: Mention) -> bool:
+    """Whether ``outer`` is written as the area ``inner`` lies in ("Inner town in Outer
+    countryside", "Inner village in rural Outer", "Inner in Outer governorate")."""
+    gap = text[inner.end : outer.start]
+    if outer.start <= inner.end or not _INSIDE_GAP.match(gap):
+        return False
+    area = outer.place is not None and outer.place.feature_class == "A"
+    return area or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
+
+
+def _region_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention is the area a place named just before it lies in: the event is
+    at the inner place (the theatre's "X town in Y countryside")."""
+    earlier = [m for m in inside if m.end <= mention.start]
+    return 1 if earlier and _written_inside(text, max(earlier, key=lambda m: m.end), mention) else 0
+
+
+def _area_after(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
+    """The resolved area the mention is written inside ("X town in Y countryside")."""
+    later = [m for m in inside if m.start >= mention.end]
+    if not later:
+        return None
+    area = min(later, key=lambda m: m.start)
+    return area if area.place is not None and _written_inside(text, mention, area) else None
+
+
+def _head_of_later(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention is a place written inside an area named right after it."""
+    later = [m for m in inside if m.start >= mention.end]
+    if mention.place is None or not later:
+        return 0
+    return 1 if _written_inside(text, mention, min(later, key=lambda m: m.start)) else 0
 
 
 # "the Baykan district of Siirt", "Talgar district of Almaty region": the name after
@@ -276,20 +333,53 @@ def choose_location(
         before = text[sent_start : mention.start]
         if _EXCLUDED.search(before[-50:]) and not _LOCATIVE.search(before[-60:]):
             continue
-        qualifier = _qualifier(inside, mention, text)
-        mention = _agree(mention, qualifier)
+        area = _area_after(text, mention, inside)
+        qualifier = _qualifier(inside, mention, text) or area
+        mention = _outside_area(_agree(mention, qualifier), area)
+        why = reasons(text, mention, sent_start, trigger, country, inside, len(scored))
         if mention.place is not None:
-            return Location(mention.place.name, mention.place, _precision(mention, before), mention)
+            return Location(mention.place.name, mention.place, _precision(mention, before),
+                            mention, reasons=why)  # fmt: skip
         nearby = qualifier or _nearby(mentions, mention, paragraph)
         if nearby is not None and nearby.place is not None:
+            area = "the area it is written inside" if nearby is qualifier else "nearest town"
             return Location(
                 mention.text,
                 nearby.place,
                 _wording(before),
                 mention,
                 [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
+                reasons=[*why, f"{mention.text!r} unknown: placed at {area}, {nearby.text!r}"],
             )
     return None
+
+
+def reasons(
+    text: str,
+    mention: Mention,
+    sent_start: int,
+    trigger: int,
+    country: str,
+    inside: list[Mention],
+    rivals: int,
+) -> list[str]:
+    """The visible reasons of the sentence-level choice (the terms of ``_score``)."""
+    before = text[sent_start : mention.start]
+    cue = _LOCATIVE.search(before[-60:])
+    why = [f"named in the sentence as {mention.text!r}" + (f" (of {rivals} places)" if rivals > 1 else "")]
+    if cue is not None:
+        why.append(f"locative {cue.group(0).strip()!r} before it")
+    if _head_of_later(text, mention, inside):
+        why.append("the place written inside the area named after it")
+    if _region_of_earlier(text, mention, inside):
+        why.append("only the area a place named before it lies in")
+    if _headed(text, mention):
+        why.append("qualified by the units after it")
+    if country and mention.place is not None and mention.place.country == country:
+        why.append(f"in the text's country ({country})")
+    if abs(mention.start - trigger) < 40:
+        why.append("next to the event's verb")
+    return why
 
 
 def _wording(before: str) -> int:
@@ -382,6 +472,26 @@ def _agree(mention: Mention, qualifier: Mention | None) -> Mention:
     if same:
         return replace(mention, place=max(same, key=lambda p: p.population))
     return mention
+
+
+# a reading this far outside the area a place is written inside is a namesake elsewhere
+_OUTSIDE_KM, _UNKNOWN_KM = 30.0, 100.0
+
+
+def _outside_area(mention: Mention, area: Mention | None) -> Mention:
+    """The mention without its place when that place lies outside the area the text
+    writes it inside and no namesake lies there ("Tal X town in Hasakeh countryside" read
+    as a Tal X of Hama): the area then stands in for it."""
+    place = mention.place
+    if area is None or area.place is None or place is None:
+        return mention
+    whole = area.place
+    km = haversine_km(place.lat, place.lon, whole.lat, whole.lon)
+    if place.admin1 and whole.admin1:
+        outside = not _within(place, whole) and km > _OUTSIDE_KM
+    else:  # a division unknown: only the distance tells
+        outside = km > (_UNKNOWN_KM if whole.feature_class == "P" else 2 * _UNKNOWN_KM)
+    return replace(mention, place=None) if outside else mention
 
 
 def _within(place: Place, area: Place) -> bool:

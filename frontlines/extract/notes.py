@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..geo.fold import fold
 from ..records import Event
 
 _VERBS = {
@@ -44,8 +45,15 @@ def _when(event: Event) -> str:
     return f"{text} (week of)" if event.time_precision == _WEEK_PRECISION else text
 
 
-def write_note(event: Event, sentence: str, trigger: str = "") -> str:
-    """ "On 14 May 2018, A regained territory from B near X (Admin1). [size=...]" style."""
+def write_note(
+    event: Event, sentence: str, trigger: str = "", placed_at: str = "", written: str = ""
+) -> str:
+    """ "On 14 May 2018, A regained territory from B near X (Admin1). [size=...]" style.
+
+    ``placed_at`` is the gazetteer's place; when the report named another place that the
+    gazetteer lacks, the note keeps the report's name: "in the area of X, near Y";
+    ``written`` is the report's spelling of a place the gazetteer spells otherwise
+    ("Al Hasyan (Al Hassan)")."""
     verb = _VERBS.get(event.sub_event_type, f"engaged in {trigger or 'activity'} against")
     who = event.actor1
     if event.assoc_actor_1:
@@ -59,6 +67,10 @@ def write_note(event: Event, sentence: str, trigger: str = "") -> str:
     if event.location:
         prep = "in" if event.geo_precision == 1 else "near"
         where = f" {prep} {event.location}"
+        if written and fold(written) != fold(event.location):
+            where = f" {prep} {written} ({event.location})"
+        if placed_at and fold(placed_at) != fold(event.location):
+            where = f" in the area of {event.location}, near {placed_at}"
         if event.admin1:
             where += f" ({event.admin1})"
     deaths = f" {event.fatalities} reported fatalities." if event.fatalities else ""

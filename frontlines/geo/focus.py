@@ -4,12 +4,11 @@ of common-word or loosely spelled names to keep for it."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from difflib import SequenceMatcher
+from collections.abc import Collection, Iterable
 
 from ..records import Place
 from .fold import fold
-from .gazetteer import ALTERNATE, LOOSE, Match
+from .gazetteer import ALTERNATE, CLOSE_SPELLING, LOOSE, Match
 from .names import PLACE_LABELS
 from .recognize import (
     Candidate,
@@ -65,16 +64,33 @@ def in_focus(place: Place, focus: dict[str, float]) -> bool:
 LOOSE_FOCUS_SHARE = 0.25
 
 
-def drop_loose(matches: dict[str, list[Match]], focus: dict[str, float]) -> None:
+def drop_loose(
+    matches: dict[str, list[Match]], focus: dict[str, float], towns: Collection[str] = ()
+) -> None:
     """Keep loose (skeleton) matches only inside the document's main focus countries and
     only when the place's name is spelled close to the written one ("Mawanella" is not
-    Manila, "Lacarry" not Lahore)."""
+    Manila, "Lacarry" not Lahore). A name written as a town ("Nassriya city", in ``towns``)
+    also keeps a closely spelled large town when the text names no country."""
     for name, found in matches.items():
         matches[name] = [
             m for m in found
             if m.quality > LOOSE
             or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
+            or (name in towns and not focus and _known_town(name, m))
         ]  # fmt: skip
+
+
+LOOSE_TOWN_SPELLING, LOOSE_TOWN_PEOPLE = 0.85, 50_000
+
+
+def _known_town(name: str, match: Match) -> bool:
+    place = match.place
+    return (
+        place.feature_class == "P"
+        and place.population >= LOOSE_TOWN_PEOPLE
+        and match.spelling >= LOOSE_TOWN_SPELLING
+        and len(fold(name).replace(" ", "")) >= LOOSE_MIN_LETTERS
+    )
 
 
 def set_aside_generic(matches: dict[str, list[Match]]) -> dict[str, list[Match]]:
@@ -126,13 +142,13 @@ def _generic_name(name: str) -> bool:
     return bool(words) and all(w in _COMMON_PLACE_WORDS for w in words)
 
 
-LOOSE_MIN_LETTERS, LOOSE_MIN_RATIO = 5, 0.7
+LOOSE_MIN_LETTERS = 5
 
 
 def close_spelling(name: str, match: Match) -> bool:
-    """Whether a loose match's place name is spelled like ``name`` (long enough, similar)."""
+    """Whether a loose match's place is spelled like ``name`` (long enough, and the closest
+    of its names similar once transliteration variants are folded: ``Match.spelling``)."""
     written = fold(name).replace(" ", "")
     if len(written) < LOOSE_MIN_LETTERS:
         return False
-    found = fold(match.place.name).replace(" ", "")
-    return SequenceMatcher(None, written, found).ratio() >= LOOSE_MIN_RATIO
+    return match.spelling >= CLOSE_SPELLING

@@ -12,12 +12,20 @@ leading article left inside joined forms (``Albu``/``Ezzor``), merges digraphs
 and keeps the consonant skeleton::
 
     loose("Deir Ezzor") == loose("Dayr az Zawr") == loose("Deir al-Zour") == "drzr"
+
+The loose key finds candidates; ``spelling_similarity`` ranks them. It compares the two
+names' ``canonical`` forms, where the transliteration variants of Arabic and Kurdish names
+are written one way (Ein/Ain/Ayn, Tal/Tell/Tall, Deir/Dayr/Dair, Sheikh/Shaykh/Cheikh,
+-eh/-ah/-a, ou/u/w, ee/i/y, q/k, dh/th/d, Kurdish x/kh, ç/ch, ş/sh, doubled letters)::
+
+    canonical("Kishkiyeh") == "kiSkia";  canonical("Kashkiyah") == "kaSkia"
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 _MARKS = dict.fromkeys(map(ord, "ʿʾʻʼ'`’‘´ʹ"), None)
@@ -32,15 +40,21 @@ _SUN_ARTICLES = {
     "az": "z", "ez": "z", "uz": "z", "at": "t", "et": "t", "ath": "th",
     "an": "n", "en": "n", "un": "n",
 }  # fmt: skip
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"))
+# dh and th are one letter in many spellings (Dhi Qar = Thi Qar); ch is French or Kurdish sh
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "t"),
+             ("ph", "f"), ("x", "k"))  # fmt: skip
 _VOWELISH = re.compile(r"[aeiouwy]")
 _JOINED_ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou])")
+
+
+# Kurdish and Turkish letters written as two Latin letters in Arabic-style spellings.
+_KURDISH = str.maketrans({"ç": "ch", "Ç": "ch", "ş": "sh", "Ş": "sh"})
 
 
 def _strip_marks(name: str) -> str:
     if name.isascii():
         return name.translate(_MARKS).lower()
-    decomposed = unicodedata.normalize("NFKD", name.translate(_MARKS))
+    decomposed = unicodedata.normalize("NFKD", name.translate(_MARKS).translate(_KURDISH))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
@@ -91,3 +105,39 @@ def loose(name: str) -> str:
     skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
     long_enough = len(skeleton) >= 3 or (len(skeleton) == 2 and len(text) >= 5)
     return skeleton if long_enough else ""
+
+
+# (pattern, replacement) applied in order to a folded name; see the module docstring.
+_CANONICAL = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"(?<![aeiou])x", "kh"),  # Kurdish x: Xanesor = Khanasor
+        (r"ch", "sh"),  # French and Kurdish ch: Cheikh = Sheikh
+        (r"kh", "K"), (r"gh", "G"), (r"sh", "S"), (r"[dt]h", "D"), (r"ph", "f"),
+        (r"q", "k"), (r"c", "k"), (r"j", "g"),
+        (r"(?<=[aeiouy])h\b", ""),  # -eh, -ah: a final h after a vowel is not written
+        (r"ou|oo|aw\b|w(?![aeiouy])", "u"),
+        (r"ee|ie|ey|y", "i"),
+        (r"e", "a"), (r"o", "u"),
+        (r"(.)\1+", r"\1"),
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def canonical(name: str) -> str:
+    """One spelling for a name's transliteration variants (words joined)."""
+    text = fold(name).replace(" ", "")
+    for pattern, replacement in _CANONICAL:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def spelling_similarity(written: str, found: str) -> float:
+    """How close two spellings of a name are, 0..1, after ``canonical``."""
+    a, b = canonical(written), canonical(found)
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()

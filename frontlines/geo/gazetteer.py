@@ -14,12 +14,15 @@ from ..config import Settings
 from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
-from .fold import fold, loose
+from .fold import fold, loose, spelling_similarity
 
 # Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
 EXACT, ALTERNATE, DERIVED, LOOSE = 1.0, 0.9, 0.7, 0.5
 _RANK_QUALITY = {1: EXACT, 0: ALTERNATE, -1: DERIVED}
 MAX_CANDIDATES = 60
+# a loose match spelled at least this close stays a candidate beyond MAX_CANDIDATES: the
+# context (the text's countries) chooses among them, not world population
+CLOSE_SPELLING = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,7 @@ class Match:
 
     place: Place
     quality: float
+    spelling: float = 1.0  # loose matches: how close the matched name is spelled (0..1)
 
 
 @runtime_checkable
@@ -96,18 +100,27 @@ def unit_named(match: Match, name: str) -> Match:
     return Match(place, EXACT) if bare != place.name and fold(bare) == fold(name) else match
 
 
+def loose_match(written: str, place: Place, keys: Iterable[str]) -> Match:
+    """A loose match, ranked by the closest spelling among the place's names that share
+    the written name's loose key."""
+    return Match(place, LOOSE, max((spelling_similarity(written, k) for k in keys), default=0.0))
+
+
 def _best_first(matches: Iterable[Match]) -> list[Match]:
     best: dict[str, Match] = {}
     for m in matches:
         if m.place.id not in best or best[m.place.id].quality < m.quality:
             best[m.place.id] = m
-    ordered = sorted(best.values(), key=lambda m: (-m.quality, -m.place.population))
+    ordered = sorted(
+        best.values(), key=lambda m: (-m.quality, -round(m.spelling, 1), -m.place.population)
+    )
     kept = [
         m
         for m in ordered[MAX_CANDIDATES:]
-        if m.quality > LOOSE and (m.place.feature_class == "A" or m.place.population >= _KEPT_TOWN)
+        if (m.quality > LOOSE and (m.place.feature_class == "A" or m.place.population >= _KEPT_TOWN))
+        or (m.quality == LOOSE and m.spelling >= CLOSE_SPELLING)
     ]
-    return ordered[:MAX_CANDIDATES] + kept
+    return ordered[:MAX_CANDIDATES] + kept[:MAX_CANDIDATES * 4]
 
 
 class MemoryGazetteer:
@@ -119,6 +132,7 @@ class MemoryGazetteer:
         self._places = {p.id: p for p in places}
         self._by_key: dict[str, list[Match]] = {}
         self._by_loose: dict[str, list[Match]] = {}
+        self._loose_names: dict[tuple[str, str], list[str]] = {}
         for place in self._places.values():
             self._add(place.name, Match(place, EXACT))
             for alias in (aliases or {}).get(place.id, ()):
@@ -128,12 +142,19 @@ class MemoryGazetteer:
         self._by_key.setdefault(fold(name), []).append(match)
         skeleton = loose(name)
         if skeleton:
-            self._by_loose.setdefault(skeleton, []).append(Match(match.place, LOOSE))
+            self._by_loose.setdefault(skeleton, []).append(Match(match.place, LOOSE, 0.0))
+            self._loose_names.setdefault((skeleton, match.place.id), []).append(fold(name))
 
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
         out: dict[str, list[Match]] = {}
         for name in names:
-            found = self._by_key.get(fold(name)) or self._by_loose.get(loose(name) or "\0", [])
+            found = self._by_key.get(fold(name))
+            if not found:
+                skeleton = loose(name) or "\0"
+                found = [
+                    loose_match(name, m.place, self._loose_names[(skeleton, m.place.id)])
+                    for m in self._by_loose.get(skeleton, [])
+                ]
             out[name] = _best_first(found)
         return out
 
@@ -205,18 +226,27 @@ class SqliteGazetteer:
             self._conn = connect_checked(self.path)
         return self._conn
 
-    def _query(self, column: str, keys: list[str]) -> dict[str, list[Match]]:
+    def _query(
+        self, column: str, wanted: list[str], keys: dict[tuple[str, str], list[str]] | None = None
+    ) -> dict[str, list[Match]]:
+        """Matches by ``column`` value; for loose matches ``keys`` collects the folded names
+        that matched, by (loose key, place id), so they can be ranked by spelling."""
         out: dict[str, list[Match]] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
+        keys = {} if keys is None else keys
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
             sql = (
-                f"SELECT n.{column}, n.primary_name, {_PLACE_COLUMNS} FROM names n "
+                f"SELECT n.{column}, n.primary_name, n.key, {_PLACE_COLUMNS} FROM names n "
                 f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
                 f"({','.join('?' * len(chunk))})"
             )
             for row in self._connection().execute(sql, chunk):
                 quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
-                out.setdefault(str(row[0]), []).append(Match(_place(row[2:]), quality))
+                out.setdefault(str(row[0]), []).append(
+                    Match(_place(row[3:]), quality, spelling=0.0 if column == "loose" else 1.0)
+                )
+                if column == "loose":
+                    keys.setdefault((str(row[0]), str(row[3])), []).append(str(row[2]))
         return out
 
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
@@ -226,9 +256,13 @@ class SqliteGazetteer:
             keys = {n: fold(n) for n in todo}
             exact = self._query("key", sorted({k for k in keys.values() if k}))
             missing = {n: loose(n) for n in todo if not exact.get(keys[n])}
-            loose_found = self._query("loose", sorted({s for s in missing.values() if s}))
+            spelled: dict[tuple[str, str], list[str]] = {}
+            loose_found = self._query("loose", sorted({s for s in missing.values() if s}), spelled)
             for name in todo:
-                found = exact.get(keys[name]) or loose_found.get(missing.get(name, ""), [])
+                found = exact.get(keys[name]) or [
+                    loose_match(name, m.place, spelled.get((missing[name], m.place.id), ()))
+                    for m in loose_found.get(missing.get(name, ""), [])
+                ]
                 self._cache[name] = _best_first(found)
             if len(self._cache) > 200_000:
                 self._cache.clear()

@@ -114,7 +114,7 @@ class Geoparser:
         add_unambiguous(counts, [Scored(c, matches_for(c, matches)) for c in merged
                                   if "cue" in c.origins or c.label in PLACE_LABELS])  # fmt: skip
         restore_generic(matches, aside, focus_shares(counts))
-        drop_loose(matches, focus_shares(counts))
+        drop_loose(matches, focus_shares(counts), {c.name for c in merged if c.hint == "locality"})
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 

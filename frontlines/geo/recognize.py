@@ -48,6 +48,9 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
         (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
+        # the theatre's way of naming a locality: "X town in Y countryside", "X axis"
+        (rf"(?P<name>{NAME})\s+(?:town|village|city|hamlet|farms|neighbou?rhood|quarter)\b(?!\s+of\b)", "", 1, "locality"),
+        (rf"(?P<name>{NAME})\s+(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area)\b(?!\s+of\b)", "", 2, ""),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
         (rf"\b(?P<rel>[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),

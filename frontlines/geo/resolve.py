@@ -32,7 +32,7 @@ _FEATURE_BONUS = {
     "L.CONT": 1.5, "A.PCLI": 1.5, "A.PCLD": 1.0, "A.PCLS": 1.0, "A.PCLIX": 1.0, "A.ADM1": 0.6, "H.OCN": 1.0, "H.SEA": 0.5,
     "P.PPLC": 0.8, "P.PPLA": 0.4, "A.ADM2": 0.1, "P.PPLA2": 0.2,
 }  # fmt: skip
-_HINT_CLASSES = {"admin": "A", "station": "S", "valley": "T", "desert": "T", "region": "LT"}
+_HINT_CLASSES = {"admin": "A", "locality": "PS", "station": "S", "valley": "T", "desert": "T", "region": "LT"}
 REGION_CLASSES = frozenset("ALTH")
 
 
@@ -398,9 +398,14 @@ def _anchor(item: Scored, country: str) -> bool:
 
 INSIDE_KM = 50.0
 _IN_GAP = re.compile(
-    rf"^\s*(?:(?:{UNIT_WORDS}|square|street|road|avenue|bridge|market|mosque|church)\s+)?in\s+$",
+    r"^\s*(?:(?:neighbou?rhood|quarter|square|street|road|avenue|bridge|market|mosque|church)"
+    r"\s+)?in\s+$",
     re.I,
 )
+# "X village in Homs countryside": the city after "in" stands for its region, X is not inside it
+_REGION_AFTER = re.compile(
+    r"^\s*(?:(?:north|south|east|west)(?:ern)?\s+)?(?:countryside|governorate|province|region"
+    r"|district|desert|badia|plains?|suburbs|outskirts)\b", re.I)
 
 
 def _inside_cities(items: list[Scored], text: str) -> None:
@@ -414,6 +419,7 @@ def _inside_cities(items: list[Scored], text: str) -> None:
             item.best is None
             or city is None
             or not _IN_GAP.match(text[item.cand.end : nxt.cand.start])
+            or _REGION_AFTER.match(text[nxt.cand.end :])
         ):
             continue
         p, c = item.best.place, city.place

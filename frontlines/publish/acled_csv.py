@@ -20,7 +20,7 @@ from .countries import country_info
 
 EXTRA_COLUMNS: tuple[str, ...] = (
     "evidence_text", "evidence_start", "evidence_end", "source_part", "comment_id",
-    "credibility", "document_id", "source_url", "place_id", "fatalities_known",
+    "credibility", "document_id", "source_url", "place_id", "location_reason", "fatalities_known",
     "warnings", "sources", "event_id",
 )  # fmt: skip
 
@@ -32,7 +32,7 @@ _SAME = (
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
     "civilian_targeting", "admin1", "admin2", "admin3", "location", "geo_precision",
     "notes", "fatalities", "source_part", "credibility", "document_id", "source_url",
-    "place_id",
+    "place_id", "location_reason",
 )  # fmt: skip
 _INTS = ("time_precision", "inter1", "inter2", "interaction", "geo_precision", "fatalities")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -65,6 +65,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "DROP INDEX IF EXISTS events_date",
         ),
     ),
+    (
+        # why each event's place was chosen (extract's one scored choice of place)
+        "0003_events_location_reason",
+        ("ALTER TABLE events ADD COLUMN location_reason TEXT NOT NULL DEFAULT ''",),
+    ),
 )
 
 

@@ -68,6 +68,10 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "CREATE INDEX events_type ON events (event_type, sub_event_type)",
         ),
     ),
+    (
+        "0002_events_location_reason",
+        ("ALTER TABLE events ADD COLUMN location_reason TEXT NOT NULL DEFAULT ''",),
+    ),
 )
 
 POSTGIS_FIX = (

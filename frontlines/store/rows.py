@@ -15,6 +15,7 @@ EVENT_SCALARS: tuple[str, ...] = (
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "fatalities", "notes",
     "source_part", "comment_id", "credibility", "source", "source_url", "place_id",
+    "location_reason",
 )  # fmt: skip
 
 EVENT_COLUMNS: tuple[str, ...] = (
