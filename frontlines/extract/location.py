@@ -194,13 +194,19 @@ _AREA_BEFORE = re.compile(r"(?:countryside|outskirts|vicinity|suburbs|rural\s+ar
                           r"\s+(?:of\s+(?:the\s+)?)?$", re.I)  # fmt: skip
 
 
+_CITY = 100_000  # a city this large also names its province ("X in Aleppo")
+
+
 def _written_inside(text: str, inner: Mention, outer: Mention) -> bool:
     """Whether ``outer`` is written as the area ``inner`` lies in ("Inner town in Outer
     countryside", "Inner village in rural Outer", "Inner in Outer governorate")."""
     gap = text[inner.end : outer.start]
     if outer.start <= inner.end or not _INSIDE_GAP.match(gap):
         return False
-    area = outer.place is not None and outer.place.feature_class == "A"
+    area = outer.place is not None and (
+        outer.place.feature_class == "A"
+        or (outer.place.feature_class == "P" and outer.place.population >= _CITY)
+    )
     return area or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
 
 
@@ -342,14 +348,14 @@ def choose_location(
                             mention, reasons=why)  # fmt: skip
         nearby = qualifier or _nearby(mentions, mention, paragraph)
         if nearby is not None and nearby.place is not None:
-            area = "the area it is written inside" if nearby is qualifier else "nearest town"
+            stand_in = "the area it is written inside" if nearby is qualifier else "nearest town"
             return Location(
                 mention.text,
                 nearby.place,
                 _wording(before),
                 mention,
                 [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
-                reasons=[*why, f"{mention.text!r} unknown: placed at {area}, {nearby.text!r}"],
+                reasons=[*why, f"{mention.text!r} unknown: placed at {stand_in}, {nearby.text!r}"],
             )
     return None
 

@@ -44,6 +44,7 @@ from .sources import (
     read_wikipedia,
     usable_name,
 )
+from .words import qualifier_aliases
 
 Progress = Callable[[str], None]
 SCHEMA_VERSION = f"{GAZETTEER_VERSION}.2"
@@ -111,7 +112,8 @@ def _say(progress: Progress | None, message: str) -> None:
 def _name_rows(entry: Entry) -> Iterator[tuple[str, str, str, int]]:
     seen: set[str] = set()
     ranked = [(1 if i == 0 else 0, n) for i, n in enumerate(entry.names)]
-    for rank, name in [*ranked, *((-1, n) for n in entry.extra_keys)]:
+    extra = [*entry.extra_keys, *(a for n in entry.names for a in qualifier_aliases(fold(n)))]
+    for rank, name in [*ranked, *((-1, n) for n in extra)]:
         key = fold(name)
         if key and key not in seen:
             seen.add(key)

@@ -70,24 +70,27 @@ def drop_loose(
     """Keep loose (skeleton) matches only inside the document's main focus countries and
     only when the place's name is spelled close to the written one ("Mawanella" is not
     Manila, "Lacarry" not Lahore). A name written as a town ("Nassriya city", in ``towns``)
-    also keeps a closely spelled large town when the text names no country."""
+    also keeps closely spelled towns when no country has the text's focus yet: the places
+    resolved beside it choose among them."""
     for name, found in matches.items():
         matches[name] = [
             m for m in found
             if m.quality > LOOSE
             or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
-            or (name in towns and not focus and _known_town(name, m))
+            or (name in towns and not _focused(focus) and _close_town(name, m))
         ]  # fmt: skip
 
 
-LOOSE_TOWN_SPELLING, LOOSE_TOWN_PEOPLE = 0.85, 50_000
+LOOSE_TOWN_SPELLING = 0.85
 
 
-def _known_town(name: str, match: Match) -> bool:
-    place = match.place
+def _focused(focus: dict[str, float]) -> bool:
+    return any(share >= LOOSE_FOCUS_SHARE for share in focus.values())
+
+
+def _close_town(name: str, match: Match) -> bool:
     return (
-        place.feature_class == "P"
-        and place.population >= LOOSE_TOWN_PEOPLE
+        match.place.feature_class == "P"
         and match.spelling >= LOOSE_TOWN_SPELLING
         and len(fold(name).replace(" ", "")) >= LOOSE_MIN_LETTERS
     )

@@ -106,6 +106,24 @@ def loose_match(written: str, place: Place, keys: Iterable[str]) -> Match:
     return Match(place, LOOSE, max((spelling_similarity(written, k) for k in keys), default=0.0))
 
 
+# exact matches that leave room for closely spelled others: none, or only small places
+_SMALL = 20_000
+
+
+def only_small(exact: Sequence[Match]) -> bool:
+    """Whether a name's exact matches are all small places (or none): then closely
+    spelled places elsewhere are candidates too, for the text's countries to choose
+    among ("Karama" is villages abroad by the letter, Syria's Al Karamah by the sound)."""
+    return all(m.place.feature_class in "PS" and m.place.population < _SMALL for m in exact)
+
+
+def with_loose(exact: list[Match], looser: list[Match]) -> list[Match]:
+    """``exact`` and, when there are exact matches, only the closely spelled loose ones."""
+    if not exact:
+        return looser
+    return exact + [m for m in looser if m.spelling >= CLOSE_SPELLING]
+
+
 def _best_first(matches: Iterable[Match]) -> list[Match]:
     best: dict[str, Match] = {}
     for m in matches:
@@ -148,14 +166,15 @@ class MemoryGazetteer:
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
         out: dict[str, list[Match]] = {}
         for name in names:
-            found = self._by_key.get(fold(name))
-            if not found:
+            found = self._by_key.get(fold(name), [])
+            looser: list[Match] = []
+            if only_small(found):
                 skeleton = loose(name) or "\0"
-                found = [
+                looser = [
                     loose_match(name, m.place, self._loose_names[(skeleton, m.place.id)])
                     for m in self._by_loose.get(skeleton, [])
                 ]
-            out[name] = _best_first(found)
+            out[name] = _best_first(with_loose(found, looser))
         return out
 
     def lookup(self, name: str) -> list[Place]:
@@ -255,15 +274,16 @@ class SqliteGazetteer:
             todo = [n for n in names if n not in self._cache]
             keys = {n: fold(n) for n in todo}
             exact = self._query("key", sorted({k for k in keys.values() if k}))
-            missing = {n: loose(n) for n in todo if not exact.get(keys[n])}
+            missing = {n: loose(n) for n in todo if only_small(exact.get(keys[n], []))}
             spelled: dict[tuple[str, str], list[str]] = {}
             loose_found = self._query("loose", sorted({s for s in missing.values() if s}), spelled)
             for name in todo:
-                found = exact.get(keys[name]) or [
+                found = exact.get(keys[name], [])
+                looser = [
                     loose_match(name, m.place, spelled.get((missing[name], m.place.id), ()))
                     for m in loose_found.get(missing.get(name, ""), [])
                 ]
-                self._cache[name] = _best_first(found)
+                self._cache[name] = _best_first(with_loose(found, looser))
             if len(self._cache) > 200_000:
                 self._cache.clear()
             return {n: self._cache.get(n, []) for n in names}

@@ -32,6 +32,8 @@ _DIRECTIONS = (
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west"
     r"|northeast|northwest|southeast|southwest"
 )
+_CALENDAR = (r"(?:January|February|March|April|May|June|July|August|September|October"
+             r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _UNIT_OF = r"(?:the\s+)?(?:(?:city|town|village|area|province|governorate|district|countryside|region|suburbs?|outskirts|vicinity|environs|countryside)\s+of\s+)?"
 
 # (pattern, relation, precision, hint); group "name" is the toponym, "b" a second one.
@@ -50,6 +52,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
         # the theatre's way of naming a locality: "X town in Y countryside", "X axis"
         (rf"(?P<name>{NAME})\s+(?:town|village|city|hamlet|farms|neighbou?rhood|quarter)\b(?!\s+of\b)", "", 1, "locality"),
+        (rf"\b(?:in|at|near|shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized)\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
         (rf"(?P<name>{NAME})\s+(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area)\b(?!\s+of\b)", "", 2, ""),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),

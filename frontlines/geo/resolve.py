@@ -95,6 +95,7 @@ def score_match(
     p = m.place
     # a name cued as a division ("X (Plateau)", "Niger state") is "Plateau State" fully
     quality = unit_named(m, cand.name).quality if cand.hint == "admin" else m.quality
+    quality -= (1.0 - m.spelling) / 2  # loose matches: the closer spelling first
     score = 2.0 * quality + 0.3 * max(0.0, math.log10(p.population + 1) - 3)
     score += _feature_score(p, cand.hint)
     share = focus.get(p.country, 0.0)

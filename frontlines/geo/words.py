@@ -17,3 +17,33 @@ GENERIC_WORDS = frozenset(_GENERIC.split())
 def generic_only(name: str) -> bool:
     """Whether every word of ``name`` is a kind word ("State", "City Hall")."""
     return all(w.lower() in GENERIC_WORDS for w in name.split())
+
+
+# Arabic words that qualify a place name by its side or size ("Mleihat al-Gharbiyah" is
+# what English reports call "Western Mleiha"), as the English word reports put first.
+_ARABIC_QUALIFIERS = {
+    "Western": "gharbi gharbiya gharbiyah gharbiyeh gharbiyya gharbiyyah gharbiyyeh gharbiye",
+    "Eastern": "sharqi sharqiya sharqiyah sharqiyeh sharqiyya sharqiyyah sharqiyyeh sharqiye",
+    "Northern": "shamali shamaliya shamaliyah shamaliyeh shamaliyya shamaliyyah",
+    "Southern": "janubi janubiya janubiyah janubiyeh janoubi janoubiyeh jnoubi",
+    "Upper": "fawqani fawqaniya fawqaniyah foqani foqaniyeh fouqani",
+    "Lower": "tahtani tahtaniya tahtaniyah tahtaniyeh tahtaniyyeh",
+    "Big": "kabir kabira kabirah kebir kbir kubra",
+    "Small": "saghir saghira saghirah sghir sughra",
+    "Middle": "wusta awsat",
+}
+ARABIC_QUALIFIERS = {w: english for english, words in _ARABIC_QUALIFIERS.items()
+                     for w in words.split()}  # fmt: skip
+
+
+def qualifier_aliases(folded: str) -> list[str]:
+    """English forms of a folded name carrying an Arabic side or size word: "mleihat
+    gharbiyyeh" -> ["Western mleihat", "Western mleiha"] (a construct -at also as -a)."""
+    words = folded.split()
+    if len(words) < 2 or words[-1] not in ARABIC_QUALIFIERS:
+        return []
+    english, head = ARABIC_QUALIFIERS[words[-1]], " ".join(words[:-1])
+    out = [f"{english} {head}"]
+    if head.endswith("at") and len(head) > 4:
+        out.append(f"{english} {head[:-1]}")
+    return out
