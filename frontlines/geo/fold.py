@@ -16,7 +16,7 @@ and keeps the consonant skeleton::
 The loose key finds candidates; ``spelling_similarity`` ranks them. It compares the two
 names' ``canonical`` forms, where the transliteration variants of Arabic and Kurdish names
 are written one way (Ein/Ain/Ayn, Tal/Tell/Tall, Deir/Dayr/Dair, Sheikh/Shaykh/Cheikh,
--eh/-ah/-a, ou/u/w, ee/i/y, q/k, dh/th/d, Kurdish x/kh, ç/ch, ş/sh, doubled letters)::
+-eh/-ah/-a, ou/u/w, ee/i/y, q/k, dh/th/d, Kurdish x/kh and ç/ch, doubled letters)::
 
     canonical("Kishkiyeh") == "kiSkia";  canonical("Kashkiyah") == "kaSkia"
 """
@@ -47,8 +47,9 @@ _VOWELISH = re.compile(r"[aeiouwy]")
 _JOINED_ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou])")
 
 
-# Kurdish and Turkish letters written as two Latin letters in Arabic-style spellings.
-_KURDISH = str.maketrans({"ç": "ch", "Ç": "ch", "ş": "sh", "Ş": "sh"})
+# Kurdish and Turkish ç is written "ch" in Arabic-style spellings (ş stays s: GeoNames
+# writes Arabic's emphatic s as ş, "Ḩimş").
+_KURDISH = str.maketrans({"ç": "ch", "Ç": "ch"})
 
 
 def _strip_marks(name: str) -> str:

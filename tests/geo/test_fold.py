@@ -72,3 +72,36 @@ def test_loose_key_separates_different_names() -> None:
 
 def test_loose_key_empty_for_short_names() -> None:
     assert loose("Ur") == ""
+
+
+def test_transliteration_variants_share_one_canonical_spelling() -> None:
+    from frontlines.geo.fold import canonical
+
+    assert canonical("Ein Issa") == canonical("Ayn Issa") == canonical("Ain Issa")
+    assert canonical("Sheikh Maqsoud") == canonical("Cheikh Maksoud")
+    assert canonical("Thi Qar") == canonical("Dhi Qar")
+    assert canonical("Xanesor") == canonical("Khanesor")
+    assert canonical("Qahtaniyyah") == canonical("Qahtaniyah")
+    assert canonical("Tel Tamr") != canonical("Tel Abyad")
+
+
+def test_spelling_similarity_ranks_the_closer_spelling_first() -> None:
+    from frontlines.geo.fold import spelling_similarity
+
+    assert spelling_similarity("Kishkiyeh", "Kashkiyeh") > spelling_similarity("Kishkiyeh", "Cesko")
+    assert spelling_similarity("Deir Ezzor", "Dayr az Zawr") >= 0.85
+    assert spelling_similarity("Fleifel", "Fulayfil") >= 0.75
+
+
+def test_kurdish_letters_and_dh_join_the_loose_key() -> None:
+    assert loose("Xanesor") == loose("Khana Sor")
+    assert loose("Çilê Axa") == loose("Chile Akha")
+    assert loose("Thi Qar") == loose("Dhi Qar")
+
+
+def test_arabic_side_words_give_english_aliases() -> None:
+    from frontlines.geo.words import qualifier_aliases
+
+    assert qualifier_aliases("mleihat gharbiyyeh") == ["Western mleihat", "Western mleiha"]
+    assert qualifier_aliases("baqras tahtani") == ["Lower baqras"]
+    assert qualifier_aliases("tall abyad") == []

@@ -185,3 +185,28 @@ def test_memory_gazetteer_lookup_exact_then_loose() -> None:
     assert gaz.get(HOMS.id) == HOMS
     assert gaz.country("SY") == SY
     assert gaz.country("FR") is None
+
+
+def test_loose_matches_rank_by_spelling_before_population() -> None:
+    from frontlines.geo.gazetteer import LOOSE, MemoryGazetteer
+    from frontlines.records import Place
+
+    big = Place("x:1", "Kashka", 50.0, 20.0, "P.PPL", "CZ", population=900_000)
+    village = Place("x:2", "Kashkiyeh", 34.8, 40.6, "P.PPL", "SY")
+    found = MemoryGazetteer([big, village]).lookup_many(["Kishkiyeh"])["Kishkiyeh"]
+    assert [m.place.id for m in found] == ["x:2", "x:1"]
+    assert all(m.quality == LOOSE for m in found) and found[0].spelling > found[1].spelling
+
+
+def test_small_exact_namesakes_leave_room_for_close_spellings() -> None:
+    from frontlines.geo.gazetteer import MemoryGazetteer
+    from frontlines.records import Place
+
+    abroad = Place("x:1", "Karama", 10.0, 10.0, "P.PPL", "IN", population=3000)
+    home = Place("x:2", "Al Karamah", 35.9, 39.0, "P.PPL", "SY")
+    city = Place("x:3", "Marlow", 50.0, 0.0, "P.PPL", "GB", population=900_000)
+    twin = Place("x:4", "Marlowe", 35.0, 39.0, "P.PPL", "SY")
+    gazetteer = MemoryGazetteer([abroad, home, city, twin])
+    found = gazetteer.lookup_many(["Karama", "Marlow"])
+    assert {m.place.id for m in found["Karama"]} == {"x:1", "x:2"}
+    assert [m.place.id for m in found["Marlow"]] == ["x:3"]

@@ -59,3 +59,15 @@ def test_abbreviated_saint_stays_part_of_the_name() -> None:
     # a sentence's full stop after a name does not join the next sentence's word
     grams = {text for _, _, text in ngrams("They met in Bern. Gallen spoke.")}
     assert "Bern. Gallen" not in grams
+
+
+def test_the_theatres_locality_words_cue_a_place() -> None:
+    from frontlines.geo.recognize import cue_candidates
+
+    text = "Shells hit Tall Hanun town in Qalbara countryside and the Milaja axis."
+    names = {(c.text, c.hint) for c in cue_candidates(text)}
+    assert ("Tall Hanun", "locality") in names
+    assert ("Milaja", "") in names
+    text = "Regime forces shelled Sfuhen in Idleb; protests in May in Hama."
+    found = {c.text for c in cue_candidates(text)}
+    assert "Sfuhen" in found and "May" not in found
