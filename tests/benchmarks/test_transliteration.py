@@ -127,7 +127,11 @@ def test_pairs_take_one_name_per_place_before_a_second() -> None:
 
 def test_rounds_never_hold_out_one_place_twice() -> None:
     a, b = _place("gn:1", "A"), _place("gn:2", "B")
-    queries = [tl.Query("x", a, "gn", "x"), tl.Query("y", a, "gn", "y"), tl.Query("z", b, "gn", "z")]
+    queries = [
+        tl.Query("x", a, "gn", "x"),
+        tl.Query("y", a, "gn", "y"),
+        tl.Query("z", b, "gn", "z"),
+    ]
     batches = tl.rounds(queries)
     assert [[q.key for q in batch] for batch in batches] == [["x", "z"], ["y"]]
 
