@@ -378,7 +378,11 @@ def index_copy(path: Path) -> Iterator[Path]:
 
 def hold_out(conn: sqlite3.Connection, batch: Sequence[Query]) -> list[tuple[Any, ...]]:
     """Delete the batch's names rows (the key, for the place and any place within
-    ``SAME_PLACE_KM``); the deleted rows, to put back with ``restore``."""
+    ``SAME_PLACE_KM``); the deleted rows, to put back with ``restore``.
+
+    Only the ``names`` table is touched: an index that also keeps names elsewhere (a
+    trigram or phonetic table) must have those rows deleted here too, or the held-out
+    name is still in it."""
     deleted: list[tuple[Any, ...]] = []
     for query in batch:
         sql = ("SELECT n.rowid, p.lat, p.lon, n.* FROM names n JOIN places p ON p.id = n.place_id "
