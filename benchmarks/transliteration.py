@@ -27,8 +27,9 @@ place's country (in the order returned), one of the first k is the place itself 
 within ``SAME_PLACE_KM`` of it. The samples are seeded (``--seed``), so a run is
 deterministic for a given index. Only the public gazetteer interface is called
 (``open_gazetteer``, ``lookup_many``); the test sets are read from the index's ``places``
-and ``names`` tables (a ``names`` column holding the original spelling, ``name`` or
-``spelling``, is used for the queries when the index has one; otherwise the stored key).
+and ``names`` tables (the queries are the names as written where the index keeps them: a
+``names`` column ``name`` or ``spelling`` if there is one, the place's name for its main
+name; otherwise the stored key).
 """
 
 from __future__ import annotations
@@ -109,17 +110,25 @@ def read_index(path: Path, countries: Sequence[str]) -> tuple[dict[str, PlaceRow
         }
         spelling = _spelling_column(conn)
         sql = (
-            f"SELECT n.place_id, n.key, {spelling}, n.primary_name FROM names n "
+            f"SELECT n.place_id, n.key, {spelling}, n.primary_name, p.name FROM names n "
             f"JOIN places p ON p.id = n.place_id WHERE p.country IN ({marks}) "
             "AND n.primary_name >= 0"
         )
         names = [
-            NameRow(str(r[0]), str(r[1]), str(r[2] or r[1]), int(r[3]))
+            NameRow(str(r[0]), str(r[1]), _spelling(r, spelling), int(r[3]))
             for r in conn.execute(sql, list(countries))
         ]
     finally:
         conn.close()
     return places, names
+
+
+def _spelling(row: Sequence[Any], column: str) -> str:
+    """The text to query with: the original spelling when the index keeps one, else the
+    place's name for its main-name row, else the stored key."""
+    if column != "n.key" and row[2]:
+        return str(row[2])
+    return str(row[4]) if int(row[3]) == 1 and row[4] else str(row[1])
 
 
 def _spelling_column(conn: sqlite3.Connection) -> str:

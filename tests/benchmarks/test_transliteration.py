@@ -139,22 +139,42 @@ def test_rounds_never_hold_out_one_place_twice() -> None:
 # ---------------------------------------------------------------- held out
 
 
-def _index(path: Path) -> sqlite3.Connection:
+def _index(path: Path, names_columns: str = "key, loose, place_id, primary_name") -> Any:
     conn = sqlite3.connect(path)
     conn.executescript(
-        "CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL);"
-        "CREATE TABLE names (key TEXT, loose TEXT, place_id TEXT, primary_name INTEGER);"
+        "CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,"
+        " source TEXT);"
+        f"CREATE TABLE names ({names_columns});"
     )
-    conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", [
-        ("gn:1", "Tell Rifaat", 36.47, 37.10), ("wp:sy:1", "Tal Rifat", 36.48, 37.10),
-        ("gn:9", "Tal Rifat", 33.0, 36.0),
+    conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", [
+        ("gn:1", "Tell Rifaat", 36.47, 37.10, "SY", "geonames"),
+        ("wp:sy:1", "Tal Rifat", 36.48, 37.10, "SY", "wikipedia"),
+        ("gn:9", "Tal Rifat", 33.0, 36.0, "SY", "geonames"),
+        ("gn:20", "Sinjar", 36.32, 41.87, "IQ", "geonames"),
     ])  # fmt: skip
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", [
-        ("tal rifat", "tlrft", "gn:1", 0), ("tell rifaat", "tlrft", "gn:1", 1),
-        ("tal rifat", "tlrft", "wp:sy:1", 1), ("tal rifat", "tlrft", "gn:9", 1),
-    ])  # fmt: skip
+    # the last field is the written spelling, stored only when names has a fifth column
+    rows = [
+        ("tal rifat", "tlrft", "gn:1", 0, "Tall Rif'at"), ("tell rifaat", "tlrft", "gn:1", 1, ""),
+        ("tal rifat", "tlrft", "wp:sy:1", 1, ""), ("tal rifat", "tlrft", "gn:9", 1, ""),
+        ("sinjar", "snjr", "gn:20", 1, ""),
+    ]  # fmt: skip
+    width = len(names_columns.split(","))
+    marks = ",".join("?" * width)
+    conn.executemany(f"INSERT INTO names VALUES ({marks})", [r[:width] for r in rows])
     conn.commit()
     return conn
+
+
+def test_read_index_queries_the_written_name_where_the_index_keeps_it(tmp_path: Path) -> None:
+    _index(tmp_path / "a.sqlite").close()
+    places, names = tl.read_index(tmp_path / "a.sqlite", ["SY"])
+    assert set(places) == {"gn:1", "wp:sy:1", "gn:9"}
+    spellings = {(n.place_id, n.key): n.spelling for n in names}
+    assert spellings[("gn:1", "tell rifaat")] == "Tell Rifaat"  # the main name as written
+    assert spellings[("gn:1", "tal rifat")] == "tal rifat"  # an alternate: the key
+    _index(tmp_path / "b.sqlite", "key, loose, place_id, primary_name, name").close()
+    _, names = tl.read_index(tmp_path / "b.sqlite", ["SY"])
+    assert {(n.place_id, n.key): n.spelling for n in names}[("gn:1", "tal rifat")] == "Tall Rif'at"
 
 
 def test_hold_out_removes_the_name_here_and_nearby_but_not_far_away(tmp_path: Path) -> None:
@@ -165,7 +185,7 @@ def test_hold_out_removes_the_name_here_and_nearby_but_not_far_away(tmp_path: Pa
     assert left == [("gn:9",)]  # the namesake 300 km away keeps the name
     assert len(deleted) == 2
     tl.restore(conn, deleted)
-    assert conn.execute("SELECT COUNT(*) FROM names").fetchone()[0] == 4
+    assert conn.execute("SELECT COUNT(*) FROM names").fetchone()[0] == 5
 
 
 # ---------------------------------------------------------------- ranks
