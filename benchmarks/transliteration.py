@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import math
 import random
@@ -270,11 +271,19 @@ def respell(name: str, rules: Sequence[Rule] = RULES) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     for rule in rules:
         for form in rule.forms:
+            pattern = _compiled(form)
+            if pattern.search(low) is None:
+                continue
             for target in rule.to:
-                spelling = re.sub(form, _replacer(target), low, count=rule.count)
+                spelling = pattern.sub(_replacer(target), low, count=rule.count)
                 if spelling != low and spelling not in out:
                     out[spelling] = rule.name
     return [(rule, spelling) for spelling, rule in out.items()]
+
+
+@functools.cache
+def _compiled(form: str) -> re.Pattern[str]:
+    return re.compile(form)
 
 
 def _replacer(target: str) -> Any:
