@@ -97,13 +97,18 @@ GATED: dict[tuple[str, str], bool] = {
 }
 
 
+def _named(section: str, name: str) -> bool:
+    """``name`` is the section, or a prefix ending in ``/`` (``events/``) above it."""
+    return section == name or (name.endswith("/") and section.startswith(name))
+
+
 def select(only: Iterable[str] | None) -> list[str]:
-    """The sections named, or starting with a given prefix; all when ``only`` is None."""
+    """The sections named, or under a given prefix; all when ``only`` is None."""
     if only is None:
         return sections()
     wanted = [o for o in only if o]
-    chosen = [s for s in sections() if any(s == o or s.startswith(o) for o in wanted)]
-    unknown = [o for o in wanted if not any(s == o or s.startswith(o) for s in sections())]
+    chosen = [s for s in sections() if any(_named(s, o) for o in wanted)]
+    unknown = [o for o in wanted if not any(_named(s, o) for s in sections())]
     if unknown:
         raise SystemExit(f"error: no section {', '.join(unknown)}; known: {', '.join(sections())}")
     return chosen

@@ -43,6 +43,9 @@ def test_only_takes_names_and_prefixes_and_refuses_unknown_ones() -> None:
     ]
     with pytest.raises(SystemExit, match="no section events/nowhere"):
         bench.select(["events/nowhere"])
+    assert bench.select(["events/acled_dev"]) == ["events/acled_dev"]  # not _stripped too
+    with pytest.raises(SystemExit, match="no section geoparse/TR"):
+        bench.select(["geoparse/TR"])  # a prefix ends at a "/"
 
 
 def test_no_event_is_gated_as_lower_is_better() -> None:
