@@ -339,7 +339,9 @@ def _add_gazetteer(sub: Any) -> None:
 def _add_eval(sub: Any) -> None:
     p = sub.add_parser("eval", help="measure accuracy on annotated corpora")
     esub = p.add_subparsers(dest="eval_command", required=True, metavar="TASK")
-    g = esub.add_parser("geoparse", help="toponym recognition and resolution (TR-News, GeoWebNews)")
+    g = esub.add_parser(
+        "geoparse", help="toponym recognition and resolution (TR-News, GeoWebNews, GeoVirus)"
+    )
     g.add_argument("corpus")
     g.add_argument("--mode", choices=("resolve", "end-to-end"), default="resolve")
     g.add_argument("--predictions", help="write one JSON line per predicted toponym")

@@ -1,6 +1,6 @@
 """Readers for the geoparsing evaluation corpora and for EUPEG-format parser outputs.
 
-Two XML corpora are read, told apart by their content (never by file name):
+Three XML corpora are read, told apart by their content (never by file name):
 
 * **TR-News** (Kamalloo & Rafiei 2018): ``<article docid=...>`` with ``<text>`` in CDATA and
   ``<toponym><phrase/><start/><end/><gaztag geonameid=...><lat/><lon/>...</gaztag></toponym>``.
@@ -10,6 +10,12 @@ Two XML corpora are read, told apart by their content (never by file name):
   A toponym has coordinates when it has both ``latitude`` and ``longitude`` (2,601
   annotations; 2,599 once the 5 spans with negative offsets, which cannot point into the
   text, are dropped).
+* **GeoVirus** (Gritta et al. 2018): ``<article>`` with ``<text>`` and
+  ``<locations><location><name/><start/><end/><lat/><lon/><page/></location>``, ``page``
+  being the place's Wikipedia page. There is no GeoNames id (``exact_id`` is not available);
+  every location carries coordinates, and articles are numbered by their position. When
+  ``text[start:end]`` is not the name but the name starts at ``start`` (an end offset that
+  counts differently), the name's own extent is recorded as the aligned span.
 
 Offsets are 0-based, end-exclusive code-point indices into the ``<text>`` content exactly as
 the XML parser returns it (never stripped). TR-News has 117 spans that do not match their
@@ -36,6 +42,10 @@ from frontlines.errors import EvaluationError
 
 TR_NEWS = "tr-news"
 GEOWEBNEWS = "geowebnews"
+GEOVIRUS = "geovirus"
+FORMATS = (TR_NEWS, GEOWEBNEWS, GEOVIRUS)
+# the element holding one gold annotation, per format
+_ANNOTATION = {TR_NEWS: "toponym", GEOWEBNEWS: "toponym", GEOVIRUS: "location"}
 
 DEMONYM_TYPES = frozenset({"Demonym"})
 _SHIFT_WINDOW = 3
@@ -56,6 +66,7 @@ class GoldToponym:
     demonym: bool = False
     aligned_start: int | None = None
     aligned_end: int | None = None
+    page: str = ""  # GeoVirus: the place's Wikipedia page
 
     @property
     def has_coords(self) -> bool:
@@ -80,7 +91,7 @@ class Article:
 
 @dataclass(slots=True)
 class Corpus:
-    """A read corpus: ``format`` is ``"tr-news"`` or ``"geowebnews"``."""
+    """A read corpus: ``format`` is ``"tr-news"``, ``"geowebnews"`` or ``"geovirus"``."""
 
     name: str
     format: str
@@ -114,33 +125,39 @@ def _fail(path: str | Path, message: str) -> EvaluationError:
 
 
 def detect_format(root: ET.Element, path: str | Path) -> str:
-    """Tell TR-News from GeoWebNews by the elements the first annotated article uses."""
+    """Tell TR-News, GeoWebNews and GeoVirus apart by the elements the first annotated
+    article uses."""
     if root.tag != "articles":
         raise _fail(
             path,
-            f"root element is <{root.tag}>, not <articles>; give a TR-News or GeoWebNews XML corpus",
+            f"root element is <{root.tag}>, not <articles>; "
+            "give a TR-News, GeoWebNews or GeoVirus XML corpus",
         )
     for art in root.iter("article"):
         if art.find("toponyms/toponym/phrase") is not None or art.get("docid") is not None:
             return TR_NEWS
         if art.find("toponyms/toponym/extractedName") is not None or art.get("file") is not None:
             return GEOWEBNEWS
+        if art.find("locations/location/name") is not None:
+            return GEOVIRUS
     raise _fail(
         path,
-        "no <article> with TR-News (<phrase>) or GeoWebNews (<extractedName>) toponyms; "
-        "give one of those corpora",
+        "no <article> with TR-News (<phrase>), GeoWebNews (<extractedName>) or GeoVirus "
+        "(<location><name>) toponyms; give one of those corpora",
     )
 
 
 def read_corpus(path: str | Path) -> Corpus:
-    """Read a TR-News or GeoWebNews XML corpus (format detected by content)."""
+    """Read a TR-News, GeoWebNews or GeoVirus XML corpus (format detected by content)."""
     p = Path(path)
     try:
         root = ET.parse(p).getroot()
     except FileNotFoundError as exc:
         raise _fail(p, "no such file; give the path of a corpus XML file") from exc
     except (ET.ParseError, OSError, UnicodeDecodeError) as exc:
-        raise _fail(p, f"not readable XML ({exc}); give a TR-News or GeoWebNews XML file") from exc
+        raise _fail(
+            p, f"not readable XML ({exc}); give a TR-News, GeoWebNews or GeoVirus XML file"
+        ) from exc
     fmt = detect_format(root, p)
     corpus = Corpus(name=p.stem, format=fmt, path=str(p))
     for index, art in enumerate(root.iter("article")):
@@ -149,7 +166,7 @@ def read_corpus(path: str | Path) -> Corpus:
             raise _fail(p, f"article {index} has no <text>; fix or remove that article")
         title = " ".join((art.findtext("title") or "").split())
         article = Article(index=index, id=_article_id(art, index), title=title, text=text)
-        for node in art.iter("toponym"):
+        for node in art.iter(_ANNOTATION[fmt]):
             gold = _read_toponym(node, fmt, text, p, index)
             if gold is None:
                 corpus.dropped += 1
@@ -200,6 +217,8 @@ def _read_toponym(
     end = _int_field(node, "end", path, index)
     if start < 0 or end < start:
         return None
+    if fmt == GEOVIRUS:
+        return _read_location(node, start, end, text)
     if fmt == TR_NEWS:
         surface = node.findtext("phrase") or ""
         tag = node.find("gaztag")
@@ -228,6 +247,28 @@ def _read_toponym(
         demonym=kind in DEMONYM_TYPES,
         aligned_start=aligned[0] if aligned else None,
         aligned_end=aligned[1] if aligned else None,
+    )
+
+
+def _read_location(node: ET.Element, start: int, end: int, text: str) -> GoldToponym:
+    """A GeoVirus ``<location>``: coordinates and a Wikipedia page, no GeoNames id."""
+    surface = (node.findtext("name") or "").strip()
+    lat = _float_or_none(node.findtext("lat"))
+    lon = _float_or_none(node.findtext("lon"))
+    if lat is None or lon is None:
+        lat = lon = None
+    aligned = align_span(text, start, end, surface)
+    if aligned is None and surface and text[start : start + len(surface)] == surface:
+        aligned = (start, start + len(surface))
+    return GoldToponym(
+        start=start,
+        end=end,
+        surface=surface,
+        lat=lat,
+        lon=lon,
+        aligned_start=aligned[0] if aligned else None,
+        aligned_end=aligned[1] if aligned else None,
+        page=" ".join((node.findtext("page") or "").split()),
     )
 
 

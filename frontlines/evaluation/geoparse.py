@@ -1,4 +1,4 @@
-"""Geoparsing evaluation on TR-News and GeoWebNews: ``frontlines eval geoparse``.
+"""Geoparsing evaluation on TR-News, GeoWebNews and GeoVirus: ``frontlines eval geoparse``.
 
 Two modes:
 
@@ -31,6 +31,8 @@ and CLAVIN on both corpora within 0.001, see tests/evaluation/test_geoparse_cali
   both corpora, so a system is scored on resolving them to the country.
 * ``exact_id``: fraction of the distance-scored toponyms with a gold GeoNames id whose
   predicted place has the same id (None when no prediction carries ids, e.g. EUPEG files).
+  GeoVirus' gold has no GeoNames ids, so there ``exact_id`` is None and the other figures
+  go by the coordinates.
 * ``no_candidate``: fraction of the distance-scored toponyms for which no candidate the system
   retrieved is the right place. A candidate is right when its GeoNames id equals the gold
   id, or, when either id is missing, when it lies within 161 km of the gold point. A mention

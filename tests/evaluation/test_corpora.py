@@ -9,6 +9,7 @@ import pytest
 
 from frontlines.errors import EvaluationError
 from frontlines.evaluation.corpora import (
+    GEOVIRUS,
     GEOWEBNEWS,
     TR_NEWS,
     align_span,
@@ -74,6 +75,41 @@ def test_geowebnews_offsets_index_the_decoded_text_and_negative_spans_are_droppe
     assert not kinds["supporters"].has_coords
     assert len(art.resolvable) == 3
     assert corpus.articles[1].toponyms == []
+
+
+def test_geovirus_detected_by_content_even_under_a_misleading_name(tmp_path: Path) -> None:
+    target = tmp_path / "TR-News.xml"
+    shutil.copy(DATA / "c_geovirus.xml", target)
+    corpus = read_corpus(target)
+    assert corpus.format == GEOVIRUS
+    assert [a.id for a in corpus.articles] == ["0", "1", "2"]
+    assert corpus.articles[2].toponyms == []
+
+
+def test_geovirus_locations_carry_coordinates_and_page_but_no_geonames_id() -> None:
+    corpus = read_corpus(DATA / "c_geovirus.xml")
+    kano = corpus.articles[0].toponyms[0]
+    assert (kano.surface, kano.lat, kano.lon, kano.geonameid) == ("Kano", 12.00012, 8.51672, None)
+    assert kano.page == "https://en.wikipedia.org/wiki/Kano"
+    assert not kano.demonym and kano.has_coords
+    text = corpus.articles[0].text
+    assert text[kano.start : kano.end] == "Kano"
+    assert (kano.aligned_start, kano.aligned_end) == (kano.start, kano.end)
+    assert len(corpus.toponyms) == 3
+
+
+def test_geovirus_spans_that_do_not_match_their_name_are_realigned() -> None:
+    corpus = read_corpus(DATA / "c_geovirus.xml")
+    lagos = corpus.articles[0].toponyms[1]  # the end offset is one short of the name's end
+    text = corpus.articles[0].text
+    assert text[lagos.start : lagos.end] != "Lagos"
+    assert lagos.aligned_start is not None and lagos.aligned_end is not None
+    assert text[lagos.aligned_start : lagos.aligned_end] == "Lagos"
+    mosul = corpus.articles[1].toponyms[0]  # released two characters to the right
+    text = corpus.articles[1].text
+    assert mosul.aligned_start is not None and mosul.aligned_end is not None
+    assert mosul.start - mosul.aligned_start == 2
+    assert text[mosul.aligned_start : mosul.aligned_end] == "Mosul"
 
 
 def test_align_span_gives_up_beyond_three_characters() -> None:

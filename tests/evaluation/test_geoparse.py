@@ -202,3 +202,21 @@ def test_negative_offset_entries_are_skipped_and_reported(trnews: Corpus, tmp_pa
     result = score_baseline(trnews, path)
     assert result["skipped"] == 1 and result["predicted"] == 1
     assert result["precision"] == 1.0
+
+
+@pytest.mark.parametrize("mode", [RESOLVE, END_TO_END])
+def test_geovirus_is_scored_by_coordinates_without_exact_id(mode: str) -> None:
+    corpus = read_corpus(DATA / "c_geovirus.xml")
+    result = evaluate(corpus, GoldSystem(corpus), mode)
+    assert result["format"] == "geovirus"
+    assert result["toponyms"] == 3
+    assert result["exact_id"] is None  # the gold has Wikipedia pages, not GeoNames ids
+    assert result["acc161"] == 1.0 and result["recall"] == 1.0
+    assert result["no_candidate"] == 0.0
+
+
+def test_geovirus_wrong_places_lower_acc161_and_show_in_no_candidate() -> None:
+    corpus = read_corpus(DATA / "c_geovirus.xml")
+    result = evaluate(corpus, WrongSystem(corpus), RESOLVE)
+    assert result["acc161"] == 0.0 and result["precision"] == 0.0
+    assert result["no_candidate"] == 0.0  # the right place was among the candidates
