@@ -51,8 +51,15 @@ _BODY_OF = re.compile(r"\b(?:bod(?:y|ies)|corpses?) of (?:an? |the |two |three |
 _NOT_ON_DUTY = re.compile(
     r"\b(?:off-?duty|former|retired|ex-|unarmed|defected|demobili[sz]ed)\W*$", re.I
 )
+_INSTITUTION = re.compile(
+    r"\s+(?:Prison|Court|Hospital|Academy|College|School|University|Cemetery|Museum|Hall|Club|Stadium)\b"
+)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|s')", re.I)
 _CLAUSE_END = re.compile(r"[.;]")
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|while|since|during|because|who|which|where|prison|jail|custody)\b",
+    re.I,
+)
 
 
 def by_actors(
@@ -85,14 +92,21 @@ def armed_target(sentence: str, trigger: Span, hits: Sequence[tuple[Span, Actor]
 
 
 def _off_duty(sentence: str, where: Span) -> bool:
+    """Not a force in arms: off duty or former, an owner ("a soldier's house") or part of
+    a place's name ("the Military Prison", "the Police Hospital")."""
     before = sentence[max(0, where.start - 25) : where.start]
-    return bool(_NOT_ON_DUTY.search(before) or _POSSESSIVE.match(sentence[where.end :]))
+    after = sentence[where.end :]
+    return bool(
+        _NOT_ON_DUTY.search(before) or _POSSESSIVE.match(after) or _INSTITUTION.match(after)
+    )
 
 
 def _object_of(sentence: str, trigger: Span, where: Span) -> bool:
     between = sentence[trigger.end : where.start]
     if len(between) > 60 or _CLAUSE_END.search(between) or _CIVILIAN.search(between):
         return False
+    if _SUBORDINATE.search(between):
+        return False  # "died under torture, after being held at an army checkpoint"
     if re.search(r"\bby\b", between, re.I):
         return False  # "killed by the army": the army is the perpetrator
     return not _CIVILIAN.match(sentence[where.end :].lstrip())

@@ -28,7 +28,12 @@ _COMBATANT = (
     r"|(?:army|military|security forces?) (?:convoy|patrol|post|station|checkpoint|base|vehicle"
     r"|camp|positions?|outpost|personnel)"
     r"|(?:Taliban|Houthi|IS|ISIS|PDF|JNIM|Shabaab|cartel|gang|militia|armed group) (?:members?|fighters?)"
-    r"|members? of (?:the |a |an )?(?:[\w'-]+ ){0,4}?" + _GROUP_NOUN + r")"
+    r"|members? of (?:the |a |an )?(?:[\w'-]+ ){0,4}?"
+    + _GROUP_NOUN
+    # "two 5th Division members", "a regime army bus": a unit's members and its vehicles.
+    + r"|(?:regime|government|pro-\w+|army|military|security) (?:forces? )?(?:members|fighters|elements"
+    r"|personnel|soldiers)|(?:division|brigade|regiment|battalion|corps|regime|army) (?:members?|soldiers"
+    r"|fighters|personnel|elements|bus|vehicles?|convoy|patrol|post|checkpoint|positions?))"
 )
 _HARMED = (
     r"(?:killed|wounded|injured|shot|neutrali[sz]ed|ambushed|attacked|targeted|beheaded|executed)"
