@@ -99,8 +99,8 @@ def combine(events: list[Event], text: str, *, override: float = OVERRIDE_SCORE)
         return best if scores[best] > 0 else FALLBACK_CODE
     if events[0].event_type in TOPICAL_TYPES:
         return code  # a protest about a flood, a war or corruption is still a protest
-    if label is not None and score >= override:
-        return label
+    if label is not None and (score >= override or code == FALLBACK_CODE):
+        return label  # an extracted "Other" is no better than the non-ACLED cues
     return code
 
 

@@ -3,9 +3,9 @@
 The trigger words give a first reading of a sentence (:mod:`.eventtypes`); the actors
 found in it (their ACLED inter codes, :class:`~.actors.ActorRegistry`) settle the rest:
 
-- detention is "Arrests" only when a state force at home (inter 1) holds people; held by
-  a rebel group, a militia, a foreign force or anyone else, and taken for forced
-  conscription by anyone, it is "Abduction/forced disappearance";
+- detention is "Arrests" when a state force (inter 1, or 8 abroad) holds people; held by a
+  rebel group or a militia (inter 2, 3, 4), and taken for forced conscription by anyone,
+  it is "Abduction/forced disappearance";
 - violence is an "Attack" (violence against civilians) only when civilians are harmed;
   when the target is a force or an armed group (soldiers sniped at, a militia's post
   fired on, a fighter found killed) it is an "Armed clash".
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from ..records import Actor, Span
 from .taxonomy import EventClass, make_class
 
-STATE = 1
 ARMED = (1, 2, 3, 4, 8)
+NON_STATE = (2, 3, 4)  # rebels, political militias, identity militias
 ABDUCTION = "Abduction/forced disappearance"
 
 _CONSCRIPTION = re.compile(
@@ -69,7 +69,7 @@ def by_actors(
     if (
         found.sub_event_type == "Arrests"
         and actor1 is not None
-        and (actor1.inter != STATE or _CONSCRIPTION.search(sentence))
+        and (actor1.inter in NON_STATE or _CONSCRIPTION.search(sentence))
     ):
         return make_class(ABDUCTION, found.trigger)
     if found.sub_event_type == "Attack" and armed_target(sentence, found.trigger, hits):

@@ -28,8 +28,10 @@ DISRUPTED = _rx(
     r"|(?:foiled|thwarted)(?![^.;]{0,60}?\b(?:clash\w*|fought|exchang\w+ fire|engag\w+ (?:in|with)))"
     r"|bomb disposal|(?:found|discovered|uncovered) (?:an? )?(?:IED|explosive|landmine|bomb)s?"
     # IEDs and mines destroyed, cleared or made safe before they went off.
-    r"|(?:destroy\w*|clear\w*|remov\w*|deactivat\w*|neutrali[sz]\w*) (?:\w+ ){0,4}?"
-    r"(?:IEDs|improvised explosive devices?|(?:land)?mines|explosive devices|unexploded\b)"
+    r"|(?:destroy\w*|clear\w*|remov\w*|deactivat\w*|neutrali[sz]\w*) (?:[\w,-]+ ){0,4}?"
+    r"(?:IEDs?|improvised explosive devices?|(?:land)?mines|explosive devices?|unexploded\b)"
+    r"|(?:bombs?|IEDs?|explosives|explosive devices?|landmines?|grenades|rockets|shells) (?:were |was |have been"
+    r" |has been )?(?:found|discovered|uncovered|identified)\b"
     r"|(?:IEDs?|improvised explosive devices?|(?:land)?mines|explosive devices?)\b[^.;]{0,60}?\b(?:were|was"
     r"|have been|has been|had been) (?:\w+ )?(?:found|discovered|defused|deactivated|dismantled|cleared"
     r"|removed|destroyed|uncovered))"
@@ -56,7 +58,10 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "Suicide bomb",
-        _rx(r"\bsuicide (?:bomb\w*|attack\w*|vest|car)|self-detonat\w*|blew (?:him|her)self up"),
+        _rx(
+            r"\bsuicide (?:bomb\w*|attack\w*|vests?|car|(?:vehicle|truck|car)[- ]borne|belts?)|self-detonat\w*"
+            r"|blew (?:him|her|them)sel(?:f|ves) up|SVBIEDs?|kill(?:ed|ing) (?:him|her|them)sel(?:f|ves)"
+        ),
     ),
     (
         "Chemical weapon",
@@ -84,11 +89,12 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|devices?)|explosive ordnance|unexploded|UXOs?|(?:with|using) (?:\w+ )?explosives)\b"
         ),
     ),
-    ("Grenade", _rx(r"\bgrenades?\b(?! launchers?)")),
+    # A rocket-propelled grenade is fired from a launcher: ACLED codes it as a missile attack.
+    ("Grenade", _rx(r"(?<!rocket-propelled )(?<!rocket propelled )\bgrenades?\b(?! launchers?)")),
     (
         "Shelling/artillery/missile attack",
         _rx(
-            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad"
+            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad|RPGs?"
             r"|cluster munitions?|tank fire|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
             r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
             r"(?:explosions|blasts))\b"
@@ -127,7 +133,12 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))"
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
             r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
-            r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances)\b"
+            r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
+            r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:\w+ ){0,5}?out of"
+            r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
+            r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
+            r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
+            r"|port|airport|hill|site|camp|border (?:point|crossing)|neighbou?rhood|province))\b"
         ),
     ),
     (
