@@ -87,10 +87,23 @@ def case_code(sub_event_type: str) -> str | None:
     return SUB_EVENT_TO_CASE.get(sub_event_type.strip().casefold())
 
 
+_GENERIC = frozenset({"Attack", "Armed clash"})
+_WEAPON = "Explosions/Remote violence"
+
+
+def _main(events: list[Event]) -> Event:
+    """The snippet's event: the first, unless it is a generic attack or clash and a later
+    sentence names the weapon ("Synchronised attacks hit ten towns. Most used grenades.")."""
+    first = events[0]
+    if first.sub_event_type in _GENERIC:
+        return next((e for e in events[1:] if e.event_type == _WEAPON), first)
+    return first
+
+
 def combine(events: list[Event], text: str, *, override: float = OVERRIDE_SCORE) -> str:
     """The snippet's code from the extracted events and the non-ACLED cues in ``text``."""
     label, score = classify_nonacled(text)
-    code = case_code(events[0].sub_event_type) if events else None
+    code = case_code(_main(events).sub_event_type) if events else None
     if code is None:
         if label is not None:
             return label

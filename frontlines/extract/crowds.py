@@ -73,7 +73,7 @@ _MOB_ATTACK = _rx(
     r"|\bsettlers\b(?:\s+\w+){0,4}?\s+(?:beat|attacked|assaulted|stoned|clashed|injured|hurled|threw"
     r"|pelted)\b"
 )
-_PROTESTERS = r"(?:protesters?|demonstrators?|marchers|crowds?|strikers|rally-?goers|mourners)"
+_PROTESTERS = r"(?:protest[eo]rs?|demonstrators?|marchers|crowds?|strikers|rally-?goers|mourners)"
 # Lethal or grave force used on protesters. The harm must be done to them in the clause
 # ("police killed two protesters", "protesters died from gunfire"), not be their cause
 # ("families of killed protesters marched", "they denounced the killing of activists").
@@ -91,7 +91,10 @@ _EXCESSIVE = _rx(
     r"|live (?:ammunition|fire|rounds|bullets)|opened fire (?:on|at) (?:the )?(?:\w+ )?"
     + _PROTESTERS
     + r"|excessive force|violently (?:suppress|disperse|crush)\w*|(?:suppress|crush)\w* (?:\w+ ){0,3}?"
-    r"(?:peaceful )?(?:protests?|demonstrations?|rall(?:y|ies))|fatal attacks)"
+    r"(?:peaceful )?(?:protests?|demonstrations?|rall(?:y|ies))|fatal attacks"
+    r"|attacks? (?:against|on) (?:\w+ ){0,2}?"
+    + _PROTESTERS
+    + r"|(?:attacked|assaulted|beat) and (?:injured|wounded) (?:\w+ ){0,3}?(?:protest\w*|demonstrat\w+))"
 )
 _PEOPLE = (
     r"(?:protesters|demonstrators|participants|activists|people|students|workers|residents|strikers"
@@ -162,7 +165,10 @@ _TARGET_ACT = re.compile(
 )
 _PROTEST_AS_DESCRIPTION = re.compile(
     r"(?:\b(?:who|that|which)\s+(?:had\s+)?(?:\w+\s+){0,2}?(?:took part|participated|joined|led"
-    r"|organi[sz]ed)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}$|\bof\s+(?:a|an|the)\s+$)",
+    r"|organi[sz]ed)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}$|\bof\s+(?:a|an|the)\s+$"
+    # "detained activists before the rally", "in anticipation of protests": not yet held.
+    r"|\b(?:before|ahead of|in anticipation of|to prevent|who (?:\w+ ){0,2}?(?:organi[sz]e|participate|join)"
+    r"(?: in)?)\s+(?:[\w'’.-]+\s+){0,5}$)",
     re.I,
 )
 

@@ -53,7 +53,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Sexual violence",
         _rx(
-            r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence))\b"
+            r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence)|molest\w*)\b"
         ),
     ),
     (
@@ -90,6 +90,8 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A rocket-propelled grenade is fired from a launcher: ACLED codes it as a missile attack.
+    # A mass grave found is a development of its own ("Other"), not the killing it holds.
+    ("Other", _rx(r"\bmass graves?\b")),
     ("Grenade", _rx(r"(?<!rocket-propelled )(?<!rocket propelled )\bgrenades?\b(?! launchers?)")),
     (
         "Shelling/artillery/missile attack",
@@ -138,7 +140,8 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
             r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
             r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
-            r"|port|airport|hill|site|camp|border (?:point|crossing)|neighbou?rhood|province))\b"
+            r"|port|airport|hill|site|camp|border (?:point|crossing)|neighbou?rhood|province|(?:oil |gas )?fields?"
+            r"|bases?|positions))\b"
         ),
     ),
     (
@@ -190,7 +193,10 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Agreement",
         _rx(
             r"\b(?:agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord|agreement)|signed|prisoner (?:exchange|swap)"
-            r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal)\b"
+            r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal"
+            r"|peace talks|in exchange for|as part of (?:the|a|an) (?:\w+ )?(?:deal|agreement)"
+            r"|(?:the|a) deal (?:to|between)|(?:began|started|held|resumed|opened) (?:\w+ ){0,2}?(?:peace )?talks"
+            r"|release of (?:\w+ ){0,3}?(?:prisoners|detainees|hostages))\b"
         ),
     ),
     (

@@ -155,6 +155,10 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
             0.6,
         ),
         (r"\battribut(ed|es|ing) (the )?(attack|bombing|blast|killing|explosion)s? to\b", 0.8),
+        (r"\b(is|are|was|were) (not )?responsible for\b", 0.75),
+        (r"\b(suspected|believed|thought) to (be|have been) behind\b", 0.85),
+        (r"\btakes? credit\b", 0.9),
+        (r"\baccusations?\b", 0.45),
     ),
 }
 

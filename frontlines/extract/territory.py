@@ -15,6 +15,7 @@ from ..records import Actor, Span
 from .taxonomy import TERRITORY, EventClass, make_class
 
 NON_VIOLENT = "Non-violent transfer of territory"
+MOVEMENT = "Change to group/activity"
 
 _GAIN = re.compile(
     r"\b(?:entered|moved in(?:to)?|t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total )?control)"
@@ -32,6 +33,9 @@ _HANDED_TO = re.compile(
     r"\b(?:handed (?:\w+ ){0,6}?over|handed over (?:\w+ ){0,6}?|ceded (?:\w+ ){0,6}?|surrendered "
     r"(?:\w+ ){0,6}?|fell)\s*to\s+(?:the\s+)?$",
     re.I,
+)
+_HANDED = re.compile(
+    r"\b(?:handed|ceded|turned over|to the control of|under the control of)\b", re.I
 )
 _QUIET = re.compile(
     r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|clash\w*|confrontation|battle)"
@@ -68,7 +72,15 @@ def refine(found: EventClass, sentence: str, context: str = "") -> EventClass:
             return make_class(TERRITORY, found.trigger)
     if sub == TERRITORY and _QUIET.search(whole):
         return make_class(NON_VIOLENT, found.trigger)
+    if sub == NON_VIOLENT and _LOSE.search(found.trigger.text) and not _taken_over(whole):
+        # Forces that withdraw with nobody named taking the ground only move.
+        return make_class(MOVEMENT, found.trigger)
     return found
+
+
+def _taken_over(sentence: str) -> bool:
+    """True when someone takes over the ground in ``sentence``."""
+    return bool(_GAIN.search(sentence) or _HANDED.search(sentence))
 
 
 def gain_sides(
