@@ -21,6 +21,7 @@ from .taxonomy import EventClass, make_class
 
 ARMED = (1, 2, 3, 4, 8)
 NON_STATE = (2, 3, 4)  # rebels, political militias, identity militias
+IDENTITY = 4
 ABDUCTION = "Abduction/forced disappearance"
 
 _CONSCRIPTION = re.compile(
@@ -33,7 +34,8 @@ _CIVILIAN = re.compile(
     r"\b(?:civilians?|villagers?|residents?|m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|people|famil(?:y|ies)"
     r"|farmers?|shepherds?|journalists?|teachers?|students?|worshippers|passengers|drivers?|traders?"
     r"|doctors?|nurses?|workers?|relatives|wife|husband|son|daughter|brother|sister|mother|father"
-    r"|houses?|homes?|mukhtar|activists?|IDPs?|displaced)\b",
+    r"|houses?|homes?|mukhtar|activists?|IDPs?|displaced|pastoralists?|herders?|herdsm[ae]n|fishermen"
+    r"|informants?|detainees?|prisoners?|suspects?|businessm[ae]n|spies)\b",
     re.I,
 )
 _MEMBER = re.compile(
@@ -49,8 +51,10 @@ _HARMED_AFTER = re.compile(
 )
 _BODY_OF = re.compile(r"\b(?:bod(?:y|ies)|corpses?) of (?:an? |the |two |three |\d+ )?$", re.I)
 _NOT_ON_DUTY = re.compile(
-    r"\b(?:off-?duty|former|retired|ex-|unarmed|defected|demobili[sz]ed)\W*$", re.I
+    r"\b(?:off-?duty|former|retired|ex-|unarmed|defected|demobili[sz]ed)\W*(?:[\w-]+\W+){0,2}$",
+    re.I,
 )
+_NOT_ON_DUTY_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?[(\[]?(?:\w+ )?off.duty", re.I)
 _INSTITUTION = re.compile(
     r"\s+(?:Prison|Court|Hospital|Academy|College|School|University|Cemetery|Museum|Hall|Club|Stadium)\b"
 )
@@ -84,6 +88,8 @@ def armed_target(sentence: str, trigger: Span, hits: Sequence[tuple[Span, Actor]
     for where, actor in hits:
         if actor.inter not in ARMED or _off_duty(sentence, where):
             continue
+        if actor.inter == IDENTITY and not _MEMBER.match(sentence[where.end :]):
+            continue  # "Fulani herders" are people of a community, "Fulani militia" fighters
         if where.start >= trigger.end and _object_of(sentence, trigger, where):
             return True
         if where.end <= trigger.start and _victim_before(sentence, where, trigger):
@@ -94,10 +100,13 @@ def armed_target(sentence: str, trigger: Span, hits: Sequence[tuple[Span, Actor]
 def _off_duty(sentence: str, where: Span) -> bool:
     """Not a force in arms: off duty or former, an owner ("a soldier's house") or part of
     a place's name ("the Military Prison", "the Police Hospital")."""
-    before = sentence[max(0, where.start - 25) : where.start]
+    before = sentence[max(0, where.start - 40) : where.start]
     after = sentence[where.end :]
     return bool(
-        _NOT_ON_DUTY.search(before) or _POSSESSIVE.match(after) or _INSTITUTION.match(after)
+        _NOT_ON_DUTY.search(before)
+        or _NOT_ON_DUTY_AFTER.match(after[:40])
+        or _POSSESSIVE.match(after)
+        or _INSTITUTION.match(after)
     )
 
 

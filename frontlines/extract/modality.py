@@ -65,7 +65,8 @@ def _irrealis_clause(clause: str, after: str) -> bool:
     """A condition or a future time governs the trigger (``after`` is the text from it)."""
     for match in _IRREALIS_CLAUSE.finditer(clause):
         word = match.group(0).strip(' ,;("“').lower()
-        if word in _TIME_WORDS and _PAST.search(clause[match.end() :] + " " + after):
+        told = clause[match.end() :] + " " + re.split(r"[,;]", after, maxsplit=1)[0]
+        if word in _TIME_WORDS and _PAST.search(told) and not _FUTURE.search(told):
             continue
         return True
     return False

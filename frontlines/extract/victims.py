@@ -43,10 +43,16 @@ _PASSIVE = re.compile(
     r"|got|being)\s+(?:\w+\s+)?" + _HARMED + r"\b",
     re.I,
 )
+# Words that end the object of the act before a combatant is reached: "killed a shepherd
+# near an army post" harmed the shepherd.
+_NOT_COMBATANT = (
+    r"civilians?\b|by\b|near\b|at\b|in\b|outside\b|inside\b|m[ae]n\b|wom[ae]n\b|child(?:ren)?\b|boys?\b"
+    r"|girls?\b|people\b|shepherds?\b|farmers?\b|residents?\b|villagers?\b|herders?\b|drivers?\b"
+)
 _ACTIVE = re.compile(
     r"\b(?:kill(?:ed|ing)|shot|shooting|attack(?:ed|ing)|ambush(?:ed|ing)|target(?:ed|ing)"
     r"|opened fire (?:on|at)|fired (?:on|at)|injur(?:ed|ing)|wound(?:ed|ing)|neutrali[sz]ed)"
-    r"\s+(?!by\b)(?:(?!civilians?\b|by\b)[\w()'-]+\s+){0,4}?" + _COMBATANT + r"\b",
+    r"\s+(?!by\b)(?:(?!" + _NOT_COMBATANT + r")[\w()'-]+\s+){0,4}?" + _COMBATANT + r"\b(?!'s|’s)",
     re.I,
 )
 _CRIMINAL_VICTIM = re.compile(

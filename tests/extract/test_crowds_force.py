@@ -1,0 +1,60 @@
+"""Violent demonstrations, force against protesters and protests that are only the
+setting, on hand-written sentences (``frontlines.extract.crowds``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.extract import classify
+
+
+def _sub(text: str, context: str = "") -> str | None:
+    found = classify(text, context)
+    return found.sub_event_type if found else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes have broken out between police and demonstrators outside the ministry.",
+        "Protesters threw projectiles at the police during the march.",
+        "Students tore down the fence of the parliament during a demonstration.",
+        "The rally turned violent when the crowd reached the palace.",
+    ],
+)
+def test_violent_demonstrations(text: str) -> None:
+    assert _sub(text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces opened fire on the protesters, killing three.",
+        "Two protestors were shot dead by soldiers during the rally.",
+        "The authorities violently suppressed a peaceful demonstration in the capital.",
+    ],
+)
+def test_force_against_protesters(text: str) -> None:
+    assert _sub(text) == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives of killed protesters marched to the court to demand a trial.",
+        "Activists rallied to denounce the killing of journalists.",
+    ],
+)
+def test_killings_that_are_the_cause_are_no_force(text: str) -> None:
+    assert _sub(text) == "Peaceful protest"
+
+
+def test_police_chasing_protesters_is_an_intervention() -> None:
+    assert _sub("Riot police chased demonstrators through the square.") == (
+        "Protest with intervention"
+    )
+
+
+def test_arrests_ahead_of_a_protest_are_arrests() -> None:
+    text = "Police arrested a dozen activists in anticipation of mass protests."
+    assert _sub(text) == "Arrests"
