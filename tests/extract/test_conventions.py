@@ -208,3 +208,16 @@ def test_who_took_ground_decides_the_territory_type(extractor: EventExtractor) -
     rebels = "On 3 March 2022, ISIS captured the village from the Syrian army."
     assert _first(extractor, army) == "Government regains territory"
     assert _first(extractor, rebels) == "Non-state actor overtakes territory"
+
+
+def test_ground_taken_after_the_other_side_left_is_a_transfer() -> None:
+    from frontlines.extract.territory import refine
+
+    text = "The militants recaptured the town after the army pulled out of it."
+    found = classify(text)
+    assert found is not None
+    assert refine(found, text).sub_event_type == "Non-violent transfer of territory"
+    fought = "The militants recaptured the town after the army pulled out, killing ten."
+    found = classify(fought)
+    assert found is not None
+    assert refine(found, fought).sub_event_type != "Non-violent transfer of territory"
