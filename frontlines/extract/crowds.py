@@ -30,7 +30,7 @@ _PROTEST = _rx(
     r" |his |her |our )?"
     r"(?:\w+[- ])?(?:\w+ )?strikes?|strikers|striking (?:workers|employees|staff|teachers|drivers)"
     r"|work stoppages?|walked out|picket\w*|vigils?|gathered|assembled|took to the streets|blockade\w*"
-    r"|(?:blocked|closed|blocking|block|closing|occupied|occupying|cut) (?:off )?(?:\([^)]{0,40}\) )?"
+    r"|(?:blocked|closed|blocking|block(?! of\b)|closing|occupied|occupying|cut) (?:off )?(?:\([^)]{0,40}\) )?"
     r"(?:(?:with|using) (?:their |the )?\w+ )?(?:a |an |the |access to )?"
     r"(?:[\w-]+ ){0,5}?(?:road|highway|street|route|bridge|entrance|access|railway|junction|roundabout"
     r"|intersection|motorway|avenue|crossing|construction site|parking lot)s?"

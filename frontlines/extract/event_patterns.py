@@ -67,7 +67,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Chemical weapon",
         _rx(
             r"\b(?:chemical (?:attack|weapon|agent|munition)s?|chlorine|sarin|nerve agents?|mustard gas"
-            r"|(?:poison(?:ous)?|toxic|nerve) gas(?:es)?|gas attacks?|chemical-laden)\b"
+            r"|(?:poison(?:ous)?|toxic|nerve) gas(?:es)?|(?<!tear )gas attacks?|chemical-laden)\b"
         ),
     ),
     (

@@ -123,7 +123,7 @@ def _classify(text: str, context: str) -> EventClass | None:
     if match is not None:
         return make_class("Disrupted weapons use", span(match))
     found = protest(text, context)
-    if found is not None and not _armed_violence(text, found):
+    if found is not None and not _armed_violence(text, found) and not _weapon_first(text, found):
         return found
     for sub_type, pattern in TIER1:
         match = pattern.search(text)
@@ -166,6 +166,19 @@ def _armed_violence(text: str, found: EventClass) -> bool:
     if armed is None or _VIOLENCE.search(text) is None:
         return False
     return _CROWD_WORDS.search(text) is None
+
+
+def _weapon_first(text: str, found: EventClass) -> bool:
+    """True when a weapon is used before the protest words, which are then its setting
+    ("hurled grenades at troops sent to break up the protest")."""
+    for sub_type, pattern in TIER1:
+        if sub_type == "Sexual violence" or (sub_type == CHEMICAL and ACCIDENT.search(text)):
+            continue
+        match = pattern.search(text, 0, found.trigger.start)
+        # A capital may be a name ("Shell workers", "Grad students"): only lower case counts.
+        if match is not None and match.group(0)[0].islower():
+            return True
+    return False
 
 
 def _seized(text: str) -> re.Match[str] | None:

@@ -58,3 +58,14 @@ def test_police_chasing_protesters_is_an_intervention() -> None:
 def test_arrests_ahead_of_a_protest_are_arrests() -> None:
     text = "Police arrested a dozen activists in anticipation of mass protests."
     assert _sub(text) == "Arrests"
+
+
+def test_a_weapon_used_before_the_protest_words_is_the_event() -> None:
+    text = "Militants hurled grenades at soldiers sent to break up the protest."
+    assert _sub(text) == "Grenade"
+    assert _sub("Shell workers protested outside the refinery.") == "Peaceful protest"
+    assert _sub("Police used a tear gas attack to end the protest.") != "Chemical weapon"
+
+
+def test_a_block_of_a_street_is_no_road_blocked() -> None:
+    assert _sub("Gas cylinders exploded in a garage in the 700 block of Elm Street.") is None
