@@ -52,11 +52,11 @@ _RIOT_VIOLENCE = _rx(
     r"|fought (?:with|against) (?:the )?(?:police|officers|security|each other|counter-?\w+)|acts of violence"
     r"|(?:with|using) (?:\w+ ){0,3}?(?:rocks|stones|tree branches|branches|logs|woods|benches)"
     r"|clash(?:ed|es) (?:have |had |has )?(?:broken out|broke out|erupted) (?:between|with) (?:the )?(?:\w+ )?"
-    r"(?:police|security|officers|riot police|troops)|(?:involv\w+ in|during|amid) (?:\w+ )?clashes"
-    r"|(?:thrown|fired|hurled|launched) (?:at|against|towards) (?:the )?(?:riot )?(?:police\w*|officers|security)"
+    r"(?:police|security|officers|riot police|troops)|(?:involv\w+ in|during|amid) (?:\w+ )?clashes with"
+    r" (?:the )?(?:riot )?(?:police|security|officers)"
     r"|projectiles|firecrackers|fireworks at|(?:turn\w*|grew|became) (?:very |increasingly )?violent"
     r"|escalating violence|violence (?:erupted|broke out|escalated)|(?:pull\w*|tore|tear\w*) down"
-    r"|into (?:a|the) fire|(?:lit|light\w*|started) (?:\w+ )?fires|broke into|forced (?:their way|entry)"
+    r"|into (?:a|the) fire|broke into|forced (?:their way|entry)"
     r"|(?:protesters|demonstrators|participants|students|supporters|cadres|activists|youths|lawyers|residents"
     r"|drivers|workers|passengers|inmates)\s+(?:(?!were\b|was\b|been\b)\w+\s+){0,3}?(?:attacked|assaulted|beat|dragged"
     r"|destroyed|burn(?:ed|t)|tied up|disrupted)\b)"
@@ -79,8 +79,9 @@ _PROTESTERS = r"(?:protest[eo]rs?|demonstrators?|marchers|crowds?|strikers|rally
 # ("families of killed protesters marched", "they denounced the killing of activists").
 _EXCESSIVE = _rx(
     r"\b(?:(?<!of )(?<!the )(?:killing|killed|shot dead|shot and killed|gunned down|shot at)"
-    r" (?:at least |some |about |around |over )?(?:\w+ )?(?:\w+ )?"
+    r" (?:at least |some |about |around |over )?(?:[\w-]+ ){0,4}?"
     + _PROTESTERS
+    + r"|(?:opened fire|fired live \w+|shot) (?:\w+ ){0,2}?to (?:disperse|break up)"
     + r"|"
     + _PROTESTERS
     + r"\b[^.;]{0,40}?\b(?:were|was|had been|have been|being) (?:\w+ )?"

@@ -18,6 +18,7 @@ def _sub(text: str, context: str = "") -> str | None:
     [
         "Clashes have broken out between police and demonstrators outside the ministry.",
         "Protesters threw projectiles at the police during the march.",
+        "Demonstrators were involved in clashes with the police in three cities.",
         "Students tore down the fence of the parliament during a demonstration.",
         "The rally turned violent when the crowd reached the palace.",
     ],
@@ -69,3 +70,14 @@ def test_a_weapon_used_before_the_protest_words_is_the_event() -> None:
 
 def test_a_block_of_a_street_is_no_road_blocked() -> None:
     assert _sub("Gas cylinders exploded in a garage in the 700 block of Elm Street.") is None
+
+
+def test_clashes_of_others_and_bonfires_do_not_make_a_riot() -> None:
+    text = "Residents marched to demand peace after civilians were hurt during clashes."
+    assert _sub(text) == "Peaceful protest"
+    assert _sub("A large crowd rallied, lit fires and sang songs.") == "Peaceful protest"
+
+
+def test_fire_opened_to_disperse_a_protest_is_excessive_force() -> None:
+    text = "Gunmen guarding the market opened fire to disperse the protest, killing 1-3 of them."
+    assert _sub(text) == "Excessive force against protesters"
