@@ -66,7 +66,7 @@ _MOB_ATTACK = _rx(
     r"|group of (?:[\w-]+ ){0,2}?(?:people|persons|men|women|locals|residents|villagers|youths|individuals)"
     r"|(?:around |about |over |some )?\d+(?:-\d+)? (?:persons|people)"
     r"|(?:family members|relatives|party (?:workers|members|supporters|cadres)))\b"
-    r"(?:\s+(?!(?:was|were|been|being|had been|of)\b)\w+){0,4}?\s+"
+    r"(?:\s+(?!(?:was|were|been|being|had been)\b)\w+){0,4}?\s+(?<!\bof )"
     r"(?:(?:allegedly|reportedly) )?(?:beat|attacked|killed|lynched|burned|burnt|assaulted|stoned|set|hacked"
     r"|clashed|torched|chased|injured|hurled|threw|pelted)\b"
     # Settlers who attack people riot; settlers who burn fields destroy property.

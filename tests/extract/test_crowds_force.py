@@ -81,3 +81,8 @@ def test_clashes_of_others_and_bonfires_do_not_make_a_riot() -> None:
 def test_fire_opened_to_disperse_a_protest_is_excessive_force() -> None:
     text = "Gunmen guarding the market opened fire to disperse the protest, killing 1-3 of them."
     assert _sub(text) == "Excessive force against protesters"
+
+
+def test_relatives_of_killed_soldiers_protesting_is_no_mob() -> None:
+    text = "Dozens of family members of killed soldiers protested outside the ministry."
+    assert _sub(text) == "Peaceful protest"
