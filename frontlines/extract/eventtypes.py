@@ -241,6 +241,10 @@ def _earliest(text: str, context: str = "") -> EventClass | None:
     if not found:
         return None
     found.sort(key=lambda item: item[0])
+    fled = _FLED.search(text, 0, found[0][0])
+    if fled is not None and _CAUSE.search(text, fled.end(), found[0][0] + 1):
+        # "Thousands fled because of the attacks": the displacement is the event.
+        return make_class("Other", span(fled))
     # "Following clashes, troops captured X": a leading backdrop is not the main event.
     main = [f for f in found if not _BACKDROP.search(text[max(0, f[0] - 30) : f[0]])]
     best = (
@@ -277,6 +281,12 @@ def actor_anchor(found: EventClass, sentence: str) -> Span:
     return found.trigger
 
 
+_FLED = re.compile(r"\b(?:fled|fleeing|have fled|displaced|forced to (?:flee|leave))\b", re.I)
+# A cause, not a time: "fled after the attack" may tell the attack itself.
+_CAUSE = re.compile(
+    r"\b(?:because of|in the wake of|due to|for fear of|owing to|as a result of)\b(?:\W+\w+){0,6}?\W*$",
+    re.I,
+)
 _BACKDROP = re.compile(
     r"(?:^|,\s*|\)\s*)(?:following|after|amid|amidst|during|despite|in the wake of)\s+(?:the\s+|heavy\s+"
     r"|fierce\s+|several\s+|\w+\s+){0,3}$",

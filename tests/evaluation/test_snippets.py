@@ -145,3 +145,8 @@ def test_a_later_weapon_types_a_generic_attack() -> None:
     assert combine(clash_then_protest, "Troops fought rebels. Residents marched.") == (
         "ARMED_CLASH"
     )
+
+
+def test_a_disaster_overrides_a_mob_reading() -> None:
+    mob = [_event("Mob violence", "Riots")]
+    assert combine(mob, "A tsunami after an eruption killed 200 people.") == "NATURAL_DISASTER"

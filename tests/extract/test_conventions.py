@@ -221,3 +221,8 @@ def test_ground_taken_after_the_other_side_left_is_a_transfer() -> None:
     found = classify(fought)
     assert found is not None
     assert refine(found, fought).sub_event_type != "Non-violent transfer of territory"
+
+
+def test_people_fleeing_because_of_attacks_is_a_displacement() -> None:
+    assert _sub("Some 5,000 villagers have fled because of repeated militant attacks.") == "Other"
+    assert _sub("Gunmen attacked the village and residents fled to the hills.") == "Attack"
