@@ -96,7 +96,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Shelling/artillery/missile attack",
         _rx(
-            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad|RPGs?"
+            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|MLRS|howitzers?|(?-i:Grad|RPGs?)"
             r"|cluster munitions?|tank fire|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
             r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
             r"(?:explosions|blasts))\b"
@@ -194,9 +194,12 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord|agreement)|signed|prisoner (?:exchange|swap)"
             r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal"
-            r"|peace talks|in exchange for|as part of (?:the|a|an) (?:\w+ )?(?:deal|agreement)"
-            r"|(?:the|a) deal (?:to|between)|(?:began|started|held|resumed|opened) (?:\w+ ){0,2}?(?:peace )?talks"
-            r"|release of (?:\w+ ){0,3}?(?:prisoners|detainees|hostages))\b"
+            # Talks, exchanges and deals of the conflict (a firm's "deal to buy" is none).
+            r"|(?:peace|ceasefire|truce|indirect|direct|intra-\w+) talks|in exchange for (?:the )?(?:release|\d+"
+            r"|prisoners|hostages|detainees|soldiers|captives|fighters)"
+            r"|as part of (?:the|a|an) (?:peace |ceasefire |truce |reconciliation |prisoner )?(?:deal|agreement)"
+            r" (?:between|with) (?:the )?(?:government|rebels|militants|army|insurgents)"
+            r"|release of (?:[\w,]+ ){0,3}?(?:prisoners|detainees|hostages))\b"
         ),
     ),
     (

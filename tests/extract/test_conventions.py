@@ -226,3 +226,17 @@ def test_ground_taken_after_the_other_side_left_is_a_transfer() -> None:
 def test_people_fleeing_because_of_attacks_is_a_displacement() -> None:
     assert _sub("Some 5,000 villagers have fled because of repeated militant attacks.") == "Other"
     assert _sub("Gunmen attacked the village and residents fled to the hills.") == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("The government released 30 rebels in exchange for 16 soldiers.", "Agreement"),
+        ("Rebels and the government started peace talks in the capital.", "Agreement"),
+        ("The firm announced a deal to buy a rival carmaker.", None),
+        ("Shares in bombardier fell after its chief left.", None),
+        ("The gamer bought an island in an online rpg.", None),
+    ],
+)
+def test_agreements_of_the_conflict_and_business_words(text: str, sub_type: str | None) -> None:
+    assert _sub(text) == sub_type
