@@ -5,11 +5,12 @@ of 30 codes: the 25 ACLED sub-event types (``ACLED_CODES``) and five classes tha
 ACLED events (``NON_ACLED_CODES``, see ``frontlines.extract.nonacled``).
 
 ``classify_snippet`` runs the event extractor; its first event's sub_event_type gives the
-code. The non-ACLED cue classifier is consulted too: it decides when no event was found,
-and it overrides the event when its score reaches ``OVERRIDE_SCORE`` (a claim of
-responsibility mentions an attack, a flood report mentions deaths), except for protests
-and riots (``TOPICAL_TYPES``), whose cue words name the cause of the demonstration. With
-neither, the code is ``OTHER``.
+code (or a later event's that names the weapon of a generic first attack or clash). The
+non-ACLED cue classifier is consulted too: it decides when no event was found or the event
+is "Other", and it overrides the event when its score reaches ``OVERRIDE_SCORE`` (a claim of
+responsibility mentions an attack, a flood report mentions deaths), except for protests and
+riots other than mob violence (``TOPICAL_TYPES``), whose cue words name the cause of the
+demonstration. With neither, the code is ``OTHER``.
 
 Report: ``rows``, ``accuracy``, ``macro_f1``, ``weighted_f1`` over all rows (labels in
 gold ∪ predicted, weighted by gold support), ``weighted_f1_acled25`` over the rows whose
@@ -87,20 +88,34 @@ def case_code(sub_event_type: str) -> str | None:
     return SUB_EVENT_TO_CASE.get(sub_event_type.strip().casefold())
 
 
+_GENERIC = frozenset({"Attack", "Armed clash"})
+_WEAPON = "Explosions/Remote violence"
+
+
+def _main(events: list[Event]) -> Event:
+    """The snippet's event: the first, unless it is a generic attack or clash and a later
+    sentence names the weapon ("Synchronised attacks hit ten towns. Most used grenades.")."""
+    first = events[0]
+    if first.sub_event_type in _GENERIC:
+        return next((e for e in events[1:] if e.event_type == _WEAPON), first)
+    return first
+
+
 def combine(events: list[Event], text: str, *, override: float = OVERRIDE_SCORE) -> str:
     """The snippet's code from the extracted events and the non-ACLED cues in ``text``."""
     label, score = classify_nonacled(text)
-    code = case_code(events[0].sub_event_type) if events else None
+    code = case_code(_main(events).sub_event_type) if events else None
     if code is None:
         if label is not None:
             return label
         scores = nonacled_scores(text)
         best = max(NON_ACLED_CODES, key=lambda c: scores[c])
         return best if scores[best] > 0 else FALLBACK_CODE
-    if events[0].event_type in TOPICAL_TYPES:
+    main = _main(events)
+    if main.event_type in TOPICAL_TYPES and main.sub_event_type != "Mob violence":
         return code  # a protest about a flood, a war or corruption is still a protest
-    if label is not None and score >= override:
-        return label
+    if label is not None and (score >= override or code == FALLBACK_CODE):
+        return label  # an extracted "Other" is no better than the non-ACLED cues
     return code
 
 

@@ -30,7 +30,7 @@ _PROTEST = _rx(
     r" |his |her |our )?"
     r"(?:\w+[- ])?(?:\w+ )?strikes?|strikers|striking (?:workers|employees|staff|teachers|drivers)"
     r"|work stoppages?|walked out|picket\w*|vigils?|gathered|assembled|took to the streets|blockade\w*"
-    r"|(?:blocked|closed|blocking|block|closing|occupied|occupying|cut) (?:off )?(?:\([^)]{0,40}\) )?"
+    r"|(?:blocked|closed|blocking|block(?! of\b)|closing|occupied|occupying|cut) (?:off )?(?:\([^)]{0,40}\) )?"
     r"(?:(?:with|using) (?:their |the )?\w+ )?(?:a |an |the |access to )?"
     r"(?:[\w-]+ ){0,5}?(?:road|highway|street|route|bridge|entrance|access|railway|junction|roundabout"
     r"|intersection|motorway|avenue|crossing|construction site|parking lot)s?"
@@ -51,6 +51,12 @@ _RIOT_VIOLENCE = _rx(
     r"|stormed|injur\w+ (?:\w+ )?(?:police|officers)|clash(?:ed|es) (?:broke out|erupted|with each other)"
     r"|fought (?:with|against) (?:the )?(?:police|officers|security|each other|counter-?\w+)|acts of violence"
     r"|(?:with|using) (?:\w+ ){0,3}?(?:rocks|stones|tree branches|branches|logs|woods|benches)"
+    r"|clash(?:ed|es) (?:have |had |has )?(?:broken out|broke out|erupted) (?:between|with) (?:the )?(?:\w+ )?"
+    r"(?:police|security|officers|riot police|troops)|(?:involv\w+ in|during|amid) (?:\w+ )?clashes with"
+    r" (?:the )?(?:riot )?(?:police|security|officers)"
+    r"|projectiles|firecrackers|fireworks at|(?:turn\w*|grew|became) (?:very |increasingly )?violent"
+    r"|escalating violence|violence (?:erupted|broke out|escalated)|(?:pull\w*|tore|tear\w*) down"
+    r"|into (?:a|the) fire|broke into|forced (?:their way|entry)"
     r"|(?:protesters|demonstrators|participants|students|supporters|cadres|activists|youths|lawyers|residents"
     r"|drivers|workers|passengers|inmates)\s+(?:(?!were\b|was\b|been\b)\w+\s+){0,3}?(?:attacked|assaulted|beat|dragged"
     r"|destroyed|burn(?:ed|t)|tied up|disrupted)\b)"
@@ -60,16 +66,36 @@ _MOB_ATTACK = _rx(
     r"|group of (?:[\w-]+ ){0,2}?(?:people|persons|men|women|locals|residents|villagers|youths|individuals)"
     r"|(?:around |about |over |some )?\d+(?:-\d+)? (?:persons|people)"
     r"|(?:family members|relatives|party (?:workers|members|supporters|cadres)))\b"
-    r"(?:\s+(?!(?:was|were|been|being|had been)\b)\w+){0,4}?\s+"
+    r"(?:\s+(?!(?:was|were|been|being|had been)\b)\w+){0,4}?\s+(?<!\bof )"
     r"(?:(?:allegedly|reportedly) )?(?:beat|attacked|killed|lynched|burned|burnt|assaulted|stoned|set|hacked"
     r"|clashed|torched|chased|injured|hurled|threw|pelted)\b"
     # Settlers who attack people riot; settlers who burn fields destroy property.
     r"|\bsettlers\b(?:\s+\w+){0,4}?\s+(?:beat|attacked|assaulted|stoned|clashed|injured|hurled|threw"
     r"|pelted)\b"
 )
+_PROTESTERS = r"(?:protest[eo]rs?|demonstrators?|marchers|crowds?|strikers|rally-?goers|mourners)"
+# Lethal or grave force used on protesters. The harm must be done to them in the clause
+# ("police killed two protesters", "protesters died from gunfire"), not be their cause
+# ("families of killed protesters marched", "they denounced the killing of activists").
 _EXCESSIVE = _rx(
-    r"\b(?:(?:killing|killed|shot dead|shot and killed)\b.*\b(?:protesters|demonstrators|protester)"
-    r"|live (?:ammunition|fire|rounds|bullets)|opened fire on (?:the )?(?:protesters|demonstrators|crowd))"
+    r"\b(?:(?<!of )(?<!the )(?:killing|killed|shot dead|shot and killed|gunned down|shot at)"
+    r" (?:at least |some |about |around |over )?(?:[\w-]+ ){0,4}?"
+    + _PROTESTERS
+    + r"|(?:opened fire|fired live \w+|shot) (?:\w+ ){0,2}?to (?:disperse|break up)"
+    + r"|"
+    + _PROTESTERS
+    + r"\b[^.;]{0,40}?\b(?:were|was|had been|have been|being) (?:\w+ )?"
+    r"(?:killed|shot|shot dead|gunned down|beaten to death)\b"
+    r"|"
+    + _PROTESTERS
+    + r" (?:\w+ )?died (?:from|of|after being hit by) (?:\w+ )?(?:gunfire|bullets?|wounds)"
+    r"|live (?:ammunition|fire|rounds|bullets)|opened fire (?:on|at) (?:the )?(?:\w+ )?"
+    + _PROTESTERS
+    + r"|excessive force|violently (?:suppress|disperse|crush)\w*|(?:suppress|crush)\w* (?:\w+ ){0,3}?"
+    r"(?:peaceful )?(?:protests?|demonstrations?|rall(?:y|ies))|fatal attacks"
+    r"|attacks? (?:against|on) (?:\w+ ){0,2}?"
+    + _PROTESTERS
+    + r"|(?:attacked|assaulted|beat) and (?:injured|wounded) (?:\w+ ){0,3}?(?:protest\w*|demonstrat\w+))"
 )
 _PEOPLE = (
     r"(?:protesters|demonstrators|participants|activists|people|students|workers|residents|strikers"
@@ -79,6 +105,7 @@ _INTERVENTION = _rx(
     r"\b(?:dispers(?:ed|ing|al)\b(?! peacefully| without| on their own| after| at the end| later)"
     r"|(?:police|officers|authorities|security forces|gendarmes?|soldiers|troops|riot police)\s+"
     r"(?:\w+\s+){0,3}(?:arrested|detained|dispersed|removed|evicted|blocked|stopped|prevented|beat|charged"
+    r"|chased?|chasing|forcibly prevented|forced"
     r"|intervened|broke up|cleared|pushed back|clashed|confronted|kettled|pepper)"
     r"|(?:arrested|detained|apprehended) (?:at least |about |around |some |several )?(?:\d+|\w+) (?:\w+ )?"
     + _PEOPLE
@@ -139,7 +166,10 @@ _TARGET_ACT = re.compile(
 )
 _PROTEST_AS_DESCRIPTION = re.compile(
     r"(?:\b(?:who|that|which)\s+(?:had\s+)?(?:\w+\s+){0,2}?(?:took part|participated|joined|led"
-    r"|organi[sz]ed)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}$|\bof\s+(?:a|an|the)\s+$)",
+    r"|organi[sz]ed)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}$|\bof\s+(?:a|an|the)\s+$"
+    # "detained activists before the rally", "in anticipation of protests": not yet held.
+    r"|\b(?:before|ahead of|in anticipation of|to prevent|who (?:\w+ ){0,2}?(?:organi[sz]e|participate|join)"
+    r"(?: in)?)\s+(?:[\w'’.-]+\s+){0,5}$)",
     re.I,
 )
 

@@ -16,27 +16,59 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+_WEAPONS = (
+    r"(?:weapons|arms|firearms|guns|rifles|pistols|revolvers|Kalashnikovs|machine ?guns|ammunitions?|ammo"
+    r"|(?:live )?rounds|bullets|cartridges|explosives|detonators|IEDs|improvised explosive devices"
+    r"|grenades|rockets|projectiles|missiles|mortar (?:shells|rounds)|arms caches?|weapons caches?)"
+)
 DISRUPTED = _rx(
     r"\b(?:defus\w*|dismantl\w+ (?:an? )?(?:IED|bomb|explosive)|(?:weapons?|arms|ammunition|explosives?) cache"
     r"|seiz\w+ (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|ammunition|explosives)"
     r"|intercept\w* (?:\w+ )?(?:drones?|missiles?|rockets?)|shot down"
     r"|(?:foiled|thwarted)(?![^.;]{0,60}?\b(?:clash\w*|fought|exchang\w+ fire|engag\w+ (?:in|with)))"
-    r"|bomb disposal|(?:found|discovered|uncovered) (?:an? )?(?:IED|explosive|landmine|bomb)s?)"
+    r"|bomb disposal|(?:found|discovered|uncovered) (?:an? )?(?:IED|explosive|landmine|bomb)s?"
+    # IEDs and mines destroyed, cleared or made safe before they went off.
+    r"|(?:destroy\w*|clear\w*|remov\w*|deactivat\w*|neutrali[sz]\w*) (?:[\w,-]+ ){0,4}?"
+    r"(?:IEDs?|improvised explosive devices?|(?:land)?mines|explosive devices?|unexploded\b)"
+    r"|(?:bombs?|IEDs?|explosives|explosive devices?|landmines?|grenades|rockets|shells) (?:were |was |have been"
+    r" |has been )?(?:found|discovered|uncovered|identified)\b"
+    r"|(?:IEDs?|improvised explosive devices?|(?:land)?mines|explosive devices?)\b[^.;]{0,60}?\b(?:were|was"
+    r"|have been|has been|had been) (?:\w+ )?(?:found|discovered|defused|deactivated|dismantled|cleared"
+    r"|removed|destroyed|uncovered))"
+)
+# Weapons, ammunition and explosives seized or found (a police haul, a cache in a hideout).
+# Not when the sentence tells of fighting or killing: a battle is coded, not its spoils.
+SEIZED = _rx(
+    r"\b(?:(?:seiz\w*|recover\w*|confiscat\w*|found|discover\w*|uncover\w*|intercept\w*|impound\w*)"
+    r" (?:[\w,-]+ ){0,8}?"
+    + _WEAPONS
+    + r"|"
+    + _WEAPONS
+    + r"\b(?:[\s,]+[\w()'-]+){0,12}?[\s,]+(?:were|was|have been"
+    r"|has been|had been|being) (?:\w+ )?(?:seized|recovered|confiscated|found|discovered|uncovered"
+    r"|intercepted|impounded)|(?:stash|cache|depot|haul)s? of (?:\w+ ){0,3}?(?:arms|weapons|ammunition\w*"
+    r"|explosives|projectiles|rockets|firearms))\b"
 )
 TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Sexual violence",
         _rx(
-            r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence))\b"
+            r"\b(?:rap(?:e|ed|es|ing)|gang-?raped?|sexual(?:ly)? (?:assault\w*|abus\w*|violence)|molest\w*)\b"
         ),
     ),
     (
         "Suicide bomb",
-        _rx(r"\bsuicide (?:bomb\w*|attack\w*|vest|car)|self-detonat\w*|blew (?:him|her)self up"),
+        _rx(
+            r"\bsuicide (?:bomb\w*|attack\w*|vests?|car|(?:vehicle|truck|car)[- ]borne|belts?)|self-detonat\w*"
+            r"|blew (?:him|her|them)sel(?:f|ves) up|SVBIEDs?|kill(?:ed|ing) (?:him|her|them)sel(?:f|ves)"
+        ),
     ),
     (
         "Chemical weapon",
-        _rx(r"\b(?:chemical (?:attack|weapon|agent)s?|chlorine gas|sarin|nerve agent)\b"),
+        _rx(
+            r"\b(?:chemical (?:attack|weapon|agent|munition)s?|chlorine|sarin|nerve agents?|mustard gas"
+            r"|(?:poison(?:ous)?|toxic|nerve) gas(?:es)?|(?<!tear )gas attacks?|chemical-laden)\b"
+        ),
     ),
     (
         "Air/drone strike",
@@ -57,11 +89,14 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|devices?)|explosive ordnance|unexploded|UXOs?|(?:with|using) (?:\w+ )?explosives)\b"
         ),
     ),
-    ("Grenade", _rx(r"\bgrenades?\b(?! launchers?)")),
+    # A rocket-propelled grenade is fired from a launcher: ACLED codes it as a missile attack.
+    # A mass grave found is a development of its own ("Other"), not the killing it holds.
+    ("Other", _rx(r"\bmass graves?\b")),
+    ("Grenade", _rx(r"(?<!rocket-propelled )(?<!rocket propelled )\bgrenades?\b(?! launchers?)")),
     (
         "Shelling/artillery/missile attack",
         _rx(
-            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard\w*|MLRS|howitzers?|Grad"
+            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|MLRS|howitzers?|(?-i:Grad|RPGs?)"
             r"|cluster munitions?|tank fire|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
             r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
             r"(?:explosions|blasts))\b"
@@ -69,6 +104,12 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 SHELLING = "Shelling/artillery/missile attack"
+CHEMICAL = "Chemical weapon"
+# A gas or chemical released by an accident (a leak, a spill, a factory) is no weapon.
+ACCIDENT = _rx(
+    r"\b(?:leak\w*|spill\w*|factory|plant|warehouse|pipeline|tanker|accident\w*|industrial|refinery"
+    r"|mine shaft|swimming pool|water treatment)\b"
+)
 # Artillery used alongside ground fighting is part of an armed clash.
 GROUND = _rx(
     r"\b(?:clash\w*|offensive|ground (?:operations?|assaults?|attacks?|fighting)|small arms|fired back"
@@ -81,6 +122,12 @@ _ARMED_TARGET = (
     r"|troops|soldiers|barracks|forces|militants|fighters|rebels|militia\w*|insurgents|guards?|VDP"
     r"|volunteers|gendarm\w+|camps?|strongholds?|jihadists|combatants|officers|servicem[ae]n)"
 )
+# Bases, headquarters and military posts (not checkpoints, which are a security measure).
+_BASE = (
+    r"(?:(?:military|army|observation|command|forward|operating|logistics?|air|naval|drone) )?"
+    r"(?:bases?|headquarters|HQs?|outposts?|(?:military|army|observation|command) (?:posts?|points?)"
+    r"|(?:new|\w+th) (?:military )?posts?|military camps?|training camps?)"
+)
 TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         TERRITORY,
@@ -88,7 +135,13 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))"
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
             r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
-            r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances)\b"
+            r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
+            r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:\w+ ){0,5}?out of"
+            r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
+            r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
+            r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
+            r"|port|airport|hill|site|camp|border (?:point|crossing)|neighbou?rhood|province|(?:oil |gas )?fields?"
+            r"|bases?|positions))\b"
         ),
     ),
     (
@@ -140,7 +193,13 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Agreement",
         _rx(
             r"\b(?:agreements?|ceasefire|cease-fire|truce|peace (?:deal|accord|agreement)|signed|prisoner (?:exchange|swap)"
-            r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal)\b"
+            r"|(?:released|freed) (?:\d+ |the )?(?:hostages|prisoners|detainees)|agreed to|reconciliation deal"
+            # Talks, exchanges and deals of the conflict (a firm's "deal to buy" is none).
+            r"|(?:peace|ceasefire|truce|indirect|direct|intra-\w+) talks|in exchange for (?:the )?(?:release|\d+"
+            r"|prisoners|hostages|detainees|soldiers|captives|fighters)"
+            r"|as part of (?:the|a|an) (?:peace |ceasefire |truce |reconciliation |prisoner )?(?:deal|agreement)"
+            r" (?:between|with) (?:the )?(?:government|rebels|militants|army|insurgents)"
+            r"|release of (?:[\w,]+ ){0,3}?(?:prisoners|detainees|hostages))\b"
         ),
     ),
     (
@@ -153,21 +212,50 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Headquarters or base established",
         _rx(
-            r"\b(?:establish\w*|set up|opened|built) (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|HQ|outpost|camp)\b"
+            r"\b(?:(?:establish\w*|set(?:ting)? up|built|buil(?:d|ding)|construct\w*|install\w*)"
+            r" (?:\w+ ){0,3}?"
+            + _BASE
+            + r"|opened (?:a |an )?(?:new )?"
+            + _BASE
+            + r"|"
+            + _BASE
+            + r" (?:\w+ ){0,3}?(?:(?:was|were|has been|have been"
+            r"|had been) )?(?:established|set up|built|opened|constructed|installed))\b"
         ),
     ),
     (
         "Change to group/activity",
         _rx(
             r"\b(?:merged|announced (?:the )?(?:formation|creation|dissolution)|was formed|were formed|pledged allegiance"
-            r"|rebrand\w*|dissolv\w*|split from|defected|new (?:armed )?group|joined forces|recruit\w*)\b"
+            r"|rebrand\w*|dissolv\w*|split from|defected|new (?:armed )?group|joined forces|recruit\w*"
+            r"|subordinated|integrated into)\b"
+        ),
+    ),
+)
+# Weak triggers: the activity of a force, tried only when no other trigger of TIER2 is in
+# the sentence ("a patrol was ambushed" is the ambush; "during a security operation,
+# troops detained ten people" is the detention). Movements of forces (patrols,
+# deployments, reinforcements, convoys, redeployments) and security measures (curfews,
+# checkpoints) are ACLED's "Change to group/activity"; an operation that is told without
+# any result is "Other".
+WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "Change to group/activity",
+        _rx(
+            r"\b(?:(?:re)?deploy\w*|reinforc\w*|(?<!Popular )mobili[sz]\w*|curfews?|troop movements?"
+            r"|(?:mov\w+|sen[dt]|sending|dispatch\w*|transferr?\w*|rotat\w+) (?:\w+ ){0,6}?(?:troops|forces"
+            r"|soldiers|fighters|reinforcements|units|members)|dispatched|stationed"
+            r"|convoys?\b(?:[\s,]+[\w()'-]+){0,14}?[\s,]+(?:arrived|moved|entered|left|leaving|headed|heading"
+            r"|crossed|passed|observed|was seen|travel\w*)|military build-?up|patroll?\w*|(?:set(?:ting)? up"
+            r"|erect\w*|install\w*|establish\w*|mounted|ran|running|manned) (?:\w+ ){0,2}?checkpoints?"
+            r"|fortif\w+ (?:\w+ )?positions|consolidat\w+ (?:\w+ )?positions)\b"
         ),
     ),
     (
         "Other",
         _rx(
-            r"\b(?:deploy\w*|reinforcements?|(?<!Popular )mobili[sz]\w*|curfew|convoy (?:arrived|moved)|redeploy\w*|troop movements?"
-            r"|military build-?up|patrol(?:led|s)?|(?:security|military|counter-?terrorism|combing|clearing|sweep|anti-\w+) operations?)\b"
+            r"\b(?:(?:security|military|counter-?terrorism|combing|clearing|sweep|mop-?up|anti-\w+) operations?"
+            r"|raid(?:ed|s)? (?:\w+ ){0,2}?(?:houses?|homes?))\b"
         ),
     ),
 )
@@ -197,7 +285,7 @@ TIER3: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:forced to (?:flee|leave|move)|fled (?:their |the )?(?:homes?|villages?|towns?|from|to)"
             r"|(?:were|was|been|got) (?:forcibly )?(?:displaced|evacuated|expelled|evicted)|forcibly evict\w*"
             r"|evicted|chased (?:away|out)|displaced|refugees (?:from \w+ )?(?:arrived|entered|crossed)"
-            r"|asylum seekers|bomb threats?|(?:ran|running|manned|mounted|erected|set up) (?:a |an )?checkpoints?"
+            r"|asylum seekers|bomb threats?"
             r"|(?:graduation|passing-out) ceremon(?:y|ies)|(?:military|combat|commando) training"
             r"|(?:distributed|found|posted|scattered) (?:\w+ ){0,3}?(?:flyers|fliers|leaflets)"
             r"|fired tear ?gas|escaped from (?:\w+ ){0,3}?(?:prison|jail)|jail ?break)\b"

@@ -18,7 +18,18 @@ import re
 
 from ..records import Span
 from .crowds import crowd_fight, mob_violence, protest
-from .event_patterns import DISRUPTED, GROUND, SHELLING, TIER1, TIER2, TIER3
+from .event_patterns import (
+    ACCIDENT,
+    CHEMICAL,
+    DISRUPTED,
+    GROUND,
+    SEIZED,
+    SHELLING,
+    TIER1,
+    TIER2,
+    TIER3,
+    WEAK,
+)
 from .taxonomy import (
     EVENT_TYPES,
     TERRITORY,
@@ -54,6 +65,19 @@ _LABELS: dict[str, str] = {
     "interception": "Disrupted weapons use",
     "disrupted weapons use": "Disrupted weapons use",
     "weapons seizure": "Disrupted weapons use",
+    "defusal": "Disrupted weapons use",
+    "detonation": "Disrupted weapons use",
+    "land seizure": "Looting/property destruction",
+    "abduction": "Abduction/forced disappearance",
+    "movement of forces": "Change to group/activity",
+    "security measures": "Change to group/activity",
+    "change to armed group": "Change to group/activity",
+    "recruitment": "Change to group/activity",
+    "elections/referendum": "Other",
+    "mass grave": "Other",
+    "strikes": "Other",
+    "training": "Other",
+    "explosive remnants of war": "Other",
     "arrests": "Arrests",
     "arrest": "Arrests",
     "agreement": "Agreement",
@@ -95,14 +119,16 @@ def classify(text: str, context: str = "") -> EventClass | None:
 
 
 def _classify(text: str, context: str) -> EventClass | None:
-    match = DISRUPTED.search(text)
+    match = DISRUPTED.search(text) or _seized(text)
     if match is not None:
         return make_class("Disrupted weapons use", span(match))
     found = protest(text, context)
-    if found is not None:
+    if found is not None and not _armed_violence(text, found) and not _weapon_first(text, found):
         return found
     for sub_type, pattern in TIER1:
         match = pattern.search(text)
+        if match is not None and sub_type == CHEMICAL and ACCIDENT.search(text):
+            continue
         if match is not None:
             ground = _ground(text) if sub_type == SHELLING else None
             if ground is not None:
@@ -111,7 +137,70 @@ def _classify(text: str, context: str) -> EventClass | None:
     mob = mob_violence(text)
     if mob is not None:
         return make_class("Mob violence", span(mob))
-    return _earliest(text, context) or _fallback(text)
+    return _earliest(text, context) or _first(text, WEAK) or _fallback(text)
+
+
+_VIOLENCE = re.compile(
+    r"\b(?:kill\w*|clash\w*|ambush\w*|fought|fighting|shot|shoot\w*|gunfire|exchange of fire|attack\w*"
+    r"|wound\w*|injur\w*|dead|died|assault\w*|beat(?:en|ing)?)\b",
+    re.I,
+)
+# Armed men or killings in the clause of a protest word: "gunmen blocked the road and
+# killed two drivers" is an attack, not a protest; "police killed two protesters" stays
+# a protest with excessive force (the crowd words name who was harmed).
+_ARMED_MEN = re.compile(
+    r"\b(?:gunmen|armed (?:men|group|assailants|militants)|militants|insurgents|jihadists|rebels"
+    r"|fighters|bandits|terrorists)\b",
+    re.I,
+)
+_CROWD_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w+|rall\w+|marche\w*|crowds?|rioters|strikers|mob)\b", re.I
+)
+
+
+def _armed_violence(text: str, found: EventClass) -> bool:
+    """True when the protest words are an armed group's act of violence instead."""
+    if found.event_type != "Protests" and found.sub_event_type != "Violent demonstration":
+        return False
+    armed = _ARMED_MEN.search(text)
+    if armed is None or _VIOLENCE.search(text) is None:
+        return False
+    return _CROWD_WORDS.search(text) is None
+
+
+def _weapon_first(text: str, found: EventClass) -> bool:
+    """True when a weapon is used before the protest words, which are then its setting
+    ("hurled grenades at troops sent to break up the protest")."""
+    for sub_type, pattern in TIER1:
+        if sub_type == "Sexual violence" or (sub_type == CHEMICAL and ACCIDENT.search(text)):
+            continue
+        match = pattern.search(text, 0, found.trigger.start)
+        # A capital may be a name ("Shell workers", "Grad students"): only lower case counts.
+        if match is not None and match.group(0)[0].islower():
+            return True
+    return False
+
+
+def _seized(text: str) -> re.Match[str] | None:
+    """Weapons seized or found, when the sentence tells of no fighting or killing."""
+    match = SEIZED.search(text)
+    if match is None or _VIOLENCE.search(text) is not None:
+        return None
+    if _DETAINED.search(text[: match.start()]):
+        return None  # weapons taken from people detained: the detention is the event
+    return match
+
+
+_DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|abduct\w*|kidnap\w*)\b", re.I)
+
+
+def _first(text: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> EventClass | None:
+    """The type of the trigger of ``table`` that comes first in ``text``, or None."""
+    found = [(m.start(), sub, m) for sub, rx in table if (m := rx.search(text)) is not None]
+    if not found:
+        return None
+    _start, sub_type, match = min(found, key=lambda item: item[0])
+    return make_class(sub_type, span(match))
 
 
 def _ground(text: str) -> re.Match[str] | None:
@@ -152,6 +241,10 @@ def _earliest(text: str, context: str = "") -> EventClass | None:
     if not found:
         return None
     found.sort(key=lambda item: item[0])
+    fled = _FLED.search(text, 0, found[0][0])
+    if fled is not None and _CAUSE.search(text, fled.end(), found[0][0] + 1):
+        # "Thousands fled because of the attacks": the displacement is the event.
+        return make_class("Other", span(fled))
     # "Following clashes, troops captured X": a leading backdrop is not the main event.
     main = [f for f in found if not _BACKDROP.search(text[max(0, f[0] - 30) : f[0]])]
     best = (
@@ -188,6 +281,12 @@ def actor_anchor(found: EventClass, sentence: str) -> Span:
     return found.trigger
 
 
+_FLED = re.compile(r"\b(?:fled|fleeing|have fled|displaced|forced to (?:flee|leave))\b", re.I)
+# A cause, not a time: "fled after the attack" may tell the attack itself.
+_CAUSE = re.compile(
+    r"\b(?:because of|in the wake of|due to|for fear of|owing to|as a result of)\b(?:\W+\w+){0,6}?\W*$",
+    re.I,
+)
 _BACKDROP = re.compile(
     r"(?:^|,\s*|\)\s*)(?:following|after|amid|amidst|during|despite|in the wake of)\s+(?:the\s+|heavy\s+"
     r"|fierce\s+|several\s+|\w+\s+){0,3}$",

@@ -28,6 +28,7 @@ from .actors import ActorRegistry, country_info
 from .admin_context import Lookup
 from .admin_hint import admin_country, organisation_country
 from .assign import Sides, assign
+from .conventions import by_actors
 from .country_prior import organisations_capital, prior_country_location
 from .dates import DateResolution, resolve_date
 from .eventtypes import (
@@ -284,17 +285,22 @@ class EventExtractor:
         if crowd_fight(found, sentence.text, bool(armed)):
             found = make_class("Mob violence", found.trigger)
         found = refine(found, sentence.text, part.context)
-        sides = assign(
-            self.actors,
-            sentence.text,
-            actor_anchor(found, sentence.text),
-            found.sub_event_type,
-            found.event_type,
-            country,
-            date.date,
-            part.previous_sides,
-            _where(location),
-        )
+        for _ in range(2):  # ACLED's conventions on who acts on whom may re-type the event once
+            sides = assign(
+                self.actors,
+                sentence.text,
+                actor_anchor(found, sentence.text),
+                found.sub_event_type,
+                found.event_type,
+                country,
+                date.date,
+                part.previous_sides,
+                _where(location),
+            )
+            revised = by_actors(found, sentence.text, self.actors.find(sentence.text), sides.actor1)
+            if revised is found:
+                break
+            found = revised
         kind = perpetrator_kind(part.context or sentence.text)
         if kind:
             default = self.actors.unidentified(country)

@@ -19,7 +19,9 @@ _FUTURE = re.compile(
     r"\b(?:(?-i:will|may)(?!\s+\d)|would|shall|could|might|must|should|can|going to|about to|plans? to|planning to"
     r"|plann?ed to|aims? to|aiming to|intends? to|intend(?:ed|ing) to|expected to|is expected|are expected"
     r"|threaten\w*|vow\w*|pledg\w* to|prepar\w+ (?:to|for)|ready to|in order to|seek\w* to|wants? to|hope\w* to"
-    r"|pose\w* (?:a |an )?(?:direct |serious |major )?threat|possible|potential|likely"
+    r"|pose\w* (?:a |an )?(?:direct |serious |major )?threat|possible|potential"
+    # "likely to attack" is a forecast; "likely IS militants", "likely to be IS", a guess at who.
+    r"|likely to (?!be\b)|(?:is|are|was|were) (?:most |highly |very )?likely"
     r"|[a-z]+'ll|\bi'll|it'll|they'll)\b",
     re.I,
 )
@@ -42,13 +44,32 @@ def modality(sentence: str, trigger_start: int) -> str:
         return "irrealis"
     before = sentence[:trigger_start]
     clause = _clause_before(before)
-    if _IRREALIS_CLAUSE.search(clause) or _FUTURE.search(clause):
+    if _irrealis_clause(clause, sentence[trigger_start : trigger_start + 60]) or _FUTURE.search(
+        clause
+    ):
         return "irrealis"
     if _NEGATION.search(before[-40:]) and not _NEGATION_OK.search(before[-40:]):
         return "irrealis"
     if _REPORTED.search(sentence):
         return "reported"
     return "asserted"
+
+
+# "killed when a mine went off", "hit once it was inside": a clause of time told in the
+# past is a fact, not a condition.
+_TIME_WORDS = frozenset({"when", "whenever", "once", "as soon as"})
+_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.I)
+
+
+def _irrealis_clause(clause: str, after: str) -> bool:
+    """A condition or a future time governs the trigger (``after`` is the text from it)."""
+    for match in _IRREALIS_CLAUSE.finditer(clause):
+        word = match.group(0).strip(' ,;("“').lower()
+        told = clause[match.end() :] + " " + re.split(r"[,;]", after, maxsplit=1)[0]
+        if word in _TIME_WORDS and _PAST.search(told) and not _FUTURE.search(told):
+            continue
+        return True
+    return False
 
 
 _NEGATION_OK = re.compile(r"\bnot only\b|\bno sooner\b", re.I)

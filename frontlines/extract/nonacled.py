@@ -77,6 +77,20 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(fire broke out|blaze|caught fire|short[- ]circuit)\b", 0.45),
         (r"\b(accident(al|ally)?|mishap|neglect\w*|poorly maintained)\b", 0.45),
         (r"\bstampedes?\b", 0.65),
+        # Plants, depots and stores that blow up or burn, leaks and spills, wrecks at sea.
+        (
+            r"\b(?:plant|factory|warehouse|depot|tanks?|storage|bunker|refinery|containers?|cylinders?|garage"
+            r"|silo|boiler|pipeline)\b[^.;]{0,40}?\b(?:explod\w*|blasts?|caught fire|burst|on fire|burned)\b",
+            0.7,
+        ),
+        (
+            r"\b(?:leak(?:ed|s|ing|age)?|spill(?:ed|s)?|noxious|plumes? of (?:smoke|chemicals))\b",
+            0.55,
+        ),
+        (r"\b(?:plane|air) crash(?:es)?|crash[- ]land\w*|emergency landing\b", 0.75),
+        (r"\b(?:ran aground|broke loose|run aground|sank|sinking)\b", 0.65),
+        (r"\b(?:ammonium nitrate|fireworks?|propane|solvents|methanol|toxins)\b", 0.45),
+        (r"\b(?:blast|explosion|disaster) site\b", 0.45),
     ),
     DIPLO: (
         (r"\bsanction(s|ed|ing)?\b", 0.7),
@@ -141,6 +155,10 @@ _CUES: dict[str, tuple[tuple[str, float], ...]] = {
             0.6,
         ),
         (r"\battribut(ed|es|ing) (the )?(attack|bombing|blast|killing|explosion)s? to\b", 0.8),
+        (r"\b(is|are|was|were) (not )?responsible for\b", 0.75),
+        (r"\b(suspected|believed|thought) to (be|have been) behind\b", 0.85),
+        (r"\btakes? credit\b", 0.9),
+        (r"\baccusations?\b", 0.45),
     ),
 }
 

@@ -15,6 +15,7 @@ from ..records import Actor, Span
 from .taxonomy import TERRITORY, EventClass, make_class
 
 NON_VIOLENT = "Non-violent transfer of territory"
+MOVEMENT = "Change to group/activity"
 
 _GAIN = re.compile(
     r"\b(?:entered|moved in(?:to)?|t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total )?control)"
@@ -32,6 +33,20 @@ _HANDED_TO = re.compile(
     r"\b(?:handed (?:\w+ ){0,6}?over|handed over (?:\w+ ){0,6}?|ceded (?:\w+ ){0,6}?|surrendered "
     r"(?:\w+ ){0,6}?|fell)\s*to\s+(?:the\s+)?$",
     re.I,
+)
+_HANDED = re.compile(
+    r"\b(?:handed|ceded|turned over|(?:to|under) the control of|in the hands of|seiz\w*|tak(?:e|en|ing)"
+    r" (?:over|control)|enter\w*|moved in)\b",
+    re.I,
+)
+# The other side left before the ground was taken ("after the army pulled out").
+_VACATED = re.compile(
+    r"\b(?:after|following|once|when)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:withdr[ea]w\w*|pulled out"
+    r"|retreated|abandoned|left|vacated|fled)\b|\b(?:following|after) the (?:\w+ )?withdrawal\b",
+    re.I,
+)
+_FIGHT = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|kill\w*|shell\w*|offensive|storm\w*)\b", re.I
 )
 _QUIET = re.compile(
     r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|clash\w*|confrontation|battle)"
@@ -66,9 +81,19 @@ def refine(found: EventClass, sentence: str, context: str = "") -> EventClass:
         control = _CONTROL.search(sentence)
         if control is not None and not _ATTEMPT.search(sentence[: control.start()]):
             return make_class(TERRITORY, found.trigger)
-    if sub == TERRITORY and _QUIET.search(whole):
+    if sub == TERRITORY and (
+        _QUIET.search(whole) or (_VACATED.search(sentence) and not _FIGHT.search(sentence))
+    ):
         return make_class(NON_VIOLENT, found.trigger)
+    if sub == NON_VIOLENT and _LOSE.search(found.trigger.text) and not _taken_over(whole):
+        # Forces that withdraw with nobody named taking the ground only move.
+        return make_class(MOVEMENT, found.trigger)
     return found
+
+
+def _taken_over(sentence: str) -> bool:
+    """True when someone takes over the ground in ``sentence``."""
+    return bool(_GAIN.search(sentence) or _HANDED.search(sentence))
 
 
 def gain_sides(

@@ -28,7 +28,12 @@ _COMBATANT = (
     r"|(?:army|military|security forces?) (?:convoy|patrol|post|station|checkpoint|base|vehicle"
     r"|camp|positions?|outpost|personnel)"
     r"|(?:Taliban|Houthi|IS|ISIS|PDF|JNIM|Shabaab|cartel|gang|militia|armed group) (?:members?|fighters?)"
-    r"|members? of (?:the |a |an )?(?:[\w'-]+ ){0,4}?" + _GROUP_NOUN + r")"
+    r"|members? of (?:the |a |an )?(?:[\w'-]+ ){0,4}?"
+    + _GROUP_NOUN
+    # "two 5th Division members", "a regime army bus": a unit's members and its vehicles.
+    + r"|(?:regime|government|pro-\w+|army|military|security) (?:forces? )?(?:members|fighters|elements"
+    r"|personnel|soldiers)|(?:division|brigade|regiment|battalion|corps|regime|army) (?:members?|soldiers"
+    r"|fighters|personnel|elements|bus|vehicles?|convoy|patrol|post|checkpoint|positions?))"
 )
 _HARMED = (
     r"(?:killed|wounded|injured|shot|neutrali[sz]ed|ambushed|attacked|targeted|beheaded|executed)"
@@ -38,10 +43,16 @@ _PASSIVE = re.compile(
     r"|got|being)\s+(?:\w+\s+)?" + _HARMED + r"\b",
     re.I,
 )
+# Words that end the object of the act before a combatant is reached: "killed a shepherd
+# near an army post" harmed the shepherd.
+_NOT_COMBATANT = (
+    r"civilians?\b|by\b|near\b|at\b|in\b|outside\b|inside\b|m[ae]n\b|wom[ae]n\b|child(?:ren)?\b|boys?\b"
+    r"|girls?\b|people\b|shepherds?\b|farmers?\b|residents?\b|villagers?\b|herders?\b|drivers?\b"
+)
 _ACTIVE = re.compile(
     r"\b(?:kill(?:ed|ing)|shot|shooting|attack(?:ed|ing)|ambush(?:ed|ing)|target(?:ed|ing)"
     r"|opened fire (?:on|at)|fired (?:on|at)|injur(?:ed|ing)|wound(?:ed|ing)|neutrali[sz]ed)"
-    r"\s+(?!by\b)(?:(?!civilians?\b|by\b)[\w()'-]+\s+){0,4}?" + _COMBATANT + r"\b",
+    r"\s+(?!by\b)(?:(?!" + _NOT_COMBATANT + r")[\w()'-]+\s+){0,4}?" + _COMBATANT + r"\b(?!'s|’s)",
     re.I,
 )
 _CRIMINAL_VICTIM = re.compile(

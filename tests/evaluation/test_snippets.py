@@ -122,3 +122,31 @@ def test_protest_topic_does_not_override_protest() -> None:
     text = "Residents protested against the sanctions and condemned the embassy closure."
     assert combine(protest, text) == "PEACE_PROTEST"
     assert combine([], text) == "DIPLO"
+
+
+def test_extracted_other_yields_to_a_non_acled_cue() -> None:
+    other = [_event("Other", "Strategic developments")]
+    assert combine(other, "Residents were evacuated after a fertiliser plant exploded.") == (
+        "MAN_MADE_DISASTER"
+    )
+    assert combine(other, "Residents were evacuated from the valley.") == "OTHER"
+
+
+def test_a_later_weapon_types_a_generic_attack() -> None:
+    events = [
+        _event("Attack", "Violence against civilians"),
+        _event("Grenade", "Explosions/Remote violence"),
+    ]
+    assert combine(events, "Attacks hit ten towns. Most used grenades.") == "GRENADE"
+    clash_then_protest = [
+        _event("Armed clash", "Battles"),
+        _event("Peaceful protest", "Protests"),
+    ]
+    assert combine(clash_then_protest, "Troops fought rebels. Residents marched.") == (
+        "ARMED_CLASH"
+    )
+
+
+def test_a_disaster_overrides_a_mob_reading() -> None:
+    mob = [_event("Mob violence", "Riots")]
+    assert combine(mob, "A tsunami after an eruption killed 200 people.") == "NATURAL_DISASTER"

@@ -21,7 +21,7 @@ from frontlines.extract.modality import modality
         ("Hundreds of farmers were forced to flee their fields.", "Other"),
         ("About 60 families were displaced from the valley last week.", "Other"),
         ("Jihadists forcibly evicted fishermen from two islands.", "Other"),
-        ("Gunmen ran a checkpoint and searched travellers.", "Other"),
+        ("Gunmen ran a checkpoint and searched travellers.", "Change to group/activity"),
         ("A school closed after it received bomb threats.", "Other"),
         ("Twelve rebels surrendered to the district officer.", "Agreement"),
         ("Two fighters laid down their weapons at the camp.", "Agreement"),
