@@ -202,6 +202,21 @@ def cmd_eval_snippets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_precision(args: argparse.Namespace) -> int:
+    from .evaluation.precision import run_precision_eval
+
+    app = _app(args)
+    result = run_precision_eval(
+        args.paths,
+        read=lambda path: app.read(path, published=args.published),
+        analyse=app.analyze,
+        published=args.published,
+        progress=_err,
+    )
+    print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 1))
+    return 0
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from .evaluation.training import train_from_csv
 
@@ -363,6 +378,14 @@ def _add_eval(sub: Any) -> None:
     s.add_argument("--predictions", help="write one JSON line per snippet")
     s.add_argument("--json", action="store_true", help="one JSON object on one line")
     s.set_defaults(func=cmd_eval_snippets)
+    pr = esub.add_parser(
+        "precision", help="false events on texts that are not conflict reporting"
+    )
+    pr.add_argument("paths", nargs="+", metavar="PATH",
+                    help="files, folders of files, or TSV files with columns id and text")  # fmt: skip
+    pr.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
+    pr.add_argument("--json", action="store_true", help="one JSON object on one line")
+    pr.set_defaults(func=cmd_eval_precision)
 
 
 def _add_train(sub: Any) -> None:
