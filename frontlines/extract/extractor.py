@@ -13,6 +13,7 @@ from ..config import Settings
 from ..errors import GazetteerError
 from ..geo.gazetteer import Gazetteer
 from ..geo.sources import admin_names
+from ..relevance.senses import SenseCheck, sense_reason
 from ..records import (
     ARTICLE,
     COMMENT,
@@ -112,7 +113,9 @@ class EventExtractor:
         settings: Settings | None = None,
         gazetteer: Gazetteer | None = None,
         event_model: SubEventModel | None = None,
+        sense_check: SenseCheck | None = sense_reason,
     ) -> None:
+        self.sense_check = sense_check  # None reads every trigger (--all-sentences)
         self._actors = actors
         self._settings = settings
         self._gazetteer = gazetteer
@@ -239,7 +242,7 @@ class EventExtractor:
         if not date.inherited:
             part.previous_date = date
         found = classify(sentence.text, part.context)
-        if found is None:
+        if found is None or not self._conflict_sense(document, sentence, found):
             return
         if self.event_model is not None:
             found = self.event_model.refine(sentence.text, found)
@@ -250,6 +253,15 @@ class EventExtractor:
         if mood == "reported":
             event.credibility = "medium"
         part.events.append(event)
+
+    def _conflict_sense(self, document: Document, sentence: Span, found: EventClass) -> bool:
+        """False when the trigger has another sense here (frontlines.relevance.senses); the
+        reason is kept on the document's relevance."""
+        reason = self.sense_check(sentence.text, found) if self.sense_check else None
+        if reason is not None and document.relevance is not None:
+            document.relevance.sentences.append({"start": sentence.start, "end": sentence.end,
+                "trigger": found.trigger.text, "reason": reason})  # fmt: skip
+        return reason is None
 
     def _event(
         self,
