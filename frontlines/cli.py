@@ -391,9 +391,7 @@ def _add_eval(sub: Any) -> None:
     s.add_argument("--predictions", help="write one JSON line per snippet")
     s.add_argument("--json", action="store_true", help="one JSON object on one line")
     s.set_defaults(func=cmd_eval_snippets)
-    pr = esub.add_parser(
-        "precision", help="false events on texts that are not conflict reporting"
-    )
+    pr = esub.add_parser("precision", help="false events on texts that are not conflict reporting")
     pr.add_argument("paths", nargs="+", metavar="PATH",
                     help="files, folders of files, or TSV files with columns id and text")  # fmt: skip
     pr.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")

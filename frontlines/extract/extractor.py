@@ -13,7 +13,6 @@ from ..config import Settings
 from ..errors import GazetteerError
 from ..geo.gazetteer import Gazetteer
 from ..geo.sources import admin_names
-from ..relevance.senses import SenseCheck, sense_reason
 from ..records import (
     ARTICLE,
     COMMENT,
@@ -25,6 +24,7 @@ from ..records import (
     SourcePart,
     Span,
 )
+from ..relevance.senses import SenseCheck, sense_reason
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup, qualified_location
 from .admin_hint import admin_country, organisation_country

@@ -47,8 +47,8 @@ def clause(sentence: str, start: int, end: int) -> str:
     left = 0
     for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
         left = m.end()
-    m = _CLAUSE_BREAK.search(sentence, end)
-    found = sentence[left : m.start() if m else len(sentence)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    found = sentence[left : after.start() if after else len(sentence)]
     # a leading label ("Agreement: ...") or a fragment is read with its whole sentence
     return found if len(found.split()) >= MIN_CLAUSE_WORDS else sentence
 
@@ -65,8 +65,10 @@ def participants(text: str) -> dict[str, list[str]]:
 def _protest_sense(text: str, sentence: str, end: int, who: dict[str, list[str]]) -> bool:
     """A protest verb with a crowd, a number of people or an organisation beside it, or
     followed by where or what for ("demonstrated in X", "gathered to demand")."""
-    return bool(who) or bool(_NUMBER.search(text)) or bool(
-        vocabulary().protest_after.match(sentence[end:])
+    return (
+        bool(who)
+        or bool(_NUMBER.search(text))
+        or bool(vocabulary().protest_after.match(sentence[end:]))
     )
 
 

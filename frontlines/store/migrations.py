@@ -65,6 +65,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "DROP INDEX IF EXISTS events_date",
         ),
     ),
+    (
+        # the relevance decision (frontlines.relevance) as JSON; NULL when none was made
+        "0003_document_relevance",
+        ("ALTER TABLE documents ADD COLUMN relevance TEXT",),
+    ),
 )
 
 

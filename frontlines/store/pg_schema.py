@@ -68,6 +68,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "CREATE INDEX events_type ON events (event_type, sub_event_type)",
         ),
     ),
+    (
+        # the relevance decision (frontlines.relevance) as JSON; NULL when none was made
+        "0002_document_relevance",
+        ("ALTER TABLE documents ADD COLUMN relevance TEXT",),
+    ),
 )
 
 POSTGIS_FIX = (
