@@ -62,12 +62,14 @@ class Comment:
 class Relevance:
     """Whether a document reports political violence, protest or strategic developments
     (ACLED's sense), with the cues that decided: ``score`` is compared with ``threshold``;
+    ``domains`` are the other domains the page is mostly about (sport, fiction, ...);
     ``sentences`` lists the candidate sentences whose trigger had another sense."""
 
     relevant: bool
     score: float
     threshold: float
     reasons: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
     sentences: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +78,7 @@ class Relevance:
             "score": self.score,
             "threshold": self.threshold,
             "reasons": list(self.reasons),
+            "domains": list(self.domains),
             "sentences": [dict(s) for s in self.sentences],
         }
 
@@ -86,6 +89,7 @@ class Relevance:
             score=float(data["score"]),
             threshold=float(data["threshold"]),
             reasons=list(data.get("reasons", [])),
+            domains=list(data.get("domains", [])),
             sentences=list(data.get("sentences", [])),
         )
 

@@ -257,7 +257,8 @@ class EventExtractor:
     def _conflict_sense(self, document: Document, sentence: Span, found: EventClass) -> bool:
         """False when the trigger has another sense here (frontlines.relevance.senses); the
         reason is kept on the document's relevance."""
-        reason = self.sense_check(sentence.text, found) if self.sense_check else None
+        domains = document.relevance.domains if document.relevance else ()
+        reason = self.sense_check(sentence.text, found, domains) if self.sense_check else None
         if reason is not None and document.relevance is not None:
             document.relevance.sentences.append({"start": sentence.start, "end": sentence.end,
                 "trigger": found.trigger.text, "reason": reason})  # fmt: skip

@@ -92,10 +92,23 @@ NOT_PROSE = (
 )  # fmt: skip
 
 
+LONGEST_CELL = 150  # a table with a longer cell holds prose (a page laid out in a table)
+
+
+def _layout_table(node: LexborNode) -> bool:
+    """A table that lays out a page (tables inside it, or cells of running text)."""
+    if node.tag != "table":
+        return False
+    if len(node.css("table")) > 1:  # the node itself, then the tables inside it
+        return True
+    cells = node.css("td, th")
+    return any(len(" ".join(c.text(separator=" ").split())) > LONGEST_CELL for c in cells)
+
+
 def _drop_not_prose(tree: LexborHTMLParser, found: Furniture) -> None:
     for kind, selector in NOT_PROSE:
         for node in tree.css(selector):
-            if node.parent is None:
+            if node.parent is None or _layout_table(node):
                 continue
             text = " ".join(node.text(separator=" ").split())
             if text:

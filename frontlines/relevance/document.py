@@ -2,12 +2,14 @@
 protest or strategic developments (ACLED's sense)?
 
 Cheap by design (word counts, no parsing), so it runs before geoparsing and event coding.
-``score = C / (C + N / 2 + PRIOR)``: ``C`` counts the conflict cues of the page (killed,
+``score = C / (C + N * OTHER_WEIGHT + PRIOR)``: ``C`` counts the conflict cues of the page (killed,
 troops, shelling, protesters, ...; each word at most ``CAP`` times), ``N`` the words of the
 other domains (sport, business, technology, code, fiction, labour, law; same cap). A page
 is relevant when ``score >= threshold`` or when it has fewer than ``MIN_OTHER`` words of
 other domains (a short report with no cue either way is read). A page not in English is not read by the English
-rules whatever its score. The reasons name the cues that decided.
+rules whatever its score. The reasons name the cues that decided; ``domains`` names the
+other domains the page is mostly about (``DOMAIN_MIN`` capped words), which the sentence
+check reads (:mod:`.senses`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ DEFAULT_THRESHOLD = 0.2
 MIN_OTHER = 3  # a page is set aside only when it has this much other-domain vocabulary
 CAP = 3
 PRIOR = 2.0
+OTHER_WEIGHT = 0.5
+DOMAIN_MIN = 6  # capped words of one other domain that make it the page's domain
 ENGLISH = "en"
 SHOWN = 6
 
@@ -46,7 +50,7 @@ def _score(text: str) -> tuple[float, Counter[str], dict[str, Counter[str]], int
     other = {name: counts for name, counts in other.items() if counts}
     c = _capped(conflict)
     n = sum(_capped(counts) for counts in other.values())
-    return round(c / (c + n / 2 + PRIOR), 3), conflict, other, n
+    return round(c / (c + n * OTHER_WEIGHT + PRIOR), 3), conflict, other, n
 
 
 def judge(document: Document, threshold: float = DEFAULT_THRESHOLD) -> Relevance:
@@ -65,4 +69,5 @@ def judge(document: Document, threshold: float = DEFAULT_THRESHOLD) -> Relevance
     if document.language != ENGLISH:
         relevant = False
         reasons.insert(0, f"language {document.language}: the event rules read English only")
-    return Relevance(relevant, score, threshold, reasons)
+    domains = sorted(name for name, counts in other.items() if _capped(counts) >= DOMAIN_MIN)
+    return Relevance(relevant, score, threshold, reasons, domains)

@@ -12,7 +12,7 @@ sense, else the reason it does not.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Protocol
 
 from ..records import Span
@@ -39,7 +39,7 @@ class Found(Protocol):
     def sub_event_type(self) -> str: ...
 
 
-SenseCheck = Callable[[str, Found], "str | None"]
+SenseCheck = Callable[[str, Found, Collection[str]], "str | None"]
 
 
 def clause(sentence: str, start: int, end: int) -> str:
@@ -87,8 +87,11 @@ def idiom(sentence: str, start: int, end: int) -> str:
     return ""
 
 
-def sense_reason(sentence: str, found: Found) -> str | None:
-    """None when the trigger keeps its conflict sense in ``sentence``, else why not."""
+def sense_reason(sentence: str, found: Found, domains: Collection[str] = ()) -> str | None:
+    """None when the trigger keeps its conflict sense in ``sentence``, else why not.
+
+    ``domains`` are the other domains the whole page is about (a game review, a match
+    report): there a trigger needs an armed actor, a weapon or a crowd beside it."""
     start, end = found.trigger.start, found.trigger.end
     trigger = found.trigger.text.lower()
     phrase = idiom(sentence, start, end)
@@ -108,9 +111,14 @@ def sense_reason(sentence: str, found: Found) -> str | None:
         return None
     if needs and not who:
         return f"{trigger!r} with no actor, weapon, victim or crowd in its clause"
+    armed = [kind for kind in ("actor", "named", "political") if kind in who]
+    if found.sub_event_type in vocabulary().needs_armed_actor and not armed:
+        return f"{found.sub_event_type!r} with no armed or political actor"
     other = families(text)
     strong = [kind for kind in vocabulary().strong if kind in who]
     distinct = {word for words in other.values() for word in words}
+    if domains and not strong:
+        return f"{trigger!r} on a page about {', '.join(domains)}, with no actor, weapon or crowd"
     if (other and not who) or (len(distinct) >= 2 and not strong):
         named = "; ".join(f"{kind} ({', '.join(sorted(set(words))[:3])})"
                           for kind, words in other.items())  # fmt: skip
@@ -118,6 +126,6 @@ def sense_reason(sentence: str, found: Found) -> str | None:
     return None
 
 
-def conflict_sense(sentence: str, found: Found) -> bool:
+def conflict_sense(sentence: str, found: Found, domains: Collection[str] = ()) -> bool:
     """True when the trigger of ``found`` reports conflict (:func:`sense_reason`)."""
-    return sense_reason(sentence, found) is None
+    return sense_reason(sentence, found, domains) is None

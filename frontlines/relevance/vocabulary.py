@@ -50,6 +50,7 @@ class Vocabulary:
     conflict: WordSet
     protest_types: frozenset[str]
     protest_after: re.Pattern[str]
+    needs_armed_actor: frozenset[str]
 
 
 @cache
@@ -68,6 +69,7 @@ def vocabulary() -> Vocabulary:
             conflict=word_set("conflict", raw["conflict"]),
             protest_types=frozenset(raw["protest_types"]),
             protest_after=re.compile(raw["protest_prepositions"], re.I),
+            needs_armed_actor=frozenset(raw["needs_armed_actor"]),
         )
     except (KeyError, ValueError, re.error) as exc:
         raise ConfigError(f"frontlines/relevance/data/senses.json is broken: {exc}") from exc

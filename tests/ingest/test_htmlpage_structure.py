@@ -23,3 +23,12 @@ def test_code_navigation_tables_and_prices_are_not_text() -> None:
         assert absent not in page.text
     kinds = {item.split(":", 1)[0] for item in page.furniture.removed}
     assert {"code", "navigation", "specification table", "shop"} <= kinds
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_text() -> None:
+    prose = "The club met on Saturday to plan the summer walks along the river. " * 4
+    page = read_html_page(
+        f"<html><head><title>Club</title></head><body><table><tr><td>Menu</td>"
+        f"<td><p>{prose}</p><p>{prose}</p></td></tr></table></body></html>"
+    )
+    assert "summer walks" in page.text
