@@ -51,3 +51,11 @@ def test_gate_runs_the_stage_on_relevant_documents_only() -> None:
 def test_all_sentences_reads_everything() -> None:
     [analysis] = Judge(all_sentences=True)([Analysis(document=_doc(SPORT))])
     assert analysis.document.relevance is not None and analysis.document.relevance.relevant
+
+
+def test_relevance_is_in_the_document_json() -> None:
+    [analysis] = Judge()([Analysis(document=_doc(SPORT))])
+    data = analysis.to_dict()["document"]
+    assert data["language"] == "en"
+    assert data["relevance"]["relevant"] is False
+    assert "sport" in data["relevance"]["domains"]
