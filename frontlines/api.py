@@ -70,8 +70,13 @@ class Frontlines:
         geoparser: Any = None,
         extractor: Any = None,
         fetcher: Any = None,
+        relevance_threshold: float | None = None,
+        all_sentences: bool = False,
     ) -> None:
         self.settings = settings or Settings.from_env()
+        self.relevance_threshold = relevance_threshold
+        self.all_sentences = all_sentences  # events from every sentence of every page
+        self._cheap_geoparser: Any = None
         self._gazetteer = gazetteer
         self._geoparser = geoparser
         self._extractor = extractor
@@ -105,11 +110,23 @@ class Frontlines:
             self._extractor = EventExtractor(
                 actors, settings=self.settings, gazetteer=self.gazetteer
             )
+        if self.all_sentences and hasattr(self._extractor, "sense_check"):
+            self._extractor.sense_check = None
         return self._extractor
 
     @property
     def pipeline(self) -> Pipeline:
-        return Pipeline([self.geoparser, self.extractor])
+        """Relevance first (cheap), then places and events; a page judged not relevant
+        gets its places from the gazetteer alone and no events (``frontlines.relevance``)."""
+        from .relevance.document import DEFAULT_THRESHOLD
+        from .relevance.stage import Gated, Judge, Routed, cheap_geoparser
+
+        if self._cheap_geoparser is None:
+            self._cheap_geoparser = cheap_geoparser(self.geoparser)
+        threshold = self.relevance_threshold
+        judge = Judge(DEFAULT_THRESHOLD if threshold is None else threshold, self.all_sentences)
+        geoparse = Routed(self.geoparser, self._cheap_geoparser)
+        return Pipeline([judge, geoparse, Gated(self.extractor)])
 
     # -- reading and analysing ----------------------------------------------------------
     def read(self, source: str | Path, *, published: dt.date | None = None) -> list[Document]:

@@ -40,7 +40,18 @@ def _app(args: argparse.Namespace) -> Frontlines:
         overrides["max_bytes"] = args.max_bytes
     if getattr(args, "db", None):
         overrides["db"] = args.db
-    return Frontlines(Settings.from_env(**overrides))
+    return Frontlines(
+        Settings.from_env(**overrides),
+        relevance_threshold=getattr(args, "relevance_threshold", None),
+        all_sentences=getattr(args, "all_sentences", False),
+    )
+
+
+def _relevance(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--relevance-threshold", type=float, metavar="SCORE",
+                   help="pages scoring below this (0-1, default 0.2) are not read for events")  # fmt: skip
+    p.add_argument("--all-sentences", action="store_true",
+                   help="read every sentence of every page for events, relevant or not")  # fmt: skip
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -202,6 +213,21 @@ def cmd_eval_snippets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_precision(args: argparse.Namespace) -> int:
+    from .evaluation.precision import run_precision_eval
+
+    app = _app(args)
+    result = run_precision_eval(
+        args.paths,
+        read=lambda path: app.read(path, published=args.published),
+        analyse=app.analyze,
+        published=args.published,
+        progress=_err,
+    )
+    print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 1))
+    return 0
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from .evaluation.training import train_from_csv
 
@@ -250,6 +276,7 @@ def _add_extract(sub: Any) -> None:
     )
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
+    _relevance(p)
     p.set_defaults(func=cmd_extract)
 
 
@@ -259,6 +286,7 @@ def _add_ingest(sub: Any) -> None:
     _db(p)
     p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
     p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
+    _relevance(p)
     p.set_defaults(func=cmd_ingest)
 
 
@@ -365,6 +393,13 @@ def _add_eval(sub: Any) -> None:
     s.add_argument("--predictions", help="write one JSON line per snippet")
     s.add_argument("--json", action="store_true", help="one JSON object on one line")
     s.set_defaults(func=cmd_eval_snippets)
+    pr = esub.add_parser("precision", help="false events on texts that are not conflict reporting")
+    pr.add_argument("paths", nargs="+", metavar="PATH",
+                    help="files, folders of files, or TSV files with columns id and text")  # fmt: skip
+    pr.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
+    pr.add_argument("--json", action="store_true", help="one JSON object on one line")
+    _relevance(pr)
+    pr.set_defaults(func=cmd_eval_precision)
 
 
 def _add_train(sub: Any) -> None:

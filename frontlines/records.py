@@ -59,6 +59,42 @@ class Comment:
 
 
 @dataclass(slots=True)
+class Relevance:
+    """Whether a document reports political violence, protest or strategic developments
+    (ACLED's sense), with the cues that decided: ``score`` is compared with ``threshold``;
+    ``domains`` are the other domains the page is mostly about (sport, fiction, ...);
+    ``sentences`` lists the candidate sentences whose trigger had another sense."""
+
+    relevant: bool
+    score: float
+    threshold: float
+    reasons: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relevant": self.relevant,
+            "score": self.score,
+            "threshold": self.threshold,
+            "reasons": list(self.reasons),
+            "domains": list(self.domains),
+            "sentences": [dict(s) for s in self.sentences],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relevance:
+        return cls(
+            relevant=bool(data["relevant"]),
+            score=float(data["score"]),
+            threshold=float(data["threshold"]),
+            reasons=list(data.get("reasons", [])),
+            domains=list(data.get("domains", [])),
+            sentences=list(data.get("sentences", [])),
+        )
+
+
+@dataclass(slots=True)
 class Document:
     """One ingested page: the article text alone, its comments apart, its furniture listed.
 
@@ -81,6 +117,7 @@ class Document:
     furniture: list[str] = field(default_factory=list)
     map_images: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    relevance: Relevance | None = None
 
     def part_text(self, part: SourcePart, comment_id: str | None = None) -> str:
         """The text that offsets with this ``part``/``comment_id`` point into."""
@@ -106,6 +143,7 @@ class Document:
             "furniture": list(self.furniture),
             "map_images": list(self.map_images),
             "warnings": list(self.warnings),
+            "relevance": self.relevance.to_dict() if self.relevance else None,
         }
 
 

@@ -24,6 +24,7 @@ from ..records import (
     SourcePart,
     Span,
 )
+from ..relevance.senses import SenseCheck, sense_reason
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup
 from .admin_hint import admin_country, organisation_country
@@ -114,7 +115,9 @@ class EventExtractor:
         settings: Settings | None = None,
         gazetteer: Gazetteer | None = None,
         event_model: SubEventModel | None = None,
+        sense_check: SenseCheck | None = sense_reason,
     ) -> None:
+        self.sense_check = sense_check  # None reads every trigger (--all-sentences)
         self._actors = actors
         self._settings = settings
         self._gazetteer = gazetteer
@@ -241,7 +244,7 @@ class EventExtractor:
         if not date.inherited:
             part.previous_date = date
         found = classify(sentence.text, part.context)
-        if found is None:
+        if found is None or not self._conflict_sense(document, sentence, found):
             return
         if self.event_model is not None:
             found = self.event_model.refine(sentence.text, found)
@@ -252,6 +255,16 @@ class EventExtractor:
         if mood == "reported":
             event.credibility = "medium"
         part.events.append(event)
+
+    def _conflict_sense(self, document: Document, sentence: Span, found: EventClass) -> bool:
+        """False when the trigger has another sense here (frontlines.relevance.senses); the
+        reason is kept on the document's relevance."""
+        domains = document.relevance.domains if document.relevance else ()
+        reason = self.sense_check(sentence.text, found, domains) if self.sense_check else None
+        if reason is not None and document.relevance is not None:
+            document.relevance.sentences.append({"start": sentence.start, "end": sentence.end,
+                "trigger": found.trigger.text, "reason": reason})  # fmt: skip
+        return reason is None
 
     def _event(
         self,

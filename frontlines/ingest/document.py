@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from ..records import Comment, Document
+from .language import document_language
 
 UNKNOWN_DATE_WARNING = (
     "publication date unknown: the page carries no date in its metadata; pass "
@@ -70,6 +71,7 @@ def make_document(
         published_from=origin,
         url=url,
         outlet=outlet,
+        language=document_language(title, text),
         kind=kind,
         comments=comments,
         furniture=list(furniture or []),

@@ -47,6 +47,7 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     found = Furniture()
     _take_map_links(tree, found, url)
     _drop_threads(tree)
+    _drop_not_prose(tree, found)
     meta = _trafilatura(tree.html or "", url)
     body = str(meta.get("text") or "")
     paragraphs = strip_paragraphs([p for p in body.split("\n") if p.strip()], found)
@@ -79,6 +80,40 @@ def _drop_threads(tree: LexborHTMLParser) -> None:
     for selector in (THREAD_SELECTOR, COMMENT_SELECTOR, "script, style, noscript, form"):
         for node in tree.css(selector):
             _decompose(node)
+
+
+# Code, program output, keyboard input, navigation and shop furniture are not prose: they
+# never reach the text (and so never yield events); what they held is kept as furniture.
+NOT_PROSE = (
+    ("code", "pre, code, kbd, samp, tt, var, .highlight, .codehilite, .sourceCode"),
+    ("navigation", "nav, [role=navigation], .breadcrumb, .breadcrumbs, .menu, .navbar"),
+    ("specification table", "table, dl.specifications, .specifications, .product-specs"),
+    ("shop", ".price, .product-price, .add-to-cart, .cart, .basket, [itemprop=price], .woocommerce-Price-amount"),
+)  # fmt: skip
+
+
+LONGEST_CELL = 150  # a table with a longer cell holds prose (a page laid out in a table)
+
+
+def _layout_table(node: LexborNode) -> bool:
+    """A table that lays out a page (tables inside it, or cells of running text)."""
+    if node.tag != "table":
+        return False
+    if len(node.css("table")) > 1:  # the node itself, then the tables inside it
+        return True
+    cells = node.css("td, th")
+    return any(len(" ".join(c.text(separator=" ").split())) > LONGEST_CELL for c in cells)
+
+
+def _drop_not_prose(tree: LexborHTMLParser, found: Furniture) -> None:
+    for kind, selector in NOT_PROSE:
+        for node in tree.css(selector):
+            if node.parent is None or _layout_table(node):
+                continue
+            text = " ".join(node.text(separator=" ").split())
+            if text:
+                found.removed.append(f"{kind}: {text[:120]}")
+            node.decompose()
 
 
 def _decompose(node: LexborNode) -> None:

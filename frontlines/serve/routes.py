@@ -84,6 +84,8 @@ def _document_summary(doc: Document) -> dict[str, Any]:
         "outlet": doc.outlet,
         "published": doc.published.isoformat() if doc.published else None,
         "comment_count": len(doc.comments),
+        "language": doc.language,
+        "relevant": doc.relevance.relevant if doc.relevance else None,
     }
 
 

@@ -66,8 +66,13 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        # the relevance decision (frontlines.relevance) as JSON; NULL when none was made
+        "0003_document_relevance",
+        ("ALTER TABLE documents ADD COLUMN relevance TEXT",),
+    ),
+    (
         # why each event's place was chosen (extract's one scored choice of place)
-        "0003_events_location_reason",
+        "0004_events_location_reason",
         ("ALTER TABLE events ADD COLUMN location_reason TEXT NOT NULL DEFAULT ''",),
     ),
 )

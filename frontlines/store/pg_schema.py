@@ -69,7 +69,12 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "0002_events_location_reason",
+        # the relevance decision (frontlines.relevance) as JSON; NULL when none was made
+        "0002_document_relevance",
+        ("ALTER TABLE documents ADD COLUMN relevance TEXT",),
+    ),
+    (
+        "0003_events_location_reason",
         ("ALTER TABLE events ADD COLUMN location_reason TEXT NOT NULL DEFAULT ''",),
     ),
 )

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
-from ..records import Comment, Document, Event, Mention, Place, Span
+from ..records import Comment, Document, Event, Mention, Place, Relevance, Span
 
 EVENT_SCALARS: tuple[str, ...] = (
     "event_type", "sub_event_type", "actor1", "event_date", "time_precision",
@@ -25,7 +25,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "id", "source", "url", "title", "text", "published", "published_from", "outlet",
-    "language", "kind", "furniture", "map_images", "warnings", "ingested_at",
+    "language", "kind", "furniture", "map_images", "warnings", "ingested_at", "relevance",
 )  # fmt: skip
 
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -85,6 +85,7 @@ def document_row(document: Document, document_id: str) -> tuple[Any, ...]:
         _dump(list(document.map_images)),
         _dump(list(document.warnings)),
         now,
+        _dump(document.relevance.to_dict()) if document.relevance else None,
     )
 
 
@@ -105,7 +106,17 @@ def row_document(row: sqlite3.Row, comments: list[Comment]) -> Document:
         furniture=json.loads(row["furniture"]),
         map_images=json.loads(row["map_images"]),
         warnings=json.loads(row["warnings"]),
+        relevance=_relevance(row),
     )
+
+
+def _relevance(row: Any) -> Relevance | None:
+    """The stored relevance decision (documents stored before it was kept have none)."""
+    try:
+        raw = row["relevance"]
+    except (IndexError, KeyError):
+        raw = None
+    return Relevance.from_dict(json.loads(raw)) if raw else None
 
 
 def comment_row(comment: Comment, document_id: str, position: int) -> tuple[Any, ...]:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from frontlines.errors import StoreError
-from frontlines.records import Event, Span
+from frontlines.records import Analysis, Document, Event, Relevance, Span
 from frontlines.store import MemoryStore, SqliteStore, open_store
 from frontlines.store.migrations import MIGRATIONS
 
@@ -142,3 +142,14 @@ def test_any_event_round_trips_equal(event: Event) -> None:
         with backend as store:
             store.save(make_analysis(events=[event]))
             assert store.events() == [event]
+
+
+def test_relevance_is_stored(tmp_path: Path) -> None:
+    doc = Document(id="d1", source="s", title="t", text="x", language="de",
+                   relevance=Relevance(False, 0.1, 0.2, ["sport: match"]))  # fmt: skip
+    with open_store(str(tmp_path / "r.sqlite")) as store:
+        store.save(Analysis(document=doc))
+        back = store.document("d1")
+    assert back is not None and back.relevance is not None
+    assert back.language == "de"
+    assert back.relevance.reasons == ["sport: match"] and not back.relevance.relevant
