@@ -14,6 +14,7 @@ from .recognize import (
     Candidate,
 )
 from .resolve import Scored
+from .words import TRANSLITERATED
 
 
 def initial_focus(
@@ -92,6 +93,7 @@ def _close_town(name: str, match: Match) -> bool:
     return (
         match.place.feature_class == "P"
         and match.spelling >= LOOSE_TOWN_SPELLING
+        and match.place.country in TRANSLITERATED
         and len(fold(name).replace(" ", "")) >= LOOSE_MIN_LETTERS
     )
 

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -15,6 +16,7 @@ from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
 from .fold import fold, loose, spelling_similarity
+from .words import TRANSLITERATED
 
 # Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
 EXACT, ALTERNATE, DERIVED, LOOSE = 1.0, 0.9, 0.7, 0.5
@@ -101,9 +103,20 @@ def unit_named(match: Match, name: str) -> Match:
 
 
 def loose_match(written: str, place: Place, keys: Iterable[str]) -> Match:
-    """A loose match, ranked by the closest spelling among the place's names that share
-    the written name's loose key."""
-    return Match(place, LOOSE, max((spelling_similarity(written, k) for k in keys), default=0.0))
+    """A loose match with its spelling score: in a country whose names are transliterated,
+    the closest of the place's names that share the loose key, its variants folded
+    (``spelling_similarity``); elsewhere the letters of its main name as written."""
+    if place.country in TRANSLITERATED:
+        score = max((spelling_similarity(written, k) for k in keys), default=0.0)
+    else:
+        a, b = fold(written).replace(" ", ""), fold(place.name).replace(" ", "")
+        score = SequenceMatcher(None, a, b).ratio()
+    return Match(place, LOOSE, score)
+
+
+def _sounds_alike(m: Match) -> bool:
+    """A loose match of a transliterated country, spelled close enough to be kept."""
+    return m.place.country in TRANSLITERATED and m.spelling >= CLOSE_SPELLING
 
 
 # exact matches that leave room for closely spelled others: none, or only small places
@@ -121,7 +134,7 @@ def with_loose(exact: list[Match], looser: list[Match]) -> list[Match]:
     """``exact`` and, when there are exact matches, only the closely spelled loose ones."""
     if not exact:
         return looser
-    return exact + [m for m in looser if m.spelling >= CLOSE_SPELLING]
+    return exact + [m for m in looser if _sounds_alike(m)]
 
 
 def _best_first(matches: Iterable[Match]) -> list[Match]:
@@ -130,15 +143,23 @@ def _best_first(matches: Iterable[Match]) -> list[Match]:
         if m.place.id not in best or best[m.place.id].quality < m.quality:
             best[m.place.id] = m
     ordered = sorted(
-        best.values(), key=lambda m: (-m.quality, -round(m.spelling, 1), -m.place.population)
+        best.values(),
+        key=lambda m: (
+            -m.quality,
+            -_sounds_alike(m),
+            -round(m.spelling, 1) * _sounds_alike(m),
+            -m.place.population,
+        ),
     )
     kept = [
         m
         for m in ordered[MAX_CANDIDATES:]
-        if (m.quality > LOOSE and (m.place.feature_class == "A" or m.place.population >= _KEPT_TOWN))
-        or (m.quality == LOOSE and m.spelling >= CLOSE_SPELLING)
+        if (
+            m.quality > LOOSE and (m.place.feature_class == "A" or m.place.population >= _KEPT_TOWN)
+        )
+        or (m.quality == LOOSE and _sounds_alike(m))
     ]
-    return ordered[:MAX_CANDIDATES] + kept[:MAX_CANDIDATES * 4]
+    return ordered[:MAX_CANDIDATES] + kept[: MAX_CANDIDATES * 4]
 
 
 class MemoryGazetteer:

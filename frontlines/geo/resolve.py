@@ -27,6 +27,7 @@ from ..records import Place
 from .gazetteer import LOOSE, Match, unit_named
 from .recognize import UNIT_WORDS, Candidate
 from .sources import haversine_km
+from .words import TRANSLITERATED
 
 _FEATURE_BONUS = {
     "L.CONT": 1.5, "A.PCLI": 1.5, "A.PCLD": 1.0, "A.PCLS": 1.0, "A.PCLIX": 1.0, "A.ADM1": 0.6, "H.OCN": 1.0, "H.SEA": 0.5,
@@ -95,7 +96,8 @@ def score_match(
     p = m.place
     # a name cued as a division ("X (Plateau)", "Niger state") is "Plateau State" fully
     quality = unit_named(m, cand.name).quality if cand.hint == "admin" else m.quality
-    quality -= (1.0 - m.spelling) / 2  # loose matches: the closer spelling first
+    if p.country in TRANSLITERATED:
+        quality -= (1.0 - m.spelling) / 2  # names heard, not spelled: the closer first
     score = 2.0 * quality + 0.3 * max(0.0, math.log10(p.population + 1) - 3)
     score += _feature_score(p, cand.hint)
     share = focus.get(p.country, 0.0)

@@ -47,3 +47,11 @@ def qualifier_aliases(folded: str) -> list[str]:
     if head.endswith("at") and len(head) > 4:
         out.append(f"{english} {head[:-1]}")
     return out
+
+
+# Countries whose place names reach English through transliteration (Arabic, Kurdish and
+# Persian script): their names are matched by sound ("Kishkiyeh" = "Kashkiyah"), where a
+# Latin-script country's close spelling is mostly another word ("Scout" is not "Scott").
+TRANSLITERATED = frozenset(
+    ["SY", "IQ", "LB", "JO", "PS", "YE", "SA", "AE", "OM", "KW", "QA", "BH", "EG", "LY", "TN", "DZ", "MA", "MR", "SD", "IR", "AF"]
+)
