@@ -15,7 +15,7 @@ per corpus and mode:
 * ``events/acled_dev`` (and ``_stripped``, without ACLED coders' remarks) and
   ``events/acled_syria_iraq_dev``: ``frontlines eval events FILE``;
 * ``snippets/case2021_dev``: ``frontlines eval snippets FILE``;
-* ``precision/...``: a hook for ``frontlines eval precision`` (see ``PRECISION_SETS``).
+* ``precision/...``: ``frontlines eval precision`` on the non-event texts (false events).
 
 A full ``--write`` regenerates the whole file; with ``--only`` the named sections (or
 prefixes: ``events/``) are re-measured and replace their entries. ``--jobs N`` runs the
@@ -61,15 +61,14 @@ EVENT_SETS = {
 SNIPPET_KEYS = ("accuracy", "macro_f1", "weighted_f1", "weighted_f1_acled25")
 SNIPPET_SETS = {"snippets/case2021_dev": "events/case2021_dev.tsv"}
 
-# ---- HOOK: precision/... (`frontlines eval precision` on the non-event texts in
-# ../shared/eval/precision, being built elsewhere). To add it: map each section to its
-# file or folder under eval/ here, e.g. {"precision/web_pages": "precision/web_pages",
-# "precision/bbc_nonpolitical_dev": "precision/bbc_nonpolitical_dev.tsv"}; list its figures
-# in PRECISION_KEYS; call its entry point in ``run_precision``; put the watched figures in
-# GATE_KEYS (False where lower is better, e.g. a false-event rate); then
-# ``benchmarks/accuracy.py --only precision/ --write``.
-PRECISION_SETS: dict[str, str] = {}
-PRECISION_KEYS: tuple[str, ...] = ()
+# `frontlines eval precision` on texts that are not conflict reporting (false events);
+# section -> (file or folder under eval/, the publication date the texts are read with)
+PRECISION_SETS: dict[str, tuple[str, str]] = {
+    "precision/web_pages": ("precision/web_pages", "2020-01-01"),
+    "precision/bbc_nonpolitical_dev": ("precision/bbc_nonpolitical_dev.tsv", "2005-01-01"),
+}
+PRECISION_KEYS: tuple[str, ...] = ("documents", "events", "documents_with_events",
+                                   "share_documents_with_events")  # fmt: skip
 
 # what the gate watches, by section prefix: key -> higher is better
 _EVENT_GATE = {"event_type_accuracy": True, "sub_event_type_weighted_f1": True,
@@ -78,7 +77,7 @@ GATE_KEYS: dict[str, dict[str, bool]] = {
     "geoparse/": {"acc161": True, "recall": True},
     "events/": _EVENT_GATE,
     "snippets/": {"weighted_f1": True, "weighted_f1_acled25": True},
-    "precision/": {},  # HOOK: the precision figures the gate watches
+    "precision/": {"share_documents_with_events": False},
 }
 
 
@@ -173,9 +172,21 @@ class _Runner:
         return {k: result[k] for k in ("rows", *SNIPPET_KEYS)}
 
     def _precision(self, section: str) -> dict[str, Any]:
-        # HOOK: e.g. ``from frontlines.evaluation.precision import run_precision_eval`` and
-        # ``result = run_precision_eval(self.shared / "eval" / PRECISION_SETS[section])``
-        raise NotImplementedError(f"{section}: `frontlines eval precision` is not wired in yet")
+        import datetime as dt
+
+        from frontlines import Frontlines
+        from frontlines.evaluation.precision import run_precision_eval
+
+        name, day = PRECISION_SETS[section]
+        published = dt.date.fromisoformat(day)
+        app = Frontlines()
+        result = run_precision_eval(
+            [self.shared / "eval" / name],
+            read=lambda path: app.read(path, published=published),
+            analyse=app.analyze,
+            published=published,
+        )
+        return {k: result[k] for k in PRECISION_KEYS}
 
 
 def measure(shared: Path = SHARED, *, only: Iterable[str] | None = None, jobs: int = 1) -> Figures:
@@ -231,6 +242,10 @@ COMMANDS = {
     "events/acled_syria_iraq_dev":
         "frontlines eval events ../shared/eval/events/acled_syria_iraq_dev.csv --json",
     "snippets/case2021_dev": "frontlines eval snippets ../shared/eval/events/case2021_dev.tsv --json",
+    "precision/web_pages":
+        "frontlines eval precision ../shared/eval/precision/web_pages --published 2020-01-01 --json",
+    "precision/bbc_nonpolitical_dev": "frontlines eval precision "
+        "../shared/eval/precision/bbc_nonpolitical_dev.tsv --published 2005-01-01 --json",
 }  # fmt: skip
 
 

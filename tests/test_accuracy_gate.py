@@ -58,6 +58,7 @@ def test_every_development_set_is_gated() -> None:
     gated = {section for section, _ in _bench().GATED}
     for section in ("events/acled_dev", "events/acled_dev_stripped",
                     "events/acled_syria_iraq_dev", "snippets/case2021_dev",
+                    "precision/web_pages", "precision/bbc_nonpolitical_dev",
                     "geoparse/GeoWebNews/resolve", "geoparse/TR-News/end-to-end"):  # fmt: skip
         assert section in gated
 
