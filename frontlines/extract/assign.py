@@ -29,6 +29,7 @@ from .side_order import (
 )
 from .sides import Sides, unique
 from .territory import NON_VIOLENT, gain_sides
+from .theatres import air_arm, umbrellas
 
 __all__ = ["Sides", "assign"]
 
@@ -40,7 +41,6 @@ _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
 _AIR_COALITIONS = {"Yemen": Actor("Operation Restoring Hope", 8, "YE")}
-_AIR_FORCE_UNITS = frozenset({"RU", "UA"})  # countries whose air arm ACLED names apart
 _TERRITORIAL = (
     "Government regains territory",
     "Non-state actor overtakes territory",
@@ -128,6 +128,94 @@ def assign(
     where: Where | None = None,
 ) -> Sides:
     """The actors of the event in ``sentence``; ``where`` is the place it happened,
+    when known. A force acting where a theatre pack names an umbrella it acts under
+    ("Global Coalition Against Daesh" for US forces in Syria and Iraq) is that umbrella's
+    associate (:func:`under_umbrella`)."""
+    sides = _assign(
+        registry, sentence, trigger, sub_event_type, event_type, country, when, inherited, where
+    )
+    info = country_info(country) if country else None
+    return under_umbrella(sides, info.iso2 if info else "")
+
+
+# "dozens of fighters were killed", "three soldiers were wounded": casualties with no agent.
+_AGENTLESS_CASUALTIES = re.compile(
+    r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured"
+    r"|eliminated|neutralized|neutralised)\b(?!\s+by\b)",
+    re.I,
+)
+# "A and B stormed", "A, with B,": the partner named beside the paragraph's first force.
+_PARTNER_GAP = re.compile(
+    r"^(?:\s*(?:,|and|&|with|alongside|together with|backed by)\s*)+(?:the\s+)?$", re.I
+)
+
+
+def paragraph_battle(
+    registry: ActorRegistry, before: str, sentence: str, country: str, when: str
+) -> Sides | None:
+    """The sides of the battle a paragraph describes, for a casualty report with no
+    agent ("Military sources said that dozens of militants were killed"): the first
+    armed force the paragraph named before ``sentence`` (``before`` is the paragraph's
+    text up to it) is actor1, with the force named beside it ("A and B stormed the
+    town") as its associate. None when ``sentence`` is not such a report or the
+    paragraph named no armed force with a name of its own."""
+    if not _AGENTLESS_CASUALTIES.search(sentence):
+        return None
+    hits = [
+        (span, actor)
+        for span, actor in registry.find(before)
+        if actor.inter in _ARMED and not actor.name.startswith("Unidentified")
+    ]
+    if not hits:
+        return None
+    actor1 = registry.for_country(hits[0][1], country, when)
+    sides = Sides(actor1)
+    last = hits[0][0]
+    for span, actor in hits[1:]:
+        partner = registry.for_country(actor, country, when)
+        if not _PARTNER_GAP.match(before[last.end : span.start]):
+            break
+        if partner.name != actor1.name:
+            sides.assoc1 = partner.name
+            break
+        last = span
+    return sides
+
+
+def under_umbrella(sides: Sides, country: str) -> Sides:
+    """``sides`` with a member force replaced by the umbrella it acts under in
+    ``country`` (ISO2), the member moving to the associate's place."""
+    found = umbrellas(country)
+    if not found:
+        return sides
+    for umbrella in found:
+        cover = Actor(umbrella.name, umbrella.inter, "")
+        if _member(sides.actor1, umbrella.members):
+            sides.assoc1 = sides.actor1.name if not sides.assoc1 else sides.assoc1
+            sides.actor1 = cover
+        if sides.actor2 is not None and _member(sides.actor2, umbrella.members):
+            sides.assoc2 = sides.actor2.name if not sides.assoc2 else sides.assoc2
+            sides.actor2 = cover
+    return sides
+
+
+def _member(actor: Actor, members: tuple[str, ...]) -> bool:
+    name = re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", actor.name)
+    return name in members
+
+
+def _assign(
+    registry: ActorRegistry,
+    sentence: str,
+    trigger: Span,
+    sub_event_type: str,
+    event_type: str,
+    country: str,
+    when: str,
+    inherited: Sides | None,
+    where: Where | None = None,
+) -> Sides:
+    """The actors of the event in ``sentence``; ``where`` is the place it happened,
     when known."""
     hits = registry.find(sentence)
     clause, trigger = main_clause_trigger(sentence, trigger)
@@ -167,7 +255,9 @@ def assign(
         sides.actor2 = others[0] if others else inherited.actor2
         return sides
     actor1 = _air_unit(
-        _first_actor(fill, armed_before, armed_after, sub_event_type, sentence), sub_event_type
+        _first_actor(fill, armed_before, armed_after, sub_event_type, sentence),
+        sub_event_type,
+        country,
     )
     sides = Sides(actor1)
     rest_before = [a for a in armed_before if a.name != actor1.name]
@@ -204,15 +294,18 @@ def _territory_sides(fill: Filler, hits: list[tuple[Span, Actor]], sentence: str
     return sides
 
 
-def _air_unit(actor: Actor, sub_event_type: str) -> Actor:
-    """ACLED names the air arm of some state forces on their air strikes
-    ("Military Forces of Russia (2000-) Air Force")."""
+def _air_unit(actor: Actor, sub_event_type: str, country: str) -> Actor:
+    """ACLED names the air arm of some state forces on their air strikes in some
+    theatres ("Military Forces of Russia (2000-) Air Force" in Ukraine, not in Syria):
+    the theatre packs' ``air_arms`` say which, by the event's ``country``."""
+    info = country_info(country) if country else None
+    arm = air_arm(actor.country, info.iso2 if info else actor.country)
     if (
-        sub_event_type == "Air/drone strike"
-        and actor.country in _AIR_FORCE_UNITS
+        arm
+        and sub_event_type == "Air/drone strike"
         and re.fullmatch(r"Military Forces of .+ \(\d{4}-\d{0,4}\)", actor.name)
     ):
-        return Actor(f"{actor.name} Air Force", actor.inter, actor.country, actor.aliases)
+        return Actor(f"{actor.name} {arm}", actor.inter, actor.country, actor.aliases)
     return actor
 
 

@@ -27,7 +27,7 @@ from ..records import (
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup, qualified_location
 from .admin_hint import admin_country, organisation_country
-from .assign import Sides, assign
+from .assign import Sides, assign, paragraph_battle
 from .country_prior import organisations_capital, prior_country_location
 from .dates import DateResolution, resolve_date
 from .eventtypes import (
@@ -345,7 +345,9 @@ class EventExtractor:
             found.event_type,
             country,
             date.date,
-            part.previous_sides,
+            part.previous_sides
+            or paragraph_battle(self.actors, part.text[paragraph[0] : sentence.start],
+                                sentence.text, country, date.date),  # fmt: skip
             _where(location),
         )
         kind = perpetrator_kind(part.context or sentence.text)
