@@ -494,7 +494,7 @@ def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]
     for span, actor in hits:
         if kept and span.start < kept[-1][0].end:
             continue
-        if kept and _generic(actor) and not _generic(kept[-1][1]):
+        if kept and _generic(actor) and _absorbs(kept[-1][1], actor):
             last = kept[-1][0]
             if span.start - last.end <= 1:
                 merged = Span(last.start, span.end, f"{last.text} {span.text}")
@@ -504,11 +504,13 @@ def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]
     return kept
 
 
-# "unidentified militants (coded as X)", "armed men (assumed X)": the named actor the
-# report settles on replaces the generic one before it.
+# "unidentified militants (coded as X)", "armed men (assumed X)", "gunmen believed to be X",
+# "a militant group called X": the named actor the report settles on replaces the generic
+# one before it.
 _CODED_AS = re.compile(
-    r"\s*[(\[](?:coded as|assumed(?: to be)?|presumed(?: to be)?|believed to be|suspected(?: to be)?"
-    r"|likely|probably|identified as|claimed by)\s+(?:the\s+|an?\s+)?$",
+    r"\s*(?:[(\[]\s*)?(?:coded as|assumed(?: to be)?|presumed(?: to be)?|believed to be"
+    r"|suspected(?: to be)?|likely(?: to be)?|probably|identified as|claimed by|called|named"
+    r"|known as)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 
@@ -534,6 +536,14 @@ _GENERIC_KINDS = (
     "Unidentified", "Military Forces of {", "Police Forces of {", "Civilians", "Protesters",
     "Rioters",
 )  # fmt: skip
+
+
+def _absorbs(named: Actor, generic: Actor) -> bool:
+    """True when a generic word right after ``named`` is part of its name: "M23 rebels",
+    and a force of a stated country before a word with none ("Turkish army warplanes")."""
+    if not _generic(named):
+        return True
+    return bool(named.country) and not generic.country and "{" in generic.name
 
 
 def _generic(actor: Actor) -> bool:

@@ -217,7 +217,7 @@ def _assign(
 ) -> Sides:
     """The actors of the event in ``sentence``; ``where`` is the place it happened,
     when known."""
-    hits = registry.find(sentence)
+    hits = [h for h in registry.find(sentence) if not _accused_of(sentence, h[0])]
     clause, trigger = main_clause_trigger(sentence, trigger)
     scene = [h for h in hits if clause[0] <= h[0].start < clause[1]]
     before, after = split_sides([h for h in hits if h not in scene], sentence, trigger)
@@ -228,6 +228,8 @@ def _assign(
 
     armed_before = unique([fill(a) for a in before if a.inter in _ARMED])
     armed_after = unique([fill(a) for a in after if a.inter in _ARMED])
+    armed_before = _umbrella_first(armed_before, hits, sentence, fill)
+    armed_after = _umbrella_first(armed_after, hits, sentence, fill)
     if not trigger.text and not armed_before and armed_after:
         # "fighting broke out between A and B": A is actor1 wherever "between" left it.
         armed_before = [armed_after.pop(0)]
@@ -339,8 +341,51 @@ def _first_actor(
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 
-# "rival trafficking gangs fought a gun battle": both sides are of one kind.
-_RIVALS = re.compile(r"\brival\b", re.I)
+# "rival trafficking gangs fought a gun battle", "two tribal militias clashed": both
+# sides are of one kind.
+_RIVALS = re.compile(
+    r"\brival\b|\b(?:two|2)\s+(?:[\w-]+\s+){0,3}?(?:groups|militias|gangs|clans|tribes|factions"
+    r"|families)\b",
+    re.I,
+)
+# "forces operating under OPS", "a brigade who operates under the regime's 11th Division",
+# "factions fighting under the banner of X": X is the actor.
+_UNDER = re.compile(
+    r"\b(?:operat|fight|act|work)(?:ing|es|s|e)?\s+(?:with(?:in)?\s+(?:the\s+)?|under\s+(?:the\s+)?"
+    r"(?:(?:banner|umbrella|command|leadership|flag) of\s+(?:the\s+)?)?)(?:[\w-]+'s\s+)?$",
+    re.I,
+)
+
+
+# "detained on charges of belonging to IS", "over accusations of dealing with the YPG":
+# the group named in an accusation is not a side of the event.
+_ACCUSATION = re.compile(
+    r"\b(?:charges?|accusations?|accused|suspicions?|suspected|allegations?)\s+(?:of\s+)?"
+    r"(?:\w+\s+){0,3}?(?:belonging to|membership (?:of|in)|links? (?:to|with)|ties to|dealing"
+    r" with|affiliation (?:to|with)|collaborat\w+ with|working (?:with|for)|joining|supporting)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+def _accused_of(sentence: str, span: Span) -> bool:
+    return _ACCUSATION.search(sentence, max(0, span.start - 100), span.start) is not None
+
+
+def _umbrella_first(
+    armed: list[Actor], hits: list[tuple[Span, Actor]], sentence: str, fill: Filler
+) -> list[Actor]:
+    """``armed`` with the force the others operate under ("Turkish forces and allied
+    factions operating under Operation X shelled ...") first: ACLED makes the operation
+    or operations room actor1 and the forces in it its associates."""
+    under = {
+        fill(actor).name
+        for span, actor in hits
+        if _UNDER.search(sentence, max(0, span.start - 80), span.start)
+    }
+    if not under or not armed or armed[0].name in under:
+        return armed
+    return [a for a in armed if a.name in under] + [a for a in armed if a.name not in under]
 
 
 def _second_actor(

@@ -337,6 +337,7 @@ class EventExtractor:
         if crowd_fight(found, sentence.text, bool(armed)):
             found = make_class("Mob violence", found.trigger)
         found = refine(found, sentence.text, part.context)
+        earlier = part.text[paragraph[0] : sentence.start]  # the paragraph before the sentence
         sides = assign(
             self.actors,
             sentence.text,
@@ -346,8 +347,7 @@ class EventExtractor:
             country,
             date.date,
             part.previous_sides
-            or paragraph_battle(self.actors, part.text[paragraph[0] : sentence.start],
-                                sentence.text, country, date.date),  # fmt: skip
+            or paragraph_battle(self.actors, earlier, sentence.text, country, date.date),
             _where(location),
         )
         kind = perpetrator_kind(part.context or sentence.text)

@@ -1,0 +1,47 @@
+"""A casualty report with no agent takes the sides of the battle its paragraph
+describes (frontlines.extract.assign.paragraph_battle, through the extractor)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.extract import EventExtractor
+from frontlines.extract.actors import ActorRegistry
+from frontlines.extract.assign import paragraph_battle
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+def test_agentless_casualties_take_the_paragraphs_forces(registry: ActorRegistry) -> None:
+    before = "The Syrian Arab Army and the NDF assaulted the hills east of the village. "
+    sides = paragraph_battle(
+        registry, before, "Field sources said twenty ISIS fighters were killed.", "SY", "2018-05-01"
+    )
+    assert sides is not None
+    assert sides.actor1.name == "Military Forces of Syria (2000-)"
+    assert sides.assoc1 == "QDW: National Defence Forces"
+
+
+def test_a_sentence_that_names_the_killer_is_not_agentless(registry: ActorRegistry) -> None:
+    before = "The Syrian Arab Army assaulted the hills. "
+    assert paragraph_battle(registry, before, "Ten men were killed by a mine.", "SY", "") is None
+    assert paragraph_battle(registry, before, "The army shelled the hills.", "SY", "") is None
+    assert paragraph_battle(registry, "It rained all week. ", "Two were killed.", "SY", "") is None
+
+
+def test_the_extractor_gives_the_casualty_report_the_battles_sides() -> None:
+    text = (
+        "On 3 May 2018, the Syrian Arab Army and the NDF stormed the village of Al Qaryatayn "
+        "from the west. Field sources said that dozens of ISIS fighters were killed during "
+        "the fighting."
+    )
+    events = EventExtractor().extract_text(text, dt.date(2018, 5, 4))
+    killed = [e for e in events if "were killed" in e.evidence.text]
+    assert killed, events
+    assert killed[0].actor1 == "Military Forces of Syria (2000-)"
+    assert killed[0].actor2 == "Islamic State (Syria)"
