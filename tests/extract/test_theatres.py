@@ -83,7 +83,9 @@ def test_us_forces_in_syria_act_under_the_global_coalition() -> None:
     assert umbrellas("IQ") and not umbrellas("UA")
 
 
-def test_an_extra_pack_folder_adds_a_theatre(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_extra_pack_folder_adds_a_theatre(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pack = {
         "theatre": "valdoria",
         "countries": ["MD"],
