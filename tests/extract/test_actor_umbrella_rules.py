@@ -65,3 +65,13 @@ def test_a_generic_actor_believed_to_be_a_group_is_that_group() -> None:
     hits = registry.find("Turkish army warplanes struck PKK positions.")
     assert [a.country for _, a in hits][:1] == ["TR"]
     assert len([a for _, a in hits if "{" in a.name]) == 1
+
+
+def test_a_group_called_by_name_after_by_is_the_agent(extractor: EventExtractor) -> None:
+    event = _first(
+        extractor,
+        "On 18 May 2022, a rocket attack was carried out by a militant group called Ahrar "
+        "Sinjar targeting a Turkish military base near Bashiqa, Ninewa, Iraq.",
+    )
+    assert event.actor1 == "Ahrar Sinjar"
+    assert event.actor2.startswith("Military Forces of Turkey")
