@@ -3,9 +3,9 @@
 Entries may be templates: ``{country}`` is the event's country in ACLED spelling,
 ``{the}`` its article in force names, ``{period}`` the start year of the government period
 at the event date ("Military Forces of Syria (2000-)"). :meth:`ActorRegistry.for_country`
-fills them in. The registry holds the theatre packs' actors (:mod:`.theatres`) before the
-world-wide ones of ``data/actors.json``. Aliases written in capitals ("SAA", "IS") match only in capitals as whole
-words; others ignore case. A demonym may stand before a ``prefixed`` actor's alias
+fills them in. The registry holds the theatre packs' actors (:mod:`.theatres`) before
+the world-wide ones of ``data/actors.json``. Aliases written in capitals ("SAA", "IS")
+match only in capitals as whole words; others ignore case. A demonym may stand before a ``prefixed`` actor's alias
 ("Russian troops") and then sets that actor's country. Armed groups the registry does
 not list are named from the text (:mod:`.named_groups`).
 """
