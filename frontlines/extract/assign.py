@@ -255,6 +255,8 @@ def _assign(
         sides = Sides(inherited.actor1, inherited.assoc1)
         others = [a for a in armed_after if a.name != inherited.actor1.name]
         sides.actor2 = others[0] if others else inherited.actor2
+        if sides.actor2 is None and event_type == "Violence against civilians":
+            sides.actor2 = fill(_CIVILIANS)  # violence against civilians always has them
         return sides
     actor1 = _air_unit(
         _first_actor(fill, armed_before, armed_after, sub_event_type, sentence),

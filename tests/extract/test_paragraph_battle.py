@@ -9,7 +9,8 @@ import pytest
 
 from frontlines.extract import EventExtractor
 from frontlines.extract.actors import ActorRegistry
-from frontlines.extract.assign import paragraph_battle
+from frontlines.extract.assign import Sides, assign, paragraph_battle
+from frontlines.records import Actor, Span
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,22 @@ def test_the_extractor_gives_the_casualty_report_the_battles_sides() -> None:
     assert killed, events
     assert killed[0].actor1 == "Military Forces of Syria (2000-)"
     assert killed[0].actor2 == "Islamic State (Syria)"
+
+
+def test_inherited_sides_of_violence_against_civilians_name_the_civilians(
+    registry: ActorRegistry,
+) -> None:
+    sentence = "Three villagers were killed."
+    start = sentence.index("killed")
+    sides = assign(
+        registry,
+        sentence,
+        Span(start, start + len("killed"), "killed"),
+        "Attack",
+        "Violence against civilians",
+        "NG",
+        "2022-05-01",
+        Sides(Actor("Fulani Ethnic Militia (Nigeria)", 4, "NG")),
+    )
+    assert sides.actor1.name == "Fulani Ethnic Militia (Nigeria)"
+    assert sides.actor2 is not None and sides.actor2.name == "Civilians (Nigeria)"
