@@ -81,4 +81,6 @@ def test_a_drone_with_a_demonym_is_that_countrys_military() -> None:
     registry = ActorRegistry.default()
     hits = registry.find("A Turkish drone struck a car near the border.")
     assert hits and hits[0][1].country == "TR"
-    assert not [a for _, a in registry.find("A drone struck a car near the border.") if a.inter == 1]
+    assert not [
+        a for _, a in registry.find("A drone struck a car near the border.") if a.inter == 1
+    ]
