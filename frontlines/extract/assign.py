@@ -144,6 +144,24 @@ _AGENTLESS_CASUALTIES = re.compile(
     r"|eliminated|neutralized|neutralised)\b(?!\s+by\b)",
     re.I,
 )
+# What may stand before a sentence's subject: "On 3 May 2018, ", "in X village, ", "suspected
+# armed ".
+_SUBJECT_PREFIX = re.compile(
+    r"(?:\s*(?:on|in|at|near|around|during|after|before|since|early|late|last|overnight|meanwhile"
+    r"|then|later|also)\b[^,]*,)*\s*(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}",
+    re.I,
+)
+
+
+def _subject(before: str, span: Span) -> bool:
+    """True when the force at ``span`` is its sentence's subject (it acted), not a target
+    or a bystander named later in the sentence ("rammed a police vehicle")."""
+    stop = before.rfind(". ", 0, span.start)
+    start = max(stop + 2 if stop >= 0 else 0, before.rfind("\n", 0, span.start) + 1)
+    prefix = re.sub(r"\([^)]*\)", "", before[start : span.start])
+    return _SUBJECT_PREFIX.fullmatch(prefix) is not None
+
+
 # "A and B stormed", "A, with B,": the partner named beside the paragraph's first force.
 _PARTNER_GAP = re.compile(
     r"^(?:\s*(?:,|and|&|with|alongside|together with|backed by)\s*)+(?:the\s+)?$", re.I
@@ -155,7 +173,7 @@ def paragraph_battle(
 ) -> Sides | None:
     """The sides of the battle a paragraph describes, for a casualty report with no
     agent ("Military sources said that dozens of militants were killed"): the first
-    armed force the paragraph named before ``sentence`` (``before`` is the paragraph's
+    armed force the paragraph named as a sentence's subject before ``sentence`` (``before`` is the paragraph's
     text up to it) is actor1, with the force named beside it ("A and B stormed the
     town") as its associate. None when ``sentence`` is not such a report or the
     paragraph named no armed force with a name of its own."""
@@ -166,6 +184,10 @@ def paragraph_battle(
         for span, actor in registry.find(before)
         if actor.inter in _ARMED and not actor.name.startswith("Unidentified")
     ]
+    acting = [i for i, (span, _) in enumerate(hits) if _subject(before, span)]
+    if not acting:
+        return None  # the forces named were targets or bystanders ("rammed a police car")
+    hits = hits[acting[0] :]
     if not hits:
         return None
     actor1 = registry.for_country(hits[0][1], country, when)
@@ -255,8 +277,10 @@ def _assign(
         sides = Sides(inherited.actor1, inherited.assoc1)
         others = [a for a in armed_after if a.name != inherited.actor1.name]
         sides.actor2 = others[0] if others else inherited.actor2
-        if sides.actor2 is None and event_type == "Violence against civilians":
-            sides.actor2 = fill(_CIVILIANS)  # violence against civilians always has them
+        if sides.actor2 is None and event_type != "Battles":
+            # The target ACLED's conventions give an event of this kind when nobody is
+            # named (civilians for violence against them, a strike on a village, arrests).
+            sides.actor2 = _second_actor(fill, [], sentence, event_type, sub_event_type)
         return sides
     actor1 = _air_unit(
         _first_actor(fill, armed_before, armed_after, sub_event_type, sentence),

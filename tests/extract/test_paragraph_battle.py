@@ -65,3 +65,8 @@ def test_inherited_sides_of_violence_against_civilians_name_the_civilians(
     )
     assert sides.actor1.name == "Fulani Ethnic Militia (Nigeria)"
     assert sides.actor2 is not None and sides.actor2.name == "Civilians (Nigeria)"
+
+
+def test_a_force_named_only_as_a_target_starts_no_battle(registry: ActorRegistry) -> None:
+    before = "A car rammed a police vehicle parked outside the market. "
+    assert paragraph_battle(registry, before, "Two people were injured.", "IN", "") is None
