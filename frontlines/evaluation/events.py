@@ -14,8 +14,11 @@ Keys of the report (all rates are fractions of ``rows``, the usable rows):
   ``NO_EVENT`` has weight 0 there.
 - ``actor1_accuracy``, ``actor2_accuracy``: ACLED names compared after ``normalise_actor``
   (casefold, punctuation and spaces removed). An empty gold actor2 matches an empty
-  predicted actor2. ``actor1_accuracy_loose`` also drops a trailing period such as
-  ``(2000-)``.
+  predicted actor2. ``actor1_accuracy_loose`` (the measure of issue 11) also drops the
+  acronym prefix (``"JWS: "`` in ``"JWS: Syrian National Army"``) and every bracketed
+  government period (``(2000-)``, ``(2014-2020)``, wherever it stands in the name), so that
+  "SNA: Syrian National Army" matches "JWS: Syrian National Army" and "Military Forces of
+  Iraq (2014-) Air Force" matches "Military Forces of Iraq (2020-) Air Force".
 - ``location_within_5km`` / ``location_within_25km``: great-circle distance between the
   predicted and gold coordinates; a missing coordinate is a miss.
 - ``geo_precision_accuracy``, ``fatalities_exact``;
@@ -49,7 +52,9 @@ Progress = Callable[[str], None]
 
 NO_EVENT = "NO_EVENT"
 EARTH_RADIUS_KM = 6371.0088
-_PERIOD_SUFFIX = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)\s*$")
+_PERIOD = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
+# "JWS: ", "CPI (Maoist): ": an acronym standing before the full name.
+_ACRONYM_PREFIX = re.compile(r"^[^:]{1,40}?:\s+")
 _TOP = 15
 
 
@@ -115,10 +120,11 @@ def top_confusions(
 
 def normalise_actor(name: str, *, loose: bool = False) -> str:
     """An ACLED actor name reduced for comparison: casefolded, without accents,
-    punctuation or spaces; ``loose`` also drops a trailing period like ``(2000-)``."""
+    punctuation or spaces; ``loose`` also drops an acronym prefix (``"JWS: "``) and any
+    bracketed period like ``(2000-)``."""
     text = name.strip()
     if loose:
-        text = _PERIOD_SUFFIX.sub("", text)
+        text = _ACRONYM_PREFIX.sub("", _PERIOD.sub("", text))
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in text if ch.isalnum())
 

@@ -3,8 +3,9 @@
 Entries may be templates: ``{country}`` is the event's country in ACLED spelling,
 ``{the}`` its article in force names, ``{period}`` the start year of the government period
 at the event date ("Military Forces of Syria (2000-)"). :meth:`ActorRegistry.for_country`
-fills them in. Aliases written in capitals ("SAA", "IS") match only in capitals as whole
-words; others ignore case. A demonym may stand before a ``prefixed`` actor's alias
+fills them in. The registry holds the theatre packs' actors (:mod:`.theatres`) before
+the world-wide ones of ``data/actors.json``. Aliases written in capitals ("SAA", "IS")
+match only in capitals as whole words; others ignore case. A demonym may stand before a ``prefixed`` actor's alias
 ("Russian troops") and then sets that actor's country. Armed groups the registry does
 not list are named from the text (:mod:`.named_groups`).
 """
@@ -25,6 +26,7 @@ from ..records import Actor, Span
 from .admin_hint import hint_country
 from .militias import named_militias
 from .named_groups import named_groups
+from .theatres import air_arm, government_periods, pack_actors
 
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
@@ -58,8 +60,11 @@ class CountryInfo:
 def countries() -> dict[str, CountryInfo]:
     """ISO alpha-2 -> CountryInfo, from the packaged table."""
     raw = json.loads(_data_text("countries.json"))
+    periods = government_periods()  # a theatre pack's periods replace the world table's
     return {
-        code: CountryInfo(code, row[0], row[1], tuple(row[2]), row[3] if len(row) > 3 else "")
+        code: CountryInfo(
+            code, row[0], row[1], periods.get(code, tuple(row[2])), row[3] if len(row) > 3 else ""
+        )
         for code, row in raw.items()
         if not code.startswith("_")
     }
@@ -74,6 +79,13 @@ def country_info(country: str) -> CountryInfo | None:
         if info.name.lower() == country.lower():
             return info
     return None
+
+
+def _packaged() -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The theatre packs' actors and demonyms, then the world-wide ones."""
+    base = json.loads(_data_text("actors.json"))
+    entries, demonyms = pack_actors()
+    return [*entries, *base["actors"]], {**base["demonyms"], **demonyms}
 
 
 def _data_text(name: str) -> str:
@@ -97,6 +109,7 @@ class ActorRegistry:
         self._raw = list(entries)
         self._elsewhere: dict[str, str] = {}
         self._units: dict[str, tuple[frozenset[str], str]] = {}
+        self._air_arms: dict[str, str] = {}
         self._country_pattern: re.Pattern[str] | None = None
         self._nationals_pattern: re.Pattern[str] | None = None
         self._country_names: dict[str, str] = {}
@@ -108,9 +121,9 @@ class ActorRegistry:
 
     @classmethod
     def default(cls) -> ActorRegistry:
-        """The packaged registry."""
-        raw = json.loads(_data_text("actors.json"))
-        return cls(raw["actors"], raw["demonyms"])
+        """The packaged registry: the theatre packs' actors, then the world-wide ones."""
+        entries, demonyms = _packaged()
+        return cls(entries, demonyms)
 
     @classmethod
     def load(cls, path: str | Path, *, extend: bool = True) -> ActorRegistry:
@@ -128,8 +141,8 @@ class ActorRegistry:
         demonyms = {} if isinstance(raw, list) else raw.get("demonyms", {})
         if not extend:
             return cls(extra, demonyms)
-        base = json.loads(_data_text("actors.json"))
-        return cls([*base["actors"], *extra], {**base["demonyms"], **demonyms})
+        entries, base_demonyms = _packaged()
+        return cls([*entries, *extra], {**base_demonyms, **demonyms})
 
     def extend_from(self, path: str | Path) -> ActorRegistry:
         """A new registry: this one's actors plus those in the JSON file at ``path``."""
@@ -146,6 +159,8 @@ class ActorRegistry:
             self._elsewhere[actor.name] = str(raw["elsewhere"])
         if raw.get("unit_in"):
             self._units[actor.name] = (frozenset(raw["unit_in"]), str(raw["plain"]))
+        if raw.get("air_arm"):
+            self._air_arms[actor.name] = str(raw["plain"])
         self._entries.append(entry)
         for alias in (*aliases, *raw.get("prefixed_only", ())):
             needs_prefix = alias in raw.get("prefixed_only", ())
@@ -275,6 +290,11 @@ class ActorRegistry:
             actor = Actor(self._elsewhere[actor.name], actor.inter, "", actor.aliases)
             own = None
         info = own or here
+        if actor.name in self._air_arms:
+            # "Russian air force": named apart only where a theatre pack says ACLED does.
+            arm = air_arm(info.iso2, (here or info).iso2) if info else ""
+            plain = self._air_arms[actor.name]
+            actor = replace(actor, name=f"{plain} {arm}" if arm else plain)
         if actor.name in self._units and (
             info is None or info.iso2 not in self._units[actor.name][0]
         ):
@@ -474,7 +494,7 @@ def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]
     for span, actor in hits:
         if kept and span.start < kept[-1][0].end:
             continue
-        if kept and _generic(actor) and not _generic(kept[-1][1]):
+        if kept and _generic(actor) and _absorbs(kept[-1][1], actor):
             last = kept[-1][0]
             if span.start - last.end <= 1:
                 merged = Span(last.start, span.end, f"{last.text} {span.text}")
@@ -484,11 +504,13 @@ def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]
     return kept
 
 
-# "unidentified militants (coded as X)", "armed men (assumed X)": the named actor the
-# report settles on replaces the generic one before it.
+# "unidentified militants (coded as X)", "armed men (assumed X)", "gunmen believed to be X",
+# "a militant group called X": the named actor the report settles on replaces the generic
+# one before it.
 _CODED_AS = re.compile(
-    r"\s*[(\[](?:coded as|assumed(?: to be)?|presumed(?: to be)?|believed to be|suspected(?: to be)?"
-    r"|likely|probably|identified as|claimed by)\s+(?:the\s+|an?\s+)?$",
+    r"\s*(?:[(\[]\s*)?(?:coded as|assumed(?: to be)?|presumed(?: to be)?|believed to be"
+    r"|suspected(?: to be)?|likely(?: to be)?|probably|identified as|claimed by|called|named"
+    r"|known as)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 
@@ -514,6 +536,14 @@ _GENERIC_KINDS = (
     "Unidentified", "Military Forces of {", "Police Forces of {", "Civilians", "Protesters",
     "Rioters",
 )  # fmt: skip
+
+
+def _absorbs(named: Actor, generic: Actor) -> bool:
+    """True when a generic word right after ``named`` is part of its name: "M23 rebels",
+    and a force of a stated country before a word with none ("Turkish army warplanes")."""
+    if not _generic(named):
+        return True
+    return bool(named.country) and not generic.country and "{" in generic.name
 
 
 def _generic(actor: Actor) -> bool:

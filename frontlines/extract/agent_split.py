@@ -29,6 +29,12 @@ _BY = re.compile(
     r"\bby\s+(?:the\s+)?" + _COUNT + r"$",
     re.I,
 )
+# "by a militant group called X", "by a faction known as X": the agent named by what it is.
+_BY_NAMED = re.compile(
+    r"\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:group|faction|organi[sz]ation|militia|cell)"
+    r"\s+(?:called|named|known as)\s+(?:the\s+)?$",
+    re.I,
+)
 _HARM_PASSIVE = re.compile(
     r"\b(?:was|were|had been|have been|has been|got|being)\s+(?:\w+\s+){0,3}?$", re.I
 )
@@ -43,7 +49,9 @@ def split_sides(
     after: list[Actor] = []
     agent: Actor | None = None
     for span, actor in hits:
-        by = _BY.search(sentence[max(0, span.start - 24) : span.start]) is not None
+        by = _BY.search(sentence[max(0, span.start - 24) : span.start]) is not None or (
+            _BY_NAMED.search(sentence[max(0, span.start - 60) : span.start]) is not None
+        )
         by = by and not _defused(sentence, span.start)
         if _from_agent(sentence, span.start, trigger) and agent is None and not before:
             agent = actor  # "a suicide bomber from Al Shabaab detonated"

@@ -29,6 +29,7 @@ from .side_order import (
 )
 from .sides import Sides, unique
 from .territory import NON_VIOLENT, gain_sides
+from .theatres import air_arm, umbrellas
 
 __all__ = ["Sides", "assign"]
 
@@ -40,7 +41,6 @@ _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
 _AIR_COALITIONS = {"Yemen": Actor("Operation Restoring Hope", 8, "YE")}
-_AIR_FORCE_UNITS = frozenset({"RU", "UA"})  # countries whose air arm ACLED names apart
 _TERRITORIAL = (
     "Government regains territory",
     "Non-state actor overtakes territory",
@@ -128,8 +128,118 @@ def assign(
     where: Where | None = None,
 ) -> Sides:
     """The actors of the event in ``sentence``; ``where`` is the place it happened,
+    when known. A force acting where a theatre pack names an umbrella it acts under
+    ("Global Coalition Against Daesh" for US forces in Syria and Iraq) is that umbrella's
+    associate (:func:`under_umbrella`)."""
+    sides = _assign(
+        registry, sentence, trigger, sub_event_type, event_type, country, when, inherited, where
+    )
+    info = country_info(country) if country else None
+    return under_umbrella(sides, info.iso2 if info else "")
+
+
+# "dozens of fighters were killed", "three soldiers were wounded": casualties with no agent.
+_AGENTLESS_CASUALTIES = re.compile(
+    r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured"
+    r"|eliminated|neutralized|neutralised)\b(?!\s+by\b)",
+    re.I,
+)
+# What may stand before a sentence's subject: "On 3 May 2018, ", "in X village, ", "suspected
+# armed ".
+_SUBJECT_PREFIX = re.compile(
+    r"(?:\s*(?:on|in|at|near|around|during|after|before|since|early|late|last|overnight|meanwhile"
+    r"|then|later|also)\b[^,]*,)*\s*(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}",
+    re.I,
+)
+
+
+def _subject(before: str, span: Span) -> bool:
+    """True when the force at ``span`` is its sentence's subject (it acted), not a target
+    or a bystander named later in the sentence ("rammed a police vehicle")."""
+    stop = before.rfind(". ", 0, span.start)
+    start = max(stop + 2 if stop >= 0 else 0, before.rfind("\n", 0, span.start) + 1)
+    prefix = re.sub(r"\([^)]*\)", "", before[start : span.start])
+    return _SUBJECT_PREFIX.fullmatch(prefix) is not None
+
+
+# "A and B stormed", "A, with B,": the partner named beside the paragraph's first force.
+_PARTNER_GAP = re.compile(
+    r"^(?:\s*(?:,|and|&|with|alongside|together with|backed by)\s*)+(?:the\s+)?$", re.I
+)
+
+
+def paragraph_battle(
+    registry: ActorRegistry, before: str, sentence: str, country: str, when: str
+) -> Sides | None:
+    """The sides of the battle a paragraph describes, for a casualty report with no
+    agent ("Military sources said that dozens of militants were killed"): the first
+    armed force the paragraph named as a sentence's subject before ``sentence`` (``before`` is the paragraph's
+    text up to it) is actor1, with the force named beside it ("A and B stormed the
+    town") as its associate. None when ``sentence`` is not such a report or the
+    paragraph named no armed force with a name of its own."""
+    if not _AGENTLESS_CASUALTIES.search(sentence):
+        return None
+    hits = [
+        (span, actor)
+        for span, actor in registry.find(before)
+        if actor.inter in _ARMED and not actor.name.startswith("Unidentified")
+    ]
+    acting = [i for i, (span, _) in enumerate(hits) if _subject(before, span)]
+    if not acting:
+        return None  # the forces named were targets or bystanders ("rammed a police car")
+    hits = hits[acting[0] :]
+    if not hits:
+        return None
+    actor1 = registry.for_country(hits[0][1], country, when)
+    sides = Sides(actor1)
+    last = hits[0][0]
+    for span, actor in hits[1:]:
+        partner = registry.for_country(actor, country, when)
+        if not _PARTNER_GAP.match(before[last.end : span.start]):
+            break
+        if partner.name != actor1.name:
+            sides.assoc1 = partner.name
+            break
+        last = span
+    return sides
+
+
+def under_umbrella(sides: Sides, country: str) -> Sides:
+    """``sides`` with a member force replaced by the umbrella it acts under in
+    ``country`` (ISO2), the member moving to the associate's place."""
+    found = umbrellas(country)
+    if not found:
+        return sides
+    for umbrella in found:
+        cover = Actor(umbrella.name, umbrella.inter, "")
+        if _member(sides.actor1, umbrella.members):
+            sides.assoc1 = sides.actor1.name if not sides.assoc1 else sides.assoc1
+            sides.actor1 = cover
+        if sides.actor2 is not None and _member(sides.actor2, umbrella.members):
+            sides.assoc2 = sides.actor2.name if not sides.assoc2 else sides.assoc2
+            sides.actor2 = cover
+    return sides
+
+
+def _member(actor: Actor, members: tuple[str, ...]) -> bool:
+    name = re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", actor.name)
+    return name in members
+
+
+def _assign(
+    registry: ActorRegistry,
+    sentence: str,
+    trigger: Span,
+    sub_event_type: str,
+    event_type: str,
+    country: str,
+    when: str,
+    inherited: Sides | None,
+    where: Where | None = None,
+) -> Sides:
+    """The actors of the event in ``sentence``; ``where`` is the place it happened,
     when known."""
-    hits = registry.find(sentence)
+    hits = [h for h in registry.find(sentence) if not _accused_of(sentence, h[0])]
     clause, trigger = main_clause_trigger(sentence, trigger)
     scene = [h for h in hits if clause[0] <= h[0].start < clause[1]]
     before, after = split_sides([h for h in hits if h not in scene], sentence, trigger)
@@ -140,6 +250,8 @@ def assign(
 
     armed_before = unique([fill(a) for a in before if a.inter in _ARMED])
     armed_after = unique([fill(a) for a in after if a.inter in _ARMED])
+    armed_before = _umbrella_first(armed_before, hits, sentence, fill)
+    armed_after = _umbrella_first(armed_after, hits, sentence, fill)
     if not trigger.text and not armed_before and armed_after:
         # "fighting broke out between A and B": A is actor1 wherever "between" left it.
         armed_before = [armed_after.pop(0)]
@@ -165,9 +277,15 @@ def assign(
         sides = Sides(inherited.actor1, inherited.assoc1)
         others = [a for a in armed_after if a.name != inherited.actor1.name]
         sides.actor2 = others[0] if others else inherited.actor2
+        if sides.actor2 is None and event_type != "Battles":
+            # The target ACLED's conventions give an event of this kind when nobody is
+            # named (civilians for violence against them, a strike on a village, arrests).
+            sides.actor2 = _second_actor(fill, [], sentence, event_type, sub_event_type)
         return sides
     actor1 = _air_unit(
-        _first_actor(fill, armed_before, armed_after, sub_event_type, sentence), sub_event_type
+        _first_actor(fill, armed_before, armed_after, sub_event_type, sentence),
+        sub_event_type,
+        country,
     )
     sides = Sides(actor1)
     rest_before = [a for a in armed_before if a.name != actor1.name]
@@ -204,15 +322,18 @@ def _territory_sides(fill: Filler, hits: list[tuple[Span, Actor]], sentence: str
     return sides
 
 
-def _air_unit(actor: Actor, sub_event_type: str) -> Actor:
-    """ACLED names the air arm of some state forces on their air strikes
-    ("Military Forces of Russia (2000-) Air Force")."""
+def _air_unit(actor: Actor, sub_event_type: str, country: str) -> Actor:
+    """ACLED names the air arm of some state forces on their air strikes in some
+    theatres ("Military Forces of Russia (2000-) Air Force" in Ukraine, not in Syria):
+    the theatre packs' ``air_arms`` say which, by the event's ``country``."""
+    info = country_info(country) if country else None
+    arm = air_arm(actor.country, info.iso2 if info else actor.country)
     if (
-        sub_event_type == "Air/drone strike"
-        and actor.country in _AIR_FORCE_UNITS
+        arm
+        and sub_event_type == "Air/drone strike"
         and re.fullmatch(r"Military Forces of .+ \(\d{4}-\d{0,4}\)", actor.name)
     ):
-        return Actor(f"{actor.name} Air Force", actor.inter, actor.country, actor.aliases)
+        return Actor(f"{actor.name} {arm}", actor.inter, actor.country, actor.aliases)
     return actor
 
 
@@ -246,8 +367,51 @@ def _first_actor(
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 
-# "rival trafficking gangs fought a gun battle": both sides are of one kind.
-_RIVALS = re.compile(r"\brival\b", re.I)
+# "rival trafficking gangs fought a gun battle", "two tribal militias clashed": both
+# sides are of one kind.
+_RIVALS = re.compile(
+    r"\brival\b|\b(?:two|2)\s+(?:[\w-]+\s+){0,3}?(?:groups|militias|gangs|clans|tribes|factions"
+    r"|families)\b",
+    re.I,
+)
+# "forces operating under OPS", "a brigade who operates under the regime's 11th Division",
+# "factions fighting under the banner of X": X is the actor.
+_UNDER = re.compile(
+    r"\b(?:operat|fight|act|work)(?:ing|es|s|e)?\s+(?:with(?:in)?\s+(?:the\s+)?|under\s+(?:the\s+)?"
+    r"(?:(?:banner|umbrella|command|leadership|flag) of\s+(?:the\s+)?)?)(?:[\w-]+'s\s+)?$",
+    re.I,
+)
+
+
+# "detained on charges of belonging to IS", "over accusations of dealing with the YPG":
+# the group named in an accusation is not a side of the event.
+_ACCUSATION = re.compile(
+    r"\b(?:charges?|accusations?|accused|suspicions?|suspected|allegations?)\s+(?:of\s+)?"
+    r"(?:\w+\s+){0,3}?(?:belonging to|membership (?:of|in)|links? (?:to|with)|ties to|dealing"
+    r" with|affiliation (?:to|with)|collaborat\w+ with|working (?:with|for)|joining|supporting)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+def _accused_of(sentence: str, span: Span) -> bool:
+    return _ACCUSATION.search(sentence, max(0, span.start - 100), span.start) is not None
+
+
+def _umbrella_first(
+    armed: list[Actor], hits: list[tuple[Span, Actor]], sentence: str, fill: Filler
+) -> list[Actor]:
+    """``armed`` with the force the others operate under ("Turkish forces and allied
+    factions operating under Operation X shelled ...") first: ACLED makes the operation
+    or operations room actor1 and the forces in it its associates."""
+    under = {
+        fill(actor).name
+        for span, actor in hits
+        if _UNDER.search(sentence, max(0, span.start - 80), span.start)
+    }
+    if not under or not armed or armed[0].name in under:
+        return armed
+    return [a for a in armed if a.name in under] + [a for a in armed if a.name not in under]
 
 
 def _second_actor(

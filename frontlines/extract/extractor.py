@@ -28,7 +28,7 @@ from ..relevance.senses import SenseCheck, sense_reason
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup
 from .admin_hint import admin_country, organisation_country
-from .assign import Sides, assign
+from .assign import Sides, assign, paragraph_battle
 from .conventions import by_actors
 from .country_prior import organisations_capital, prior_country_location
 from .dates import DateResolution, resolve_date
@@ -298,6 +298,10 @@ class EventExtractor:
         if crowd_fight(found, sentence.text, bool(armed)):
             found = make_class("Mob violence", found.trigger)
         found = refine(found, sentence.text, part.context)
+        earlier = part.text[paragraph[0] : sentence.start]  # the paragraph before the sentence
+        previous = part.previous_sides or paragraph_battle(
+            self.actors, earlier, sentence.text, country, date.date
+        )
         for _ in range(2):  # ACLED's conventions on who acts on whom may re-type the event once
             sides = assign(
                 self.actors,
@@ -307,7 +311,7 @@ class EventExtractor:
                 found.event_type,
                 country,
                 date.date,
-                part.previous_sides,
+                previous,
                 _where(location),
             )
             revised = by_actors(found, sentence.text, self.actors.find(sentence.text), sides.actor1)

@@ -4,19 +4,19 @@ Monitors' notes from that war ("the OSCE SMM observed 14 explosions near X") say
 fire landed, never who fired. ACLED codes such fire to the side that did *not* hold the
 place: fire near a government-held place to "NAF: United Armed Forces of Novorossiya",
 fire near a place the Donetsk/Luhansk separatists held to the Ukrainian military. Which
-side held a place is read from an approximate line of contact (``data/front_line.json``).
+side held a place is read from an approximate line of contact (the ``front_lines`` of the
+Ukraine theatre pack, ``data/theatres/ukraine.json``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from ..geo.sources import admin_names
 from ..records import Place
+from .theatres import front_lines
 
 GOVERNMENT = "government"  # Ukraine's forces
 SEPARATISTS = "separatists"  # the Donetsk and Luhansk "people's republics"
@@ -43,8 +43,7 @@ class _Line:
 
 @cache
 def _line() -> _Line:
-    text = resources.files("frontlines.extract").joinpath("data", "front_line.json")
-    raw = json.loads(text.read_text("utf-8"))
+    raw = next(line for line in front_lines() if line.get("country") == COUNTRY)
     points = [(float(lon), float(lat)) for lon, lat in raw["line"] + raw["beyond"]]
     return _Line(raw["valid_from"], raw["valid_until"], frozenset(raw["admin1"]), tuple(points))
 

@@ -200,6 +200,21 @@ def test_normalise_actor() -> None:
     )
 
 
+def test_loose_actor_drops_acronym_prefix_and_inner_period() -> None:
+    assert normalise_actor("JWS: Syrian National Army", loose=True) == normalise_actor(
+        "SNA: Syrian National Army", loose=True
+    )
+    assert normalise_actor("JWS: Syrian National Army") != normalise_actor(
+        "SNA: Syrian National Army"
+    )
+    assert normalise_actor("Military Forces of Iraq (2014-) Air Force", loose=True) == (
+        normalise_actor("Military Forces of Iraq (2020-) Air Force", loose=True)
+    )
+    assert normalise_actor("Protesters (Iraq)", loose=True) != normalise_actor(
+        "Protesters (Syria)", loose=True
+    )
+
+
 def test_haversine() -> None:
     assert haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.19, abs=0.01)
     assert haversine_km(10.0, 20.0, 10.0, 20.0) == 0.0

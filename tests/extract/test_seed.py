@@ -71,7 +71,7 @@ def test_regains_territory_near_al_mayadin(events: list[Event]) -> None:
     event = hits[0]
     assert (event.event_type, event.sub_event_type) == ("Battles", "Government regains territory")
     assert event.actor1 == "Military Forces of Syria (2000-)"
-    assert event.assoc_actor_1 == "NDF: National Defence Forces"
+    assert event.assoc_actor_1 == "QDW: National Defence Forces"
     assert event.actor2 == "Islamic State (Syria)"
     assert event.geo_precision == 2
     assert event.interaction == 12

@@ -1,0 +1,207 @@
+"""Theatre packs: one JSON file of region knowledge per theatre of war.
+
+A pack (``data/theatres/<name>.json``, or any ``*.json`` in a folder named by the
+``FRONTLINES_THEATRES`` setting, several folders separated by ``os.pathsep``) may hold:
+
+- ``actors``: entries in the format of ``data/actors.json`` (name, inter, country,
+  aliases, ...), added to the actor registry before its world-wide entries;
+- ``demonyms``: extra "Syrian" -> "SY" pairs;
+- ``government_periods``: ISO2 -> period starts (``YYYY-MM[-DD]``), replacing the
+  world table's for those countries;
+- ``air_arms``: ``{"force", "name", "where"}``: the air arm of ``force`` (ISO2) is named
+  apart, as ``<force's military> <name>``, in events in the ``where`` countries;
+- ``umbrellas``: ``{"name", "inter", "members", "where"}``: in events in the ``where``
+  countries, a member force (its ACLED name without period, e.g. "Military Forces of
+  the United States") acts under the umbrella, which becomes the actor with the member
+  as its associate;
+- ``front_lines``: lines of contact (see :mod:`.front_line`);
+- ``vocabulary``: local words and what they mean ("badia": "desert");
+- ``place_words``: words the theatre's reports use around place names ("countryside",
+  "axis", "outskirts"), for the location rules.
+
+The format is documented with a worked example in ``docs/theatres.md``. Adding a theatre
+is adding a file: no code changes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+_KNOWN = frozenset({
+    "_about", "theatre", "countries", "actors", "demonyms", "government_periods", "air_arms",
+    "umbrellas", "front_lines", "vocabulary", "place_words",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AirArm:
+    """The air arm of ``force`` (ISO2), named ``name`` in events in ``where``."""
+
+    force: str
+    name: str
+    where: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Umbrella:
+    """A coalition or operation that member forces act under in ``where``."""
+
+    name: str
+    inter: int
+    members: tuple[str, ...]
+    where: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Theatre:
+    """One pack's contents."""
+
+    name: str
+    source: str
+    countries: tuple[str, ...] = ()
+    actors: tuple[dict[str, Any], ...] = ()
+    demonyms: dict[str, str] = field(default_factory=dict)
+    government_periods: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    air_arms: tuple[AirArm, ...] = ()
+    umbrellas: tuple[Umbrella, ...] = ()
+    front_lines: tuple[dict[str, Any], ...] = ()
+    vocabulary: dict[str, str] = field(default_factory=dict)
+    place_words: tuple[str, ...] = ()
+
+
+def read_pack(path: Path) -> Theatre:
+    """The pack in the JSON file at ``path``; ConfigError names what is wrong."""
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read theatre pack: {exc}", source=str(path)) from exc
+    return parse_pack(raw, str(path))
+
+
+def parse_pack(raw: Any, source: str) -> Theatre:
+    """A pack from its decoded JSON ``raw`` (``source`` names it in errors)."""
+    if not isinstance(raw, dict):
+        raise ConfigError("a theatre pack is a JSON object; see docs/theatres.md", source=source)
+    unknown = sorted(set(raw) - _KNOWN)
+    if unknown:
+        raise ConfigError(
+            f"unknown theatre pack keys {unknown}; use {sorted(_KNOWN)}", source=source
+        )
+    try:
+        return Theatre(
+            name=str(raw.get("theatre", Path(source).stem)),
+            source=source,
+            countries=tuple(str(c).upper() for c in raw.get("countries", ())),
+            actors=tuple(raw.get("actors", ())),
+            demonyms={str(k): str(v) for k, v in raw.get("demonyms", {}).items()},
+            government_periods={
+                str(k).upper(): tuple(str(s) for s in v)
+                for k, v in raw.get("government_periods", {}).items()
+            },
+            air_arms=tuple(
+                AirArm(str(a["force"]).upper(), str(a["name"]), frozenset(a["where"]))
+                for a in raw.get("air_arms", ())
+            ),
+            umbrellas=tuple(
+                Umbrella(
+                    str(u["name"]), int(u["inter"]), tuple(u["members"]), frozenset(u["where"])
+                )
+                for u in raw.get("umbrellas", ())
+            ),
+            front_lines=tuple(raw.get("front_lines", ())),
+            vocabulary={str(k): str(v) for k, v in raw.get("vocabulary", {}).items()},
+            place_words=tuple(str(w) for w in raw.get("place_words", ())),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(
+            f"malformed theatre pack ({exc!r}); see docs/theatres.md", source=source
+        ) from exc
+
+
+def _packaged() -> list[Theatre]:
+    folder = resources.files("frontlines.extract").joinpath("data", "theatres")
+    packs = []
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".json"):
+            packs.append(parse_pack(json.loads(item.read_text("utf-8")), f"theatres/{item.name}"))
+    return packs
+
+
+@cache
+def load_theatres(folders: tuple[str, ...] = ()) -> tuple[Theatre, ...]:
+    """The packaged packs, then those in ``folders`` (each ``*.json`` in name order)."""
+    packs = _packaged()
+    for folder in folders:
+        root = Path(folder).expanduser()
+        if not root.is_dir():
+            raise ConfigError(
+                "FRONTLINES_THEATRES names a folder that does not exist; fix or unset it",
+                source=str(root),
+            )
+        packs.extend(read_pack(path) for path in sorted(root.glob("*.json")))
+    return tuple(packs)
+
+
+def theatres() -> tuple[Theatre, ...]:
+    """All packs: the packaged ones and those in the folders ``FRONTLINES_THEATRES`` names."""
+    setting = os.environ.get("FRONTLINES_THEATRES", "")  # Settings.theatres
+    return load_theatres(tuple(p for p in setting.split(os.pathsep) if p.strip()))
+
+
+def pack_actors() -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Every pack's actor entries and demonyms, in pack order."""
+    entries: list[dict[str, Any]] = []
+    demonyms: dict[str, str] = {}
+    for pack in theatres():
+        entries.extend(pack.actors)
+        demonyms.update(pack.demonyms)
+    return entries, demonyms
+
+
+def government_periods() -> dict[str, tuple[str, ...]]:
+    """ISO2 -> government period starts, as the packs give them."""
+    periods: dict[str, tuple[str, ...]] = {}
+    for pack in theatres():
+        periods.update(pack.government_periods)
+    return periods
+
+
+def air_arm(force: str, where: str) -> str:
+    """The name ACLED gives the air arm of ``force`` (ISO2) in events in ``where``
+    ("Air Force", "Syrian Arab Air Force"); "" when it names no air arm apart there."""
+    for pack in theatres():
+        for arm in pack.air_arms:
+            if arm.force == force and where in arm.where:
+                return arm.name
+    return ""
+
+
+def umbrellas(where: str) -> tuple[Umbrella, ...]:
+    """The umbrellas member forces act under in events in ``where`` (ISO2)."""
+    return tuple(u for pack in theatres() for u in pack.umbrellas if where in u.where)
+
+
+def front_lines() -> tuple[dict[str, Any], ...]:
+    """Every pack's lines of contact."""
+    return tuple(line for pack in theatres() for line in pack.front_lines)
+
+
+def place_words() -> frozenset[str]:
+    """Words the packs' theatres use around place names ("countryside", "axis")."""
+    return frozenset(w.lower() for pack in theatres() for w in pack.place_words)
+
+
+def vocabulary() -> dict[str, str]:
+    """Local words and their meanings, from every pack."""
+    words: dict[str, str] = {}
+    for pack in theatres():
+        words.update(pack.vocabulary)
+    return words
