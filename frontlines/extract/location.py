@@ -176,11 +176,10 @@ def _score(
     )
 
 
-# "X town in the southern countryside of Y", "X village in rural Y", "X, Y governorate": the
-# gap between a place and the larger area it is written inside
+# "X town in the southern countryside of Y", "X village in rural Y": the gap between a place
+# and the larger area it is written inside (commas and brackets are the admin chains' part)
 _INSIDE_GAP = re.compile(
-    r"^\s+(?:(?:town|village|city|hamlet|camp|area|axis|farms|neighbou?rhood|quarter|district"
-    r"|sub-?district)\s+)?(?:in|of|,)\s+(?:the\s+)?(?:rural\s+)?"
+    r"^\s+(?:(?:town|village|city|hamlet|camp|area|axis|farms)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?$",
     re.I,
@@ -489,8 +488,8 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
     writes it inside and no namesake lies there ("Tal X town in Hasakeh countryside" read
     as a Tal X of Hama): the area then stands in for it."""
     place = mention.place
-    if area is None or area.place is None or place is None:
-        return mention
+    if area is None or area.place is None or place is None or area.place.country != place.country:
+        return mention  # across a border either reading may be the wrong one: keep it
     whole = area.place
     km = haversine_km(place.lat, place.lon, whole.lat, whole.lon)
     if place.admin1 and whole.admin1:
