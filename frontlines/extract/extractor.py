@@ -335,7 +335,9 @@ class EventExtractor:
         event.fatalities, event.fatalities_known = deaths.count, deaths.known
         _provenance(event, document, part)
         placed_at = location.place.name if location is not None else ""
-        written = location.mention.text if location is not None else ""
+        # the report's own spelling, when it names the very place chosen
+        same = location is not None and location.mention.place == location.place
+        written = location.mention.text if location is not None and same else ""
         event.notes = write_note(
             event, sentence.text, found.trigger.text.lower(), placed_at, written
         )

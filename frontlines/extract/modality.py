@@ -20,6 +20,8 @@ _FUTURE = re.compile(
     r"|plann?ed to|aims? to|aiming to|intends? to|intend(?:ed|ing) to|expected to|is expected|are expected"
     r"|threaten\w*|vow\w*|pledg\w* to|prepar\w+ (?:to|for)|ready to|in order to|seek\w* to|wants? to|hope\w* to"
     r"|pose\w* (?:a |an )?(?:direct |serious |major )?threat|possible|potential"
+    # a call, demand or proposal to act is not the act: "calls to send troops"
+    r"|calls? (?:for|to|on \w+ to)|urg\w+ (?:\w+ ){0,3}to|demand\w* (?:that|to)|propos\w+ to"
     # "likely to attack" is a forecast; "likely IS militants", "likely to be IS", a guess at who.
     r"|likely to (?!be\b)|(?:is|are|was|were) (?:most |highly |very )?likely"
     r"|[a-z]+'ll|\bi'll|it'll|they'll)\b",

@@ -34,3 +34,14 @@ def test_facts(text: str, trigger: str) -> None:
 )
 def test_forecasts_and_conditions(text: str, trigger: str) -> None:
     assert _mood(text, trigger) == "irrealis"
+
+
+def test_a_call_or_demand_to_act_is_not_the_act() -> None:
+    from frontlines.extract.modality import modality
+
+    text = "The minister denounced the rival's calls to send troops to the border."
+    assert modality(text, text.index("send")) == "irrealis"
+    text = "The council urged the army to withdraw from the town."
+    assert modality(text, text.index("withdraw")) == "irrealis"
+    text = "Protesters called for wage rises and blocked the main road."
+    assert modality(text, text.index("blocked")) == "asserted"
