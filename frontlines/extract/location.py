@@ -209,6 +209,20 @@ def _written_inside(text: str, inner: Mention, outer: Mention) -> bool:
     return area or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
 
 
+def _in_the_city(text: str, inner: Mention, city: Mention) -> bool:
+    """Whether an unknown site is written plainly inside a town ("outside the Revenue Office
+    in Bari"): the event is in that town, precision 1, as ACLED codes it; not when the town
+    stands for its countryside or province."""
+    gap = text[inner.end : city.start]
+    place = city.place
+    return (
+        place is not None
+        and place.feature_class == "P"
+        and not _AREA_BEFORE.search(gap)
+        and not _AREA_WORDS.match(text, city.end)
+    )
+
+
 def _region_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> int:
     """1 when the mention is the area a place named just before it lies in: the event is
     at the inner place (the theatre's "X town in Y countryside")."""
@@ -348,11 +362,12 @@ def choose_location(
         nearby = qualifier or _nearby(mentions, mention, paragraph)
         if nearby is not None and nearby.place is not None:
             stand_in = "the area it is written inside" if nearby is qualifier else "nearest town"
+            in_city = nearby is area and _in_the_city(text, mention, nearby)
             return Location(
                 mention.text,
                 nearby.place,
-                _wording(before),
-                mention,
+                1 if in_city else _wording(before),
+                nearby if in_city else mention,  # the city's own wording rates a site in it
                 [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
                 reasons=[*why, f"{mention.text!r} unknown: placed at {stand_in}, {nearby.text!r}"],
             )
