@@ -503,8 +503,8 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
     writes it inside and no namesake lies there ("Tal X town in Hasakeh countryside" read
     as a Tal X of Hama): the area then stands in for it."""
     place = mention.place
-    if area is None or area.place is None or place is None or area.place.country != place.country:
-        return mention  # across a border either reading may be the wrong one: keep it
+    if area is None or area.place is None or place is None:
+        return mention
     whole = area.place
     km = haversine_km(place.lat, place.lon, whole.lat, whole.lon)
     if place.admin1 and whole.admin1:
