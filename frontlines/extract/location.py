@@ -179,7 +179,8 @@ def _score(
 # "X town in the southern countryside of Y", "X village in rural Y": the gap between a place
 # and the larger area it is written inside (commas and brackets are the admin chains' part)
 _INSIDE_GAP = re.compile(
-    r"^\s+(?:(?:town|village|city|hamlet|camp|area|axis|farms)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
+    r"^['’]?\s+(?:(?:(?:village|town)\s+)?(?:town|village|city|hamlet|camp|area|axis|farms|front"
+    r"|frontline|badia|plain|crossing(?:\s+point)?|hills?|heights)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?$",
     re.I,

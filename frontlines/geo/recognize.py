@@ -54,9 +54,9 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
         # the theatre's way of naming a locality: "X town in Y countryside", "X axis"
-        (rf"{_NOT_A_NAME}(?P<name>{NAME})\s+(?:town|village|city|hamlet|farms|neighbou?rhood)\b(?!\s+of\b)", "", 1, "locality"),
+        (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood)\b(?!\s+of\b)", "", 1, "locality"),
         (rf"\b(?:in|at|near|shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized)\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
-        (rf"{_NOT_A_NAME}(?P<name>{NAME})\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
+        (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
         (rf"\b(?P<rel>[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),
