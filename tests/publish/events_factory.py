@@ -32,6 +32,7 @@ def sample_events() -> list[Event]:
             source="Example News",
             source_url="https://example.org/a",
             place_id="gn:170794",
+            location_reason="named in the sentence as 'Palmyra'; locative 'near' before it",
             sources=["https://example.org/a", "https://other.example/b"],
             event_id="SYR-1",
         ),

@@ -86,3 +86,9 @@ def test_reading_another_csv_names_the_input() -> None:
 
 def test_columns_are_unique() -> None:
     assert len(set(COLUMNS)) == len(COLUMNS)
+
+
+def test_every_row_says_why_its_place_was_chosen() -> None:
+    rows = _rows(_write())
+    assert "location_reason" in EXTRA_COLUMNS
+    assert rows[0]["location_reason"].startswith("named in the sentence as 'Palmyra'")
