@@ -21,10 +21,24 @@ def _sub(text: str, context: str = "") -> str | None:
         "Demonstrators were involved in clashes with the police in three cities.",
         "Students tore down the fence of the parliament during a demonstration.",
         "The rally turned violent when the crowd reached the palace.",
+        "Thousands of marchers rallied in the capital, taking part in sporadic clashes near the bridge.",
+        "Riot police fired tear gas at students protesting the fees during a brief clash at the gate.",
+        "Demonstrators fought with law enforcement at the gates of the assembly.",
     ],
 )
 def test_violent_demonstrations(text: str) -> None:
     assert _sub(text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers marched to the town hall against the rise in armed clashes nearby.",
+        "Farmers protested in the square about the clashes over grazing land.",
+    ],
+)
+def test_clashes_as_the_cause_keep_a_peaceful_protest(text: str) -> None:
+    assert _sub(text) == "Peaceful protest"
 
 
 @pytest.mark.parametrize(
