@@ -136,7 +136,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
             r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
-            r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:\w+ ){0,5}?out of"
+            r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"
             r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
             r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
             r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"

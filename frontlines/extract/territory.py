@@ -21,7 +21,9 @@ _GAIN = re.compile(
     r"\b(?:entered|moved in(?:to)?|t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total )?control)"
     r"|(?:established|assumed|seized|gained|regained|took up|restored) (?:full )?(?:control|positions?)"
     r"|deployed|captured|recaptured|retook|seized|occupied|liberated|overr[au]n|advanced"
-    r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints))\b",
+    r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints)"
+    # Forcing the other side off the ground takes it ("pushed the rebels out of two villages").
+    r"|(?:drove|driven|pushed|forced|expelled|dislodged|ousted) (?:[\w'-]+ ){0,5}?(?:out of|from))\b",
     re.I,
 )
 _LOSE = re.compile(
@@ -63,8 +65,8 @@ _ATTEMPT = re.compile(
     r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I
 )
 _JOINED = re.compile(
-    r"[\s()]*(?:,|and|with|alongside|together with|supported by|backed by)?[\s()]*(?:the\s+)?"
-    r"(?:\([^)]{0,12}\)\s*)?",
+    r"[\s()\[\]]*(?:,|and|with|alongside|(?:together|along|jointly) with|supported by|backed by)?"
+    r"[\s()\[\]]*(?:the\s+)?(?:[(\[][^)\]]{0,12}[)\]]\s*)?",
     re.I,
 )
 _FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:control of\s+(?:the\s+)?)?$", re.I)
