@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..records import Span
 from .taxonomy import EventClass, make_class, span
 
 
@@ -207,10 +208,23 @@ _PARTY_CLASH = _rx(
 )
 
 
+# Forces sent or readied for a protest still to come ("police were deployed ahead of the
+# march"): ACLED codes the deployment as a change to group/activity, not the protest.
+_DEPLOYED_AHEAD = _rx(
+    r"\b(?P<act>deploy\w*|mobili[sz]\w*|reinforc\w*|stationed|put on (?:high )?alert|on high alert"
+    r"|(?:tightened|stepped up|heightened|beefed up) security)\b[^.;]{0,80}?\b(?:ahead of|in anticipation of"
+    r"|in preparation for|to prevent|in expectation of)\s+(?:[\w'’.-]+\s+){0,5}$"
+)
+
+
 def protest(text: str, context: str) -> EventClass | None:
     match = _PROTEST.search(text)
     if match is None or _described_protest(text, match):
         return None
+    ahead = _DEPLOYED_AHEAD.search(text[: match.start()])
+    if ahead is not None:
+        act = Span(ahead.start("act"), ahead.end("act"), ahead.group("act"))
+        return make_class("Change to group/activity", act)
     trigger = span(match)
     mob = _MOB_ATTACK.search(text) or _PARTY_CLASH.search(text)
     if mob is not None and mob.start() < match.start():

@@ -100,3 +100,14 @@ def test_fire_opened_to_disperse_a_protest_is_excessive_force() -> None:
 def test_relatives_of_killed_soldiers_protesting_is_no_mob() -> None:
     text = "Dozens of family members of killed soldiers protested outside the ministry."
     assert _sub(text) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of police officers were deployed in the old city ahead of the planned march.",
+        "The army reinforced its units in the capital in anticipation of protests after the vote.",
+    ],
+)
+def test_forces_deployed_ahead_of_a_protest_are_a_change_of_activity(text: str) -> None:
+    assert _sub(text) == "Change to group/activity"
