@@ -136,3 +136,18 @@ def test_a_past_weapon_attack_describing_the_place_is_not_the_event(sentence: st
 
 def test_a_weapon_attack_of_the_day_is_still_the_event() -> None:
     assert _sub("On 3 May 2019, a chemical attack hit the village.") == "Chemical weapon"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Border guards intercepted 12 suspected members of a banned group near the river.",
+        "The gendarmerie has jailed more than 30 militants accused of plotting attacks.",
+    ],
+)
+def test_counted_people_jailed_or_intercepted_are_arrests(sentence: str) -> None:
+    assert _sub(sentence) == "Arrests"
+
+
+def test_a_sentence_of_prison_is_no_arrest() -> None:
+    assert _sub("A court jailed the former mayor for six years.") is None
