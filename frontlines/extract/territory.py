@@ -83,14 +83,18 @@ def refine(found: EventClass, sentence: str, context: str = "") -> EventClass:
         control = _CONTROL.search(sentence)
         if control is not None and not _ATTEMPT.search(sentence[: control.start()]):
             return make_class(TERRITORY, found.trigger)
-    if sub == TERRITORY and (
-        _QUIET.search(whole) or (_VACATED.search(sentence) and not _FIGHT.search(sentence))
-    ):
+    if sub == TERRITORY and (_QUIET.search(whole) or _vacated(sentence) or _vacated(whole)):
         return make_class(NON_VIOLENT, found.trigger)
     if sub == NON_VIOLENT and _LOSE.search(found.trigger.text) and not _taken_over(whole):
         # Forces that withdraw with nobody named taking the ground only move.
         return make_class(MOVEMENT, found.trigger)
     return found
+
+
+def _vacated(text: str) -> bool:
+    """True when ``text`` tells the other side left before the ground was taken, and of no
+    fighting (the report's other sentences may tell the withdrawal)."""
+    return bool(_VACATED.search(text)) and not _FIGHT.search(text)
 
 
 def _taken_over(sentence: str) -> bool:

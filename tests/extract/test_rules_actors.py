@@ -204,3 +204,13 @@ def test_forcing_the_other_side_out_takes_the_ground(
 ) -> None:
     event = _first(extractor, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
+
+
+def test_ground_taken_after_a_withdrawal_told_in_the_next_sentence_is_non_violent(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "Al Shabaab militants took control of a village near Galkayo in Somalia. "
+        "They moved in after the withdrawal of the army units stationed there."
+    )
+    assert _first(extractor, text).sub_event_type == "Non-violent transfer of territory"
