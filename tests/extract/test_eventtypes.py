@@ -149,5 +149,12 @@ def test_counted_people_jailed_or_intercepted_are_arrests(sentence: str) -> None
     assert _sub(sentence) == "Arrests"
 
 
-def test_a_sentence_of_prison_is_no_arrest() -> None:
-    assert _sub("A court jailed the former mayor for six years.") is None
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A court jailed the former mayor for six years.",
+        "The judge jailed three men for 12 years for tax fraud.",
+    ],
+)
+def test_a_sentence_of_prison_is_no_arrest(sentence: str) -> None:
+    assert _sub(sentence) is None
