@@ -187,9 +187,11 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Arrests",
         _rx(
             r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects"
-            # Counted people jailed or intercepted by the authorities are detained; jailed for a
-            # term of years or months is a court's sentence, no event.
-            r"|(?:jailed(?![^.;]{0,80}? for (?:\w+ ){1,2}(?:years?|months?))|intercepted) (?:more than |over |at least |about |some )?(?:\d+|two|three|four|five|six"
+            # Counted people jailed, or counted suspects and fighters intercepted, are detained
+            # (people waylaid on a road are not); jailed for a term is a court's sentence.
+            r"|(?:jailed(?![^.;]{0,80}? for (?:\w+ ){1,2}(?:years?|months?))"
+            r"|intercepted(?= (?:[\w-]+ ){1,3}?(?:suspects|suspected|members|militants|fighters|terrorists)))"
+            r" (?:more than |over |at least |about |some )?(?:\d+|two|three|four|five|six"
             r"|seven|eight|nine|ten|dozens|scores|several) (?:[\w-]+ ){0,2}?(?:people|persons|men|women|suspects"
             r"|members|militants|fighters|terrorists|individuals))\b"
         ),

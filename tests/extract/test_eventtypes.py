@@ -158,3 +158,7 @@ def test_counted_people_jailed_or_intercepted_are_arrests(sentence: str) -> None
 )
 def test_a_sentence_of_prison_is_no_arrest(sentence: str) -> None:
     assert _sub(sentence) is None
+
+
+def test_people_intercepted_on_a_road_are_not_arrested() -> None:
+    assert _sub("Gunmen intercepted eight women on the road to the market.") != "Arrests"
