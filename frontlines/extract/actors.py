@@ -110,6 +110,7 @@ class ActorRegistry:
         self._elsewhere: dict[str, str] = {}
         self._units: dict[str, tuple[frozenset[str], str]] = {}
         self._air_arms: dict[str, str] = {}
+        self._before: dict[str, tuple[str, str, int]] = {}  # name -> (until, earlier name, inter)
         self._country_pattern: re.Pattern[str] | None = None
         self._nationals_pattern: re.Pattern[str] | None = None
         self._country_names: dict[str, str] = {}
@@ -161,6 +162,13 @@ class ActorRegistry:
             self._units[actor.name] = (frozenset(raw["unit_in"]), str(raw["plain"]))
         if raw.get("air_arm"):
             self._air_arms[actor.name] = str(raw["plain"])
+        if raw.get("before"):
+            before = raw["before"]
+            self._before[actor.name] = (
+                str(before["until"]),
+                str(before["name"]),
+                int(before["inter"]),
+            )
         self._entries.append(entry)
         for alias in (*aliases, *raw.get("prefixed_only", ())):
             needs_prefix = alias in raw.get("prefixed_only", ())
@@ -282,6 +290,7 @@ class ActorRegistry:
     def for_country(self, actor: Actor, country: str, when: str = "") -> Actor:
         """``actor`` with its template filled for an event in ``country`` (ISO2 or name)
         at ``when``; a state force acting outside its own country gets inter 8."""
+        actor = self._as_before(actor, when)
         own = country_info(actor.country) if actor.country else None
         here = country_info(country) if country else None
         if actor.name in self._elsewhere and here is not None and own is not None and own != here:
@@ -319,6 +328,14 @@ class ActorRegistry:
         if inter == 1 and own is not None and here is not None and own.iso2 != here.iso2:
             inter = 8
         return Actor(name, inter, (info.iso2 if info else ""), actor.aliases)
+
+    def _as_before(self, actor: Actor, when: str) -> Actor:
+        """A group that became a state's force at a date ("Taliban" in Afghanistan from
+        August 2021) is, before that date, the armed group it was (its entry's ``before``)."""
+        before = self._before.get(actor.name)
+        if before is None or not when or when[: len(before[0])] >= before[0]:
+            return actor
+        return Actor(before[1], before[2], actor.country, actor.aliases)
 
     def country_in(self, text: str) -> str:
         """The ISO2 code of the country ``text`` names most often (a country name or a

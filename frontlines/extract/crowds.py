@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..records import Span
 from .taxonomy import EventClass, make_class, span
 
 
@@ -38,6 +39,11 @@ _PROTEST = _rx(
     r"|press conference with (?:a |their )?(?:banners?|placards|pickets?)|human chain|motorcade|caravan"
     r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
 )
+# Armed clashes are a battle the demonstrators may protest about; clashes "between" or "over"
+# name other sides or a cause.
+_OWN_CLASH = (
+    r"(?:a |the )?(?!armed )(?:[\w-]+ ){0,2}?(?<!armed )clash(?:es)?\b(?! (?:between|among|over))"
+)
 _RIOT_VIOLENCE = _rx(
     r"\b(?:(?:thr[eo]w\w*|hurl\w*) (?:\w+ )?(?:stones|rocks|bricks|petrol|molotov|objects|eggs|bottles"
     r"|projectiles)|stone-?pelting|pelted|rioters|rioting|(?<!Capitol )riots?\b(?! police| gear| squad)"
@@ -54,6 +60,11 @@ _RIOT_VIOLENCE = _rx(
     r"|clash(?:ed|es) (?:have |had |has )?(?:broken out|broke out|erupted) (?:between|with) (?:the )?(?:\w+ )?"
     r"(?:police|security|officers|riot police|troops)|(?:involv\w+ in|during|amid) (?:\w+ )?clashes with"
     r" (?:the )?(?:riot )?(?:police|security|officers)"
+    # Clashes the demonstrators took part in, the other side unnamed ("marchers were caught up in
+    # scattered clashes"): they fought, a violent demonstration.
+    r"|(?:involv\w+|t(?:ook|aking|ake) part|engag\w+|caught up) in "
+    + _OWN_CLASH
+    + r"|(?:fought|scuffled|clashed) (?:with|against) (?:the )?(?:law enforcement|police|gendarmes|troops)"
     r"|projectiles|firecrackers|fireworks at|(?:turn\w*|grew|became) (?:very |increasingly )?violent"
     r"|escalating violence|violence (?:erupted|broke out|escalated)|(?:pull\w*|tore|tear\w*) down"
     r"|into (?:a|the) fire|broke into|forced (?:their way|entry)"
@@ -61,6 +72,9 @@ _RIOT_VIOLENCE = _rx(
     r"|drivers|workers|passengers|inmates)\s+(?:(?!were\b|was\b|been\b)\w+\s+){0,3}?(?:attacked|assaulted|beat|dragged"
     r"|destroyed|burn(?:ed|t)|tied up|disrupted)\b)"
 )
+# A clash in the time of the protest ("during a clash outside the palace"); with the police
+# acting on the crowd in the same text, the clash is theirs with the police.
+_DURING_CLASH = _rx(r"\b(?:during|amid|in) " + _OWN_CLASH)
 _MOB_ATTACK = _rx(
     r"\b(?:mob|lynch\w*|vigilantes?|crowd|supporters|youths|locals|residents|villagers"
     r"|group of (?:[\w-]+ ){0,2}?(?:people|persons|men|women|locals|residents|villagers|youths|individuals)"
@@ -194,16 +208,31 @@ _PARTY_CLASH = _rx(
 )
 
 
+# Forces sent or readied for a protest still to come ("police were deployed ahead of the
+# march"): ACLED codes the deployment as a change to group/activity, not the protest.
+_DEPLOYED_AHEAD = _rx(
+    r"\b(?P<act>deploy\w*|mobili[sz]\w*|reinforc\w*|stationed|put on (?:high )?alert|on high alert"
+    r"|(?:tightened|stepped up|heightened|beefed up) security)\b[^.;]{0,80}?\b(?:ahead of|in anticipation of"
+    r"|in preparation for|to prevent|in expectation of)\s+(?:[\w'’.-]+\s+){0,5}$"
+)
+
+
 def protest(text: str, context: str) -> EventClass | None:
     match = _PROTEST.search(text)
     if match is None or _described_protest(text, match):
         return None
+    ahead = _DEPLOYED_AHEAD.search(text[: match.start()])
+    if ahead is not None:
+        act = Span(ahead.start("act"), ahead.end("act"), ahead.group("act"))
+        return make_class("Change to group/activity", act)
     trigger = span(match)
     mob = _MOB_ATTACK.search(text) or _PARTY_CLASH.search(text)
     if mob is not None and mob.start() < match.start():
         return make_class("Mob violence", span(mob))
     whole = f"{text} {context}"
-    if _RIOT_VIOLENCE.search(whole):
+    if _RIOT_VIOLENCE.search(whole) or (
+        _DURING_CLASH.search(whole) and _INTERVENTION.search(whole)
+    ):
         return make_class("Violent demonstration", trigger)
     if _EXCESSIVE.search(whole):
         return make_class("Excessive force against protesters", trigger)

@@ -136,7 +136,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
             r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
-            r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:\w+ ){0,5}?out of"
+            r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"
             r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
             r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
             r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
@@ -186,7 +186,14 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Arrests",
         _rx(
-            r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects)\b"
+            r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects"
+            # Counted people jailed, or counted suspects and fighters intercepted, are detained
+            # (people waylaid on a road are not); jailed for a term is a court's sentence.
+            r"|(?:jailed(?![^.;]{0,80}? for (?:\w+ ){1,2}(?:years?|months?))"
+            r"|intercepted(?= (?:[\w-]+ ){1,3}?(?:suspects|suspected|members|militants|fighters|terrorists)))"
+            r" (?:more than |over |at least |about |some )?(?:\d+|two|three|four|five|six"
+            r"|seven|eight|nine|ten|dozens|scores|several) (?:[\w-]+ ){0,2}?(?:people|persons|men|women|suspects"
+            r"|members|militants|fighters|terrorists|individuals))\b"
         ),
     ),
     (

@@ -129,6 +129,10 @@ def _classify(text: str, context: str) -> EventClass | None:
         match = pattern.search(text)
         if match is not None and sub_type == CHEMICAL and ACCIDENT.search(text):
             continue
+        if match is not None and _PAST_SCENE.search(
+            text[max(0, match.start() - 60) : match.start()]
+        ):
+            continue
         if match is not None:
             ground = _ground(text) if sub_type == SHELLING else None
             if ground is not None:
@@ -140,6 +144,13 @@ def _classify(text: str, context: str) -> EventClass | None:
     return _earliest(text, context) or _first(text, WEAK) or _fallback(text)
 
 
+# A weapon's attack that only describes a place, as its scene, or is dated to another year as
+# an adjective ("the town where the 2013 gas attack happened") is not the event.
+_PAST_SCENE = re.compile(
+    r"\b(?:scene|site|anniversary|memory|memorial) of (?:a |an |the )?(?:[\w-]+ ){0,3}$"
+    r"|\b(?:a|an|the) (?:[\w-]+ )?(?:19|20)\d\d (?:[\w-]+ ){0,2}$",
+    re.I,
+)
 _VIOLENCE = re.compile(
     r"\b(?:kill\w*|clash\w*|ambush\w*|fought|fighting|shot|shoot\w*|gunfire|exchange of fire|attack\w*"
     r"|wound\w*|injur\w*|dead|died|assault\w*|beat(?:en|ing)?)\b",

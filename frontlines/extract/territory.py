@@ -21,7 +21,9 @@ _GAIN = re.compile(
     r"\b(?:entered|moved in(?:to)?|t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total )?control)"
     r"|(?:established|assumed|seized|gained|regained|took up|restored) (?:full )?(?:control|positions?)"
     r"|deployed|captured|recaptured|retook|seized|occupied|liberated|overr[au]n|advanced"
-    r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints))\b",
+    r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints)"
+    # Forcing the other side off the ground takes it ("pushed the rebels out of two villages").
+    r"|(?:drove|driven|pushed|forced|expelled|dislodged|ousted) (?:[\w'-]+ ){0,5}?(?:out of|from))\b",
     re.I,
 )
 _LOSE = re.compile(
@@ -63,8 +65,8 @@ _ATTEMPT = re.compile(
     r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I
 )
 _JOINED = re.compile(
-    r"[\s()]*(?:,|and|with|alongside|together with|supported by|backed by)?[\s()]*(?:the\s+)?"
-    r"(?:\([^)]{0,12}\)\s*)?",
+    r"[\s()\[\]]*(?:,|and|with|alongside|(?:together|along|jointly) with|supported by|backed by)?"
+    r"[\s()\[\]]*(?:the\s+)?(?:[(\[][^)\]]{0,12}[)\]]\s*)?",
     re.I,
 )
 _FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:control of\s+(?:the\s+)?)?$", re.I)
@@ -81,14 +83,18 @@ def refine(found: EventClass, sentence: str, context: str = "") -> EventClass:
         control = _CONTROL.search(sentence)
         if control is not None and not _ATTEMPT.search(sentence[: control.start()]):
             return make_class(TERRITORY, found.trigger)
-    if sub == TERRITORY and (
-        _QUIET.search(whole) or (_VACATED.search(sentence) and not _FIGHT.search(sentence))
-    ):
+    if sub == TERRITORY and (_QUIET.search(whole) or _vacated(sentence) or _vacated(whole)):
         return make_class(NON_VIOLENT, found.trigger)
     if sub == NON_VIOLENT and _LOSE.search(found.trigger.text) and not _taken_over(whole):
         # Forces that withdraw with nobody named taking the ground only move.
         return make_class(MOVEMENT, found.trigger)
     return found
+
+
+def _vacated(text: str) -> bool:
+    """True when ``text`` tells the other side left before the ground was taken, and of no
+    fighting (the report's other sentences may tell the withdrawal)."""
+    return bool(_VACATED.search(text)) and not _FIGHT.search(text)
 
 
 def _taken_over(sentence: str) -> bool:

@@ -41,3 +41,21 @@ def test_haiti_s_police_keep_their_2017_period_after_moise_s_death(
     assert registry.for_country(POLICE, "HT", "2022-03-10").name == "Police Forces of Haiti (2017-)"
     info = country_info("HT")
     assert info is not None and info.period("2021-08-01") == "2017"
+
+
+@pytest.mark.parametrize(
+    ("when", "name", "inter"),
+    [
+        ("2019-05-02", "Taliban", 2),
+        ("2021-07-30", "Taliban", 2),
+        ("2021-09-01", "Military Forces of Afghanistan (2021-)", 1),
+        ("2023-02-10", "Military Forces of Afghanistan (2021-)", 1),
+    ],
+)
+def test_the_taliban_are_an_armed_group_until_they_took_kabul(
+    registry: ActorRegistry, when: str, name: str, inter: int
+) -> None:
+    found = registry.find("Taliban fighters entered the district on Monday.")
+    assert found, "the Taliban are in the registry"
+    actor = registry.for_country(found[0][1], "AF", when)
+    assert (actor.name, actor.inter) == (name, inter)

@@ -21,10 +21,24 @@ def _sub(text: str, context: str = "") -> str | None:
         "Demonstrators were involved in clashes with the police in three cities.",
         "Students tore down the fence of the parliament during a demonstration.",
         "The rally turned violent when the crowd reached the palace.",
+        "Thousands of marchers rallied in the capital, taking part in sporadic clashes near the bridge.",
+        "Riot police fired tear gas at students protesting the fees during a brief clash at the gate.",
+        "Demonstrators fought with law enforcement at the gates of the assembly.",
     ],
 )
 def test_violent_demonstrations(text: str) -> None:
     assert _sub(text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers marched to the town hall against the rise in armed clashes nearby.",
+        "Farmers protested in the square about the clashes over grazing land.",
+    ],
+)
+def test_clashes_as_the_cause_keep_a_peaceful_protest(text: str) -> None:
+    assert _sub(text) == "Peaceful protest"
 
 
 @pytest.mark.parametrize(
@@ -86,3 +100,14 @@ def test_fire_opened_to_disperse_a_protest_is_excessive_force() -> None:
 def test_relatives_of_killed_soldiers_protesting_is_no_mob() -> None:
     text = "Dozens of family members of killed soldiers protested outside the ministry."
     assert _sub(text) == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of police officers were deployed in the old city ahead of the planned march.",
+        "The army reinforced its units in the capital in anticipation of protests after the vote.",
+    ],
+)
+def test_forces_deployed_ahead_of_a_protest_are_a_change_of_activity(text: str) -> None:
+    assert _sub(text) == "Change to group/activity"

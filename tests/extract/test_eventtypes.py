@@ -121,3 +121,44 @@ def test_long_described_blockades_and_occupations_are_protests(sentence: str) ->
 )
 def test_an_air_arm_bombing_or_firing_is_an_air_strike(sentence: str) -> None:
     assert _sub(sentence) == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops retook three hamlets near the town that was the scene of a sarin attack.",
+        "The army recaptured two villages close to the city hit by the 2013 gas attack.",
+    ],
+)
+def test_a_past_weapon_attack_describing_the_place_is_not_the_event(sentence: str) -> None:
+    assert _sub(sentence) == "Government regains territory"
+
+
+def test_a_weapon_attack_of_the_day_is_still_the_event() -> None:
+    assert _sub("On 3 May 2019, a chemical attack hit the village.") == "Chemical weapon"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Border guards intercepted 12 suspected members of a banned group near the river.",
+        "The gendarmerie has jailed more than 30 militants accused of plotting attacks.",
+    ],
+)
+def test_counted_people_jailed_or_intercepted_are_arrests(sentence: str) -> None:
+    assert _sub(sentence) == "Arrests"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A court jailed the former mayor for six years.",
+        "The judge jailed three men for 12 years for tax fraud.",
+    ],
+)
+def test_a_sentence_of_prison_is_no_arrest(sentence: str) -> None:
+    assert _sub(sentence) is None
+
+
+def test_people_intercepted_on_a_road_are_not_arrested() -> None:
+    assert _sub("Gunmen intercepted eight women on the road to the market.") != "Arrests"

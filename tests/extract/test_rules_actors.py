@@ -179,3 +179,38 @@ def test_first_side_of_fighting_between_two_is_actor1(extractor: EventExtractor)
 def test_registry_names(text: str, name: str) -> None:
     found = ActorRegistry.default().find(text)
     assert found and found[0][1].name.startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        (
+            "Somali troops along with the African Union [AU] soldiers drove al-Shabaab fighters"
+            " out of three villages near Afgooye.",
+            "Government regains territory",
+            "Military Forces of Somalia (2022-)",
+            "Al Shabaab",
+        ),
+        (
+            "Al-Shabaab fighters pushed the Somali army out of two villages near Baidoa.",
+            "Non-state actor overtakes territory",
+            "Al Shabaab",
+            "Military Forces of Somalia (2022-)",
+        ),
+    ],
+)
+def test_forcing_the_other_side_out_takes_the_ground(
+    extractor: EventExtractor, text: str, sub_event_type: str, actor1: str, actor2: str
+) -> None:
+    event = _first(extractor, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
+
+
+def test_ground_taken_after_a_withdrawal_told_in_the_next_sentence_is_non_violent(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "Al Shabaab militants took control of a village near Galkayo in Somalia. "
+        "They moved in after the withdrawal of the army units stationed there."
+    )
+    assert _first(extractor, text).sub_event_type == "Non-violent transfer of territory"
