@@ -365,6 +365,33 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
             item.best, item.score = best, (best_score if best else 0.0)
     _inside_cities(items, text)
     _drop_strays(items, focus)
+    _drop_far_sound_alikes(items)
+
+
+SOUND_ALIKE_KM, SOUND_ALIKE_CHARS = 100.0, 250
+
+
+def _drop_far_sound_alikes(items: list[Scored]) -> None:
+    """A small place found only by its sound (a loose match), far from every place the
+    text names beside it, and in none of their provinces, is a namesake of a village the
+    gazetteer lacks ("Al Hasyan, southwest of al-Mayadin" is not Al Hassan 180 km away):
+    leave it unresolved, so that the places beside it stand in for it."""
+    for item in items:
+        best = item.best
+        if best is None or best.quality > LOOSE or best.place.feature_class not in "PS":
+            continue
+        if best.place.population >= SMALL_TOWN:
+            continue  # a city is no village's namesake
+        p = best.place
+        beside = [s.best.place for s in items
+                  if s is not item and s.best is not None and s.best.quality > LOOSE
+                  and s.best.place.feature_class in "PS" and s.best.place.country == p.country
+                  and abs(s.cand.start - item.cand.start) <= SOUND_ALIKE_CHARS]  # fmt: skip
+        if beside and all(
+            o.admin1 != p.admin1 and haversine_km(p.lat, p.lon, o.lat, o.lon) > SOUND_ALIKE_KM
+            for o in beside
+        ):
+            item.best, item.score = None, 0.0
 
 
 STRAY_KM, STRAY_FOCUS = 2000.0, 0.6

@@ -168,3 +168,27 @@ def test_bare_name_of_a_million_city_beats_a_smaller_foreign_division() -> None:
     item = Scored(Candidate(0, 7, "Cordoba", {"ner"}), [Match(dept, 1.0), Match(city, 1.0)])
     resolve([item], {"CO": 1.0}, "Cordoba")
     assert item.best is not None and item.best.place.id == "co"
+
+
+def test_a_village_found_by_sound_far_from_the_places_beside_it_is_left_unresolved() -> None:
+    from frontlines.geo.gazetteer import LOOSE, Match
+    from frontlines.geo.recognize import Candidate
+    from frontlines.geo.resolve import Scored, _drop_far_sound_alikes
+    from frontlines.records import Place
+
+    far = Place("v:1", "Al Hassan", 36.6, 40.1, "P.PPL", "SY", "01")
+    near = Place("v:2", "Al Hassun", 35.0, 40.4, "P.PPL", "SY", "05")
+    town = Place("v:3", "Mayadin", 35.02, 40.45, "P.PPL", "SY", "05", population=40_000)
+
+    def items(village: Place) -> list[Scored]:
+        a = Scored(Candidate(20, 29, "Al Hasyan"), [Match(village, LOOSE, 0.8)])
+        b = Scored(Candidate(60, 67, "Mayadin"), [Match(town, 1.0)])
+        a.best, b.best = a.matches[0], b.matches[0]
+        return [a, b]
+
+    found = items(far)
+    _drop_far_sound_alikes(found)
+    assert found[0].best is None and found[1].best is not None
+    kept = items(near)
+    _drop_far_sound_alikes(kept)
+    assert kept[0].best is not None
