@@ -48,7 +48,7 @@ test: setup browser-deps
 	$(BIN)/python -m pytest -q
 
 eval: setup   # accuracy on the development corpora in ../shared (prints the README's tables)
-	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/accuracy.py --baselines
 
 bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k, merging 100k reports
 	$(BIN)/python benchmarks/geoparse_speed.py ../shared/eval/geoparsing/GWN.xml
