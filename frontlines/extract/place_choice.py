@@ -76,12 +76,15 @@ def candidates(
         chain = qualified_location(s.text, s.start, s.end, chosen, lookup, s.country, s.mentions)
         if chain is not None and chain is not chosen:
             out.append(_candidate(chain, CHAIN, "read through the units written beside it"))
-        found = _try(unseen_location, s, lookup)
-        if found is not None:
-            out.append(_candidate(found, UNSEEN, f"{found.name!r} after a locative word"))
-        found = _try(bare_location, s, lookup)
-        if found is not None:
-            out.append(_candidate(found, BARE, f"{found.name!r}, a known town named bare"))
+        # the look-ups below cannot beat a better-scored candidate already found: skip them
+        if _best(out) < UNSEEN:
+            found = _try(unseen_location, s, lookup)
+            if found is not None:
+                out.append(_candidate(found, UNSEEN, f"{found.name!r} after a locative word"))
+        if _best(out) < BARE:
+            found = _try(bare_location, s, lookup)
+            if found is not None:
+                out.append(_candidate(found, BARE, f"{found.name!r}, a known town named bare"))
     if previous is not None:
         out.append(_candidate(previous, PREVIOUS, "the previous sentence's place"))
     if main is not None:
@@ -104,6 +107,10 @@ def choose(
     summary = f"score {best.score:g}" + (f" over {others} other candidates" if others else "")
     why = [*best.reasons, summary]
     return PlaceCandidate(replace(best.location, reasons=why), best.score, why)
+
+
+def _best(found: list[PlaceCandidate]) -> float:
+    return max((c.score for c in found), default=0.0)
 
 
 def _candidate(location: Location, score: float, origin: str) -> PlaceCandidate:
