@@ -6,15 +6,31 @@ The gazetteer index is built once per checkout into ``.cache/`` (gitignored) and
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "frontlines" / "data" / "samples"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of ``benchmarks/`` imported as a module (registered under its name, so
+    that its dataclasses can look their module up)."""
+    path = ROOT / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        pytest.fail(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared_path(*parts: str) -> Path:

@@ -9,7 +9,6 @@ The sections run in two processes at once where two cores are free (the two ACLE
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -17,17 +16,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import load_benchmark
 
 TOLERANCE = 0.01
 
 
 def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("accuracy")
 
 
 def regressions(

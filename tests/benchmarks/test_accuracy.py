@@ -5,22 +5,17 @@ Nothing here runs an evaluation; the gate itself is tests/test_accuracy_gate.py.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import load_benchmark
 
 
 def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("accuracy")
 
 
 bench = _bench()

@@ -5,9 +5,7 @@ Built on small hand-made rows; no index from ../shared or the cache is needed.
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,18 +14,11 @@ import pytest
 
 from frontlines.geo import Match
 from frontlines.records import Place
-from tests.conftest import ROOT
+from tests.conftest import load_benchmark
 
 
 def _load() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "transliteration", ROOT / "benchmarks" / "transliteration.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("transliteration")
 
 
 tl = _load()

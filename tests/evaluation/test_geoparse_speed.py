@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.conftest import load_benchmark
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "geoparse_speed.py"
 DATA = Path(__file__).resolve().parents[1] / "data" / "evaluation" / "geoparse"
@@ -15,11 +16,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "evaluation" / "geoparse"
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("geoparse_speed", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("geoparse_speed")
 
 
 class FakeClock:
