@@ -71,12 +71,14 @@ def drop_loose(
     """Keep loose (skeleton) matches only inside the document's main focus countries and
     only when the place's name is spelled close to the written one ("Mawanella" is not
     Manila, "Lacarry" not Lahore). A name written as a town ("Nassriya city", in ``towns``)
-    also keeps closely spelled towns when no country has the text's focus yet: the places
+    also keeps closely spelled towns when no country has the text's focus yet, and any name
+    keeps its other standard transliterations then ("Ein Issa" is Ayn Issa): the places
     resolved beside it choose among them."""
     for name, found in matches.items():
         matches[name] = [
             m for m in found
             if m.quality > LOOSE
+            or (not _focused(focus) and same_spelling(name, m))
             or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
             or (name in towns and not _focused(focus) and _close_town(name, m))
         ]  # fmt: skip
@@ -148,6 +150,12 @@ def _generic_name(name: str) -> bool:
 
 
 LOOSE_MIN_LETTERS = 5
+
+
+def same_spelling(name: str, match: Match) -> bool:
+    """Whether a loose match is the written name in another standard transliteration
+    ("Ein Issa" for Ayn Issa: the same ``canonical`` form): as good as an alternate name."""
+    return match.spelling >= 1.0 and len(fold(name).replace(" ", "")) >= LOOSE_MIN_LETTERS
 
 
 def close_spelling(name: str, match: Match) -> bool:
