@@ -62,6 +62,7 @@ from .place_choice import PREVIOUS, Sentence, step
 from .place_choice import choose as choose_place
 from .region_town import Capital, country_capital, region_town
 from .sentences import split_sentences
+from .sounded import SoundsIn
 from .territory import refine
 from .unseen import unseen_location
 
@@ -159,6 +160,11 @@ class EventExtractor:
             return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
 
         return lookup
+
+    def _sounds(self) -> SoundsIn | None:
+        """The gazetteer's places of a division sounding like a name (``sounds_in``)."""
+        found = getattr(self.gazetteer, "sounds_in", None)
+        return found if callable(found) else None
 
     def _capital(self) -> Capital | None:
         """The gazetteer's main town of a province, when the gazetteer offers one
@@ -279,7 +285,9 @@ class EventExtractor:
         lookup = self._lookup()
         where = Sentence(part.text, sentence.start, sentence.end, trigger, paragraph,
                          part.main_country, part.mentions)  # fmt: skip
-        chosen = choose_place(where, lookup, part.previous_location, _main_location(part.main))
+        chosen = choose_place(
+            where, lookup, part.previous_location, _main_location(part.main), self._sounds()
+        )
         if chosen is not None and chosen.score > PREVIOUS:
             part.previous_location = chosen.location
         location = chosen.location if chosen is not None else None

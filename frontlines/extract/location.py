@@ -60,6 +60,8 @@ class Location:
     named: Mention | None = None
     # why this place: the reasons of the choice and of each later re-reading
     reasons: list[str] = field(default_factory=list)
+    # a stand-in: the area the unknown place is written inside ("X town in Y countryside")
+    inside: Place | None = None
 
 
 def _precision(mention: Mention, before: str) -> int:
@@ -224,6 +226,30 @@ def _in_the_city(text: str, inner: Mention, city: Mention) -> bool:
     )
 
 
+def _excluded(before: str) -> bool:
+    """Whether the words before a name make it an origin, a destination or a target."""
+    return bool(_EXCLUDED.search(before[-50:])) and not _LOCATIVE.search(before[-60:])
+
+
+def _inner_origin(text: str, mention: Mention, skipped: list[Mention]) -> Mention:
+    """The place a skipped origin or destination names inside ``mention`` ("a patrol
+    starting from X in Y countryside", "a child from X city in Y governorate"): when the
+    sentence offers nothing but that place and its area, the place is the finer of the two
+    (the event happened in the area either way)."""
+    area = mention.place
+    if area is None:
+        return mention
+    inner = [m for m in skipped if m.place is not None and m.end <= mention.start
+             and _written_inside(text, m, mention) and _lies_in(m.place, area)]  # fmt: skip
+    return max(inner, key=lambda m: m.end) if inner else mention
+
+
+def _lies_in(place: Place, area: Place) -> bool:
+    """Whether ``place`` can lie in ``area``: in its province and smaller than it."""
+    smaller = area.feature_class == "A" or place.population < area.population
+    return smaller and _within(place, area)
+
+
 def _region_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> int:
     """1 when the mention is the area a place named just before it lies in: the event is
     at the inner place (the theatre's "X town in Y countryside")."""
@@ -349,10 +375,12 @@ def choose_location(
     scored = sorted(
         inside, key=lambda m: _score(text, m, sent_start, trigger, country, inside), reverse=True
     )
+    skipped = [m for m in scored if _excluded(text[sent_start : m.start])]
     for mention in scored:
-        before = text[sent_start : mention.start]
-        if _EXCLUDED.search(before[-50:]) and not _LOCATIVE.search(before[-60:]):
+        if mention in skipped:
             continue
+        mention = _inner_origin(text, mention, skipped)
+        before = text[sent_start : mention.start]
         area = _area_after(text, mention, inside)
         qualifier = _qualifier(inside, mention, text) or area
         mention = _outside_area(_agree(mention, qualifier), area)
@@ -371,6 +399,7 @@ def choose_location(
                 nearby if in_city else mention,  # the city's own wording rates a site in it
                 [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
                 reasons=[*why, f"{mention.text!r} unknown: placed at {stand_in}, {nearby.text!r}"],
+                inside=nearby.place if nearby is qualifier else None,
             )
     return None
 

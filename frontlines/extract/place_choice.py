@@ -3,7 +3,9 @@
 Candidates come from: the sentence's resolved mentions (``choose_location``, scored by its
 locative, containment and distance terms), the same place re-read through the admin units
 written beside it (``qualified_location``), a village the geoparser did not see after a
-locative word (``unseen_location``), a well-known town named bare (``bare_location``), the
+locative word (``unseen_location``), a village the gazetteer spells otherwise, found by its
+sound among the places of the area the text writes it inside (``sounded_location``), a
+well-known town named bare (``bare_location``), the
 previous sentence's place in the same paragraph, and the document's main place. Each
 candidate carries a score and the reasons for it; the highest score wins and its reasons
 are kept on the event (``Event.location_reason``). The weights state how much each kind of
@@ -13,6 +15,8 @@ evidence says about where *this* event happened:
 evidence                                    score
 ==========================================  =====
 the sentence's place read through its units  4.0
+a village of the area written around it,
+  found there by its sound (``sounded_location``) 3.5
 a place named in the sentence                3.0
 a village named after a locative word        2.5
 a whole country named in the sentence        1.5  (a topic more than a place)
@@ -30,9 +34,11 @@ from dataclasses import dataclass, field, replace
 from ..records import Mention
 from .admin_context import Lookup, qualified_location
 from .location import Location, choose_location
+from .sounded import SoundsIn, sounded_location
 from .unseen import bare_location, unseen_location
 
 CHAIN, SENTENCE, UNSEEN, COUNTRY, BARE, PREVIOUS, MAIN = 4.0, 3.0, 2.5, 1.5, 1.2, 1.0, 0.5
+SOUNDED = 3.5
 
 
 @dataclass(slots=True)
@@ -62,6 +68,7 @@ def candidates(
     lookup: Lookup | None,
     previous: Location | None,
     main: Location | None,
+    sounds: SoundsIn | None = None,
 ) -> list[PlaceCandidate]:
     """Every candidate place for the event in sentence ``s``."""
     out: list[PlaceCandidate] = []
@@ -72,6 +79,9 @@ def candidates(
         country_only = chosen.place.feature.startswith("A.PCL")
         out.append(_candidate(chosen, COUNTRY if country_only else SENTENCE,
                               "a whole country named" if country_only else "named in the sentence"))  # fmt: skip
+        sounded = sounded_location(chosen, sounds) if sounds is not None else None
+        if sounded is not None:
+            out.append(_candidate(sounded, SOUNDED, "found by its sound in the area around it"))
     if lookup is not None:
         chain = qualified_location(s.text, s.start, s.end, chosen, lookup, s.country, s.mentions)
         if chain is not None and chain is not chosen:
@@ -97,9 +107,10 @@ def choose(
     lookup: Lookup | None,
     previous: Location | None,
     main: Location | None,
+    sounds: SoundsIn | None = None,
 ) -> PlaceCandidate | None:
     """The best-scored candidate, its reasons kept on its location (None when none)."""
-    found = candidates(s, lookup, previous, main)
+    found = candidates(s, lookup, previous, main, sounds)
     if not found:
         return None
     best = max(found, key=lambda c: c.score)

@@ -44,7 +44,7 @@ from .sources import (
     read_wikipedia,
     usable_name,
 )
-from .words import qualifier_aliases
+from .words import TRANSLITERATED, article_split, qualifier_aliases
 
 Progress = Callable[[str], None]
 SCHEMA_VERSION = f"{GAZETTEER_VERSION}.2"
@@ -113,6 +113,8 @@ def _name_rows(entry: Entry) -> Iterator[tuple[str, str, str, int]]:
     seen: set[str] = set()
     ranked = [(1 if i == 0 else 0, n) for i, n in enumerate(entry.names)]
     extra = [*entry.extra_keys, *(a for n in entry.names for a in qualifier_aliases(fold(n)))]
+    if entry.place.country in TRANSLITERATED:
+        extra += [a for n in entry.names for a in article_split(fold(n))]
     for rank, name in [*ranked, *((-1, n) for n in extra)]:
         key = fold(name)
         if key and key not in seen:

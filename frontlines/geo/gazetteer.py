@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import threading
@@ -162,6 +163,34 @@ def _best_first(matches: Iterable[Match]) -> list[Match]:
     return ordered[:MAX_CANDIDATES] + kept[: MAX_CANDIDATES * 4]
 
 
+# A place this close to a division's places may belong to it: the admin codes of points that
+# come without them are the nearest town's (``neighbours``), unsure near a border.
+BORDER_KM = 10.0
+
+
+def in_division(place: Place, country: str, admin1: str, members: Sequence[Place]) -> bool:
+    """Whether ``place`` lies in the division (its code, or within ``BORDER_KM`` of one of
+    the division's places)."""
+    if place.country != country or place.feature_class not in "PS":
+        return False
+    if place.admin1 == admin1:
+        return True
+    return any(_km(place, m) <= BORDER_KM for m in members)
+
+
+def _km(a: Place, b: Place) -> float:
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(x, math.radians(b.lat - a.lat))
+
+
+def sounding(
+    name: str, found: Iterable[Match], country: str, admin1: str, members: Sequence[Place]
+) -> list[Match]:
+    """The matches of ``found`` inside the division, closest spelling first."""
+    inside = [m for m in found if in_division(m.place, country, admin1, members)]
+    return sorted(inside, key=lambda m: (-m.spelling, -m.place.population))
+
+
 class MemoryGazetteer:
     """A gazetteer over a list of places, for tests. ``aliases`` maps place id -> names."""
 
@@ -222,6 +251,18 @@ class MemoryGazetteer:
                  if p.country == country and p.admin1 == code and p.feature_class == "P"]  # fmt: skip
         return pick_main_town(division, admin1, towns)
 
+    def sounds_in(self, name: str, country: str, admin1: str) -> list[Match]:
+        """Places of a first-level division whose names share ``name``'s loose key, with
+        their spelling scores (a village the text writes inside the division)."""
+        skeleton = loose(name)
+        members = [p for p in self._places.values()
+                   if p.country == country and p.admin1 == admin1 and p.feature_class in "PS"]  # fmt: skip
+        found = [
+            loose_match(name, m.place, self._loose_names[(skeleton, m.place.id)])
+            for m in self._by_loose.get(skeleton, [])
+        ] if skeleton and admin1 else []  # fmt: skip
+        return sounding(name, found, country, admin1, members)
+
 
 def _admin1_code(divisions: Sequence[Place], admin1: str) -> str:
     """A division's GeoNames code from its code or its (folded) name; "" when unknown."""
@@ -259,6 +300,7 @@ class SqliteGazetteer:
         self._cache: dict[str, list[Match]] = {}
         self._countries: dict[str, Place | None] = {}
         self._seats: dict[tuple[str, str], Place | None] = {}
+        self._divisions: dict[tuple[str, str], list[Place]] = {}
         self._lock = threading.Lock()
 
     def _connection(self) -> sqlite3.Connection:
@@ -350,6 +392,27 @@ class SqliteGazetteer:
         )
         towns = [_place(r) for r in conn.execute(sql, (country, code))]
         return pick_main_town(division, admin1, towns)
+
+    def sounds_in(self, name: str, country: str, admin1: str) -> list[Match]:
+        """Places of a first-level division whose names share ``name``'s loose key, with
+        their spelling scores (a village the text writes inside the division)."""
+        skeleton = loose(name)
+        if not skeleton or not admin1:
+            return []
+        with self._lock:
+            spelled: dict[tuple[str, str], list[str]] = {}
+            rows = self._query("loose", [skeleton], spelled).get(skeleton, [])
+            members = self._members(country, admin1)
+        found = [loose_match(name, m.place, spelled.get((skeleton, m.place.id), ())) for m in rows]
+        return sounding(name, found, country, admin1, members)
+
+    def _members(self, country: str, admin1: str) -> list[Place]:
+        key = (country, admin1)
+        if key not in self._divisions:
+            sql = (f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.admin1 = ? "
+                   "AND (p.feature LIKE 'P.%' OR p.feature LIKE 'S.%')")  # fmt: skip
+            self._divisions[key] = [_place(r) for r in self._connection().execute(sql, key)]
+        return self._divisions[key]
 
     def mark(self, place_id: str) -> str:
         """The Wikipedia map's control mark for a place ("" when none)."""

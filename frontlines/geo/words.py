@@ -36,6 +36,16 @@ ARABIC_QUALIFIERS = {w: english for english, words in _ARABIC_QUALIFIERS.items()
                      for w in words.split()}  # fmt: skip
 
 
+def article_split(folded: str) -> list[str]:
+    """A folded name whose later word carries the Arabic article written onto it, with the
+    article set apart: "shawarghet elarz" -> ["shawarghet el arz"] (a text's "Shawarighat
+    al Arz"); [] when no later word starts with al/el before three more letters."""
+    words = folded.split()
+    split = [f"{w[:2]} {w[2:]}" if i and len(w) >= 5 and w[:2] in ("al", "el") else w
+             for i, w in enumerate(words)]  # fmt: skip
+    return [" ".join(split)] if split != words else []
+
+
 def qualifier_aliases(folded: str) -> list[str]:
     """English forms of a folded name carrying an Arabic side or size word: "mleihat
     gharbiyyeh" -> ["Western mleihat", "Western mleiha"] (a construct -at also as -a)."""

@@ -91,3 +91,49 @@ def test_the_note_keeps_the_name_the_report_gave() -> None:
     assert "in the area of Kherbet Umm Zeid, near Qalbara" in note
     event.location = "Al Hassan"
     assert "near Al Hasyan (Al Hassan)" in write_note(event, "x", written="Al Hasyan")
+
+
+# the gazetteer spells a village of the province otherwise ("Shuhayl" for "Shiheil")
+SPELLED = Place("q:5", "Al-Shuhail", 35.8, 36.7, "P.PPL", "SY", "08")
+ELSEWHERE = Place("q:6", "Shahil", 33.5, 36.3, "P.PPL", "SY", "03")
+
+
+def _sentence(text: str, mentions: list[Mention]) -> Sentence:
+    return Sentence(text, 0, len(text), 20, (0, len(text)), "SY", mentions)
+
+
+def test_an_unknown_village_is_found_by_its_sound_among_the_places_of_its_area() -> None:
+    from frontlines.geo.gazetteer import MemoryGazetteer
+
+    gazetteer = MemoryGazetteer([CITY, SPELLED, ELSEWHERE])
+    text = "Gunmen attacked a checkpoint in Shiheil town in Qalbara countryside."
+    mentions = [mention_of(text, "Shiheil", None), mention_of(text, "Qalbara", CITY, CITY)]
+    without = choose(_sentence(text, mentions), None, None, None)
+    assert without is not None and without.location.place.id == CITY.id  # stands in
+    chosen = choose(_sentence(text, mentions), None, None, None, gazetteer.sounds_in)
+    assert chosen is not None and chosen.location.place.id == SPELLED.id
+    assert chosen.location.name == "Shiheil"
+    assert any("sounds like 'Al-Shuhail'" in r for r in chosen.reasons)
+
+
+def test_a_short_or_unlike_name_keeps_its_area_as_stand_in() -> None:
+    from frontlines.geo.gazetteer import MemoryGazetteer
+
+    gazetteer = MemoryGazetteer([CITY, Place("q:7", "Sayal", 35.7, 36.6, "P.PPL", "SY", "08")])
+    for name in ("Saalu", "Kharab Rashak"):  # two consonants; no namesake by sound
+        text = f"Gunmen attacked a checkpoint in {name} town in Qalbara countryside."
+        mentions = [mention_of(text, name, None), mention_of(text, "Qalbara", CITY, CITY)]
+        chosen = choose(_sentence(text, mentions), None, None, None, gazetteer.sounds_in)
+        assert chosen is not None and chosen.location.place.id == CITY.id
+
+
+def test_an_origin_inside_the_only_other_place_is_the_finer_place() -> None:
+    town = Place("q:8", "Bab Tal", 35.8, 36.55, "P.PPL", "SY", "08", population=20_000)
+    text = "Gunmen assaulted a child from Bab Tal city in Qalbara governorate."
+    mentions = [mention_of(text, "Bab Tal", town, town), mention_of(text, "Qalbara", CITY, CITY)]
+    assert _choose(text, mentions).place.id == town.id
+    # a bigger city, or one of another province, is not inside the area
+    far = Place("q:9", "Dimashq", 33.5, 36.3, "P.PPLC", "SY", "13", population=2_000_000)
+    text = "Gunmen shot a man from Dimashq in Qalbara city."
+    mentions = [mention_of(text, "Dimashq", far, far), mention_of(text, "Qalbara", CITY, CITY)]
+    assert _choose(text, mentions).place.id == CITY.id

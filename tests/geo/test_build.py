@@ -111,3 +111,11 @@ def test_no_index_records_no_imports(tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 10)
     assert build.recorded_imports(junk) == []
+
+
+def test_an_article_written_onto_a_later_word_is_also_indexed_apart() -> None:
+    from frontlines.geo.words import article_split
+
+    assert article_split("shawarghet elarz") == ["shawarghet el arz"]
+    assert article_split("elbasan") == []  # the first word keeps its letters
+    assert article_split("tal elm") == []  # too short to hold an article and a word

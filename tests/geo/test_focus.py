@@ -31,3 +31,17 @@ def test_loose_matches_need_a_close_spelling() -> None:
     assert not close_spelling("Mawanella", loose_match("Mawanella", manila, ["manila"]))
     assert close_spelling("Deir Ezzor", loose_match("Deir Ezzor", deir, ["deir ez zor"]))
     assert not close_spelling("Lot", Match(Place("gn:3", "Lota", 0, 0, "P.PPL", "CL"), LOOSE))
+
+
+def test_another_standard_transliteration_is_kept_before_the_text_has_a_focus() -> None:
+    from frontlines.geo.focus import drop_loose
+
+    ayn = Place("gn:4", "Ayn Issa", 36.4, 38.9, "P.PPL", "SY")
+    cairo_quarter = Place("gn:5", "Abbasiyah", 34.6, 37.0, "P.PPL", "SY")
+    matches = {"Ein Issa": [loose_match("Ein Issa", ayn, ["ayn issa"])]}
+    drop_loose(matches, {})
+    assert [m.place.id for m in matches["Ein Issa"]] == ["gn:4"]
+    # a text about another country keeps only its own places
+    matches = {"Abbassiya": [loose_match("Abbassiya", cairo_quarter, ["abbasiyah"])]}
+    drop_loose(matches, {"EG": 0.9})
+    assert matches["Abbassiya"] == []

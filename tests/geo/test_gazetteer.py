@@ -210,3 +210,16 @@ def test_small_exact_namesakes_leave_room_for_close_spellings() -> None:
     found = gazetteer.lookup_many(["Karama", "Marlow"])
     assert {m.place.id for m in found["Karama"]} == {"x:1", "x:2"}
     assert [m.place.id for m in found["Marlow"]] == ["x:3"]
+
+
+def test_sounds_in_finds_a_division_s_places_by_their_consonants() -> None:
+    from frontlines.records import Place
+
+    inside = Place("s:1", "Dibsi Afnan", 35.8, 38.2, "P.PPL", "SY", "09")  # coded next door
+    member = Place("s:2", "Shatnah", 35.84, 38.26, "P.PPL", "SY", "04")
+    far = Place("s:3", "Dabsi Afnan", 33.0, 36.0, "P.PPL", "SY", "03")
+    gazetteer = MemoryGazetteer([inside, member, far])
+    found = gazetteer.sounds_in("Debsi Afnan", "SY", "04")
+    assert [m.place.id for m in found] == ["s:1"]  # within a few km of the division's places
+    assert found[0].spelling >= 0.8
+    assert gazetteer.sounds_in("Debsi Afnan", "SY", "") == []
