@@ -419,12 +419,21 @@ _FACILITY = re.compile(
 )
 
 
+# a map point's link that is not the place's own article: an event's (the "Latakia
+# offensive" links 93 villages), a list's or a talk page's
+_NOT_A_PLACE_ARTICLE = re.compile(
+    r"\b(?:campaign|battle|offensive|siege|clashes|operation|massacre|bombing|attack"
+    r"|insurgency|capture|fall|liberation|war|cities and towns|list of)\b|:",
+    re.I,
+)
+
+
 def wiki_names(name: str, link: str) -> tuple[list[str], list[str]]:
     """A map label's names (the label, the linked article's title) and derived keys (the
     facility core: "T2 Pumping Station" -> "T2", "T2 station")."""
     names = [name]
     target = re.sub(r"\s*\(.*?\)|,.*$", "", link.split("#", 1)[0]).strip()
-    if target and "campaign" not in target.lower() and "battle" not in target.lower():
+    if target and not _NOT_A_PLACE_ARTICLE.search(target):
         names.append(target)
     derived: list[str] = []
     core = re.sub(r"\s+", " ", _FACILITY.sub("", name)).strip()

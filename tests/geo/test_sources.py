@@ -113,3 +113,12 @@ def test_curated_features_cite_a_source() -> None:
     for entry in read_curated():
         assert -90 <= entry.place.lat <= 90 and -180 <= entry.place.lon <= 180
         assert entry.place.id.startswith("cur:")
+
+
+def test_a_map_point_s_link_to_an_event_or_list_page_is_not_its_name() -> None:
+    from frontlines.geo.sources import wiki_names
+
+    assert wiki_names("Kafr Dulbah", "Latakia offensive (2015)")[0] == ["Kafr Dulbah"]
+    assert wiki_names("Izra", "Cities and towns during the Syrian Civil War#Izra")[0] == ["Izra"]
+    assert wiki_names("Tal X", "Talk:Cities/Archive 63#Tal X")[0] == ["Tal X"]
+    assert wiki_names("Tal X", "Tall Ex (Syria)")[0] == ["Tal X", "Tall Ex"]
