@@ -29,7 +29,7 @@ from pathlib import Path
 from ..config import GAZETTEER_VERSION
 from ..errors import GazetteerError
 from .airports import read_airports
-from .fold import fold, loose
+from .fold import fold, loose_key
 from .neighbours import with_admins
 from .sources import (
     Entry,
@@ -119,7 +119,7 @@ def _name_rows(entry: Entry) -> Iterator[tuple[str, str, str, int]]:
         key = fold(name)
         if key and key not in seen:
             seen.add(key)
-            yield key, loose(name), entry.place.id, rank
+            yield key, loose_key(name), entry.place.id, rank
 
 
 def _place_row(entry: Entry) -> tuple[object, ...]:

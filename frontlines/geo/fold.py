@@ -108,6 +108,20 @@ def loose(name: str) -> str:
     return skeleton if long_enough else ""
 
 
+SHORT_KEY_LETTERS = 5
+
+
+def loose_key(name: str) -> str:
+    """The key loose matches are indexed by: the consonant skeleton, or for a name whose
+    skeleton is too short to tell ("Ninewa": "nn"), its ``canonical`` spelling marked with
+    ``=`` ("Ninewa" and "Ninawa" are one name); "" for a short word."""
+    skeleton = loose(name)
+    if skeleton:
+        return skeleton
+    spelled = canonical(name)
+    return f"={spelled}" if len(spelled) >= SHORT_KEY_LETTERS else ""
+
+
 # (pattern, replacement) applied in order to a folded name; see the module docstring.
 _CANONICAL = tuple(
     (re.compile(p), r)

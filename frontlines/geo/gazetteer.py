@@ -16,7 +16,7 @@ from ..config import Settings
 from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
-from .fold import fold, loose, spelling_similarity
+from .fold import fold, loose, loose_key, spelling_similarity
 from .words import TRANSLITERATED
 
 # Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
@@ -208,7 +208,7 @@ class MemoryGazetteer:
 
     def _add(self, name: str, match: Match) -> None:
         self._by_key.setdefault(fold(name), []).append(match)
-        skeleton = loose(name)
+        skeleton = loose_key(name)
         if skeleton:
             self._by_loose.setdefault(skeleton, []).append(Match(match.place, LOOSE, 0.0))
             self._loose_names.setdefault((skeleton, match.place.id), []).append(fold(name))
@@ -219,7 +219,7 @@ class MemoryGazetteer:
             found = self._by_key.get(fold(name), [])
             looser: list[Match] = []
             if only_small(found):
-                skeleton = loose(name) or "\0"
+                skeleton = loose_key(name) or "\0"
                 looser = [
                     loose_match(name, m.place, self._loose_names[(skeleton, m.place.id)])
                     for m in self._by_loose.get(skeleton, [])
@@ -337,7 +337,7 @@ class SqliteGazetteer:
             todo = [n for n in names if n not in self._cache]
             keys = {n: fold(n) for n in todo}
             exact = self._query("key", sorted({k for k in keys.values() if k}))
-            missing = {n: loose(n) for n in todo if only_small(exact.get(keys[n], []))}
+            missing = {n: loose_key(n) for n in todo if only_small(exact.get(keys[n], []))}
             spelled: dict[tuple[str, str], list[str]] = {}
             loose_found = self._query("loose", sorted({s for s in missing.values() if s}), spelled)
             for name in todo:

@@ -105,3 +105,12 @@ def test_arabic_side_words_give_english_aliases() -> None:
     assert qualifier_aliases("mleihat gharbiyyeh") == ["Western mleihat", "Western mleiha"]
     assert qualifier_aliases("baqras tahtani") == ["Lower baqras"]
     assert qualifier_aliases("tall abyad") == []
+
+
+def test_a_name_with_a_short_skeleton_is_keyed_by_its_canonical_spelling() -> None:
+    from frontlines.geo.fold import loose_key
+
+    assert loose_key("Ninewa") == loose_key("Ninawa") == "=ninawa"
+    assert loose_key("Ninewa") != loose_key("Nineveh")
+    assert loose_key("Deir Ezzor") == "drzr"  # a usable skeleton stays the key
+    assert loose_key("Awa") == ""  # too short to key at all
