@@ -72,13 +72,13 @@ def drop_loose(
     only when the place's name is spelled close to the written one ("Mawanella" is not
     Manila, "Lacarry" not Lahore). A name written as a town ("Nassriya city", in ``towns``)
     also keeps closely spelled towns when no country has the text's focus yet, and any name
-    keeps its other standard transliterations then ("Ein Issa" is Ayn Issa): the places
-    resolved beside it choose among them."""
+    keeps its other standard transliterations then ("Ein Issa" is Ayn Issa; a province's or
+    a city's always): the places resolved beside it choose among them."""
     for name, found in matches.items():
         matches[name] = [
             m for m in found
             if m.quality > LOOSE
-            or (not _focused(focus) and same_spelling(name, m))
+            or (same_spelling(name, m) and (not _focused(focus) or _major(m.place)))
             or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
             or (name in towns and not _focused(focus) and _close_town(name, m))
         ]  # fmt: skip
@@ -150,6 +150,16 @@ def _generic_name(name: str) -> bool:
 
 
 LOOSE_MIN_LETTERS = 5
+
+
+MAJOR_TOWN = 100_000
+
+
+def _major(place: Place) -> bool:
+    """A province or a city: its other standard spellings are read whatever the text's
+    focus, as its exact name is ("Ninewa" is Nineveh governorate in a text about Turkish
+    strikes)."""
+    return place.feature == "A.ADM1" or place.population >= MAJOR_TOWN
 
 
 def same_spelling(name: str, match: Match) -> bool:
