@@ -25,7 +25,20 @@ def lookup_names(c: Candidate) -> list[str]:
         bare = _UNIT_SUFFIX.sub("", name)
         if bare != name and len(bare) > 2:
             names.append(bare)  # "Suwon-si", "Seoul City", "Busan City Hall" -> the city
+    for name in list(names):
+        bare = _FACILITY_SUFFIX.sub("", name)
+        if bare != name and len(bare) >= 5:  # a short word ("Hole Camp") says too little
+            names.append(bare)  # "Rukban Camp", "Sidnaya Military Prison" -> the place
     return names
+
+
+# A facility named after the place it stands at: looked up under the place's name when the
+# gazetteer lacks the facility itself.
+_FACILITY_SUFFIX = re.compile(
+    r"\s+(?:(?:(?:refugee|IDP|displacement|detention)\s+)?camp|(?:(?:military|central)\s+)?prison"
+    r"|(?:military\s+)?(?:airport|air\s?base|airfield))$",
+    re.IGNORECASE,
+)
 
 
 # Korean unit endings ("-si" city, "-gun" county, "-gu" district) and "City"/"City Hall".
