@@ -316,7 +316,9 @@ def _add_export(sub: Any) -> None:
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     _db(p)
     p.add_argument(
-        "-o", "--output", help="output file (default stdout; required for gpkg, geoparquet, kml)"
+        "-o", "--output",
+        help="output file (default stdout for acled-csv, geojson, geojsonseq; gpkg also "
+        "writes a QGIS style .qml beside it)",
     )
     p.add_argument("--no-merge", action="store_true",
                    help="one row per report instead of one per event with all its sources")  # fmt: skip

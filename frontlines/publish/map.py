@@ -1,7 +1,7 @@
 """One self-contained, offline HTML map of events (MapLibre GL JS inlined, no network).
 
 The page embeds: MapLibre's JS and CSS (read from ``Settings.assets_dir``, installed by
-``make setup``), Natural Earth country polygons decoded from ``world-atlas``' TopoJSON, and
+``make setup``), Natural Earth country polygons read from ``world-atlas``' TopoJSON by GDAL, and
 the events as JSON in a ``<script type="application/json">`` block with ``<``, ``>``, ``&``,
 U+2028 and U+2029 escaped, so page text can never end the block or run as code. Popups are
 built with DOM ``textContent``; a source is a link only for http(s) URLs.
@@ -28,7 +28,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
-from .topojson import to_geojson
+from .basemap import countries_geojson
 
 ATTRIBUTION = (
     "Base map: Natural Earth (public domain) via world-atlas · Places: GeoNames (CC BY 4.0) · "
@@ -86,13 +86,7 @@ def _inline(code: str, tag: str, what: str) -> str:
 
 
 def _countries(settings: Settings) -> dict[str, Any]:
-    try:
-        topology = json.loads(_asset(settings, "countries"))
-    except json.JSONDecodeError as exc:
-        raise ConfigError(
-            f"world-atlas countries file is not JSON ({exc}); run `make setup`"
-        ) from exc
-    return to_geojson(topology, "countries", digits=3)
+    return countries_geojson(Path(settings.assets_dir) / _ASSETS["countries"], digits=3)
 
 
 # Event fields the page reads, by column. Coded columns hold indexes into a table of their
