@@ -265,8 +265,14 @@ class Frontlines:
                 added += store.save(Analysis(document=doc, events=events)).events_added
         return result, added
 
-    def write_map(self, path: str | Path, *, db: str | Path | None = None) -> Path:
-        """The offline full-size map: events (merged across pages) and control periods."""
+    def write_map(
+        self, path: str | Path, *, db: str | Path | None = None, tiles: str = "auto"
+    ) -> Path:
+        """The offline full-size map: events (merged across pages) and control periods.
+
+        ``tiles`` (auto, always, never): events as vector tiles in the page (auto: above
+        ``frontlines.publish.map_tiles.TILES_THRESHOLD`` events).
+        """
         from .control import store_periods
         from .publish import write_map
 
@@ -274,11 +280,21 @@ class Frontlines:
             events = _read_events(store, merged=True)
             documents = list(store.documents())
             control = [p.to_dict() for p in store_periods(store)]
-        return Path(
-            write_map(
-                events, Path(path), documents=documents, settings=self.settings, control=control
-            )
-        )
+        written = write_map(events, Path(path), documents=documents, settings=self.settings,
+                            control=control, tiles=tiles)  # fmt: skip
+        return Path(written)
+
+    def write_tiles(
+        self, path: str | Path, *, db: str | Path | None = None, merged: bool = True,
+        zoom: int | None = None, progress: Any = None,
+    ) -> Any:  # fmt: skip
+        """The stored events as a PMTiles archive (GDAL); returns a ``TileSet``."""
+        from .progress import note
+        from .publish.tiles import write_tiles
+
+        note(progress, "reading the store")
+        events = self.events(db=db, merged=merged)
+        return write_tiles(events, Path(path), zoom=zoom, progress=progress)
 
     # -- control and areas ------------------------------------------------------------------
     def area_bbox(self, area: str) -> tuple[float, float, float, float]:

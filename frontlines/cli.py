@@ -132,9 +132,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    path = _app(args).write_map(args.output)
+    path = _app(args).write_map(args.output, tiles=args.tiles)
     _err(f"wrote map to {path}")
     print(path)
+    return 0
+
+
+def cmd_tiles(args: argparse.Namespace) -> int:
+    with _bar(args, "tiles", 3) as bar:
+        tiles = _app(args).write_tiles(
+            args.output, merged=not args.no_merge, zoom=args.zoom, progress=bar
+        )
+    _info(args, f"wrote {tiles.count} event(s) at zoom {tiles.zoom} to {tiles.path}")
+    print(tiles.path)
     return 0
 
 
@@ -156,8 +166,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _err(f"serving {app.settings.db} on http://{args.host}:{args.port}/ "
          f"(writes {'need the token' if token else 'disabled: set FRONTLINES_TOKEN'})")  # fmt: skip
     serve(
-        app.settings.db, args.host, args.port, token, settings=app.settings, baseline=args.baseline
-    )
+        app.settings.db, args.host, args.port, token, settings=app.settings,
+        baseline=args.baseline, tiles=args.tiles,
+    )  # fmt: skip
     return 0
 
 
@@ -270,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_export(sub)
     _add_map(sub)
+    _add_tiles(sub)
     _add_report(sub)
     _add_import(sub)
     _add_control(sub)
@@ -329,7 +341,25 @@ def _add_map(sub: Any) -> None:
     p = sub.add_parser("map", help="write an offline interactive map of the stored events")
     _db(p)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    _tiles_mode(p)
     p.set_defaults(func=cmd_map)
+
+
+def _tiles_mode(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tiles", choices=("auto", "always", "never"), default="auto",
+                   help="events as vector tiles instead of inline data (auto: above "
+                   "50,000 events)")  # fmt: skip
+
+
+def _add_tiles(sub: Any) -> None:
+    p = sub.add_parser("tiles", help="write the stored events as vector tiles (PMTiles)")
+    _db(p)
+    p.add_argument("-o", "--output", required=True, help="the .pmtiles file to write")
+    p.add_argument("--zoom", type=int, help="the tiles' zoom level (default: chosen from the data)")
+    p.add_argument("--no-merge", action="store_true",
+                   help="one feature per report instead of one per event")  # fmt: skip
+    _quiet(p)
+    p.set_defaults(func=cmd_tiles)
 
 
 def _add_report(sub: Any) -> None:
@@ -367,6 +397,7 @@ def _add_serve(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--baseline", action="store_true", help="include the baseline control layer")
+    _tiles_mode(p)
     p.set_defaults(func=cmd_serve)
 
 

@@ -242,9 +242,23 @@ def render_map(
     settings: Settings | None = None,
     title: str = "frontlines",
     control: Iterable[Any] | None = None,
+    tiles: str = "auto",
+    served_tiles: Any = None,
 ) -> str:
-    """The map page as one HTML string, data embedded (what the server returns at ``/``)."""
+    """The map page as one HTML string, data embedded (what the server returns at ``/``).
+
+    ``tiles`` (auto, always, never): events as vector tiles instead of inline data
+    (auto: above :data:`frontlines.publish.map_tiles.TILES_THRESHOLD` events);
+    ``served_tiles`` is (URL, TileSet) when a server answers the archive.
+    """
+    from .map_tiles import tiled_page, use_tiles
+
     settings = settings or Settings.from_env()
+    events = list(events)
+    if use_tiles(len(events), tiles):
+        data, scripts = tiled_page(events, documents, settings, control, served=served_tiles)
+    else:
+        data, scripts = map_data(events, documents, settings, control), ""
     template = resources.files("frontlines.publish").joinpath("templates/map.html")
     app_js = resources.files("frontlines.publish").joinpath("templates/map.js")
     values = {
@@ -252,7 +266,8 @@ def render_map(
         "MAPLIBRE_CSS": _inline(_asset(settings, "css"), "style", "maplibre-gl.css"),
         "MAPLIBRE_JS": _inline(_asset(settings, "js"), "script", "maplibre-gl.js"),
         "APP_JS": _inline(app_js.read_text("utf-8"), "script", "map.js"),
-        "DATA": json_for_html(map_data(list(events), documents, settings, control)),
+        "DATA": json_for_html(data),
+        "TILES_SCRIPTS": scripts,
     }
     # One pass: text put in is never scanned for placeholders again.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.read_text("utf-8"))
@@ -266,13 +281,15 @@ def write_map(
     settings: Settings | None = None,
     title: str = "frontlines",
     control: Iterable[Any] | None = None,
+    tiles: str = "auto",
 ) -> Path:
     """Write the offline HTML map of ``events`` to ``path``; return the path written.
 
     ``control``: optional control periods drawn for the time slider's date (see
-    :func:`control_data`).
+    :func:`control_data`). ``tiles``: see :func:`render_map`.
     """
-    page = render_map(events, documents=documents, settings=settings, title=title, control=control)
+    page = render_map(events, documents=documents, settings=settings, title=title,
+                      control=control, tiles=tiles)  # fmt: skip
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
