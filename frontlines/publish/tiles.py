@@ -8,13 +8,13 @@ tile is thinned and every event is in it. MapLibre draws the tiles at that zoom 
 (over-zooming); below it the map shows a sample (:func:`overview`). Each feature has short
 properties the map filters and shows with MapLibre expressions:
 
-    id event id, t event type, s sub-event type, d event day (days since 1970-01-01; -1
-    unknown), c credibility, a1/a2 actors, loc location, f fatalities (-1 unknown),
-    gp geo precision, p source part
+    id event id, t event type, d event day (days since 1970-01-01; -1 unknown),
+    c credibility, a1/a2 actors
 
-and, while the events' texts fit ``DETAILS_BUDGET`` (``details``), ev evidence sentence,
-src source name, url source URL. Without them the server's map reads them from
-``/api/events/{id}`` when a popup opens.
+and, while the events' texts fit ``DETAILS_BUDGET`` (``details``), what a popup shows:
+s sub-event type, loc location, f fatalities (-1 unknown), gp geo precision, p source
+part, ev evidence sentence, src source name, url source URL. Without them the server's
+map reads them from ``/api/events/{id}`` when a popup opens.
 """
 
 from __future__ import annotations
@@ -50,10 +50,12 @@ MIN_ZOOM, MAX_ZOOM = 3, 12
 MAX_PER_TILE = 5000
 EPOCH = dt.date(1970, 1, 1).toordinal()
 TILE_FIELDS: tuple[Field, ...] = (
-    Field("id"), Field("t"), Field("s"), Field("d", "int"), Field("c"), Field("a1"),
-    Field("a2"), Field("loc"), Field("f", "int"), Field("gp", "int"), Field("p"),
+    Field("id"), Field("t"), Field("d", "int"), Field("c"), Field("a1"), Field("a2"),
 )  # fmt: skip
-DETAIL_FIELDS: tuple[Field, ...] = (Field("ev"), Field("src"), Field("url"))
+DETAIL_FIELDS: tuple[Field, ...] = (
+    Field("s"), Field("loc"), Field("f", "int"), Field("gp", "int"), Field("p"), Field("ev"),
+    Field("src"), Field("url"),
+)  # fmt: skip
 DETAILS_BUDGET = 16_000_000  # characters of evidence, source and URL over all events
 # GDAL's defaults would thin busy tiles (500 kB, 200,000 features); the zoom is chosen so
 # that they never need to.
@@ -90,15 +92,17 @@ def _point(event: Event) -> tuple[float, float] | None:
 
 def tile_properties(event: Event, details: bool = True) -> dict[str, Any]:
     """The feature properties of one event (see the module docstring)."""
-    if details:
-        return {**tile_properties(event, False), "ev": event.evidence.text,
-                "src": event.source or event.source_url, "url": event.source_url}  # fmt: skip
+    slim = {
+        "id": event.event_id, "t": event.event_type, "d": day_number(event.event_date),
+        "c": event.credibility, "a1": event.actor1, "a2": event.actor2,
+    }  # fmt: skip
+    if not details:
+        return slim
     return {
-        "id": event.event_id, "t": event.event_type, "s": event.sub_event_type,
-        "d": day_number(event.event_date), "c": event.credibility, "a1": event.actor1,
-        "a2": event.actor2, "loc": event.location,
+        **slim, "s": event.sub_event_type, "loc": event.location,
         "f": event.fatalities if event.fatalities_known else -1, "gp": event.geo_precision,
-        "p": event.source_part,
+        "p": event.source_part, "ev": event.evidence.text,
+        "src": event.source or event.source_url, "url": event.source_url,
     }  # fmt: skip
 
 

@@ -111,8 +111,8 @@
       row("date", day < 0 ? "unknown" : new Date(day * 86400000).toISOString().slice(0, 10));
       row("type", props.t + (props.s ? " / " + props.s : ""));
       row("actors", [props.a1, props.a2].filter(Boolean).join("; "));
-      row("location", (props.loc || "?") + " (geo precision " + props.gp + ")");
-      row("fatalities", Number(props.f) < 0 ? "unknown" : props.f);
+      if (props.loc !== undefined) row("location", (props.loc || "?") + " (geo precision " + props.gp + ")");
+      if (props.f !== undefined) row("fatalities", Number(props.f) < 0 ? "unknown" : props.f);
       row("credibility", props.c + (props.p === "comment" ? " (reader comment)" : ""));
       row("event id", props.id);
       root.appendChild(dl);
@@ -149,7 +149,7 @@
         a.rel = "noopener noreferrer";
         src.appendChild(a);
       } else {
-        src.appendChild(el("span", name));
+        src.appendChild(el("span", url && url !== name ? name + " (" + url + ")" : name));
       }
       root.appendChild(src);
     }
