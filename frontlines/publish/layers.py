@@ -64,6 +64,20 @@ class Layer:
     options: Mapping[str, str] = field(default_factory=dict)  # GDAL layer creation options
 
 
+# The name GDAL needs to write the right thing (FlatGeobuf makes a folder of files for any
+# other name; LIBKML writes KMZ for .kmz).
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "GPKG": (".gpkg",), "LIBKML": (".kml", ".kmz"), "FlatGeobuf": (".fgb",),
+    "GeoJSON": (".geojson", ".json"), "GeoJSONSeq": (".geojsonl", ".geojsons"),
+    "PMTiles": (".pmtiles",),
+}  # fmt: skip
+
+
+def _suffix(driver: str, target: Path) -> str:
+    known = _SUFFIXES.get(driver, (target.suffix,))
+    return target.suffix.lower() if target.suffix.lower() in known else known[0]
+
+
 def arrow_table(layer: Layer, geometry: str = "geometry") -> pa.Table:
     """The layer as an Arrow table: its fields, then a binary WKB ``geometry`` column."""
     if len(layer.rows) != len(layer.geometries):
@@ -101,7 +115,7 @@ def write_layers(
             source=str(target),
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.stem}.partial{target.suffix}")
+    partial = target.with_name(f".{target.name}.partial{_suffix(driver, target)}")
     partial.unlink(missing_ok=True)
     try:
         for index, (name, layer) in enumerate(layers.items()):

@@ -187,7 +187,7 @@ def write_tiles(
     return TileSet(target, chosen, len(rows), _bounds(points), details)
 
 
-def overview(events: Sequence[Event], size: int = 20000, seed: int = 1) -> list[Event]:
+def overview(events: Sequence[Event], size: int = 10000, seed: int = 1) -> list[Event]:
     """A random sample of at most ``size`` placed events: what the map shows below the tiles."""
     placed = [e for e in events if _point(e) is not None]
     if len(placed) <= size:

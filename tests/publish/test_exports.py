@@ -156,3 +156,14 @@ def test_geojson_to_a_stream_is_rfc7946(tmp_path: Path) -> None:
 def test_empty_export_still_opens(tmp_path: Path) -> None:
     path = write_events([], tmp_path / "none.gpkg", "gpkg")
     assert pyogrio.read_info(path, layer="events")["features"] == 0
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_any_file_name_gets_one_file_of_the_format(tmp_path: Path, fmt: str) -> None:
+    path = write_events(sample_events(), tmp_path / f"out.{fmt}", fmt, timestamp=STAMP)
+    assert path.is_file() and [p.name for p in tmp_path.iterdir() if p.suffix != ".qml"] == [
+        f"out.{fmt}"
+    ]
+    assert pyogrio.read_info(path, layer=[str(n) for n, _ in pyogrio.list_layers(path)][0])[
+        "features"
+    ] == 3

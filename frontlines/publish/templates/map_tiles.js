@@ -36,7 +36,7 @@
       source = new pmtiles.FetchSource(new URL(t.url, window.location.href).href);
     } else {
       var node = document.getElementById("frontlines-tiles");
-      source = new EmbeddedSource(node.textContent.replace(/\s+/g, ""));
+      source = new EmbeddedSource(node.textContent.trim());
     }
     var archive = new pmtiles.PMTiles(source);
     protocol.add(archive);
