@@ -73,7 +73,8 @@ def tiles_data(
     sample = overview(events)
     return {
         "url": url,
-        "zoom": tile_set.zoom,
+        "zoom": tile_set.zoom if tile_set.min_zoom is None else tile_set.min_zoom,
+        "maxzoom": tile_set.zoom,
         "layer": TILE_LAYER,
         "epoch_first": first,
         "types": types,

@@ -2,10 +2,12 @@
 
     info = write_tiles(events, "events.pmtiles")   # TileSet(path, zoom, count, bounds)
 
-The archive holds one layer, ``events``, at one zoom level chosen from the data: the
-lowest (from 3 to 12) at which no tile holds more than ``max_per_tile`` events, so no
-tile is thinned and every event is in it. MapLibre draws the tiles at that zoom and above
-(over-zooming); below it the map shows a sample (:func:`overview`). Each feature has short
+The archive holds one layer, ``events``, up to a zoom chosen from the data: the lowest
+(from 3 to 12) at which no tile holds more than ``max_per_tile`` events; no tile is thinned,
+every event is in every level. GDAL's writing time grows with events times levels, so up to
+``FEW_EVENTS`` events get two levels more below it, and more events that one level only.
+MapLibre draws the tiles from the lowest level up (over-zooming above the highest); below
+it the map shows a sample (:func:`overview`). Each feature has short
 properties the map filters and shows with MapLibre expressions:
 
     id event id, t event type, d event day (days since 1970-01-01; -1 unknown),
@@ -48,6 +50,7 @@ __all__ = [
 TILE_LAYER = "events"
 MIN_ZOOM, MAX_ZOOM = 3, 12
 MAX_PER_TILE = 5000
+FEW_EVENTS = 200_000
 EPOCH = dt.date(1970, 1, 1).toordinal()
 TILE_FIELDS: tuple[Field, ...] = (
     Field("id"), Field("t"), Field("d", "int"), Field("c"), Field("a1"), Field("a2"),
@@ -67,10 +70,11 @@ class TileSet:
     """What ``write_tiles`` wrote: the archive, its zoom, how many events, their bounds."""
 
     path: Path
-    zoom: int
+    zoom: int  # the highest level
     count: int
     bounds: tuple[float, float, float, float] | None  # west, south, east, north
     details: bool = True  # evidence, source and URL are in the tiles
+    min_zoom: int | None = None  # the lowest level (None: the same as zoom)
 
 
 def day_number(text: str) -> int:
@@ -178,13 +182,14 @@ def write_tiles(
     if not MIN_ZOOM - 3 <= chosen <= 16:
         raise ConfigError(f"zoom {chosen} is out of range; use 0-16", source=str(target))
     report(progress, f"zoom {chosen}; GDAL is writing the tiles", done=2, total=3)
-    options = {"MINZOOM": str(chosen), "MAXZOOM": str(chosen), "NAME": "frontlines events",
+    lowest = max(0, chosen - 2) if len(rows) <= FEW_EVENTS else chosen
+    options = {"MINZOOM": str(lowest), "MAXZOOM": str(chosen), "NAME": "frontlines events",
                "DESCRIPTION": "frontlines events", **_LIMITS}  # fmt: skip
     fields = (*TILE_FIELDS, *DETAIL_FIELDS) if details else TILE_FIELDS
     layer = Layer(fields, rows, geometries, "Point")
     write_layers(target, {TILE_LAYER: layer}, "PMTiles", dataset_options=options)
     report(progress, f"wrote {target}", done=3, total=3)
-    return TileSet(target, chosen, len(rows), _bounds(points), details)
+    return TileSet(target, chosen, len(rows), _bounds(points), details, lowest)
 
 
 def overview(events: Sequence[Event], size: int = 10000, seed: int = 1) -> list[Event]:

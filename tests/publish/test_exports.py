@@ -164,6 +164,5 @@ def test_any_file_name_gets_one_file_of_the_format(tmp_path: Path, fmt: str) -> 
     assert path.is_file() and [p.name for p in tmp_path.iterdir() if p.suffix != ".qml"] == [
         f"out.{fmt}"
     ]
-    assert pyogrio.read_info(path, layer=[str(n) for n, _ in pyogrio.list_layers(path)][0])[
-        "features"
-    ] == 3
+    layer = str(pyogrio.list_layers(path)[0][0])
+    assert pyogrio.read_info(path, layer=layer)["features"] == 3

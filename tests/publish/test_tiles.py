@@ -27,6 +27,7 @@ def _lonlat(x: float, y: float) -> tuple[float, float]:
 def test_the_archive_opens_with_gdal_with_every_placed_event(tmp_path: Path) -> None:
     tiles = write_tiles(sample_events(), tmp_path / "events.pmtiles")
     assert tiles.count == 2 and tiles.details  # the third event has no coordinates
+    assert (tiles.min_zoom, tiles.zoom) == (1, 3)  # few events: two levels below the chosen one
     assert [str(n) for n, _ in pyogrio.list_layers(tiles.path)] == ["events"]
     info = pyogrio.read_info(tiles.path, layer="events")
     assert info["features"] == 2

@@ -48,7 +48,7 @@
       return {
         "fl-overview": { type: "geojson", data: t.overview, buffer: 16 },
         "fl-tiles": { type: "vector", url: "pmtiles://" + archive.source.getKey(),
-                      minzoom: t.zoom, maxzoom: t.zoom }
+                      minzoom: t.zoom, maxzoom: t.maxzoom }
       };
     }
     function paint() {
