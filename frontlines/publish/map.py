@@ -256,9 +256,11 @@ def render_map(
     settings = settings or Settings.from_env()
     events = list(events)
     if use_tiles(len(events), tiles):
-        data, scripts = tiled_page(events, documents, settings, control, served=served_tiles)
+        data, scripts, archive = tiled_page(
+            events, documents, settings, control, served=served_tiles
+        )
     else:
-        data, scripts = map_data(events, documents, settings, control), ""
+        data, scripts, archive = map_data(events, documents, settings, control), "", ""
     template = resources.files("frontlines.publish").joinpath("templates/map.html")
     app_js = resources.files("frontlines.publish").joinpath("templates/map.js")
     values = {
@@ -268,6 +270,7 @@ def render_map(
         "APP_JS": _inline(app_js.read_text("utf-8"), "script", "map.js"),
         "DATA": json_for_html(data),
         "TILES_SCRIPTS": scripts,
+        "TILES_ARCHIVE": archive,
     }
     # One pass: text put in is never scanned for placeholders again.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.read_text("utf-8"))

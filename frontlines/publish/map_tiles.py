@@ -152,11 +152,12 @@ def tiled_page(
     control: Iterable[Any] | None = None,
     *,
     served: tuple[str, TileSet] | None = None,
-) -> tuple[dict[str, Any], str]:
-    """The page's data and the extra ``<script>`` elements for a tiled map.
+) -> tuple[dict[str, Any], str, str]:
+    """The page's data, the extra ``<script>`` elements and the archive for a tiled map.
 
     ``served`` is (URL, TileSet) when the server answers the archive; otherwise the
-    archive is written now and put in the page.
+    archive is written now, as a ``<script>`` element holding it in base64 that goes at the
+    end of the page (the map draws its first view while the browser still reads it).
     """
     from .map import _inline
 
@@ -174,8 +175,8 @@ def tiled_page(
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
     scripts = (
-        f'<script type="application/octet-stream" id="frontlines-tiles">{archive}</script>\n'
         f"<script>{_inline(_asset(settings), 'script', 'pmtiles.js')}</script>\n"
         f"<script>{_inline(app.read_text('utf-8'), 'script', 'map_tiles.js')}</script>"
     )
-    return data, scripts
+    blob = f'<script type="application/octet-stream" id="frontlines-tiles">{archive}</script>'
+    return data, scripts, blob if archive else ""

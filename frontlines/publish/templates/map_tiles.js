@@ -3,15 +3,18 @@
 // tile properties (see frontlines/publish/tiles.py) and builds the sources, layers,
 // filters (MapLibre expressions), counts and popups. The archive is either fetched with
 // HTTP range requests (data.tiles.url, the server) or read from the page itself (base64
-// in <script id="frontlines-tiles">, the offline file), decoding only the bytes asked for.
+// in <script id="frontlines-tiles"> at the end of the page, the offline file), decoding
+// only the bytes asked for. The first view draws the sample (below the tiles' zoom) while
+// the page is still being read; the tiles source is added once the archive is there.
 (function () {
   "use strict";
 
-  function EmbeddedSource(text) {
-    this.text = text;
+  function EmbeddedSource() {
+    this.text = null;
   }
   EmbeddedSource.prototype.getKey = function () { return "frontlines-embedded"; };
   EmbeddedSource.prototype.getBytes = function (offset, length) {
+    if (this.text === null) this.text = document.getElementById("frontlines-tiles").textContent.trim();
     var end = Math.min(offset + length, Math.floor(this.text.length / 4) * 3);
     var first = Math.floor(offset / 3);
     var binary = atob(this.text.slice(first * 4, Math.ceil(end / 3) * 4));
@@ -35,8 +38,7 @@
     if (t.url) {
       source = new pmtiles.FetchSource(new URL(t.url, window.location.href).href);
     } else {
-      var node = document.getElementById("frontlines-tiles");
-      source = new EmbeddedSource(node.textContent.trim());
+      source = new EmbeddedSource();
     }
     var archive = new pmtiles.PMTiles(source);
     protocol.add(archive);
@@ -45,11 +47,14 @@
     var lastFilter = null;
 
     function sources() {
-      return {
-        "fl-overview": { type: "geojson", data: t.overview, buffer: 16 },
-        "fl-tiles": { type: "vector", url: "pmtiles://" + archive.source.getKey(),
-                      minzoom: t.zoom, maxzoom: t.maxzoom }
-      };
+      return { "fl-overview": { type: "geojson", data: t.overview, buffer: 16 } };
+    }
+    function addTiles(map) {  // once the archive is in the page (at once for a server)
+      map.addSource("fl-tiles", { type: "vector", url: "pmtiles://" + archive.source.getKey(),
+                                  minzoom: t.zoom, maxzoom: t.maxzoom });
+      map.addLayer({ id: LAYERS[1], type: "circle", source: "fl-tiles", "source-layer": t.layer,
+                     minzoom: t.zoom, paint: paint(), filter: lastFilter || ["all"] }, LAYERS[0]);
+      listen(map, LAYERS[1]);
     }
     function paint() {
       return { "circle-color": ["match", ["get", "t"]].concat(
@@ -59,11 +64,7 @@
                "circle-stroke-color": "#222", "circle-stroke-width": 0.6 };
     }
     function layers() {
-      return [
-        { id: LAYERS[0], type: "circle", source: "fl-overview", maxzoom: t.zoom, paint: paint() },
-        { id: LAYERS[1], type: "circle", source: "fl-tiles", "source-layer": t.layer,
-          minzoom: t.zoom, paint: paint() }
-      ];
+      return [{ id: LAYERS[0], type: "circle", source: "fl-overview", maxzoom: t.zoom, paint: paint() }];
     }
     // state: hi/lo (slider days), undated, query (lower case), types and creds (allowed values)
     function filter(state) {
@@ -96,7 +97,7 @@
     function apply(map, state) {
       lastFilter = filter(state);
       if (!map) return;
-      LAYERS.forEach(function (id) { map.setFilter(id, lastFilter); });
+      LAYERS.forEach(function (id) { if (map.getLayer(id)) map.setFilter(id, lastFilter); });
     }
     function popup(props) {
       var root = el("div");
@@ -153,8 +154,7 @@
       }
       root.appendChild(src);
     }
-    function bind(map) {
-      LAYERS.forEach(function (id) {
+    function listen(map, id) {
         map.on("click", id, function (ev) {
           var f = ev.features && ev.features[0];
           if (!f) return;
@@ -163,8 +163,12 @@
         });
         map.on("mouseenter", id, function () { map.getCanvas().style.cursor = "pointer"; });
         map.on("mouseleave", id, function () { map.getCanvas().style.cursor = ""; });
-      });
-      if (lastFilter) LAYERS.forEach(function (id) { map.setFilter(id, lastFilter); });
+    }
+    function bind(map) {
+      listen(map, LAYERS[0]);
+      if (lastFilter) map.setFilter(LAYERS[0], lastFilter);
+      if (t.url || document.readyState !== "loading") addTiles(map);
+      else document.addEventListener("DOMContentLoaded", function () { addTiles(map); });
     }
     return { sources: sources, layers: layers, apply: apply, count: count, bind: bind,
              before: LAYERS[0], layerIds: LAYERS, zoom: t.zoom };
