@@ -72,3 +72,24 @@ def test_tiles_mode() -> None:
     assert use_tiles(1, "always") and not use_tiles(10**7, "never")
     with pytest.raises(ConfigError, match="auto, always or never"):
         use_tiles(1, "sometimes")
+
+
+def test_tiles_command_writes_the_store_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from frontlines.cli import main
+    from frontlines.records import Analysis, Document
+    from frontlines.store import open_store
+
+    db = tmp_path / "store.sqlite"
+    with open_store(str(db)) as store:
+        store.save(Analysis(document=Document(id="doc-1", source="x", title="t", text=""),
+                            events=sample_events()))  # fmt: skip
+    out = tmp_path / "events.pmtiles"
+    assert main(["tiles", "--db", str(db), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(out)
+    assert "tiles: [3/3]" in captured.err and "wrote 2 event(s)" in captured.err
+    assert pyogrio.read_info(out, layer="events")["features"] == 2
+    assert main(["tiles", "--db", str(db), "-o", str(out), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
