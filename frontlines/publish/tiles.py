@@ -50,7 +50,7 @@ __all__ = [
 TILE_LAYER = "events"
 MIN_ZOOM, MAX_ZOOM = 3, 12
 MAX_PER_TILE = 5000
-FEW_EVENTS = 200_000
+FEW_EVENTS = 50_000
 EPOCH = dt.date(1970, 1, 1).toordinal()
 TILE_FIELDS: tuple[Field, ...] = (
     Field("id"), Field("t"), Field("d", "int"), Field("c"), Field("a1"), Field("a2"),
