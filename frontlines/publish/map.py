@@ -251,11 +251,11 @@ def render_map(
     (auto: above :data:`frontlines.publish.map_tiles.TILES_THRESHOLD` events);
     ``served_tiles`` is (URL, TileSet) when a server answers the archive.
     """
-    from .map_tiles import tiled_page, use_tiles
+    from .map_tiles import tiled_page, wants_tiles
 
     settings = settings or Settings.from_env()
     events = list(events)
-    if use_tiles(len(events), tiles):
+    if wants_tiles(events, tiles):
         data, scripts, archive = tiled_page(
             events, documents, settings, control, served=served_tiles
         )

@@ -23,7 +23,7 @@ from ..errors import ConfigError
 from ..records import Document, Event
 from .tiles import EPOCH, TILE_LAYER, TileSet, day_number, overview, tile_properties, write_tiles
 
-__all__ = ["TILES_THRESHOLD", "TilesMode", "tiled_page", "tiles_data", "use_tiles"]
+__all__ = ["TILES_THRESHOLD", "TilesMode", "tiled_page", "tiles_data", "use_tiles", "wants_tiles"]
 
 TilesMode = Literal["auto", "always", "never"]
 TILES_THRESHOLD = 50_000
@@ -35,6 +35,13 @@ def use_tiles(count: int, mode: str) -> bool:
     if mode not in ("auto", "always", "never"):
         raise ConfigError(f"--tiles {mode!r}: use auto, always or never")
     return mode == "always" or (mode == "auto" and count > TILES_THRESHOLD)
+
+
+def wants_tiles(events: Sequence[Event], mode: str) -> bool:
+    """Whether a map of these events uses tiles: ``use_tiles`` and some event has a point."""
+    return use_tiles(len(events), mode) and any(
+        e.latitude is not None and e.longitude is not None for e in events
+    )
 
 
 def _feature(event: Event, details: bool) -> dict[str, Any]:

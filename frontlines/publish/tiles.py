@@ -168,6 +168,12 @@ def write_tiles(
     if target.suffix.lower() != ".pmtiles":
         raise ConfigError("give a file name ending in .pmtiles", source=str(target))
     placed = [(e, p) for e in events if (p := _point(e)) is not None]
+    if not placed:
+        raise ConfigError(
+            "no events with coordinates to put in tiles; ingest pages first "
+            "(`frontlines ingest`) or check the store given with --db",
+            source=str(target),
+        )
     if details is None:
         details = fits_details([e for e, _ in placed])
     rows: list[dict[str, Any]] = []

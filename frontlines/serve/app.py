@@ -112,7 +112,7 @@ def map_page(
     (``tiles``: auto, always, never) the page reads them from ``TILES_PATH``."""
     from ..control import store_periods
     from ..publish import render_map
-    from ..publish.map_tiles import use_tiles
+    from ..publish.map_tiles import wants_tiles
     from .reviews import review_status
 
     events = [
@@ -120,7 +120,7 @@ def map_page(
     ]
     control = [p.to_dict() for p in store_periods(store, cache=cache)]
     served = None
-    if use_tiles(len(events), tiles):
+    if wants_tiles(events, tiles):
         served = (TILES_PATH, (tile_cache or TileCache()).tiles_for(events))
     return render_map(events, documents=store.documents(), settings=settings,
                       title="frontlines", control=control, tiles=tiles,

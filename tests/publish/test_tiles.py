@@ -65,6 +65,8 @@ def test_details_are_left_out_when_they_do_not_fit(tmp_path: Path) -> None:
 def test_a_wrong_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"\.pmtiles"):
         write_tiles(sample_events(), tmp_path / "events.mbtiles")
+    with pytest.raises(ConfigError, match="no events with coordinates"):
+        write_tiles(sample_events()[2:], tmp_path / "events.pmtiles")
 
 
 def test_tiles_mode() -> None:
