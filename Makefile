@@ -50,10 +50,11 @@ test: setup browser-deps
 eval: setup   # accuracy on the development corpora in ../shared (prints the README's tables)
 	$(BIN)/python benchmarks/accuracy.py --baselines
 
-bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k, merging 100k reports
+bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k and 1M (tiles), merging 100k reports
 	$(BIN)/python benchmarks/geoparse_speed.py ../shared/eval/geoparsing/GWN.xml
 	$(BIN)/python benchmarks/store_latency.py
 	$(BIN)/python benchmarks/map_render.py
+	$(BIN)/python benchmarks/map_render.py --events 1000000 --runs 3
 	$(BIN)/python benchmarks/merge_speed.py
 
 clean:

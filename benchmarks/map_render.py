@@ -1,6 +1,6 @@
 """Map first render: the offline HTML map with many synthetic events in headless chromium.
 
-    .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--json]
+    .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--tiles MODE] [--json]
 
 Writes the map (``frontlines.publish.write_map``) with ``--events`` synthetic events (45 %
 around Syria, 25 % around Iraq, the rest anywhere, over five years, short evidence text),
@@ -9,6 +9,11 @@ flags: headless, WebGL on SwiftShader, no network), each time in a fresh browser
 and reads ``window.frontlinesReadyAt``: the page's ``performance.now()`` when the map
 first went idle after loading, i.e. milliseconds since navigation start. Prints p50 and
 max (target: under 2,000 ms for 100,000 events), the page size and the write time.
+
+``--tiles`` (auto, always, never; default auto: above 50,000 events) is the map's
+``tiles`` mode: with tiles the events are a PMTiles archive in the page and the figure
+also gives ``tiles_s``, the time ``frontlines tiles`` takes to write that archive alone
+(``frontlines.publish.tiles.write_tiles``), its zoom and size.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from frontlines.publish import write_map  # noqa: E402
+from frontlines.publish.map_tiles import use_tiles  # noqa: E402
+from frontlines.publish.tiles import write_tiles  # noqa: E402
 from frontlines.records import Event, Span  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -108,16 +115,32 @@ def first_render_ms(page_url: str, runs: int) -> tuple[list[float], list[dict[st
     return times, marks
 
 
-def run(count: int, runs: int) -> dict[str, Any]:
+def tiles_figures(events: list[Event], folder: Path) -> dict[str, Any]:
+    """How long writing the events' PMTiles archive alone takes, its zoom and size."""
+    began = time.perf_counter()
+    tiles = write_tiles(events, folder / "events.pmtiles")
+    return {
+        "tiles_s": round(time.perf_counter() - began, 2),
+        "tiles_zoom": tiles.zoom,
+        "tiles_mb": round(tiles.path.stat().st_size / 1e6, 1),
+        "tiles_details": tiles.details,
+    }
+
+
+def run(count: int, runs: int, tiles: str = "auto") -> dict[str, Any]:
     events = synthetic_events(count)
+    tiled = use_tiles(count, tiles)
     with tempfile.TemporaryDirectory() as tmp:
+        extra = tiles_figures(events, Path(tmp)) if tiled else {}
         began = time.perf_counter()
-        path = write_map(events, Path(tmp) / "map.html", title="benchmark")
+        path = write_map(events, Path(tmp) / "map.html", title="benchmark", tiles=tiles)
         write_s = time.perf_counter() - began
         size = path.stat().st_size
         times, marks = first_render_ms(path.resolve().as_uri(), runs)
     return {
         "events": count,
+        "tiles": tiled,
+        **extra,
         "runs": runs,
         "write_s": round(write_s, 2),
         "page_mb": round(size / 1e6, 1),
@@ -132,16 +155,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tiles", choices=("auto", "always", "never"), default="auto",
+                        help="the map's tiles mode (auto: tiles above 50,000 events)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         parser.error(f"{CHROMIUM} is missing (apt-get install chromium)")
-    result = run(args.events, args.runs)
+    result = run(args.events, args.runs, args.tiles)
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"{result['events']:,} events: page {result['page_mb']} MB, written in "
+        mode = "tiles" if result["tiles"] else "inline GeoJSON"
+        print(f"{result['events']:,} events ({mode}): page {result['page_mb']} MB, written in "
               f"{result['write_s']} s")  # fmt: skip
+        if result["tiles"]:
+            print(f"tiles alone: {result['tiles_s']} s, zoom {result['tiles_zoom']}, "
+                  f"{result['tiles_mb']} MB, details {result['tiles_details']}")  # fmt: skip
         print(f"first render over {result['runs']} runs: p50 {result['p50_ms']} ms, "
               f"max {result['max_ms']} ms ({result['first_render_ms']})")  # fmt: skip
         print(f"page marks (ms, last run): {result['marks_last_run']}")

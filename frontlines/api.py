@@ -54,9 +54,9 @@ class BatchReport:
         return not self.failed
 
 
-_TEXT_WRITERS = {"acled-csv": "write_acled_csv", "geojson": "write_geojson"}
-_FILE_WRITERS = {"gpkg": "write_gpkg", "geoparquet": "write_geoparquet", "kml": "write_kml"}
-EXPORT_FORMATS = (*_TEXT_WRITERS, *_FILE_WRITERS)
+# acled-csv and the GeoJSON formats can go to a stream; the others need a path.
+STREAM_FORMATS = ("acled-csv", "geojson", "geojsonseq")
+EXPORT_FORMATS = (*STREAM_FORMATS, "gpkg", "kml", "flatgeobuf", "geoparquet")
 
 
 class Frontlines:
@@ -198,29 +198,28 @@ class Frontlines:
     ) -> int:
         """Write the stored events in ``fmt``; returns how many were written.
 
-        Text formats (acled-csv, geojson) take a stream or a path; binary ones
-        (gpkg, geoparquet, kml) need a path.
+        acled-csv, geojson and geojsonseq take a stream or a path; gpkg (with a QGIS
+        style ``.qml`` beside it), kml, flatgeobuf and geoparquet need a path.
         """
-        from . import publish
-
         if fmt not in EXPORT_FORMATS:
             raise ConfigError(
                 f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
             )
         events = self.events(db=db, merged=merged)
-        if fmt in _TEXT_WRITERS:
-            writer = getattr(publish, _TEXT_WRITERS[fmt])
-            if isinstance(out, Path):
-                out.parent.mkdir(parents=True, exist_ok=True)
-                with out.open("w", encoding="utf-8", newline="") as fp:
-                    writer(events, fp)
-            else:
-                writer(events, out)
-        else:
-            if not isinstance(out, Path):
-                raise ConfigError(f"--format {fmt} writes a binary file: give -o FILE")
+        if not isinstance(out, Path):
+            _export_stream(events, fmt, out)
+        elif fmt == "acled-csv":
             out.parent.mkdir(parents=True, exist_ok=True)
-            getattr(publish, _FILE_WRITERS[fmt])(events, out)
+            with out.open("w", encoding="utf-8", newline="") as fp:
+                _export_stream(events, fmt, fp)
+        elif fmt == "geoparquet":
+            from .publish import write_geoparquet
+
+            write_geoparquet(events, out)
+        else:
+            from .publish import write_events
+
+            write_events(events, out, fmt)
         return len(events)
 
     def report(
@@ -266,8 +265,14 @@ class Frontlines:
                 added += store.save(Analysis(document=doc, events=events)).events_added
         return result, added
 
-    def write_map(self, path: str | Path, *, db: str | Path | None = None) -> Path:
-        """The offline full-size map: events (merged across pages) and control periods."""
+    def write_map(
+        self, path: str | Path, *, db: str | Path | None = None, tiles: str = "auto"
+    ) -> Path:
+        """The offline full-size map: events (merged across pages) and control periods.
+
+        ``tiles`` (auto, always, never): events as vector tiles in the page (auto: above
+        ``frontlines.publish.map_tiles.TILES_THRESHOLD`` events).
+        """
         from .control import store_periods
         from .publish import write_map
 
@@ -275,11 +280,21 @@ class Frontlines:
             events = _read_events(store, merged=True)
             documents = list(store.documents())
             control = [p.to_dict() for p in store_periods(store)]
-        return Path(
-            write_map(
-                events, Path(path), documents=documents, settings=self.settings, control=control
-            )
-        )
+        written = write_map(events, Path(path), documents=documents, settings=self.settings,
+                            control=control, tiles=tiles)  # fmt: skip
+        return Path(written)
+
+    def write_tiles(
+        self, path: str | Path, *, db: str | Path | None = None, merged: bool = True,
+        zoom: int | None = None, progress: Any = None,
+    ) -> Any:  # fmt: skip
+        """The stored events as a PMTiles archive (GDAL); returns a ``TileSet``."""
+        from .progress import note
+        from .publish.tiles import write_tiles
+
+        note(progress, "reading the store")
+        events = self.events(db=db, merged=merged)
+        return write_tiles(events, Path(path), zoom=zoom, progress=progress)
 
     # -- control and areas ------------------------------------------------------------------
     def area_bbox(self, area: str) -> tuple[float, float, float, float]:
@@ -341,6 +356,17 @@ def _read_events(store: Any, merged: bool, **filters: Any) -> list[Event]:
 
         events = sorted(merge_events(events), key=lambda e: (e.event_date, e.event_id))
     return events
+
+
+def _export_stream(events: list[Event], fmt: str, fp: IO[str]) -> None:
+    from .publish import write_acled_csv, write_events_text
+
+    if fmt == "acled-csv":
+        write_acled_csv(events, fp)
+    elif fmt in STREAM_FORMATS:
+        write_events_text(events, fp, fmt)
+    else:
+        raise ConfigError(f"--format {fmt} writes a binary file: give -o FILE")
 
 
 def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, float, float]) -> bool:

@@ -19,6 +19,7 @@ from . import __version__
 from .api import EXPORT_FORMATS, Frontlines
 from .config import Settings
 from .errors import FrontlinesError
+from .progress import Bar, progress
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -45,6 +46,21 @@ def _app(args: argparse.Namespace) -> Frontlines:
         relevance_threshold=getattr(args, "relevance_threshold", None),
         all_sentences=getattr(args, "all_sentences", False),
     )
+
+
+def _bar(args: argparse.Namespace, label: str, total: int | None = None, **kw: Any) -> Bar:
+    """The run's progress display (nothing with --quiet; see frontlines.progress)."""
+    return progress(label, total, quiet=getattr(args, "quiet", False), **kw)
+
+
+def _info(args: argparse.Namespace, message: str) -> None:
+    if not getattr(args, "quiet", False):
+        _err(message)
+
+
+def _quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress output (warnings and errors still go to stderr)")  # fmt: skip
 
 
 def _relevance(p: argparse.ArgumentParser) -> None:
@@ -90,16 +106,17 @@ def _print_summary(data: dict[str, Any]) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     app = _app(args)
-    _err(f"ingesting {len(args.paths)} input(s) into {app.settings.db}")
-    report = app.ingest(args.paths, published=args.published, progress=_err)
+    _info(args, f"ingesting {len(args.paths)} input(s) into {app.settings.db}")
+    with _bar(args, "ingest", len(args.paths), unit="input") as bar:
+        report = app.ingest(args.paths, published=args.published, progress=bar)
     for item in report.items:
         for warning in item.warnings:
             _err(f"warning: {item.source}: {warning}")
     for item in report.failed:
         _err(f"error: {item.error}")
     stored = sum(i.events_added for i in report.items)
-    _err(f"done: {len(report.items) - len(report.failed)} ok, {len(report.failed)} failed, "
-         f"{stored} event(s) added to {app.settings.db}")  # fmt: skip
+    _info(args, f"done: {len(report.items) - len(report.failed)} ok, {len(report.failed)} failed, "
+                f"{stored} event(s) added to {app.settings.db}")  # fmt: skip
     return 0 if report.ok else 1
 
 
@@ -115,9 +132,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    path = _app(args).write_map(args.output)
+    path = _app(args).write_map(args.output, tiles=args.tiles)
     _err(f"wrote map to {path}")
     print(path)
+    return 0
+
+
+def cmd_tiles(args: argparse.Namespace) -> int:
+    with _bar(args, "tiles", 3) as bar:
+        tiles = _app(args).write_tiles(
+            args.output, merged=not args.no_merge, zoom=args.zoom, progress=bar
+        )
+    _info(args, f"wrote {tiles.count} event(s) at zoom {tiles.zoom} to {tiles.path}")
+    print(tiles.path)
     return 0
 
 
@@ -139,8 +166,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _err(f"serving {app.settings.db} on http://{args.host}:{args.port}/ "
          f"(writes {'need the token' if token else 'disabled: set FRONTLINES_TOKEN'})")  # fmt: skip
     serve(
-        app.settings.db, args.host, args.port, token, settings=app.settings, baseline=args.baseline
-    )
+        app.settings.db, args.host, args.port, token, settings=app.settings,
+        baseline=args.baseline, tiles=args.tiles,
+    )  # fmt: skip
     return 0
 
 
@@ -162,14 +190,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
-    path = _app(args).build_gazetteer(progress=_err)
+    with _bar(args, "gazetteer build") as bar:
+        path = _app(args).build_gazetteer(progress=bar)
     print(path)
     return 0
 
 
 def cmd_gazetteer_import(args: argparse.Namespace) -> int:
-    count = _app(args).import_geonames(args.file, args.altnames, progress=_err)
-    _err(f"imported {count} place(s)")
+    with _bar(args, "gazetteer import") as bar:
+        count = _app(args).import_geonames(args.file, args.altnames, progress=bar)
+    _info(args, f"imported {count} place(s)")
     return 0
 
 
@@ -182,15 +212,14 @@ def cmd_gazetteer_lookup(args: argparse.Namespace) -> int:
 def cmd_eval_geoparse(args: argparse.Namespace) -> int:
     from .evaluation.geoparse import run_geoparse_eval
 
-    result = run_geoparse_eval(
-        args.corpus,
-        mode=args.mode,
-        predictions=args.predictions,
-        baseline=args.baseline,
-        progress=lambda done, total: (
-            _err(f"geoparse: {done}/{total} articles") if done % 20 == 0 or done == total else None
-        ),
-    )
+    with _bar(args, "eval geoparse", unit="article", min_interval=5.0) as bar:
+        result = run_geoparse_eval(
+            args.corpus,
+            mode=args.mode,
+            predictions=args.predictions,
+            baseline=args.baseline,
+            progress=lambda done, total: bar.update(done, total),
+        )
     print(json.dumps(result, indent=None if args.json else 1))
     return 0
 
@@ -198,9 +227,10 @@ def cmd_eval_geoparse(args: argparse.Namespace) -> int:
 def cmd_eval_events(args: argparse.Namespace) -> int:
     from .evaluation.events import run_events_eval
 
-    result = run_events_eval(
-        args.file, predictions=args.predictions, progress=_err, strip_remarks=args.strip_remarks
-    )
+    with _bar(args, "eval events", unit="row", min_interval=5.0) as bar:
+        result = run_events_eval(
+            args.file, predictions=args.predictions, progress=bar, strip_remarks=args.strip_remarks
+        )
     print(json.dumps(result, indent=None if args.json else 1))
     return 0
 
@@ -217,13 +247,14 @@ def cmd_eval_precision(args: argparse.Namespace) -> int:
     from .evaluation.precision import run_precision_eval
 
     app = _app(args)
-    result = run_precision_eval(
-        args.paths,
-        read=lambda path: app.read(path, published=args.published),
-        analyse=app.analyze,
-        published=args.published,
-        progress=_err,
-    )
+    with _bar(args, "eval precision", unit="document") as bar:
+        result = run_precision_eval(
+            args.paths,
+            read=lambda path: app.read(path, published=args.published),
+            analyse=app.analyze,
+            published=args.published,
+            progress=bar,
+        )
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 1))
     return 0
 
@@ -250,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_export(sub)
     _add_map(sub)
+    _add_tiles(sub)
     _add_report(sub)
     _add_import(sub)
     _add_control(sub)
@@ -287,6 +319,7 @@ def _add_ingest(sub: Any) -> None:
     p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
     p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
     _relevance(p)
+    _quiet(p)
     p.set_defaults(func=cmd_ingest)
 
 
@@ -295,7 +328,9 @@ def _add_export(sub: Any) -> None:
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     _db(p)
     p.add_argument(
-        "-o", "--output", help="output file (default stdout; required for gpkg, geoparquet, kml)"
+        "-o", "--output",
+        help="output file (default stdout for acled-csv, geojson, geojsonseq; gpkg also "
+        "writes a QGIS style .qml beside it)",
     )
     p.add_argument("--no-merge", action="store_true",
                    help="one row per report instead of one per event with all its sources")  # fmt: skip
@@ -306,7 +341,25 @@ def _add_map(sub: Any) -> None:
     p = sub.add_parser("map", help="write an offline interactive map of the stored events")
     _db(p)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    _tiles_mode(p)
     p.set_defaults(func=cmd_map)
+
+
+def _tiles_mode(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tiles", choices=("auto", "always", "never"), default="auto",
+                   help="events as vector tiles instead of inline data (auto: above "
+                   "50,000 events)")  # fmt: skip
+
+
+def _add_tiles(sub: Any) -> None:
+    p = sub.add_parser("tiles", help="write the stored events as vector tiles (PMTiles)")
+    _db(p)
+    p.add_argument("-o", "--output", required=True, help="the .pmtiles file to write")
+    p.add_argument("--zoom", type=int, help="the tiles' zoom level (default: chosen from the data)")
+    p.add_argument("--no-merge", action="store_true",
+                   help="one feature per report instead of one per event")  # fmt: skip
+    _quiet(p)
+    p.set_defaults(func=cmd_tiles)
 
 
 def _add_report(sub: Any) -> None:
@@ -344,6 +397,7 @@ def _add_serve(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--baseline", action="store_true", help="include the baseline control layer")
+    _tiles_mode(p)
     p.set_defaults(func=cmd_serve)
 
 
@@ -351,12 +405,14 @@ def _add_gazetteer(sub: Any) -> None:
     p = sub.add_parser("gazetteer", help="build, extend or query the gazetteer index")
     gsub = p.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
     b = gsub.add_parser("build", help="build the SQLite index into the cache")
+    _quiet(b)
     b.set_defaults(func=cmd_gazetteer_build)
     i = gsub.add_parser(
         "import-geonames", help="import a full GeoNames dump (allCountries.txt format)"
     )
     i.add_argument("file", help="GeoNames main table (allCountries.txt or a country file)")
     i.add_argument("altnames", nargs="?", help="alternateNames table (optional)")
+    _quiet(i)
     i.set_defaults(func=cmd_gazetteer_import)
     lk = gsub.add_parser("lookup", help="print the places a name matches")
     lk.add_argument("name")
@@ -375,6 +431,7 @@ def _add_eval(sub: Any) -> None:
     g.add_argument("--predictions", help="write one JSON line per predicted toponym")
     g.add_argument("--baseline", help="score a stored EUPEG-format output instead of frontlines")
     g.add_argument("--json", action="store_true", help="one JSON object on one line")
+    _quiet(g)
     g.set_defaults(func=cmd_eval_geoparse)
     e = esub.add_parser("events", help="event coding against ACLED-format rows")
     e.add_argument("file")
@@ -385,6 +442,7 @@ def _add_eval(sub: Any) -> None:
         help="remove ACLED coders' remarks ([size=..], (coded to ..), leading labels) first",
     )
     e.add_argument("--json", action="store_true", help="one JSON object on one line")
+    _quiet(e)
     e.set_defaults(func=cmd_eval_events)
     s = esub.add_parser(
         "snippets", help="sub-event classification of news snippets (CASE 2021 codes)"
@@ -399,6 +457,7 @@ def _add_eval(sub: Any) -> None:
     pr.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
     pr.add_argument("--json", action="store_true", help="one JSON object on one line")
     _relevance(pr)
+    _quiet(pr)
     pr.set_defaults(func=cmd_eval_precision)
 
 

@@ -43,6 +43,7 @@ from typing import IO, Any
 
 from ..config import Settings
 from ..errors import EvaluationError
+from ..progress import report
 from ..records import Event
 from .acled_rows import AcledRows, GoldEvent, read_acled_csv
 from .remarks import strip_coder_remarks
@@ -324,7 +325,8 @@ def score_rows(
         _write_prediction(predictions, index, events)
         tally.add(gold, events[0] if events else None)
         if progress is not None and (tally.rows % progress_every == 0 or tally.rows == total):
-            progress(f"events: {tally.rows}/{total} rows, {tally.no_event} without an event")
+            note = f"events: {tally.rows}/{total} rows, {tally.no_event} without an event"
+            report(progress, note, done=tally.rows, total=total)
     return tally.report(read)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError, FrontlinesError
+from ..progress import note, report
 from ..records import Analysis, Document, Event
 
 Progress = Callable[[str], None]
@@ -82,8 +83,7 @@ def read_documents(
         try:
             documents.extend(read(str(path)))
         except FrontlinesError as exc:
-            if progress:
-                progress(f"skipped: {exc}")
+            note(progress, f"skipped: {exc}")
     return documents
 
 
@@ -139,5 +139,6 @@ def run_precision_eval(
     for at in range(0, len(documents), BATCH):
         analyses.extend(analyse(documents[at : at + BATCH]))
         if progress and (at // BATCH) % 10 == 9:
-            progress(f"precision: {len(analyses)}/{len(documents)} documents")
+            note = f"precision: {len(analyses)}/{len(documents)} documents"
+            report(progress, note, done=len(analyses), total=len(documents))
     return score(analyses, time.perf_counter() - started)

@@ -1,5 +1,8 @@
 """ACLED-style CSV: ACLED's columns in ACLED's order, then frontlines' provenance columns.
 
+This is also the field mapping of every other export (GeoPackage, KML, FlatGeobuf, GeoJSON,
+GeoParquet): ``COLUMN_KINDS`` gives each column's type there and ``typed_row`` its value.
+
 ``write_acled_csv(events, fp)`` writes a header and one row per event; ``read_acled_csv``
 reads such a file back into :class:`~frontlines.records.Event` values (the extra columns
 make the round trip lossless for every field except ``iso``/``region`` filled from the
@@ -9,6 +12,7 @@ country table).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import time
 from collections.abc import Iterable
@@ -35,6 +39,14 @@ _SAME = (
     "place_id", "location_reason",
 )  # fmt: skip
 _INTS = ("time_precision", "inter1", "inter2", "interaction", "geo_precision", "fatalities")
+
+# Each column's type in the typed exports ("text" unless listed).
+COLUMN_KINDS: dict[str, str] = {
+    **{name: "text" for name in COLUMNS},
+    **{name: "int" for name in (*_INTS, "year", "iso", "evidence_start", "evidence_end")},
+    "timestamp": "int64", "latitude": "real", "longitude": "real",
+    "fatalities_known": "bool", "event_date": "date",
+}  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -75,6 +87,33 @@ def acled_row(event: Event, *, timestamp: int) -> dict[str, str]:
         }
     )
     return row
+
+
+def typed_row(event: Event, *, timestamp: int) -> dict[str, Any]:
+    """One event's columns as typed values (None where the CSV cell is empty or no date)."""
+    row: dict[str, Any] = dict(acled_row(event, timestamp=timestamp))
+    for name, kind in COLUMN_KINDS.items():
+        text = row[name]
+        if kind == "text":
+            continue
+        if text == "":
+            row[name] = None
+        elif kind in ("int", "int64"):
+            row[name] = int(text)
+        elif kind == "real":
+            row[name] = float(text)
+        elif kind == "bool":
+            row[name] = text == "true"
+        else:
+            row[name] = _date_or_none(text)
+    return row
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _defuse(row: dict[str, str]) -> dict[str, str]:

@@ -1,15 +1,15 @@
-"""Events as GeoParquet 1.1: a Parquet table with a WKB ``geometry`` column and ``geo`` metadata.
+"""Events as GeoParquet 1.1 (pyarrow): the ACLED CSV's columns, WKB ``geometry``, ``bbox`` covering.
 
-The ``geo`` key of the file's metadata says ``version`` 1.1.0, ``primary_column``
-``geometry``, and for that column ``encoding`` WKB, ``geometry_types`` ``["Point"]`` and the
-``bbox`` of the points. ``crs`` is left out, which GeoParquet defines as OGC:CRS84
-(longitude, latitude on WGS 84). Events without coordinates have a null geometry.
-The attribute columns are those of :data:`frontlines.publish.gpkg.EVENT_FIELDS`.
+The file's ``geo`` metadata says ``version`` 1.1.0, ``primary_column`` ``geometry``, and for
+that column ``encoding`` WKB, ``geometry_types`` ``["Point"]``, the ``bbox`` of the points
+and a ``covering`` that points readers at the ``bbox`` struct column (``xmin``, ``ymin``,
+``xmax``, ``ymax`` per row), so they can skip row groups by their statistics. ``crs`` is
+left out, which GeoParquet defines as OGC:CRS84 (longitude, latitude on WGS 84). Events
+without coordinates have a null geometry and a null bbox.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from collections.abc import Iterable
@@ -21,28 +21,28 @@ import pyarrow.parquet as pq
 
 from ..errors import ConfigError
 from ..records import Event
-from .gpkg import EVENT_FIELDS, event_point, event_values, point_wkb, points_bbox
+from .exports import event_point, events_layer
+from .layers import arrow_table
 
 __all__ = ["GEOPARQUET_VERSION", "events_table", "geo_metadata", "write_geoparquet"]
 
 GEOPARQUET_VERSION = "1.1.0"
 GEOMETRY_COLUMN = "geometry"
-
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "text": pa.string(),
-    "int": pa.int64(),
-    "real": pa.float64(),
-    "bool": pa.bool_(),
-    "date": pa.date32(),
-}
+BBOX_COLUMN = "bbox"
+_BBOX_TYPE = pa.struct([(k, pa.float64()) for k in ("xmin", "ymin", "xmax", "ymax")])
 
 
-def geo_metadata(events: Iterable[Event]) -> dict[str, Any]:
-    """The GeoParquet ``geo`` metadata for these events."""
-    column: dict[str, Any] = {"encoding": "WKB", "geometry_types": ["Point"]}
-    bbox = points_bbox(events)
-    if bbox is not None:
-        column["bbox"] = list(bbox)
+def geo_metadata(points: list[tuple[float, float] | None]) -> dict[str, Any]:
+    """The GeoParquet ``geo`` metadata for these (lon, lat) points (None: no geometry)."""
+    column: dict[str, Any] = {
+        "encoding": "WKB",
+        "geometry_types": ["Point"],
+        "covering": {"bbox": {k: [BBOX_COLUMN, k] for k in ("xmin", "ymin", "xmax", "ymax")}},
+    }
+    known = [p for p in points if p is not None]
+    if known:
+        lons, lats = [p[0] for p in known], [p[1] for p in known]
+        column["bbox"] = [min(lons), min(lats), max(lons), max(lats)]
     return {
         "version": GEOPARQUET_VERSION,
         "primary_column": GEOMETRY_COLUMN,
@@ -50,41 +50,31 @@ def geo_metadata(events: Iterable[Event]) -> dict[str, Any]:
     }
 
 
-def events_table(events: Iterable[Event]) -> pa.Table:
-    """An Arrow table of the events with the ``geo`` metadata attached."""
+def events_table(events: Iterable[Event], *, timestamp: int | None = None) -> pa.Table:
+    """An Arrow table of the events with the bbox column and the ``geo`` metadata."""
     rows = list(events)
-    records = [event_values(e) for e in rows]
-    arrays: list[pa.Array] = []
-    fields: list[pa.Field] = []
-    for spec in EVENT_FIELDS:
-        values = [_arrow_value(spec.kind, r[spec.name]) for r in records]
-        arrays.append(pa.array(values, type=_ARROW_TYPES[spec.kind]))
-        fields.append(pa.field(spec.name, _ARROW_TYPES[spec.kind]))
-    geoms = [point_wkb(*p) if (p := event_point(e)) else None for e in rows]
-    arrays.append(pa.array(geoms, type=pa.binary()))
-    fields.append(pa.field(GEOMETRY_COLUMN, pa.binary()))
-    meta = {b"geo": json.dumps(geo_metadata(rows)).encode("utf-8")}
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata=meta))
+    table = arrow_table(events_layer(rows, timestamp=timestamp), GEOMETRY_COLUMN)
+    points = [event_point(e) for e in rows]
+    boxes = [
+        {"xmin": p[0], "ymin": p[1], "xmax": p[0], "ymax": p[1]} if p else None for p in points
+    ]
+    table = table.append_column(BBOX_COLUMN, pa.array(boxes, type=_BBOX_TYPE))
+    meta = {b"geo": json.dumps(geo_metadata(points)).encode("utf-8")}
+    return table.replace_schema_metadata(meta)
 
 
-def _arrow_value(kind: str, value: object) -> object:
-    if kind == "date" and isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return value
-
-
-def write_geoparquet(events: Iterable[Event], path: str | Path) -> Path:
+def write_geoparquet(
+    events: Iterable[Event], path: str | Path, *, timestamp: int | None = None
+) -> Path:
     """Write ``events`` to a GeoParquet file at ``path`` (replacing it) and return the path."""
     target = Path(path)
     if target.is_dir():
         raise ConfigError("is a directory; give a file name ending in .parquet", source=str(target))
-    table = events_table(events)
+    table = events_table(events, timestamp=timestamp)
+    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
-        pq.write_table(table, partial, compression="zstd")
+        pq.write_table(table, partial, compression="zstd", row_group_size=65536)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

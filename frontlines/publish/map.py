@@ -1,7 +1,7 @@
 """One self-contained, offline HTML map of events (MapLibre GL JS inlined, no network).
 
 The page embeds: MapLibre's JS and CSS (read from ``Settings.assets_dir``, installed by
-``make setup``), Natural Earth country polygons decoded from ``world-atlas``' TopoJSON, and
+``make setup``), Natural Earth country polygons read from ``world-atlas``' TopoJSON by GDAL, and
 the events as JSON in a ``<script type="application/json">`` block with ``<``, ``>``, ``&``,
 U+2028 and U+2029 escaped, so page text can never end the block or run as code. Popups are
 built with DOM ``textContent``; a source is a link only for http(s) URLs.
@@ -28,7 +28,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
-from .topojson import to_geojson
+from .basemap import countries_geojson
 
 ATTRIBUTION = (
     "Base map: Natural Earth (public domain) via world-atlas · Places: GeoNames (CC BY 4.0) · "
@@ -86,13 +86,7 @@ def _inline(code: str, tag: str, what: str) -> str:
 
 
 def _countries(settings: Settings) -> dict[str, Any]:
-    try:
-        topology = json.loads(_asset(settings, "countries"))
-    except json.JSONDecodeError as exc:
-        raise ConfigError(
-            f"world-atlas countries file is not JSON ({exc}); run `make setup`"
-        ) from exc
-    return to_geojson(topology, "countries", digits=3)
+    return countries_geojson(Path(settings.assets_dir) / _ASSETS["countries"], digits=3)
 
 
 # Event fields the page reads, by column. Coded columns hold indexes into a table of their
@@ -248,9 +242,25 @@ def render_map(
     settings: Settings | None = None,
     title: str = "frontlines",
     control: Iterable[Any] | None = None,
+    tiles: str = "auto",
+    served_tiles: Any = None,
 ) -> str:
-    """The map page as one HTML string, data embedded (what the server returns at ``/``)."""
+    """The map page as one HTML string, data embedded (what the server returns at ``/``).
+
+    ``tiles`` (auto, always, never): events as vector tiles instead of inline data
+    (auto: above :data:`frontlines.publish.map_tiles.TILES_THRESHOLD` events);
+    ``served_tiles`` is (URL, TileSet) when a server answers the archive.
+    """
+    from .map_tiles import tiled_page, wants_tiles
+
     settings = settings or Settings.from_env()
+    events = list(events)
+    if wants_tiles(events, tiles):
+        data, scripts, archive = tiled_page(
+            events, documents, settings, control, served=served_tiles
+        )
+    else:
+        data, scripts, archive = map_data(events, documents, settings, control), "", ""
     template = resources.files("frontlines.publish").joinpath("templates/map.html")
     app_js = resources.files("frontlines.publish").joinpath("templates/map.js")
     values = {
@@ -258,7 +268,9 @@ def render_map(
         "MAPLIBRE_CSS": _inline(_asset(settings, "css"), "style", "maplibre-gl.css"),
         "MAPLIBRE_JS": _inline(_asset(settings, "js"), "script", "maplibre-gl.js"),
         "APP_JS": _inline(app_js.read_text("utf-8"), "script", "map.js"),
-        "DATA": json_for_html(map_data(list(events), documents, settings, control)),
+        "DATA": json_for_html(data),
+        "TILES_SCRIPTS": scripts,
+        "TILES_ARCHIVE": archive,
     }
     # One pass: text put in is never scanned for placeholders again.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.read_text("utf-8"))
@@ -272,13 +284,15 @@ def write_map(
     settings: Settings | None = None,
     title: str = "frontlines",
     control: Iterable[Any] | None = None,
+    tiles: str = "auto",
 ) -> Path:
     """Write the offline HTML map of ``events`` to ``path``; return the path written.
 
     ``control``: optional control periods drawn for the time slider's date (see
-    :func:`control_data`).
+    :func:`control_data`). ``tiles``: see :func:`render_map`.
     """
-    page = render_map(events, documents=documents, settings=settings, title=title, control=control)
+    page = render_map(events, documents=documents, settings=settings, title=title,
+                      control=control, tiles=tiles)  # fmt: skip
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """The situation report's map: a PNG drawn with matplotlib's Agg canvas (no browser, no network).
 
 The base layer is Natural Earth's country polygons from npm ``world-atlas``
-(``countries-50m.json``, TopoJSON, decoded by :mod:`frontlines.publish.topojson`). On it:
+(``countries-50m.json``, TopoJSON, read by GDAL in :mod:`frontlines.publish.basemap`). On it:
 the report area's extent with a margin, one marker per event coloured by event type (with
 a legend), labels for the event locations, a title, a scale bar and the attribution.
 The projection is plate carrée with the aspect corrected for the area's mid latitude.
@@ -9,7 +9,6 @@ The projection is plate carrée with the aspect corrected for the area's mid lat
 
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from collections import Counter
@@ -28,7 +27,7 @@ from matplotlib.path import Path as MplPath
 
 from ..errors import ConfigError
 from ..records import Event
-from .topojson import to_geojson
+from .basemap import countries_geojson
 
 __all__ = [
     "ATTRIBUTION",
@@ -62,17 +61,8 @@ def load_countries(path: Path) -> tuple[tuple[tuple[float, float], ...], ...]:
 
     Raises ConfigError naming the file and the fix when it is missing or not TopoJSON.
     """
-    try:
-        topology = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(
-            f"base map {path} is missing; run `make setup` (npm ci) or set "
-            "FRONTLINES_ASSETS_DIR to a node_modules folder with world-atlas"
-        ) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"cannot read base map {path} ({exc}); run `make setup` again") from exc
     rings: list[tuple[tuple[float, float], ...]] = []
-    for feature in to_geojson(topology, "countries", digits=4)["features"]:
+    for feature in countries_geojson(path, digits=4)["features"]:
         rings.extend(_rings(feature.get("geometry") or {}))
     return tuple(rings)
 

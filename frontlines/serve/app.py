@@ -16,7 +16,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
@@ -28,6 +28,7 @@ from .pages import docs_page, index_page
 from .params import BadParameter
 from .reviews import MemoryReviewLog, ReviewLog
 from .routes import register_routes
+from .tiles import TILES_PATH, TileCache
 
 StoreFactory = Callable[[], Store]
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -103,20 +104,27 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def map_page(
-    store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None
+    store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None,
+    *, tiles: str = "auto", tile_cache: TileCache | None = None,
 ) -> str:
     """The full-size map app: stored events (rejected ones left out) and control periods
-    (kept in ``cache`` between requests while the store is unchanged)."""
+    (kept in ``cache`` between requests while the store is unchanged). With tiles
+    (``tiles``: auto, always, never) the page reads them from ``TILES_PATH``."""
     from ..control import store_periods
     from ..publish import render_map
+    from ..publish.map_tiles import wants_tiles
     from .reviews import review_status
 
     events = [
         e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"
     ]
     control = [p.to_dict() for p in store_periods(store, cache=cache)]
+    served = None
+    if wants_tiles(events, tiles):
+        served = (TILES_PATH, (tile_cache or TileCache()).tiles_for(events))
     return render_map(events, documents=store.documents(), settings=settings,
-                      title="frontlines", control=control)  # fmt: skip
+                      title="frontlines", control=control, tiles=tiles,
+                      served_tiles=served)  # fmt: skip
 
 
 def create_app(
@@ -126,6 +134,7 @@ def create_app(
     settings: Settings | None = None,
     reviews: ReviewLog | None = None,
     baseline: bool = False,
+    tiles: str = "auto",
 ) -> FastAPI:
     """The API app. ``reviews`` defaults to an in-memory log; ``baseline`` adds the
     Wikipedia detailed-map layer to ``/api/control`` unless a request says otherwise."""
@@ -135,6 +144,7 @@ def create_app(
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         holder.close()
+        tile_cache.close()
 
     app = FastAPI(
         title="frontlines",
@@ -149,6 +159,7 @@ def create_app(
     app.state.reviews = reviews if reviews is not None else MemoryReviewLog()
     app.state.baseline = baseline
     app.state.period_cache = PeriodCache()
+    tile_cache = TileCache()
 
     @app.middleware("http")
     async def require_token(
@@ -164,8 +175,15 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         page = map_page(holder.get(), app.state.reviews, app.state.settings,
-                        app.state.period_cache)  # fmt: skip
+                        app.state.period_cache, tiles=tiles, tile_cache=tile_cache)  # fmt: skip
         return HTMLResponse(page)
+
+    @app.get(TILES_PATH, include_in_schema=False)
+    def events_tiles() -> Response:
+        current = tile_cache.current
+        if current is None:
+            return _error(404, "not_found", "no tiles yet: open the map page (/) first")
+        return FileResponse(current.path, media_type="application/vnd.pmtiles")
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)
     def about() -> HTMLResponse:

@@ -26,6 +26,7 @@ def serve(
     *,
     settings: Settings | None = None,
     baseline: bool = False,
+    tiles: str = "auto",
 ) -> None:
     """Serve the store at ``db`` until interrupted (writes need ``token``)."""
     import uvicorn
@@ -36,5 +37,6 @@ def serve(
         settings=settings,
         reviews=review_log_for(db),
         baseline=baseline,
+        tiles=tiles,
     )
     uvicorn.run(app, host=host, port=port, log_config=None)

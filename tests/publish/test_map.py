@@ -105,3 +105,11 @@ def test_page_is_offline_and_escaped(tmp_path: Path) -> None:
 def test_no_events_fits_the_world() -> None:
     assert map_data([], None, Settings())["bounds"] == [[-180.0, -60.0], [180.0, 75.0]]
     assert "0 of 0" not in render_map([])  # the count is computed in the page
+
+
+def test_a_tiled_map_without_points_stays_inline() -> None:
+    from frontlines.publish.map_tiles import wants_tiles
+
+    unplaced = [e for e in sample_events() if e.latitude is None]
+    assert unplaced and not wants_tiles(unplaced, "always")
+    assert wants_tiles(sample_events(), "always") and not wants_tiles(sample_events(), "auto")

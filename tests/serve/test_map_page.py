@@ -39,3 +39,22 @@ def test_rejected_events_leave_the_map(monkeypatch: object) -> None:
                     headers={"Authorization": "Bearer s3cret"})  # fmt: skip
     assert r.status_code in (200, 201), r.text
     assert "Al Mayadin" not in client.get("/").text
+
+
+def test_tiled_map_reads_its_tiles_from_the_server_with_ranges() -> None:
+    store = _store()
+    with TestClient(create_app(lambda: store, tiles="always")) as client:
+        assert client.get("/tiles/events.pmtiles").status_code == 404  # before the page
+        html = client.get("/").text
+        assert '"url":"/tiles/events.pmtiles"' in html and "pmtiles" in html
+        assert "<img src=x" not in html
+        whole = client.get("/tiles/events.pmtiles")
+        assert whole.status_code == 200 and whole.content[:7] == b"PMTiles"
+        part = client.get("/tiles/events.pmtiles", headers={"Range": "bytes=0-126"})
+        assert part.status_code == 206 and part.content == whole.content[:127]
+
+
+def test_small_stores_stay_inline_by_default() -> None:
+    store = _store()
+    html = TestClient(create_app(lambda: store)).get("/").text
+    assert "/tiles/events.pmtiles" not in html and 'id="frontlines-tiles"' not in html

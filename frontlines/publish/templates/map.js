@@ -6,6 +6,7 @@
   var cols = data.columns;
   var coded = data.coded;
   var n = data.n;
+  var tiles = data.tiles ? window.FrontlinesTiles(data, maplibregl) : null;  // map_tiles.js
   var DAY_MS = 86400000;
   var day0 = Date.parse(data.first_day + "T00:00:00Z");
   var $ = function (id) { return document.getElementById(id); };
@@ -29,8 +30,8 @@
   var typeCodes = coded.event_type.codes;
   var credCodes = coded.credibility.codes;
   var typeColor = coded.event_type.values.map(function (t) { return data.colors[t] || data.other_color; });
-  var feats = new Array(n);
-  for (var k = 0; k < n; k++) {
+  var feats = new Array(tiles ? 0 : n);
+  for (var k = 0; k < feats.length; k++) {
     if (cols.lon[k] === null || cols.lat[k] === null) { feats[k] = null; continue; }
     feats[k] = { type: "Feature", geometry: { type: "Point", coordinates: [cols.lon[k], cols.lat[k]] },
                  properties: { i: k, c: typeColor[typeCodes[k]] } };
@@ -105,7 +106,16 @@
     var withUndated = undated.checked;
     var shown = 0;
     var placed = [];
-    for (var i = 0; i < n; i++) {
+    if (tiles) {
+      var state = { hi: hi, lo: lo, undated: withUndated, query: query,
+                    types: coded.event_type.values.filter(function (v, c) { return typeOk[c]; }),
+                    creds: coded.credibility.values.filter(function (v, c) { return credOk[c]; }) };
+      var counted = tiles.count(state);
+      tiles.apply(styleReady ? map : null, state);
+      shown = counted.shown;
+      placed.length = counted.placed;
+    }
+    for (var i = 0; i < (tiles ? 0 : n); i++) {
       if (!typeOk[typeCodes[i]] || !credOk[credCodes[i]]) continue;
       var d = days[i];
       if (d < 0 ? !withUndated : (d > hi || d < lo)) continue;
@@ -115,11 +125,12 @@
     }
     var text = shown + " of " + n + " events shown";
     if (placed.length < shown) text += " (" + (shown - placed.length) + " without coordinates)";
+    if (tiles && query) text = "actor filter on: " + text.replace(" events shown", " events before it");
     countNode.textContent = text;
     $("slider-date").textContent = data.days >= 0 && n ? (span > 0 ? isoDay(Math.max(lo, 0)) + " to " : "up to ") + isoDay(hi) : "";
     window.frontlinesShown = shown;
     shownFeatures = placed;
-    if (styleReady) map.getSource("events").setData({ type: "FeatureCollection", features: placed });
+    if (styleReady && !tiles) map.getSource("events").setData({ type: "FeatureCollection", features: placed });
     refreshControl();
   }
   slider.addEventListener("input", refresh);
@@ -176,6 +187,7 @@
     }
     return { width: size, height: size, data: px };
   }
+  var eventsBelow = tiles ? tiles.before : "clusters";
   function addControlLayers() {
     if (!periods.length) return;
     control.holders.forEach(function (h, idx) { map.addImage("holder-" + idx, squareImage(control.colors[h])); });
@@ -186,11 +198,11 @@
     }) } });
     map.addLayer({ id: "control-rings", type: "circle", source: "control",
                    paint: { "circle-radius": 12, "circle-color": "rgba(0,0,0,0)",
-                            "circle-stroke-color": "#c0392b", "circle-stroke-width": 2.5 } }, "clusters");
+                            "circle-stroke-color": "#c0392b", "circle-stroke-width": 2.5 } }, eventsBelow);
     map.addLayer({ id: "control-squares", type: "symbol", source: "control",
                    layout: { "icon-image": ["concat", "holder-", ["to-string", ["get", "h"]]],
                              "icon-allow-overlap": true, "icon-ignore-placement": true },
-                   paint: { "icon-opacity": ["get", "o"] } }, "clusters");
+                   paint: { "icon-opacity": ["get", "o"] } }, eventsBelow);
     map.on("click", "control-squares", function (ev) {
       if (ev.features && ev.features.length) openControlPopup(ev.features[0].properties.k);
     });
@@ -282,18 +294,20 @@
     fadeDuration: 0,
     style: {
       version: 8,
-      sources: {
+      sources: Object.assign({
         // Coarser outlines (tolerance, few tile levels, small buffer) and a shallower cluster
         // index keep the worker's share of the first render small with 100,000 events.
-        countries: { type: "geojson", data: data.countries, tolerance: 3, buffer: 4, maxzoom: 6 },
+        countries: { type: "geojson", data: data.countries, tolerance: 3, buffer: 4, maxzoom: 6 }
+      }, tiles ? tiles.sources() : {
         events: { type: "geojson", data: { type: "FeatureCollection", features: shownFeatures },
                   cluster: true, clusterRadius: 40, clusterMaxZoom: 8, buffer: 32 }
-      },
+      }),
       layers: [
         { id: "sea", type: "background", paint: { "background-color": "#a9cce3" } },
         { id: "countries-fill", type: "fill", source: "countries", paint: { "fill-color": "#f2efe6" } },
         { id: "countries-outline", type: "line", source: "countries",
-          paint: { "line-color": "#8a8170", "line-width": 0.7 } },
+          paint: { "line-color": "#8a8170", "line-width": 0.7 } }
+      ].concat(tiles ? tiles.layers() : [
         { id: "clusters", type: "circle", source: "events", filter: ["has", "point_count"],
           paint: { "circle-color": ["step", ["get", "point_count"], "#5b8db8", 100, "#3a6a99", 1000, "#24466e"],
                    "circle-radius": ["step", ["get", "point_count"], 12, 10, 15, 100, 19, 1000, 24, 10000, 30],
@@ -301,7 +315,7 @@
         { id: "events", type: "circle", source: "events", filter: ["!", ["has", "point_count"]],
           paint: { "circle-color": ["get", "c"], "circle-radius": 7,
                    "circle-stroke-color": "#222", "circle-stroke-width": 1 } }
-      ]
+      ])
     },
     bounds: data.bounds,
     fitBoundsOptions: { padding: boundsPadding(), maxZoom: 8 }
@@ -326,6 +340,7 @@
   var labels = {};
   function shortCount(c) { return c >= 10000 ? Math.round(c / 1000) + "k" : c >= 1000 ? (c / 1000).toFixed(1) + "k" : String(c); }
   function refreshLabels() {
+    if (tiles) return;
     var seen = {};
     map.queryRenderedFeatures({ layers: ["clusters"] }).slice(0, 500).forEach(function (f) {
       var id = f.properties.cluster_id;
@@ -346,6 +361,7 @@
     addControlLayers();
     controlLegend();
     refreshControl();
+    if (tiles) { tiles.bind(map); refresh(); }
     map.once("idle", function () {
       window.frontlinesReadyAt = performance.now();
       window.frontlinesReady = true;

@@ -1,0 +1,176 @@
+// The map's events as vector tiles (PMTiles through the pmtiles protocol for MapLibre).
+// map.js calls window.FrontlinesTiles(data) when data.tiles is set; this file knows the
+// tile properties (see frontlines/publish/tiles.py) and builds the sources, layers,
+// filters (MapLibre expressions), counts and popups. The archive is either fetched with
+// HTTP range requests (data.tiles.url, the server) or read from the page itself (base64
+// in <script id="frontlines-tiles"> at the end of the page, the offline file), decoding
+// only the bytes asked for. The first view draws the sample (below the tiles' zoom) while
+// the page is still being read; the tiles source is added once the archive is there.
+(function () {
+  "use strict";
+
+  function EmbeddedSource() {
+    this.text = null;
+  }
+  EmbeddedSource.prototype.getKey = function () { return "frontlines-embedded"; };
+  EmbeddedSource.prototype.getBytes = function (offset, length) {
+    if (this.text === null) this.text = document.getElementById("frontlines-tiles").textContent.trim();
+    var end = Math.min(offset + length, Math.floor(this.text.length / 4) * 3);
+    var first = Math.floor(offset / 3);
+    var binary = atob(this.text.slice(first * 4, Math.ceil(end / 3) * 4));
+    var skip = offset - first * 3;
+    var out = new Uint8Array(end - offset);
+    for (var i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i + skip);
+    return Promise.resolve({ data: out.buffer });
+  };
+
+  function el(tag, text) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  window.FrontlinesTiles = function (data, maplibregl) {
+    var t = data.tiles;
+    var protocol = new pmtiles.Protocol();
+    maplibregl.addProtocol("pmtiles", protocol.tile);
+    var source;
+    if (t.url) {
+      source = new pmtiles.FetchSource(new URL(t.url, window.location.href).href);
+    } else {
+      source = new EmbeddedSource();
+    }
+    var archive = new pmtiles.PMTiles(source);
+    protocol.add(archive);
+    var epochFirst = t.epoch_first;  // slider day 0 as days since 1970-01-01
+    var LAYERS = ["fl-tiles-overview", "fl-tiles-events"];
+    var lastFilter = null;
+
+    function sources() {
+      return { "fl-overview": { type: "geojson", data: t.overview, buffer: 16 } };
+    }
+    function addTiles(map) {  // once the archive is in the page (at once for a server)
+      map.addSource("fl-tiles", { type: "vector", url: "pmtiles://" + archive.source.getKey(),
+                                  minzoom: t.zoom, maxzoom: t.maxzoom });
+      map.addLayer({ id: LAYERS[1], type: "circle", source: "fl-tiles", "source-layer": t.layer,
+                     minzoom: t.zoom, paint: paint(), filter: lastFilter || ["all"] }, LAYERS[0]);
+      listen(map, LAYERS[1]);
+    }
+    function paint() {
+      return { "circle-color": ["match", ["get", "t"]].concat(
+                 Object.keys(data.colors).reduce(function (acc, k) { return acc.concat([k, data.colors[k]]); }, []),
+                 [data.other_color]),
+               "circle-radius": ["interpolate", ["linear"], ["zoom"], 2, 2.5, 8, 4.5, 12, 7],
+               "circle-stroke-color": "#222", "circle-stroke-width": 0.6 };
+    }
+    function layers() {
+      return [{ id: LAYERS[0], type: "circle", source: "fl-overview", maxzoom: t.zoom, paint: paint() }];
+    }
+    // state: hi/lo (slider days), undated, query (lower case), types and creds (allowed values)
+    function filter(state) {
+      var day = ["get", "d"];
+      var when = ["case", ["<", day, 0], state.undated,
+                  ["all", ["<=", day, state.hi + epochFirst],
+                          [">=", day, (state.lo === -Infinity ? -1e9 : state.lo + epochFirst)]]];
+      var parts = ["all", ["in", ["get", "t"], ["literal", state.types]],
+                   ["in", ["get", "c"], ["literal", state.creds]], when];
+      if (state.query) {
+        parts.push(["any", ["in", state.query, ["downcase", ["get", "a1"]]],
+                           ["in", state.query, ["downcase", ["get", "a2"]]]]);
+      }
+      return parts;
+    }
+    function count(state) {  // from the per type, credibility and day counts (actors not counted)
+      var shown = 0, placed = 0;
+      var typeOk = {}, credOk = {};
+      state.types.forEach(function (v) { typeOk[v] = true; });
+      state.creds.forEach(function (v) { credOk[v] = true; });
+      t.counts.forEach(function (row) {
+        if (!typeOk[t.types[row[0]]] || !credOk[t.creds[row[1]]]) return;
+        var d = row[2];
+        if (d < 0 ? !state.undated : (d > state.hi || d < state.lo)) return;
+        shown += row[3];
+        placed += row[4];
+      });
+      return { shown: shown, placed: placed };
+    }
+    function apply(map, state) {
+      lastFilter = filter(state);
+      if (!map) return;
+      LAYERS.forEach(function (id) { if (map.getLayer(id)) map.setFilter(id, lastFilter); });
+    }
+    function popup(props) {
+      var root = el("div");
+      root.className = "fl-popup";
+      var dl = el("dl");
+      function row(term, val) {
+        if (val === undefined || val === null || val === "") return;
+        dl.appendChild(el("dt", term));
+        dl.appendChild(el("dd", val));
+      }
+      var day = Number(props.d);
+      row("date", day < 0 ? "unknown" : new Date(day * 86400000).toISOString().slice(0, 10));
+      row("type", props.t + (props.s ? " / " + props.s : ""));
+      row("actors", [props.a1, props.a2].filter(Boolean).join("; "));
+      if (props.loc !== undefined) row("location", (props.loc || "?") + " (geo precision " + props.gp + ")");
+      if (props.f !== undefined) row("fatalities", Number(props.f) < 0 ? "unknown" : props.f);
+      row("credibility", props.c + (props.p === "comment" ? " (reader comment)" : ""));
+      row("event id", props.id);
+      root.appendChild(dl);
+      if (props.ev === undefined) {
+        root.appendChild(el("div", t.url ? "loading the evidence..." :
+          "evidence and source: not in this map (too many events); see `frontlines serve` or an export"));
+        if (t.url) details(root, props.id);
+        return root;
+      }
+      evidence(root, props.ev, props.src, props.url);
+      return root;
+    }
+    function details(root, id) {  // the server's /api/events/{id}
+      fetch("/api/events/" + encodeURIComponent(id)).then(function (r) { return r.json(); })
+        .then(function (feature) {
+          var p = feature.properties || {};
+          var ev = p.evidence && typeof p.evidence === "object" ? p.evidence.text : p.evidence;
+          root.removeChild(root.lastChild);
+          evidence(root, ev, p.source || p.source_url, p.source_url);
+        })
+        .catch(function () { root.lastChild.textContent = "evidence: could not be loaded"; });
+    }
+    function evidence(root, text, source, link) {
+      var quote = el("blockquote", text);
+      quote.className = "evidence";
+      root.appendChild(quote);
+      var src = el("div", "source: ");
+      var url = link || "";
+      var name = source || url || "(unknown)";
+      if (/^https?:\/\//i.test(url)) {
+        var a = el("a", name);
+        a.href = url;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        src.appendChild(a);
+      } else {
+        src.appendChild(el("span", url && url !== name ? name + " (" + url + ")" : name));
+      }
+      root.appendChild(src);
+    }
+    function listen(map, id) {
+        map.on("click", id, function (ev) {
+          var f = ev.features && ev.features[0];
+          if (!f) return;
+          new maplibregl.Popup({ maxWidth: "320px" }).setLngLat(f.geometry.coordinates)
+            .setDOMContent(popup(f.properties)).addTo(map);
+        });
+        map.on("mouseenter", id, function () { map.getCanvas().style.cursor = "pointer"; });
+        map.on("mouseleave", id, function () { map.getCanvas().style.cursor = ""; });
+    }
+    function bind(map) {
+      listen(map, LAYERS[0]);
+      if (lastFilter) map.setFilter(LAYERS[0], lastFilter);
+      if (t.url || document.readyState !== "loading") addTiles(map);
+      else document.addEventListener("DOMContentLoaded", function () { addTiles(map); });
+    }
+    return { sources: sources, layers: layers, apply: apply, count: count, bind: bind,
+             before: LAYERS[0], layerIds: LAYERS, zoom: t.zoom };
+  };
+})();
