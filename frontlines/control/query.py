@@ -84,7 +84,8 @@ class PeriodCache:
     """Control periods of a store, recomputed only when its content changes.
 
     A document's id is a hash of its content, so its claims are kept by id; the periods
-    are kept for one state of the store (its document ids and event count), so a page
+    are kept for one state of the store (its ``state()`` token, or else its document ids and
+    event count), so a page
     ingested while the server runs shows up on the next request. Thread-safe.
     """
 
@@ -96,11 +97,15 @@ class PeriodCache:
     def periods(
         self, store: AnalysisSource, *, baseline: bool = False, baseline_folder: Path | None = None
     ) -> list[ControlPeriod]:
-        documents = store.documents()
-        key = (_state(store, documents), baseline, str(baseline_folder or ""))
+        stamp = getattr(store, "state", None)
+        documents = None if callable(stamp) else store.documents()
+        state = f"state:{stamp()}" if callable(stamp) else _state(store, documents or [])
+        key = (state, baseline, str(baseline_folder or ""))
         with self._lock:
             cached = self._periods.get(key)
             if cached is None:
+                if documents is None:
+                    documents = store.documents()
                 cached = _compute(store, documents, self._claims, baseline, baseline_folder)
                 self._periods = {key: cached, **{k: v for k, v in self._periods.items()
                                                  if k[0] == key[0]}}  # fmt: skip

@@ -8,6 +8,7 @@ the server has no token configured, 401 when the token is missing or wrong.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -22,11 +23,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import Settings
 from ..control.query import PeriodCache
 from ..errors import StoreError
+from ..records import Document
 from ..store import Store
+from .cache import StateCache, etag_for, etag_matches, latest_reviews, state_key
 from .ingest_route import register_ingest
 from .pages import docs_page, index_page
 from .params import BadParameter
-from .reviews import MemoryReviewLog, ReviewLog
+from .reviews import MemoryReviewLog, Review, ReviewLog
 from .routes import register_routes
 
 StoreFactory = Callable[[], Store]
@@ -103,7 +106,11 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def map_page(
-    store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None
+    store: Any,
+    reviews: ReviewLog,
+    settings: Settings,
+    cache: PeriodCache | None = None,
+    latest: dict[str, list[Review]] | None = None,
 ) -> str:
     """The full-size map app: stored events (rejected ones left out) and control periods
     (kept in ``cache`` between requests while the store is unchanged)."""
@@ -111,12 +118,39 @@ def map_page(
     from ..publish import render_map
     from .reviews import review_status
 
+    reviewed = reviews.latest() if latest is None else latest
     events = [
-        e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"
-    ]
+        e for e in store.events()
+        if review_status(reviewed.get(e.event_id, [])) != "rejected"
+    ]  # fmt: skip
     control = [p.to_dict() for p in store_periods(store, cache=cache)]
-    return render_map(events, documents=store.documents(), settings=settings,
+    return render_map(events, documents=_titles(store), settings=settings,
                       title="frontlines", control=control)  # fmt: skip
+
+
+def _titles(store: Any) -> list[Document]:
+    """Documents carrying only what the map shows of them (id and title), read without
+    their text when the store can list them so."""
+    lister = getattr(store, "document_summaries", None)
+    if not callable(lister):
+        return list(store.documents())
+    return [Document(id=s.id, source=s.source, title=s.title, text="") for s in lister()]
+
+
+def _index(request: Request) -> Response:
+    state = request.app.state
+    key = state_key(request)
+
+    def build() -> tuple[str, str]:
+        page = map_page(state.store.get(), state.reviews, state.settings,
+                        state.period_cache, latest_reviews(request))  # fmt: skip
+        return page, etag_for("map", *key, hashlib.sha256(page.encode("utf-8")).hexdigest())
+
+    page, etag = state.page_cache.get(key, build)
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if etag_matches(request.headers.get("if-none-match"), etag):
+        return Response(status_code=304, headers=headers)
+    return HTMLResponse(page, headers=headers)
 
 
 def create_app(
@@ -149,6 +183,8 @@ def create_app(
     app.state.reviews = reviews if reviews is not None else MemoryReviewLog()
     app.state.baseline = baseline
     app.state.period_cache = PeriodCache()
+    app.state.page_cache = StateCache[tuple[str, str]]()
+    app.state.review_cache = StateCache[dict[str, list[Review]]]()
 
     @app.middleware("http")
     async def require_token(
@@ -162,10 +198,8 @@ def create_app(
     register_ingest(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        page = map_page(holder.get(), app.state.reviews, app.state.settings,
-                        app.state.period_cache)  # fmt: skip
-        return HTMLResponse(page)
+    def index(request: Request) -> Response:
+        return _index(request)
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)
     def about() -> HTMLResponse:

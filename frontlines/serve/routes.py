@@ -8,13 +8,16 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ..control import ATTRIBUTION, control_at
-from ..records import Document, Event
+from ..records import Event
 from ..store import Store
+from .cache import latest_reviews
 from .geojson import collection, feature
 from .params import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
+    MAX_OFFSET,
     BadParameter,
+    check_text,
     parse_bbox,
     parse_bool,
     parse_date,
@@ -46,7 +49,7 @@ def _reviews(request: Request) -> ReviewLog:
 
 def _page(request: Request, limit: str | None, offset: str | None) -> tuple[int, int]:
     size = parse_int(limit, "limit", default=DEFAULT_LIMIT, low=1, high=MAX_LIMIT)
-    start = parse_int(offset, "offset", default=0, low=0, high=None)
+    start = parse_int(offset, "offset", default=0, low=0, high=MAX_OFFSET)
     return size, start
 
 
@@ -63,7 +66,7 @@ def _event_filters(
     if first and last and first > last:
         raise BadParameter("end", f"{last} is before start {first}; expected start <= end")
     filters: dict[str, Any] = {"bbox": parse_bbox(bbox), "start": first, "end": last}
-    filters.update({k: v for k, v in equal.items() if v not in (None, "")})
+    filters.update({k: check_text(v, k) for k, v in equal.items() if v not in (None, "")})
     return {k: v for k, v in filters.items() if v is not None}
 
 
@@ -73,20 +76,6 @@ def _find_event(store: Store, event_id: str) -> Event | None:
         found = getter(event_id)
         return found if isinstance(found, Event) else None
     return next((e for e in store.events() if e.event_id == event_id), None)
-
-
-def _document_summary(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "source": doc.source,
-        "url": doc.url,
-        "outlet": doc.outlet,
-        "published": doc.published.isoformat() if doc.published else None,
-        "comment_count": len(doc.comments),
-        "language": doc.language,
-        "relevant": doc.relevance.relevant if doc.relevance else None,
-    }
 
 
 def register_routes(app: FastAPI) -> None:
@@ -117,7 +106,7 @@ def register_routes(app: FastAPI) -> None:
             bbox, start, end, event_type=event_type, sub_event_type=sub_event_type,
             actor=actor, source=source, credibility=credibility,
         )  # fmt: skip
-        store, reviews = _store(request), _reviews(request).latest()
+        store, reviews = _store(request), latest_reviews(request)
         rejected = {k for k, v in reviews.items() if review_status(v) == "rejected"}
         if rejected and not show_rejected:
             kept = [e for e in store.events(**filters) if e.event_id not in rejected]
@@ -183,10 +172,11 @@ def register_routes(app: FastAPI) -> None:
         offset: str | None = Query(None, description=">= 0, default 0"),
     ) -> dict[str, Any]:
         size, first = _page(request, limit, offset)
-        docs = _store(request).documents()
-        page = [_document_summary(d) for d in docs[first : first + size]]
-        nxt = _next(request, size, first, len(docs))
-        return {"documents": page, "total": len(docs), "limit": size, "offset": first, "next": nxt}
+        store = _store(request)
+        total = store.count_documents()
+        page = [d.to_dict() for d in store.document_summaries(limit=size, offset=first)]
+        nxt = _next(request, size, first, total)
+        return {"documents": page, "total": total, "limit": size, "offset": first, "next": nxt}
 
     @app.get("/api/documents/{document_id}", summary="One document with its comment thread")
     def document(request: Request, document_id: str) -> dict[str, Any]:

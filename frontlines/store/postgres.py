@@ -23,9 +23,11 @@ from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
 from . import rows
 from .base import (
+    DocumentSummary,
     EventFilter,
     FilteredReads,
     SaveResult,
+    check_page,
     document_key,
     event_key,
     scalar_clauses,
@@ -268,6 +270,36 @@ class PostgresStore(FilteredReads):
         with self._locked() as conn:
             docs = conn.execute("SELECT * FROM documents ORDER BY seq").fetchall()
             return [rows.row_document(_row(d), self._comments(conn, d["id"])) for d in docs]
+
+    def document_summaries(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[DocumentSummary]:
+        """Stored documents without their text, in the order they were saved."""
+        check_page(limit, offset)
+        sql = (
+            "SELECT id, title, source, url, outlet, published, language, "
+            "(SELECT COUNT(*) FROM comments c WHERE c.document_id = d.id) AS comment_count, "
+            "(relevance::jsonb ->> 'relevant')::boolean AS relevant "
+            "FROM documents d ORDER BY seq LIMIT %s OFFSET %s"
+        )
+        with self._locked() as conn:
+            found = conn.execute(sql, (limit, offset)).fetchall()
+        return [rows.row_summary(_row(row)) for row in found]
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self._locked() as conn:
+            row = conn.execute("SELECT COUNT(*) AS n FROM documents").fetchone()
+        return int(row["n"]) if row else 0
+
+    def state(self) -> str:
+        """A token that changes whenever any transaction that wrote commits: the next
+        transaction id of the server's snapshot (read-only transactions take none)."""
+        with self._locked() as conn:
+            row = conn.execute(
+                "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax"
+            ).fetchone()
+        return str(row["xmax"]) if row else ""
 
     def document(self, document_id: str) -> Document | None:
         """One document with its comments, or None."""

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from ..records import Comment, Document, Event, Mention, Place, Relevance, Span
+from .base import DocumentSummary
 
 EVENT_SCALARS: tuple[str, ...] = (
     "event_type", "sub_event_type", "actor1", "event_date", "time_precision",
@@ -107,6 +108,22 @@ def row_document(row: sqlite3.Row, comments: list[Comment]) -> Document:
         map_images=json.loads(row["map_images"]),
         warnings=json.loads(row["warnings"]),
         relevance=_relevance(row),
+    )
+
+
+def row_summary(row: Any) -> DocumentSummary:
+    """A listing row (``id``, ``title``... ``comment_count``, ``relevant``) -> a summary."""
+    relevant = row["relevant"]
+    return DocumentSummary(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        outlet=row["outlet"],
+        published=row["published"],
+        language=row["language"],
+        comment_count=int(row["comment_count"]),
+        relevant=None if relevant is None else bool(relevant) and relevant != "false",
     )
 
 
