@@ -30,6 +30,12 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from exc
 
 
+def _workers(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 64:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers from 1 to 64")
+    return int(value)
+
+
 def _err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -139,8 +145,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _err(f"serving {app.settings.db} on http://{args.host}:{args.port}/ "
          f"(writes {'need the token' if token else 'disabled: set FRONTLINES_TOKEN'})")  # fmt: skip
     serve(
-        app.settings.db, args.host, args.port, token, settings=app.settings, baseline=args.baseline
-    )
+        app.settings.db, args.host, args.port, token, settings=app.settings,
+        baseline=args.baseline, workers=args.workers,
+    )  # fmt: skip
     return 0
 
 
@@ -344,6 +351,12 @@ def _add_serve(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--baseline", action="store_true", help="include the baseline control layer")
+    p.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="server processes sharing the port (reads then use every core)",
+    )
     p.set_defaults(func=cmd_serve)
 
 

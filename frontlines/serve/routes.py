@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..control import ATTRIBUTION, control_at
@@ -99,7 +100,7 @@ def register_routes(app: FastAPI) -> None:
         include_rejected: str | None = Query(None, description="true to list rejected events"),
         limit: str | None = Query(None, description=f"1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"),
         offset: str | None = Query(None, description=">= 0, default 0"),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         size, first = _page(request, limit, offset)
         show_rejected = parse_bool(include_rejected, "include_rejected")
         filters = _event_filters(
@@ -117,7 +118,8 @@ def register_routes(app: FastAPI) -> None:
         features = [feature(e.event_id, overlay(e, reviews.get(e.event_id, []))) for e in page]
         nxt = _next(request, size, first, total)
         links = [{"rel": "next", "href": nxt}] if nxt else []
-        return collection(features, total=total, limit=size, offset=first, next=nxt, links=links)
+        body = collection(features, total=total, limit=size, offset=first, next=nxt, links=links)
+        return JSONResponse(body)  # plain JSON values already: no jsonable_encoder pass
 
     @app.get("/api/events/{event_id}", summary="One event as a GeoJSON Feature, with its reviews")
     def event(request: Request, event_id: str) -> dict[str, Any]:
