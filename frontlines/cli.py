@@ -113,15 +113,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
     merged = not args.no_merge
     if args.output and args.output != "-":
-        count = app.export(args.format, Path(args.output), merged=merged)
+        count = app.export(
+            args.format, Path(args.output), merged=merged, include_flagged=args.include_flagged
+        )
     else:
-        count = app.export(args.format, sys.stdout, merged=merged)
+        count = app.export(
+            args.format, sys.stdout, merged=merged, include_flagged=args.include_flagged
+        )
     _err(f"wrote {count} event(s) as {args.format} to {args.output or 'stdout'}")
     return 0
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    path = _app(args).write_map(args.output)
+    path = _app(args).write_map(args.output, include_flagged=args.include_flagged)
     _err(f"wrote map to {path}")
     print(path)
     return 0
@@ -152,7 +156,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    paths = _app(args).report(args.area, args.start, args.end, args.output)
+    paths = _app(args).report(
+        args.area, args.start, args.end, args.output, include_flagged=args.include_flagged
+    )
     for warning in getattr(paths, "warnings", []):
         _err(f"warning: {warning}")
     _err(f"report with {paths.events} event(s) written to {args.output}")
@@ -297,6 +303,11 @@ def _add_ingest(sub: Any) -> None:
     p.set_defaults(func=cmd_ingest)
 
 
+def _include_flagged(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--include-flagged", action="store_true",
+                   help="keep events drawn from flooding or off-topic comments")  # fmt: skip
+
+
 def _add_export(sub: Any) -> None:
     p = sub.add_parser("export", help="write the stored events in a standard format")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
@@ -306,6 +317,7 @@ def _add_export(sub: Any) -> None:
     )
     p.add_argument("--no-merge", action="store_true",
                    help="one row per report instead of one per event with all its sources")  # fmt: skip
+    _include_flagged(p)
     p.set_defaults(func=cmd_export)
 
 
@@ -313,6 +325,7 @@ def _add_map(sub: Any) -> None:
     p = sub.add_parser("map", help="write an offline interactive map of the stored events")
     _db(p)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    _include_flagged(p)
     p.set_defaults(func=cmd_map)
 
 
@@ -323,6 +336,7 @@ def _add_report(sub: Any) -> None:
     p.add_argument("--to", dest="end", type=_date, required=True, help="YYYY-MM-DD")
     _db(p)
     p.add_argument("-o", "--output", required=True, help="the folder to write (created)")
+    _include_flagged(p)
     p.set_defaults(func=cmd_report)
 
 

@@ -26,9 +26,12 @@ class AnalysisSource(Protocol):
 
 def claims_from_analysis(analysis: Analysis) -> tuple[list[ControlClaim], dict[str, Place]]:
     """Event and statement claims of one analysed document, with their places."""
+    from ..extract.threads import unflagged
+
     document = analysis.document
-    claims = claims_from_events(analysis.events)
-    places = places_from_events(analysis.events)
+    events = unflagged(analysis.events)  # not from flooding or off-topic comments
+    claims = claims_from_events(events)
+    places = places_from_events(events)
     claims += claims_from_text(
         document.text, analysis.mentions, document.published, document_id=document.id
     )

@@ -112,15 +112,17 @@ def map_page(
     cache: PeriodCache | None = None,
     latest: dict[str, list[Review]] | None = None,
 ) -> str:
-    """The full-size map app: stored events (rejected ones left out) and control periods
-    (kept in ``cache`` between requests while the store is unchanged)."""
+    """The full-size map app: stored events (rejected ones and those drawn from flooding or
+    off-topic comments left out) and control periods (kept in ``cache`` between requests
+    while the store is unchanged)."""
     from ..control import store_periods
+    from ..extract.threads import unflagged
     from ..publish import render_map
     from .reviews import review_status
 
     reviewed = reviews.latest() if latest is None else latest
     events = [
-        e for e in store.events()
+        e for e in unflagged(store.events())
         if review_status(reviewed.get(e.event_id, [])) != "rejected"
     ]  # fmt: skip
     control = [p.to_dict() for p in store_periods(store, cache=cache)]

@@ -216,8 +216,8 @@ class PostgresStore(FilteredReads):
             return False
         with conn.cursor() as cur:
             cur.executemany(
-                "INSERT INTO comments VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
-                "ON CONFLICT DO NOTHING",
+                f"INSERT INTO comments ({', '.join(rows.COMMENT_COLUMNS)}) "
+                f"VALUES ({', '.join(['%s'] * len(rows.COMMENT_COLUMNS))}) ON CONFLICT DO NOTHING",
                 [rows.comment_row(c, doc_id, i) for i, c in enumerate(doc.comments)],
             )
         return True

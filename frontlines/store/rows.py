@@ -29,6 +29,10 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "language", "kind", "furniture", "map_images", "warnings", "ingested_at", "relevance",
 )  # fmt: skip
 
+COMMENT_COLUMNS: tuple[str, ...] = (
+    "document_id", "id", "position", "author", "parent", "depth", "text", "published", "signals",
+)  # fmt: skip
+
 MENTION_COLUMNS: tuple[str, ...] = (
     "document_id", "position", "source_part", "comment_id", '"start"', '"end"', "text",
     "place_id", "place", "precision", "relation", "kind", "score",
@@ -146,6 +150,7 @@ def comment_row(comment: Comment, document_id: str, position: int) -> tuple[Any,
         comment.depth,
         comment.text,
         comment.published,
+        _dump(list(comment.signals)),
     )
 
 
@@ -157,6 +162,7 @@ def row_comment(row: sqlite3.Row) -> Comment:
         depth=row["depth"],
         text=row["text"],
         published=row["published"],
+        signals=tuple(json.loads(row["signals"] or "[]")),
     )
 
 

@@ -189,7 +189,8 @@ class SqliteStore(FilteredReads):
         marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))
         conn.execute(f"INSERT INTO documents VALUES ({marks})", rows.document_row(doc, doc_id))
         conn.executemany(
-            "INSERT OR IGNORE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR IGNORE INTO comments ({', '.join(rows.COMMENT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(rows.COMMENT_COLUMNS))})",
             [rows.comment_row(c, doc_id, i) for i, c in enumerate(doc.comments)],
         )
 
