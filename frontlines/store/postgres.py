@@ -7,7 +7,8 @@
 Needs the optional ``psycopg`` driver (``pip install 'frontlines[postgres]'``) and a database
 with the ``postgis`` extension (created on first use when the role may do so). One
 connection, one lock, one transaction a save; saving the same page twice adds nothing
-(``ON CONFLICT DO NOTHING`` on document ids and event ids).
+(``ON CONFLICT DO NOTHING`` on document ids and event ids). Reads borrow a connection from
+a small pool (``pool_size``, opened as needed), so they run beside each other and the writer.
 """
 
 from __future__ import annotations
@@ -108,7 +109,14 @@ class PostgresStore(FilteredReads):
     in :func:`open_postgres_store`.
     """
 
-    def __init__(self, url: str, *, schema: str | None = None, connect_timeout: int = 10) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        schema: str | None = None,
+        connect_timeout: int = 10,
+        pool_size: int = 8,
+    ) -> None:
         if not is_postgres_url(url):
             raise StoreError(f"{mask_url(url)!r} is not a postgresql:// URL")
         if schema is not None and not _SCHEMA_NAME.fullmatch(schema):
@@ -120,6 +128,9 @@ class PostgresStore(FilteredReads):
         self._conn: Conn | None = None
         self._lock = threading.Lock()
         self._closed = False
+        self._idle: list[Conn] = []
+        self._idle_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max(1, pool_size))
 
     @property
     def where(self) -> str:
@@ -189,6 +200,47 @@ class PostgresStore(FilteredReads):
                 raise StoreError(f"database error: {self._clean(exc)}", source=self._where) from exc
 
     @contextmanager
+    def _reading(self) -> Iterator[Conn]:
+        """A pooled read connection (migrations are applied first, on the writer's)."""
+        if self._conn is None:
+            self.connect()
+        import psycopg
+
+        with self._slots:
+            with self._idle_lock:
+                if self._closed:
+                    raise StoreError("the store is closed; open it again", source=self._where)
+                conn = self._idle.pop() if self._idle else None
+            try:
+                if conn is None or conn.closed:
+                    conn = self._open_reader()
+                yield conn
+            except psycopg.Error as exc:
+                if conn is not None:
+                    conn.close()
+                raise StoreError(f"database error: {self._clean(exc)}", source=self._where) from exc
+            with self._idle_lock:
+                if self._closed or conn.closed:
+                    conn.close()
+                else:
+                    self._idle.append(conn)
+
+    def _open_reader(self) -> Conn:
+        import psycopg
+        from psycopg.rows import dict_row
+
+        conn = psycopg.connect(
+            self._url, autocommit=True, row_factory=dict_row, connect_timeout=self._timeout
+        )
+        if self._schema is not None:
+            conn.execute(
+                "SELECT set_config('search_path', quote_ident(%s) || ', ' || "
+                "current_setting('search_path'), false)",
+                (self._schema,),
+            )
+        return conn
+
+    @contextmanager
     def _transaction(self) -> Iterator[Conn]:
         with self._locked() as conn, conn.transaction():
             yield conn
@@ -255,19 +307,19 @@ class PostgresStore(FilteredReads):
     def _page(self, flt: EventFilter, limit: int | None, offset: int) -> list[Event]:
         where, args = _where(flt)
         sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id LIMIT %s OFFSET %s"
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(sql, [*args, limit, offset]).fetchall()
         return [rows.row_event(_row(row)) for row in found]
 
     def _count(self, flt: EventFilter) -> int:
         where, args = _where(flt)
-        with self._locked() as conn:
+        with self._reading() as conn:
             row = conn.execute(f"SELECT COUNT(*) AS n FROM events{where}", args).fetchone()
         return int(row["n"]) if row else 0
 
     def documents(self) -> list[Document]:
         """Every stored document (with comments), in the order they were saved."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             docs = conn.execute("SELECT * FROM documents ORDER BY seq").fetchall()
             return [rows.row_document(_row(d), self._comments(conn, d["id"])) for d in docs]
 
@@ -282,20 +334,20 @@ class PostgresStore(FilteredReads):
             "(relevance::jsonb ->> 'relevant')::boolean AS relevant "
             "FROM documents d ORDER BY seq LIMIT %s OFFSET %s"
         )
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(sql, (limit, offset)).fetchall()
         return [rows.row_summary(_row(row)) for row in found]
 
     def count_documents(self) -> int:
         """How many documents are stored."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             row = conn.execute("SELECT COUNT(*) AS n FROM documents").fetchone()
         return int(row["n"]) if row else 0
 
     def state(self) -> str:
         """A token that changes whenever any transaction that wrote commits: the next
         transaction id of the server's snapshot (read-only transactions take none)."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             row = conn.execute(
                 "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax"
             ).fetchone()
@@ -303,7 +355,7 @@ class PostgresStore(FilteredReads):
 
     def document(self, document_id: str) -> Document | None:
         """One document with its comments, or None."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             row = conn.execute("SELECT * FROM documents WHERE id = %s", (document_id,)).fetchone()
             if row is None:
                 return None
@@ -317,7 +369,7 @@ class PostgresStore(FilteredReads):
 
     def mentions(self, document_id: str) -> list[Mention]:
         """The document's mentions in the order they were saved."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(
                 "SELECT * FROM mentions WHERE document_id = %s ORDER BY position", (document_id,)
             ).fetchall()
@@ -328,7 +380,7 @@ class PostgresStore(FilteredReads):
         document = self.document(document_id)
         if document is None:
             return None
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(
                 "SELECT * FROM events WHERE document_id = %s ORDER BY position", (document_id,)
             ).fetchall()
@@ -338,11 +390,14 @@ class PostgresStore(FilteredReads):
     # -- lifetime ---------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection (if one was opened); closing twice is harmless."""
-        with self._lock:
+        """Close every connection (if any was opened); closing twice is harmless."""
+        with self._lock, self._idle_lock:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            for conn in self._idle:
+                conn.close()
+            self._idle.clear()
             self._closed = True
 
 
