@@ -33,6 +33,7 @@ from .reviews import MemoryReviewLog, Review, ReviewLog
 from .routes import register_routes
 
 StoreFactory = Callable[[], Store]
+MapBuilder = Callable[[], str]
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -144,8 +145,11 @@ def _index(request: Request) -> Response:
     key = state_key(request)
 
     def build() -> tuple[str, str]:
-        page = map_page(state.store.get(), state.reviews, state.settings,
-                        state.period_cache, latest_reviews(request))  # fmt: skip
+        if state.map_builder is not None:
+            page = state.map_builder()
+        else:
+            page = map_page(state.store.get(), state.reviews, state.settings,
+                            state.period_cache, latest_reviews(request))  # fmt: skip
         return page, etag_for("map", *key, hashlib.sha256(page.encode("utf-8")).hexdigest())
 
     page, etag = state.page_cache.get(key, build)
@@ -162,15 +166,20 @@ def create_app(
     settings: Settings | None = None,
     reviews: ReviewLog | None = None,
     baseline: bool = False,
+    map_builder: MapBuilder | None = None,
 ) -> FastAPI:
     """The API app. ``reviews`` defaults to an in-memory log; ``baseline`` adds the
-    Wikipedia detailed-map layer to ``/api/control`` unless a request says otherwise."""
+    Wikipedia detailed-map layer to ``/api/control`` unless a request says otherwise;
+    ``map_builder`` builds the map page elsewhere (``serve`` uses a child process)."""
     holder = StoreHolder(store_factory)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         holder.close()
+        close = getattr(map_builder, "close", None)
+        if callable(close):
+            close()
 
     app = FastAPI(
         title="frontlines",
@@ -186,6 +195,7 @@ def create_app(
     app.state.baseline = baseline
     app.state.period_cache = PeriodCache()
     app.state.page_cache = StateCache[tuple[str, str]]()
+    app.state.map_builder = map_builder
     app.state.review_cache = StateCache[dict[str, list[Review]]]()
 
     @app.middleware("http")

@@ -68,9 +68,10 @@ def etag_matches(header: str | None, etag: str) -> bool:
 def state_key(request: Request) -> tuple[str, str]:
     """The state of the store and of the review log: cached pages are kept per state."""
     state = request.app.state
+    reviews = state.reviews.version()  # first: it may create the review table (a write)
     store = state.store.get()
     stamp = getattr(store, "state", None)
-    return (str(stamp()) if callable(stamp) else "", state.reviews.version())
+    return (str(stamp()) if callable(stamp) else "", reviews)
 
 
 def latest_reviews(request: Request) -> dict[str, list[Review]]:

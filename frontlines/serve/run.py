@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -11,7 +12,17 @@ from ..config import Settings
 from ..errors import ConfigError
 from ..store import open_store
 from .app import create_app
+from .builder import ProcessPageBuilder
 from .reviews import MemoryReviewLog, ReviewLog, SqliteReviewLog
+
+SWITCH_INTERVAL = 0.0005
+
+
+def responsive() -> None:
+    """Let a short request (``/api/health``) through while another thread builds something
+    big (the map page at 100,000 events): the server process hands the interpreter lock
+    over every 0.5 ms instead of 5 ms. Called by the server's entry points only."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def review_log_for(db: str | Path) -> ReviewLog:
@@ -40,6 +51,7 @@ def serve(
     """
     import uvicorn
 
+    responsive()
     if workers > 1:
         text = str(db)
         if text == ":memory:":
@@ -58,12 +70,14 @@ def serve(
         settings=settings,
         reviews=review_log_for(db),
         baseline=baseline,
+        map_builder=map_builder_for(db, settings or Settings.from_env()),
     )
     uvicorn.run(app, host=host, port=port, log_config=None)
 
 
 def app_from_env() -> FastAPI:
     """The app of one server process started by :func:`serve` with several workers."""
+    responsive()
     settings = Settings.from_env()
     db = settings.db
     return create_app(
@@ -72,4 +86,14 @@ def app_from_env() -> FastAPI:
         settings=settings,
         reviews=review_log_for(db),
         baseline=os.environ.get("FRONTLINES_SERVE_BASELINE") == "1",
+        map_builder=map_builder_for(db, settings),
     )
+
+
+def map_builder_for(db: str | Path, settings: Settings) -> ProcessPageBuilder | None:
+    """A child process for the map page of a SQLite file store (its reviews are in the
+    file too); None (built in the server) for ``:memory:`` and PostgreSQL, whose reviews
+    live in the server's memory."""
+    if not isinstance(review_log_for(db), SqliteReviewLog):
+        return None
+    return ProcessPageBuilder(str(Path(str(db)).expanduser()), settings)

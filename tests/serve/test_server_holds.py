@@ -141,3 +141,20 @@ def test_memory_store_state_changes_with_saves() -> None:
     assert store.state() == before
     store.save(make_analysis())
     assert store.state() != before
+
+
+def test_map_page_built_in_a_child_process(tmp_path: Path) -> None:
+    from frontlines.config import Settings
+    from frontlines.serve.run import map_builder_for, review_log_for
+
+    path = tmp_path / "s.sqlite"
+    with SqliteStore.open(path) as store:
+        store.save(make_analysis())
+    builder = map_builder_for(path, Settings())
+    assert builder is not None and map_builder_for(":memory:", Settings()) is None
+    app = create_app(lambda: SqliteStore.open(path), reviews=review_log_for(path),
+                     map_builder=builder)  # fmt: skip
+    with TestClient(app) as client:
+        page = client.get("/")
+        assert page.status_code == 200 and "maplibregl" in page.text
+        assert "Palmyra" in page.text and page.headers["etag"]
