@@ -4,9 +4,9 @@ Constructors do no I/O; the HTTP client is opened for each fetch. ``HttpFetcher`
 size while streaming, checks the content type, and refuses loopback, private and
 link-local addresses unless ``Settings.allow_private_urls`` is set.
 
-``Settings.fetch_timeout`` is the deadline of the whole fetch (redirects and the body
-included), so a server trickling a byte a second cannot hold it. A host name is resolved
-once: the address checked is the address connected to (the connection is pinned to it,
+``Settings.fetch_timeout`` is the deadline of the whole fetch (connecting, headers, body
+and redirects: every socket operation waits at most until it, see ``netguard.py``), so a
+server trickling a byte a second cannot hold it. A host name is resolved once: the address checked is the address connected to (the connection is pinned to it,
 while the Host header and TLS SNI keep the name), so DNS rebinding cannot slip a private
 address in between the check and the connection.
 """
@@ -16,9 +16,9 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -27,6 +27,7 @@ import httpx
 from ..config import Settings
 from ..errors import FetchError, TransientFetchError, UnsupportedInputError
 from .checks import too_large
+from .netguard import GuardedBackend
 
 SUPPORTED_TYPES = frozenset(
     {
@@ -91,39 +92,6 @@ class MemoryFetcher:
         return FetchResult(url, 200, content_type, body)
 
 
-class PinnedBackend(httpcore.NetworkBackend):
-    """Connects each host name to the address checked for it (``pins``), never resolving
-    again; a host without a pin is refused. SNI and certificates still use the name."""
-
-    def __init__(self, pins: dict[str, str], inner: httpcore.NetworkBackend | None = None):
-        self.pins = pins
-        self._inner = inner or httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        address = self.pins.get(host.strip("[]").lower())
-        if address is None:
-            raise httpcore.ConnectError(f"host {host!r} was not checked before connecting")
-        return self._inner.connect_tcp(
-            address, port, timeout=timeout, local_address=local_address,
-            socket_options=socket_options,
-        )  # fmt: skip
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        raise httpcore.ConnectError("unix sockets are never fetched from")
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
 class HttpFetcher:
     """Fetch over HTTP(S) with httpx: a deadline, size cap, type check, address check.
 
@@ -154,7 +122,7 @@ class HttpFetcher:
         timeout = httpx.Timeout(step)
         headers = {"User-Agent": "frontlines/0.1 (+https://github.com/frontlines)"}
         pins: dict[str, str] = {}
-        transport = self._transport or self._pinned_transport(pins, settings)
+        transport = self._transport or self._guarded_transport(pins, settings, deadline)
         with httpx.Client(transport=transport, timeout=timeout, headers=headers) as client:
             current = url
             for _ in range(MAX_REDIRECTS + 1):
@@ -173,13 +141,13 @@ class HttpFetcher:
                 )
         raise FetchError(f"more than {MAX_REDIRECTS} redirects; give the final URL", source=url)
 
-    def _pinned_transport(self, pins: dict[str, str], settings: Settings) -> httpx.HTTPTransport:
+    def _guarded_transport(
+        self, pins: dict[str, str], settings: Settings, deadline: float
+    ) -> httpx.HTTPTransport:
         transport = httpx.HTTPTransport()
-        if not settings.allow_private_urls:
-            # httpx offers no public hook for the socket layer: set the pool's backend
-            transport._pool._network_backend = PinnedBackend(pins, self._network)
-        elif self._network is not None:
-            transport._pool._network_backend = self._network
+        pinned = None if settings.allow_private_urls else pins
+        # httpx offers no public hook for the socket layer: set the pool's backend
+        transport._pool._network_backend = GuardedBackend(pinned, deadline, self._network)
         return transport
 
     def _check_address(self, url: str, settings: Settings, pins: dict[str, str]) -> None:

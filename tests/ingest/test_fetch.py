@@ -198,3 +198,45 @@ def test_a_redirect_to_a_private_address_is_refused_before_connecting() -> None:
     with pytest.raises(FetchError, match="refused"):
         fetcher.fetch("http://inside.example/")
     assert network.hosts == []
+
+
+class TrickleStream(httpcore.NetworkStream):
+    """A server answering one byte per read (each read one "second" on the fake clock)."""
+
+    def __init__(self) -> None:
+        self.data = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 12\r\n\r\n<p>slow</p>\n"
+        )
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        byte, self.data = self.data[:1], self.data[1:]
+        return byte
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+class TrickleNetwork(httpcore.NetworkBackend):
+    def connect_tcp(
+        self, host: str, port: int, *args: object, **kw: object
+    ) -> httpcore.NetworkStream:
+        return TrickleStream()
+
+
+def test_headers_trickled_a_byte_at_a_time_hit_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = iter(range(10**6))
+    monkeypatch.setattr("frontlines.ingest.netguard.time.monotonic", lambda: float(next(clock)))
+    fetcher = HttpFetcher(Settings(fetch_timeout=20.0), resolver=public, network=TrickleNetwork())
+    with pytest.raises(TransientFetchError, match="timed out"):
+        fetcher.fetch("http://slow.example/page")
+
+
+def test_a_prompt_server_is_read_through_the_guarded_socket_layer() -> None:
+    fetcher = HttpFetcher(Settings(), resolver=public, network=TrickleNetwork())
+    result = fetcher.fetch("http://slow.example/page")
+    assert result.body == b"<p>slow</p>\n" and result.content_type == "text/html"
