@@ -118,6 +118,7 @@ class Frontlines:
     def pipeline(self) -> Pipeline:
         """Relevance first (cheap), then places and events; a page judged not relevant
         gets its places from the gazetteer alone and no events (``frontlines.relevance``)."""
+        from .extract.threads import ThreadSignals
         from .relevance.document import DEFAULT_THRESHOLD
         from .relevance.stage import Gated, Judge, Routed, cheap_geoparser
 
@@ -126,7 +127,8 @@ class Frontlines:
         threshold = self.relevance_threshold
         judge = Judge(DEFAULT_THRESHOLD if threshold is None else threshold, self.all_sentences)
         geoparse = Routed(self.geoparser, self._cheap_geoparser)
-        return Pipeline([judge, geoparse, Gated(self.extractor)])
+        signals = ThreadSignals(lambda: self.extractor.actors)
+        return Pipeline([judge, geoparse, signals, Gated(self.extractor)])
 
     # -- reading and analysing ----------------------------------------------------------
     def read(self, source: str | Path, *, published: dt.date | None = None) -> list[Document]:
@@ -185,27 +187,41 @@ class Frontlines:
         return item
 
     def events(
-        self, *, db: str | Path | None = None, merged: bool = False, **filters: Any
+        self,
+        *,
+        db: str | Path | None = None,
+        merged: bool = False,
+        include_flagged: bool = True,
+        **filters: Any,
     ) -> list[Event]:
         """Stored events; ``merged`` folds the same event told by several pages into one
-        event whose ``sources`` lists them all (the store keeps every report apart)."""
+        event whose ``sources`` lists them all (the store keeps every report apart);
+        ``include_flagged=False`` leaves out events drawn from flooding or off-topic
+        comments (``frontlines.extract.threads``)."""
         with self.open_store(db) as store:
-            return _read_events(store, merged, **filters)
+            return _read_events(store, merged, include_flagged, **filters)
 
     # -- publishing -----------------------------------------------------------------------
     def export(
-        self, fmt: str, out: IO[str] | Path, *, db: str | Path | None = None, merged: bool = True
+        self,
+        fmt: str,
+        out: IO[str] | Path,
+        *,
+        db: str | Path | None = None,
+        merged: bool = True,
+        include_flagged: bool = False,
     ) -> int:
         """Write the stored events in ``fmt``; returns how many were written.
 
         acled-csv, geojson and geojsonseq take a stream or a path; gpkg (with a QGIS
-        style ``.qml`` beside it), kml, flatgeobuf and geoparquet need a path.
+        style ``.qml`` beside it), kml, flatgeobuf and geoparquet need a path. Events drawn
+        from flooding or off-topic comments are left out unless ``include_flagged``.
         """
         if fmt not in EXPORT_FORMATS:
             raise ConfigError(
                 f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
             )
-        events = self.events(db=db, merged=merged)
+        events = self.events(db=db, merged=merged, include_flagged=include_flagged)
         if not isinstance(out, Path):
             _export_stream(events, fmt, out)
         elif fmt == "acled-csv":
@@ -224,9 +240,10 @@ class Frontlines:
 
     def report(
         self, area: str, start: dt.date, end: dt.date, out_dir: str | Path,
-        *, db: str | Path | None = None,
+        *, db: str | Path | None = None, include_flagged: bool = False,
     ) -> Any:  # fmt: skip
-        """Write a situation report (HTML, Markdown, PNG map) for an area and period."""
+        """Write a situation report (HTML, Markdown, PNG map) for an area and period
+        (events drawn from flooding or off-topic comments left out unless asked for)."""
         from .control import store_periods
         from .publish import write_report
 
@@ -234,7 +251,7 @@ class Frontlines:
             raise ConfigError(f"--from {start} is after --to {end}")
         bbox = self.area_bbox(area)
         with self.open_store(db) as store:
-            events = store.events()
+            events = _read_events(store, False, include_flagged)
             documents = store.documents()
             periods = store_periods(store)
         changes = [
@@ -266,9 +283,15 @@ class Frontlines:
         return result, added
 
     def write_map(
-        self, path: str | Path, *, db: str | Path | None = None, tiles: str = "auto"
+        self,
+        path: str | Path,
+        *,
+        db: str | Path | None = None,
+        tiles: str = "auto",
+        include_flagged: bool = False,
     ) -> Path:
-        """The offline full-size map: events (merged across pages) and control periods.
+        """The offline full-size map: events (merged across pages) and control periods;
+        events drawn from flooding or off-topic comments are left out unless asked for.
 
         ``tiles`` (auto, always, never): events as vector tiles in the page (auto: above
         ``frontlines.publish.map_tiles.TILES_THRESHOLD`` events).
@@ -277,7 +300,7 @@ class Frontlines:
         from .publish import write_map
 
         with self.open_store(db) as store:
-            events = _read_events(store, merged=True)
+            events = _read_events(store, True, include_flagged)
             documents = list(store.documents())
             control = [p.to_dict() for p in store_periods(store)]
         written = write_map(events, Path(path), documents=documents, settings=self.settings,
@@ -349,8 +372,10 @@ class Frontlines:
         )  # fmt: skip
 
 
-def _read_events(store: Any, merged: bool, **filters: Any) -> list[Event]:
-    events = list(store.events(**filters))
+def _read_events(store: Any, merged: bool, include_flagged: bool, **filters: Any) -> list[Event]:
+    from .extract.threads import unflagged
+
+    events = unflagged(store.events(**filters), include_flagged)
     if merged:
         from .events import merge_events
 

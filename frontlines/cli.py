@@ -31,6 +31,12 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from exc
 
 
+def _workers(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 64:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers from 1 to 64")
+    return int(value)
+
+
 def _err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -124,15 +130,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
     merged = not args.no_merge
     if args.output and args.output != "-":
-        count = app.export(args.format, Path(args.output), merged=merged)
+        count = app.export(
+            args.format, Path(args.output), merged=merged, include_flagged=args.include_flagged
+        )
     else:
-        count = app.export(args.format, sys.stdout, merged=merged)
+        count = app.export(
+            args.format, sys.stdout, merged=merged, include_flagged=args.include_flagged
+        )
     _err(f"wrote {count} event(s) as {args.format} to {args.output or 'stdout'}")
     return 0
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    path = _app(args).write_map(args.output, tiles=args.tiles)
+    path = _app(args).write_map(args.output, tiles=args.tiles, include_flagged=args.include_flagged)
     _err(f"wrote map to {path}")
     print(path)
     return 0
@@ -167,13 +177,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
          f"(writes {'need the token' if token else 'disabled: set FRONTLINES_TOKEN'})")  # fmt: skip
     serve(
         app.settings.db, args.host, args.port, token, settings=app.settings,
-        baseline=args.baseline, tiles=args.tiles,
+        baseline=args.baseline, tiles=args.tiles, workers=args.workers,
     )  # fmt: skip
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    paths = _app(args).report(args.area, args.start, args.end, args.output)
+    paths = _app(args).report(
+        args.area, args.start, args.end, args.output, include_flagged=args.include_flagged
+    )
     for warning in getattr(paths, "warnings", []):
         _err(f"warning: {warning}")
     _err(f"report with {paths.events} event(s) written to {args.output}")
@@ -323,17 +335,24 @@ def _add_ingest(sub: Any) -> None:
     p.set_defaults(func=cmd_ingest)
 
 
+def _include_flagged(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--include-flagged", action="store_true",
+                   help="keep events drawn from flooding or off-topic comments")  # fmt: skip
+
+
 def _add_export(sub: Any) -> None:
     p = sub.add_parser("export", help="write the stored events in a standard format")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     _db(p)
     p.add_argument(
-        "-o", "--output",
+        "-o",
+        "--output",
         help="output file (default stdout for acled-csv, geojson, geojsonseq; gpkg also "
         "writes a QGIS style .qml beside it)",
     )
     p.add_argument("--no-merge", action="store_true",
                    help="one row per report instead of one per event with all its sources")  # fmt: skip
+    _include_flagged(p)
     p.set_defaults(func=cmd_export)
 
 
@@ -342,6 +361,7 @@ def _add_map(sub: Any) -> None:
     _db(p)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     _tiles_mode(p)
+    _include_flagged(p)
     p.set_defaults(func=cmd_map)
 
 
@@ -369,6 +389,7 @@ def _add_report(sub: Any) -> None:
     p.add_argument("--to", dest="end", type=_date, required=True, help="YYYY-MM-DD")
     _db(p)
     p.add_argument("-o", "--output", required=True, help="the folder to write (created)")
+    _include_flagged(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -398,6 +419,12 @@ def _add_serve(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--baseline", action="store_true", help="include the baseline control layer")
     _tiles_mode(p)
+    p.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="server processes sharing the port (reads then use every core)",
+    )
     p.set_defaults(func=cmd_serve)
 
 

@@ -38,7 +38,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Comment:
-    """A reader comment. ``parent`` is the parent comment's id (None at top level)."""
+    """A reader comment. ``parent`` is the parent comment's id (None at top level);
+    ``signals`` are set by the thread-signals stage."""
 
     id: str
     author: str
@@ -46,6 +47,9 @@ class Comment:
     depth: int
     text: str
     published: str | None = None
+    # what an analyst should know about it: flooding, off_topic, duplicate,
+    # unverified_claim (frontlines.extract.threads defines each)
+    signals: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +59,7 @@ class Comment:
             "depth": self.depth,
             "text": self.text,
             "published": self.published,
+            "signals": list(self.signals),
         }
 
 
@@ -144,7 +149,15 @@ class Document:
             "map_images": list(self.map_images),
             "warnings": list(self.warnings),
             "relevance": self.relevance.to_dict() if self.relevance else None,
+            "comment_authors": self.comment_authors(),
         }
+
+    def comment_authors(self) -> dict[str, int]:
+        """How many comments each author wrote, most prolific first."""
+        counts: dict[str, int] = {}
+        for comment in self.comments:
+            counts[comment.author] = counts.get(comment.author, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,12 @@ class AnalysisSource(Protocol):
 
 def claims_from_analysis(analysis: Analysis) -> tuple[list[ControlClaim], dict[str, Place]]:
     """Event and statement claims of one analysed document, with their places."""
+    from ..extract.threads import unflagged
+
     document = analysis.document
-    claims = claims_from_events(analysis.events)
-    places = places_from_events(analysis.events)
+    events = unflagged(analysis.events)  # not from flooding or off-topic comments
+    claims = claims_from_events(events)
+    places = places_from_events(events)
     claims += claims_from_text(
         document.text, analysis.mentions, document.published, document_id=document.id
     )
@@ -84,7 +87,8 @@ class PeriodCache:
     """Control periods of a store, recomputed only when its content changes.
 
     A document's id is a hash of its content, so its claims are kept by id; the periods
-    are kept for one state of the store (its document ids and event count), so a page
+    are kept for one state of the store (its ``state()`` token, or else its document ids and
+    event count), so a page
     ingested while the server runs shows up on the next request. Thread-safe.
     """
 
@@ -96,11 +100,15 @@ class PeriodCache:
     def periods(
         self, store: AnalysisSource, *, baseline: bool = False, baseline_folder: Path | None = None
     ) -> list[ControlPeriod]:
-        documents = store.documents()
-        key = (_state(store, documents), baseline, str(baseline_folder or ""))
+        stamp = getattr(store, "state", None)
+        documents = None if callable(stamp) else store.documents()
+        state = f"state:{stamp()}" if callable(stamp) else _state(store, documents or [])
+        key = (state, baseline, str(baseline_folder or ""))
         with self._lock:
             cached = self._periods.get(key)
             if cached is None:
+                if documents is None:
+                    documents = store.documents()
                 cached = _compute(store, documents, self._claims, baseline, baseline_folder)
                 self._periods = {key: cached, **{k: v for k, v in self._periods.items()
                                                  if k[0] == key[0]}}  # fmt: skip

@@ -64,6 +64,7 @@ from .region_town import Capital, country_capital, region_town
 from .sentences import split_sentences
 from .sounded import SoundsIn
 from .territory import refine
+from .threads import mark_flagged
 from .unseen import unseen_location
 
 NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
@@ -187,8 +188,11 @@ class EventExtractor:
         return batch
 
     def extract(self, document: Document, mentions: list[Mention]) -> list[Event]:
-        """Events in the article, then in each comment (low credibility)."""
-        return self._extract(document, mentions)
+        """Events in the article, then in each comment (low credibility); those drawn from a
+        flooding or off-topic comment are marked (``frontlines.extract.threads``)."""
+        events = self._extract(document, mentions)
+        mark_flagged(events, document.comments)
+        return events
 
     def _extract(
         self, document: Document, mentions: list[Mention], context: str = ""

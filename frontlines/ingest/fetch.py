@@ -3,22 +3,31 @@
 Constructors do no I/O; the HTTP client is opened for each fetch. ``HttpFetcher`` caps the
 size while streaming, checks the content type, and refuses loopback, private and
 link-local addresses unless ``Settings.allow_private_urls`` is set.
+
+``Settings.fetch_timeout`` is the deadline of the whole fetch (connecting, headers, body
+and redirects: every socket operation waits at most until it, see ``netguard.py``), so a
+server trickling a byte a second cannot hold it. A host name is resolved once: the address checked is the address connected to (the connection is pinned to it,
+while the Host header and TLS SNI keep the name), so DNS rebinding cannot slip a private
+address in between the check and the connection.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from ..config import Settings
 from ..errors import FetchError, TransientFetchError, UnsupportedInputError
 from .checks import too_large
+from .netguard import GuardedBackend
 
 SUPPORTED_TYPES = frozenset(
     {
@@ -84,7 +93,10 @@ class MemoryFetcher:
 
 
 class HttpFetcher:
-    """Fetch over HTTP(S) with httpx: timeouts, size cap, type check, address check."""
+    """Fetch over HTTP(S) with httpx: a deadline, size cap, type check, address check.
+
+    ``network`` is the socket layer under the pinned connections (tests pass a fake one).
+    """
 
     def __init__(
         self,
@@ -92,10 +104,12 @@ class HttpFetcher:
         *,
         transport: httpx.BaseTransport | None = None,
         resolver: Resolver | None = None,
+        network: httpcore.NetworkBackend | None = None,
     ) -> None:
         self._settings = settings
         self._transport = transport
         self._resolver = resolver or _resolve
+        self._network = network
 
     @property
     def settings(self) -> Settings:
@@ -103,25 +117,50 @@ class HttpFetcher:
 
     def fetch(self, url: str) -> FetchResult:
         settings = self.settings
-        timeout = httpx.Timeout(settings.fetch_timeout, connect=min(settings.fetch_timeout, 10.0))
+        deadline = time.monotonic() + settings.fetch_timeout
+        step = min(settings.fetch_timeout, 10.0)
+        timeout = httpx.Timeout(step)
         headers = {"User-Agent": "frontlines/0.1 (+https://github.com/frontlines)"}
-        with httpx.Client(transport=self._transport, timeout=timeout, headers=headers) as client:
+        pins: dict[str, str] = {}
+        transport = self._transport or self._guarded_transport(pins, settings, deadline)
+        with httpx.Client(transport=transport, timeout=timeout, headers=headers) as client:
             current = url
             for _ in range(MAX_REDIRECTS + 1):
-                self._check_address(current, settings)
-                result = self._get(client, current, settings.max_bytes)
+                if time.monotonic() > deadline:
+                    break
+                self._check_address(current, settings, pins)
+                result = self._get(client, current, settings.max_bytes, deadline)
                 if isinstance(result, FetchResult):
                     return result
                 current = result
+            if time.monotonic() > deadline:
+                raise TransientFetchError(
+                    "the redirects took longer than the fetch's deadline; give the final URL "
+                    "or raise FRONTLINES_FETCH_TIMEOUT",
+                    source=url,
+                )
         raise FetchError(f"more than {MAX_REDIRECTS} redirects; give the final URL", source=url)
 
-    def _check_address(self, url: str, settings: Settings) -> None:
+    def _guarded_transport(
+        self, pins: dict[str, str], settings: Settings, deadline: float
+    ) -> httpx.HTTPTransport:
+        transport = httpx.HTTPTransport()
+        pinned = None if settings.allow_private_urls else pins
+        # httpx offers no public hook for the socket layer: set the pool's backend
+        transport._pool._network_backend = GuardedBackend(pinned, deadline, self._network)
+        return transport
+
+    def _check_address(self, url: str, settings: Settings, pins: dict[str, str]) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("only http(s) URLs with a host can be fetched", source=url)
         if settings.allow_private_urls:
             return
-        for address in _addresses(parts.hostname, self._resolver):
+        host = parts.hostname.lower()
+        if host in pins:
+            return
+        addresses = _addresses(host, self._resolver)
+        for address in addresses:
             if _is_private(address):
                 raise FetchError(
                     f"refused: host {parts.hostname!r} resolves to a loopback, private or "
@@ -129,8 +168,13 @@ class HttpFetcher:
                     "if you really mean to fetch from your own network",
                     source=url,
                 )
+        if not addresses:
+            raise TransientFetchError(
+                f"host {parts.hostname!r} has no address; check the URL", source=url
+            )
+        pins[host] = addresses[0]
 
-    def _get(self, client: httpx.Client, url: str, cap: int) -> FetchResult | str:
+    def _get(self, client: httpx.Client, url: str, cap: int, deadline: float) -> FetchResult | str:
         try:
             with client.stream("GET", url) as response:
                 if response.is_redirect and "location" in response.headers:
@@ -138,7 +182,7 @@ class HttpFetcher:
                 _check_status(response.status_code, url)
                 content_type = response.headers.get("content-type", "")
                 check_content_type(content_type, url)
-                body = _read_capped(response, cap, url)
+                body = _read_capped(response, cap, url, deadline)
                 return FetchResult(str(response.url), response.status_code, content_type, body)
         except httpx.TimeoutException as exc:
             raise TransientFetchError(
@@ -160,13 +204,19 @@ def _check_status(status: int, url: str) -> None:
         raise FetchError(f"server answered HTTP {status}; check the URL", source=url)
 
 
-def _read_capped(response: httpx.Response, cap: int, url: str) -> bytes:
+def _read_capped(response: httpx.Response, cap: int, url: str, deadline: float) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         raise too_large(int(declared), cap, url)
     chunks: list[bytes] = []
     total = 0
     for chunk in response.iter_bytes():
+        if time.monotonic() > deadline:
+            raise TransientFetchError(
+                f"the whole fetch took longer than its deadline ({total} bytes read); the "
+                "server is too slow: try again later or raise FRONTLINES_FETCH_TIMEOUT",
+                source=url,
+            )
         total += len(chunk)
         if total > cap:
             raise too_large(total, cap, url, at_least=True)

@@ -8,6 +8,7 @@ the server has no token configured, 401 when the token is missing or wrong.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -22,15 +23,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import Settings
 from ..control.query import PeriodCache
 from ..errors import StoreError
+from ..records import Document
 from ..store import Store
+from .cache import StateCache, etag_for, etag_matches, latest_reviews, state_key
 from .ingest_route import register_ingest
 from .pages import docs_page, index_page
 from .params import BadParameter
-from .reviews import MemoryReviewLog, ReviewLog
+from .reviews import MemoryReviewLog, Review, ReviewLog
 from .routes import register_routes
 from .tiles import TILES_PATH, TileCache
 
 StoreFactory = Callable[[], Store]
+MapBuilder = Callable[[], str]
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -104,27 +108,77 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def map_page(
-    store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None,
-    *, tiles: str = "auto", tile_cache: TileCache | None = None,
+    store: Any,
+    reviews: ReviewLog,
+    settings: Settings,
+    cache: PeriodCache | None = None,
+    latest: dict[str, list[Review]] | None = None,
+    *,
+    tiles: str = "auto",
+    tile_cache: TileCache | None = None,
 ) -> str:
-    """The full-size map app: stored events (rejected ones left out) and control periods
-    (kept in ``cache`` between requests while the store is unchanged). With tiles
-    (``tiles``: auto, always, never) the page reads them from ``TILES_PATH``."""
+    """The full-size map app: stored events (rejected ones and those drawn from flooding or
+    off-topic comments left out) and control periods (kept in ``cache`` between requests
+    while the store is unchanged). With tiles (``tiles``: auto, always, never) the page
+    reads them from ``TILES_PATH``."""
     from ..control import store_periods
+    from ..extract.threads import unflagged
     from ..publish import render_map
     from ..publish.map_tiles import wants_tiles
     from .reviews import review_status
 
+    reviewed = reviews.latest() if latest is None else latest
     events = [
-        e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"
-    ]
+        e for e in unflagged(store.events())
+        if review_status(reviewed.get(e.event_id, [])) != "rejected"
+    ]  # fmt: skip
     control = [p.to_dict() for p in store_periods(store, cache=cache)]
     served = None
     if wants_tiles(events, tiles):
         served = (TILES_PATH, (tile_cache or TileCache()).tiles_for(events))
-    return render_map(events, documents=store.documents(), settings=settings,
+    return render_map(events, documents=_titles(store), settings=settings,
                       title="frontlines", control=control, tiles=tiles,
                       served_tiles=served)  # fmt: skip
+
+
+def _titles(store: Any) -> list[Document]:
+    """Documents carrying only what the map shows of them (id and title), read without
+    their text when the store can list them so."""
+    lister = getattr(store, "document_summaries", None)
+    if not callable(lister):
+        return list(store.documents())
+    return [Document(id=s.id, source=s.source, title=s.title, text="") for s in lister()]
+
+
+def _tiled(state: Any) -> bool:
+    """Whether the page carries tiles: those are written and served by this process, so
+    such a page is built here, not by the child process."""
+    from ..publish.map_tiles import use_tiles
+
+    if state.tiles == "never":
+        return False
+    count = getattr(state.store.get(), "count_events", None)
+    return use_tiles(count() if callable(count) else 0, state.tiles)
+
+
+def _index(request: Request) -> Response:
+    state = request.app.state
+    key = state_key(request)
+
+    def build() -> tuple[str, str]:
+        if state.map_builder is not None and not _tiled(state):
+            page = state.map_builder()
+        else:
+            page = map_page(state.store.get(), state.reviews, state.settings,
+                            state.period_cache, latest_reviews(request),
+                            tiles=state.tiles, tile_cache=state.tile_cache)  # fmt: skip
+        return page, etag_for("map", *key, hashlib.sha256(page.encode("utf-8")).hexdigest())
+
+    page, etag = state.page_cache.get(key, build)
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if etag_matches(request.headers.get("if-none-match"), etag):
+        return Response(status_code=304, headers=headers)
+    return HTMLResponse(page, headers=headers)
 
 
 def create_app(
@@ -135,9 +189,11 @@ def create_app(
     reviews: ReviewLog | None = None,
     baseline: bool = False,
     tiles: str = "auto",
+    map_builder: MapBuilder | None = None,
 ) -> FastAPI:
     """The API app. ``reviews`` defaults to an in-memory log; ``baseline`` adds the
-    Wikipedia detailed-map layer to ``/api/control`` unless a request says otherwise."""
+    Wikipedia detailed-map layer to ``/api/control`` unless a request says otherwise;
+    ``map_builder`` builds the map page elsewhere (``serve`` uses a child process)."""
     holder = StoreHolder(store_factory)
 
     @asynccontextmanager
@@ -145,6 +201,9 @@ def create_app(
         yield
         holder.close()
         tile_cache.close()
+        close = getattr(map_builder, "close", None)
+        if callable(close):
+            close()
 
     app = FastAPI(
         title="frontlines",
@@ -160,6 +219,11 @@ def create_app(
     app.state.baseline = baseline
     app.state.period_cache = PeriodCache()
     tile_cache = TileCache()
+    app.state.tiles = tiles
+    app.state.tile_cache = tile_cache
+    app.state.page_cache = StateCache[tuple[str, str]]()
+    app.state.map_builder = map_builder
+    app.state.review_cache = StateCache[dict[str, list[Review]]]()
 
     @app.middleware("http")
     async def require_token(
@@ -173,10 +237,8 @@ def create_app(
     register_ingest(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        page = map_page(holder.get(), app.state.reviews, app.state.settings,
-                        app.state.period_cache, tiles=tiles, tile_cache=tile_cache)  # fmt: skip
-        return HTMLResponse(page)
+    def index(request: Request) -> Response:
+        return _index(request)
 
     @app.get(TILES_PATH, include_in_schema=False)
     def events_tiles() -> Response:

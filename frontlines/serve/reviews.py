@@ -53,13 +53,16 @@ class Review:
 
 
 class ReviewLog(Protocol):
-    """Where reviews are kept; ``for_event`` returns them oldest first."""
+    """Where reviews are kept; ``for_event`` returns them oldest first; ``version`` changes
+    whenever a review is added (so ``latest`` can be read once per version)."""
 
     def add(self, review: Review) -> Review: ...
 
     def for_event(self, event_id: str) -> list[Review]: ...
 
     def latest(self) -> dict[str, list[Review]]: ...
+
+    def version(self) -> str: ...
 
 
 def _now() -> str:
@@ -78,12 +81,18 @@ class MemoryReviewLog:
     def __init__(self) -> None:
         self._reviews: dict[str, list[Review]] = {}
         self._lock = threading.Lock()
+        self._added = 0
 
     def add(self, review: Review) -> Review:
         stored = _stamped(review)
         with self._lock:
             self._reviews.setdefault(stored.event_id, []).append(stored)
+            self._added += 1
         return stored
+
+    def version(self) -> str:
+        with self._lock:
+            return str(self._added)
 
     def for_event(self, event_id: str) -> list[Review]:
         with self._lock:
@@ -163,6 +172,11 @@ class SqliteReviewLog:
         for row in rows:
             out.setdefault(row[0], []).append(_row(row))
         return out
+
+    def version(self) -> str:
+        """The newest review's id and the count (reviews are only ever added)."""
+        [(newest, count)] = self._run("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM reviews")
+        return f"{newest}.{count}"
 
     def close(self) -> None:
         with self._lock:

@@ -5,16 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..control import ATTRIBUTION, control_at
-from ..records import Document, Event
+from ..records import Event
 from ..store import Store
+from .cache import latest_reviews
 from .geojson import collection, feature
 from .params import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
+    MAX_OFFSET,
     BadParameter,
+    check_text,
     parse_bbox,
     parse_bool,
     parse_date,
@@ -46,7 +50,7 @@ def _reviews(request: Request) -> ReviewLog:
 
 def _page(request: Request, limit: str | None, offset: str | None) -> tuple[int, int]:
     size = parse_int(limit, "limit", default=DEFAULT_LIMIT, low=1, high=MAX_LIMIT)
-    start = parse_int(offset, "offset", default=0, low=0, high=None)
+    start = parse_int(offset, "offset", default=0, low=0, high=MAX_OFFSET)
     return size, start
 
 
@@ -63,7 +67,7 @@ def _event_filters(
     if first and last and first > last:
         raise BadParameter("end", f"{last} is before start {first}; expected start <= end")
     filters: dict[str, Any] = {"bbox": parse_bbox(bbox), "start": first, "end": last}
-    filters.update({k: v for k, v in equal.items() if v not in (None, "")})
+    filters.update({k: check_text(v, k) for k, v in equal.items() if v not in (None, "")})
     return {k: v for k, v in filters.items() if v is not None}
 
 
@@ -75,26 +79,14 @@ def _find_event(store: Store, event_id: str) -> Event | None:
     return next((e for e in store.events() if e.event_id == event_id), None)
 
 
-def _document_summary(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "source": doc.source,
-        "url": doc.url,
-        "outlet": doc.outlet,
-        "published": doc.published.isoformat() if doc.published else None,
-        "comment_count": len(doc.comments),
-        "language": doc.language,
-        "relevant": doc.relevance.relevant if doc.relevance else None,
-    }
-
-
 def register_routes(app: FastAPI) -> None:
     """Add the ``/api`` routes to ``app``."""
 
     @app.get("/api/health", summary="Health check")
-    def health(request: Request) -> dict[str, Any]:
-        return {"status": "ok", "events": _store(request).count_events()}
+    async def health(request: Request) -> JSONResponse:
+        # on the event loop itself (one indexed COUNT, a few ms): no hop through the
+        # thread pool, whose threads may all be busy with long requests
+        return JSONResponse({"status": "ok", "events": _store(request).count_events()})
 
     @app.get("/api/events", summary="Events as a GeoJSON FeatureCollection (paginated)")
     def events(
@@ -110,14 +102,14 @@ def register_routes(app: FastAPI) -> None:
         include_rejected: str | None = Query(None, description="true to list rejected events"),
         limit: str | None = Query(None, description=f"1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"),
         offset: str | None = Query(None, description=">= 0, default 0"),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         size, first = _page(request, limit, offset)
         show_rejected = parse_bool(include_rejected, "include_rejected")
         filters = _event_filters(
             bbox, start, end, event_type=event_type, sub_event_type=sub_event_type,
             actor=actor, source=source, credibility=credibility,
         )  # fmt: skip
-        store, reviews = _store(request), _reviews(request).latest()
+        store, reviews = _store(request), latest_reviews(request)
         rejected = {k for k, v in reviews.items() if review_status(v) == "rejected"}
         if rejected and not show_rejected:
             kept = [e for e in store.events(**filters) if e.event_id not in rejected]
@@ -128,7 +120,8 @@ def register_routes(app: FastAPI) -> None:
         features = [feature(e.event_id, overlay(e, reviews.get(e.event_id, []))) for e in page]
         nxt = _next(request, size, first, total)
         links = [{"rel": "next", "href": nxt}] if nxt else []
-        return collection(features, total=total, limit=size, offset=first, next=nxt, links=links)
+        body = collection(features, total=total, limit=size, offset=first, next=nxt, links=links)
+        return JSONResponse(body)  # plain JSON values already: no jsonable_encoder pass
 
     @app.get("/api/events/{event_id}", summary="One event as a GeoJSON Feature, with its reviews")
     def event(request: Request, event_id: str) -> dict[str, Any]:
@@ -183,10 +176,11 @@ def register_routes(app: FastAPI) -> None:
         offset: str | None = Query(None, description=">= 0, default 0"),
     ) -> dict[str, Any]:
         size, first = _page(request, limit, offset)
-        docs = _store(request).documents()
-        page = [_document_summary(d) for d in docs[first : first + size]]
-        nxt = _next(request, size, first, len(docs))
-        return {"documents": page, "total": len(docs), "limit": size, "offset": first, "next": nxt}
+        store = _store(request)
+        total = store.count_documents()
+        page = [d.to_dict() for d in store.document_summaries(limit=size, offset=first)]
+        nxt = _next(request, size, first, total)
+        return {"documents": page, "total": total, "limit": size, "offset": first, "next": nxt}
 
     @app.get("/api/documents/{document_id}", summary="One document with its comment thread")
     def document(request: Request, document_id: str) -> dict[str, Any]:

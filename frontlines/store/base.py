@@ -40,6 +40,49 @@ class SaveResult:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A stored document without its text or comments: what a listing shows."""
+
+    id: str
+    title: str
+    source: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str
+    comment_count: int
+    relevant: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published,
+            "comment_count": self.comment_count,
+            "language": self.language,
+            "relevant": self.relevant,
+        }
+
+
+def summary_of(document: Document) -> DocumentSummary:
+    """The listing of a whole document (for stores that hold documents in memory)."""
+    return DocumentSummary(
+        id=document.id,
+        title=document.title,
+        source=document.source,
+        url=document.url,
+        outlet=document.outlet,
+        published=document.published.isoformat() if document.published else None,
+        language=document.language,
+        comment_count=len(document.comments),
+        relevant=document.relevance.relevant if document.relevance else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class EventFilter:
     """The filters ``events``/``count_events`` accept, validated once."""
 
@@ -183,7 +226,11 @@ def event_key(event: Event, document_id: str) -> str:
 
 @runtime_checkable
 class Store(Protocol):
-    """A place analyses are saved to and events are read back from."""
+    """A place analyses are saved to and events are read back from.
+
+    ``state()`` is a token that changes whenever what is stored changes (by this process or
+    another), so readers can cache what they build from the store (the server's map page).
+    """
 
     def save(self, analysis: Analysis) -> SaveResult: ...
 
@@ -218,6 +265,14 @@ class Store(Protocol):
     ) -> int: ...
 
     def documents(self) -> list[Document]: ...
+
+    def document_summaries(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[DocumentSummary]: ...
+
+    def count_documents(self) -> int: ...
+
+    def state(self) -> str: ...
 
     def document(self, document_id: str) -> Document | None: ...
 

@@ -11,11 +11,14 @@ import threading
 from ..errors import StoreError
 from ..records import Analysis, Document, Event, Mention
 from .base import (
+    DocumentSummary,
     EventFilter,
     FilteredReads,
     SaveResult,
+    check_page,
     document_key,
     event_key,
+    summary_of,
 )
 
 
@@ -28,6 +31,7 @@ class MemoryStore(FilteredReads):
         self._events: dict[str, Event] = {}
         self._lock = threading.Lock()
         self._closed = False
+        self._writes = 0
 
     def _check_open(self) -> None:
         if self._closed:
@@ -60,6 +64,7 @@ class MemoryStore(FilteredReads):
                 stored_event.event_id = key
                 self._events[key] = stored_event
                 added += 1
+            self._writes += 1
         return SaveResult(doc_id, is_new, added, mentions_added)
 
     def _select(self, flt: EventFilter) -> list[Event]:
@@ -82,6 +87,28 @@ class MemoryStore(FilteredReads):
         with self._lock:
             self._check_open()
             return copy.deepcopy(list(self._documents.values()))
+
+    def document_summaries(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[DocumentSummary]:
+        """Stored documents without their text, in the order they were saved."""
+        check_page(limit, offset)
+        stop = None if limit is None else offset + limit
+        with self._lock:
+            self._check_open()
+            return [summary_of(d) for d in list(self._documents.values())[offset:stop]]
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self._lock:
+            self._check_open()
+            return len(self._documents)
+
+    def state(self) -> str:
+        """A token that changes with every save."""
+        with self._lock:
+            self._check_open()
+            return f"w{self._writes}"
 
     def document(self, document_id: str) -> Document | None:
         """One document with its comments, or None."""

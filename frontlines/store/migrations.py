@@ -75,6 +75,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "0004_events_location_reason",
         ("ALTER TABLE events ADD COLUMN location_reason TEXT NOT NULL DEFAULT ''",),
     ),
+    (
+        # each comment's signals (frontlines.extract.threads) as a JSON list
+        "0005_comment_signals",
+        ("ALTER TABLE comments ADD COLUMN signals TEXT NOT NULL DEFAULT '[]'",),
+    ),
 )
 
 

@@ -77,6 +77,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "0003_events_location_reason",
         ("ALTER TABLE events ADD COLUMN location_reason TEXT NOT NULL DEFAULT ''",),
     ),
+    (
+        # each comment's signals (frontlines.extract.threads) as a JSON list
+        "0004_comment_signals",
+        ("ALTER TABLE comments ADD COLUMN signals TEXT NOT NULL DEFAULT '[]'",),
+    ),
 )
 
 POSTGIS_FIX = (

@@ -7,7 +7,8 @@
 Needs the optional ``psycopg`` driver (``pip install 'frontlines[postgres]'``) and a database
 with the ``postgis`` extension (created on first use when the role may do so). One
 connection, one lock, one transaction a save; saving the same page twice adds nothing
-(``ON CONFLICT DO NOTHING`` on document ids and event ids).
+(``ON CONFLICT DO NOTHING`` on document ids and event ids). Reads borrow a connection from
+a small pool (``pool_size``, opened as needed), so they run beside each other and the writer.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
 from . import rows
 from .base import (
+    DocumentSummary,
     EventFilter,
     FilteredReads,
     SaveResult,
+    check_page,
     document_key,
     event_key,
     scalar_clauses,
@@ -106,7 +109,14 @@ class PostgresStore(FilteredReads):
     in :func:`open_postgres_store`.
     """
 
-    def __init__(self, url: str, *, schema: str | None = None, connect_timeout: int = 10) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        schema: str | None = None,
+        connect_timeout: int = 10,
+        pool_size: int = 8,
+    ) -> None:
         if not is_postgres_url(url):
             raise StoreError(f"{mask_url(url)!r} is not a postgresql:// URL")
         if schema is not None and not _SCHEMA_NAME.fullmatch(schema):
@@ -118,6 +128,9 @@ class PostgresStore(FilteredReads):
         self._conn: Conn | None = None
         self._lock = threading.Lock()
         self._closed = False
+        self._idle: list[Conn] = []
+        self._idle_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max(1, pool_size))
 
     @property
     def where(self) -> str:
@@ -187,6 +200,47 @@ class PostgresStore(FilteredReads):
                 raise StoreError(f"database error: {self._clean(exc)}", source=self._where) from exc
 
     @contextmanager
+    def _reading(self) -> Iterator[Conn]:
+        """A pooled read connection (migrations are applied first, on the writer's)."""
+        if self._conn is None:
+            self.connect()
+        import psycopg
+
+        with self._slots:
+            with self._idle_lock:
+                if self._closed:
+                    raise StoreError("the store is closed; open it again", source=self._where)
+                conn = self._idle.pop() if self._idle else None
+            try:
+                if conn is None or conn.closed:
+                    conn = self._open_reader()
+                yield conn
+            except psycopg.Error as exc:
+                if conn is not None:
+                    conn.close()
+                raise StoreError(f"database error: {self._clean(exc)}", source=self._where) from exc
+            with self._idle_lock:
+                if self._closed or conn.closed:
+                    conn.close()
+                else:
+                    self._idle.append(conn)
+
+    def _open_reader(self) -> Conn:
+        import psycopg
+        from psycopg.rows import dict_row
+
+        conn = psycopg.connect(
+            self._url, autocommit=True, row_factory=dict_row, connect_timeout=self._timeout
+        )
+        if self._schema is not None:
+            conn.execute(
+                "SELECT set_config('search_path', quote_ident(%s) || ', ' || "
+                "current_setting('search_path'), false)",
+                (self._schema,),
+            )
+        return conn
+
+    @contextmanager
     def _transaction(self) -> Iterator[Conn]:
         with self._locked() as conn, conn.transaction():
             yield conn
@@ -214,8 +268,8 @@ class PostgresStore(FilteredReads):
             return False
         with conn.cursor() as cur:
             cur.executemany(
-                "INSERT INTO comments VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
-                "ON CONFLICT DO NOTHING",
+                f"INSERT INTO comments ({', '.join(rows.COMMENT_COLUMNS)}) "
+                f"VALUES ({', '.join(['%s'] * len(rows.COMMENT_COLUMNS))}) ON CONFLICT DO NOTHING",
                 [rows.comment_row(c, doc_id, i) for i, c in enumerate(doc.comments)],
             )
         return True
@@ -253,25 +307,55 @@ class PostgresStore(FilteredReads):
     def _page(self, flt: EventFilter, limit: int | None, offset: int) -> list[Event]:
         where, args = _where(flt)
         sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id LIMIT %s OFFSET %s"
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(sql, [*args, limit, offset]).fetchall()
         return [rows.row_event(_row(row)) for row in found]
 
     def _count(self, flt: EventFilter) -> int:
         where, args = _where(flt)
-        with self._locked() as conn:
+        with self._reading() as conn:
             row = conn.execute(f"SELECT COUNT(*) AS n FROM events{where}", args).fetchone()
         return int(row["n"]) if row else 0
 
     def documents(self) -> list[Document]:
         """Every stored document (with comments), in the order they were saved."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             docs = conn.execute("SELECT * FROM documents ORDER BY seq").fetchall()
             return [rows.row_document(_row(d), self._comments(conn, d["id"])) for d in docs]
 
+    def document_summaries(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[DocumentSummary]:
+        """Stored documents without their text, in the order they were saved."""
+        check_page(limit, offset)
+        sql = (
+            "SELECT id, title, source, url, outlet, published, language, "
+            "(SELECT COUNT(*) FROM comments c WHERE c.document_id = d.id) AS comment_count, "
+            "(relevance::jsonb ->> 'relevant')::boolean AS relevant "
+            "FROM documents d ORDER BY seq LIMIT %s OFFSET %s"
+        )
+        with self._reading() as conn:
+            found = conn.execute(sql, (limit, offset)).fetchall()
+        return [rows.row_summary(_row(row)) for row in found]
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT COUNT(*) AS n FROM documents").fetchone()
+        return int(row["n"]) if row else 0
+
+    def state(self) -> str:
+        """A token that changes whenever any transaction that wrote commits: the next
+        transaction id of the server's snapshot (read-only transactions take none)."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax"
+            ).fetchone()
+        return str(row["xmax"]) if row else ""
+
     def document(self, document_id: str) -> Document | None:
         """One document with its comments, or None."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             row = conn.execute("SELECT * FROM documents WHERE id = %s", (document_id,)).fetchone()
             if row is None:
                 return None
@@ -285,7 +369,7 @@ class PostgresStore(FilteredReads):
 
     def mentions(self, document_id: str) -> list[Mention]:
         """The document's mentions in the order they were saved."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(
                 "SELECT * FROM mentions WHERE document_id = %s ORDER BY position", (document_id,)
             ).fetchall()
@@ -296,7 +380,7 @@ class PostgresStore(FilteredReads):
         document = self.document(document_id)
         if document is None:
             return None
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(
                 "SELECT * FROM events WHERE document_id = %s ORDER BY position", (document_id,)
             ).fetchall()
@@ -306,11 +390,14 @@ class PostgresStore(FilteredReads):
     # -- lifetime ---------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection (if one was opened); closing twice is harmless."""
-        with self._lock:
+        """Close every connection (if any was opened); closing twice is harmless."""
+        with self._lock, self._idle_lock:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            for conn in self._idle:
+                conn.close()
+            self._idle.clear()
             self._closed = True
 
 

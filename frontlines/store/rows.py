@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from ..records import Comment, Document, Event, Mention, Place, Relevance, Span
+from .base import DocumentSummary
 
 EVENT_SCALARS: tuple[str, ...] = (
     "event_type", "sub_event_type", "actor1", "event_date", "time_precision",
@@ -26,6 +27,10 @@ EVENT_COLUMNS: tuple[str, ...] = (
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "id", "source", "url", "title", "text", "published", "published_from", "outlet",
     "language", "kind", "furniture", "map_images", "warnings", "ingested_at", "relevance",
+)  # fmt: skip
+
+COMMENT_COLUMNS: tuple[str, ...] = (
+    "document_id", "id", "position", "author", "parent", "depth", "text", "published", "signals",
 )  # fmt: skip
 
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -110,6 +115,22 @@ def row_document(row: sqlite3.Row, comments: list[Comment]) -> Document:
     )
 
 
+def row_summary(row: Any) -> DocumentSummary:
+    """A listing row (``id``, ``title``... ``comment_count``, ``relevant``) -> a summary."""
+    relevant = row["relevant"]
+    return DocumentSummary(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        outlet=row["outlet"],
+        published=row["published"],
+        language=row["language"],
+        comment_count=int(row["comment_count"]),
+        relevant=None if relevant is None else bool(relevant) and relevant != "false",
+    )
+
+
 def _relevance(row: Any) -> Relevance | None:
     """The stored relevance decision (documents stored before it was kept have none)."""
     try:
@@ -129,6 +150,7 @@ def comment_row(comment: Comment, document_id: str, position: int) -> tuple[Any,
         comment.depth,
         comment.text,
         comment.published,
+        _dump(list(comment.signals)),
     )
 
 
@@ -140,6 +162,7 @@ def row_comment(row: sqlite3.Row) -> Comment:
         depth=row["depth"],
         text=row["text"],
         published=row["published"],
+        signals=tuple(json.loads(row["signals"] or "[]")),
     )
 
 

@@ -1,4 +1,6 @@
-"""The SQLite store: one connection, one writer lock, WAL on files, one transaction a save."""
+"""The SQLite store: one writer connection behind a lock, WAL on files, one transaction a
+save; reads on a file store use a read-only connection per thread (WAL lets them run beside
+the writer and each other), so read throughput grows with the server's threads."""
 
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
 from . import rows
 from .base import (
+    DocumentSummary,
     EventFilter,
     FilteredReads,
     SaveResult,
+    check_page,
     document_key,
     event_key,
     scalar_clauses,
@@ -52,6 +56,13 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
+def _connect(where: str, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(where, isolation_level=None, check_same_thread=False, uri=uri)
+    conn.row_factory = sqlite3.Row
+    conn.create_function("fl_has_actor", 5, _has_actor, deterministic=True)
+    return conn
+
+
 class SqliteStore(FilteredReads):
     """A :class:`~frontlines.store.base.Store` in one SQLite file (or ``:memory:``).
 
@@ -63,6 +74,11 @@ class SqliteStore(FilteredReads):
         self._where = where
         self._lock = threading.Lock()
         self._closed = False
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.RLock()
+        self._watch: sqlite3.Connection | None = None
+        self._writes = 0
 
     @classmethod
     def open(cls, db: str | Path) -> SqliteStore:
@@ -71,16 +87,10 @@ class SqliteStore(FilteredReads):
         try:
             if where != ":memory:":
                 Path(where).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(
-                where if where == ":memory:" else str(Path(where).expanduser()),
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            conn.row_factory = sqlite3.Row
+            conn = _connect(where if where == ":memory:" else str(Path(where).expanduser()))
             if where != ":memory:":
                 conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.create_function("fl_has_actor", 5, _has_actor, deterministic=True)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(
                 f"cannot open the SQLite store ({exc}); check the path exists and is writable",
@@ -101,6 +111,53 @@ class SqliteStore(FilteredReads):
             except sqlite3.Error as exc:
                 raise StoreError(f"database error: {exc}", source=self._where) from exc
 
+    @property
+    def _pooled(self) -> bool:
+        return self._where != ":memory:"
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """This thread's read-only connection (the writer's for ``:memory:``)."""
+        if not self._pooled:
+            with self._locked() as writer:
+                yield writer
+            return
+        if self._closed:
+            raise StoreError("the store is closed; open it again", source=self._where)
+        try:
+            conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+            if conn is None:
+                conn = self._reader()
+                self._local.conn = conn
+            yield conn
+        except sqlite3.Error as exc:
+            raise StoreError(f"database error: {exc}", source=self._where) from exc
+
+    def _reader(self) -> sqlite3.Connection:
+        path = Path(self._where).expanduser().resolve()
+        conn = _connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn.execute("PRAGMA query_only=ON")
+        with self._readers_lock:
+            self._readers.append(conn)
+        return conn
+
+    def state(self) -> str:
+        """A token that changes whenever the stored data changes (for caches): SQLite's
+        ``data_version`` on a connection kept for the purpose (it counts commits made by
+        every other connection, in this process or another) and this store's own writes."""
+        if not self._pooled:
+            return f"w{self._writes}"
+        with self._readers_lock:
+            if self._closed:
+                raise StoreError("the store is closed; open it again", source=self._where)
+            if self._watch is None:
+                self._watch = self._reader()
+            try:
+                (version,) = self._watch.execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error as exc:
+                raise StoreError(f"database error: {exc}", source=self._where) from exc
+        return f"v{version}.w{self._writes}"
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._locked() as conn:
@@ -111,6 +168,7 @@ class SqliteStore(FilteredReads):
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+            self._writes += 1
 
     # -- writing ----------------------------------------------------------------------
 
@@ -131,7 +189,8 @@ class SqliteStore(FilteredReads):
         marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))
         conn.execute(f"INSERT INTO documents VALUES ({marks})", rows.document_row(doc, doc_id))
         conn.executemany(
-            "INSERT OR IGNORE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR IGNORE INTO comments ({', '.join(rows.COMMENT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(rows.COMMENT_COLUMNS))})",
             [rows.comment_row(c, doc_id, i) for i, c in enumerate(doc.comments)],
         )
 
@@ -164,25 +223,46 @@ class SqliteStore(FilteredReads):
     def _page(self, flt: EventFilter, limit: int | None, offset: int) -> list[Event]:
         where, args = _where(flt)
         sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id LIMIT ? OFFSET ?"
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
             return [rows.row_event(row) for row in found]
 
     def _count(self, flt: EventFilter) -> int:
         where, args = _where(flt)
-        with self._locked() as conn:
+        with self._reading() as conn:
             (count,) = conn.execute(f"SELECT COUNT(*) FROM events{where}", args).fetchone()
         return int(count)
 
     def documents(self) -> list[Document]:
         """Every stored document (with comments), in the order they were saved."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             docs = conn.execute("SELECT * FROM documents ORDER BY rowid").fetchall()
             return [rows.row_document(row, self._comments(conn, row["id"])) for row in docs]
 
+    def document_summaries(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[DocumentSummary]:
+        """Stored documents without their text, in the order they were saved."""
+        check_page(limit, offset)
+        sql = (
+            "SELECT id, title, source, url, outlet, published, language, "
+            "(SELECT COUNT(*) FROM comments c WHERE c.document_id = d.id) AS comment_count, "
+            "json_extract(relevance, '$.relevant') AS relevant "
+            "FROM documents d ORDER BY rowid LIMIT ? OFFSET ?"
+        )
+        with self._reading() as conn:
+            found = conn.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
+        return [rows.row_summary(row) for row in found]
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self._reading() as conn:
+            (count,) = conn.execute("SELECT COUNT(*) FROM documents").fetchone()
+        return int(count)
+
     def document(self, document_id: str) -> Document | None:
         """One document with its comments, or None."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
             return None if row is None else rows.row_document(row, self._comments(conn, row["id"]))
 
@@ -194,7 +274,7 @@ class SqliteStore(FilteredReads):
 
     def mentions(self, document_id: str) -> list[Mention]:
         """The document's mentions in the order they were saved."""
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(
                 "SELECT * FROM mentions WHERE document_id = ? ORDER BY position", (document_id,)
             )
@@ -205,7 +285,7 @@ class SqliteStore(FilteredReads):
         document = self.document(document_id)
         if document is None:
             return None
-        with self._locked() as conn:
+        with self._reading() as conn:
             found = conn.execute(
                 "SELECT * FROM events WHERE document_id = ? ORDER BY position", (document_id,)
             )
@@ -215,8 +295,12 @@ class SqliteStore(FilteredReads):
     # -- lifetime ---------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection; closing twice is harmless."""
-        with self._lock:
+        """Close every connection; closing twice is harmless."""
+        with self._lock, self._readers_lock:
             if not self._closed:
+                for reader in self._readers:
+                    reader.close()
+                self._readers.clear()
+                self._watch = None
                 self._conn.close()
                 self._closed = True

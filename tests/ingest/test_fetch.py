@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
+import httpcore
 import httpx
 import pytest
 
@@ -140,3 +142,101 @@ def test_constructors_do_no_io() -> None:
 
     HttpFetcher(resolver=resolver)
     MemoryFetcher({})
+
+
+def test_a_trickling_server_cannot_hold_a_fetch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every byte arrives within the read timeout, but the whole fetch has a deadline."""
+    clock = iter(range(10**6))
+    monkeypatch.setattr("frontlines.ingest.fetch.time.monotonic", lambda: float(next(clock)))
+
+    def trickle() -> Iterator[bytes]:
+        yield b"<html><body><p>"
+        for _ in range(1000):
+            yield b"x"  # one byte a "second" on the fake clock
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=trickle())
+
+    with pytest.raises(TransientFetchError, match="deadline"):
+        _fetcher(handler, fetch_timeout=20.0).fetch(URL)
+
+
+class RecordingNetwork(httpcore.NetworkBackend):
+    """A socket layer that records where it was asked to connect, and connects nowhere."""
+
+    def __init__(self) -> None:
+        self.hosts: list[str] = []
+
+    def connect_tcp(
+        self, host: str, port: int, *args: object, **kw: object
+    ) -> httpcore.NetworkStream:
+        self.hosts.append(host)
+        raise httpcore.ConnectError("test: no network")
+
+
+def test_the_address_checked_is_the_address_connected_to() -> None:
+    """DNS rebinding: the name resolves to a public address for the check, then to
+    loopback; the connection must go to the checked address without resolving again."""
+    answers = [["93.184.216.34"], ["127.0.0.1"]]
+    asked: list[str] = []
+
+    def rebinding(host: str) -> list[str]:
+        asked.append(host)
+        return answers[min(len(asked) - 1, 1)]
+
+    network = RecordingNetwork()
+    fetcher = HttpFetcher(Settings(), resolver=rebinding, network=network)
+    with pytest.raises(TransientFetchError, match="network error"):
+        fetcher.fetch("http://rebind.example/page")
+    assert network.hosts == ["93.184.216.34"]
+    assert asked == ["rebind.example"]
+
+
+def test_a_redirect_to_a_private_address_is_refused_before_connecting() -> None:
+    network = RecordingNetwork()
+    fetcher = HttpFetcher(Settings(), resolver=lambda _h: ["10.0.0.7"], network=network)
+    with pytest.raises(FetchError, match="refused"):
+        fetcher.fetch("http://inside.example/")
+    assert network.hosts == []
+
+
+class TrickleStream(httpcore.NetworkStream):
+    """A server answering one byte per read (each read one "second" on the fake clock)."""
+
+    def __init__(self) -> None:
+        self.data = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 12\r\n\r\n<p>slow</p>\n"
+        )
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        byte, self.data = self.data[:1], self.data[1:]
+        return byte
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+class TrickleNetwork(httpcore.NetworkBackend):
+    def connect_tcp(
+        self, host: str, port: int, *args: object, **kw: object
+    ) -> httpcore.NetworkStream:
+        return TrickleStream()
+
+
+def test_headers_trickled_a_byte_at_a_time_hit_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = iter(range(10**6))
+    monkeypatch.setattr("frontlines.ingest.netguard.time.monotonic", lambda: float(next(clock)))
+    fetcher = HttpFetcher(Settings(fetch_timeout=20.0), resolver=public, network=TrickleNetwork())
+    with pytest.raises(TransientFetchError, match="timed out"):
+        fetcher.fetch("http://slow.example/page")
+
+
+def test_a_prompt_server_is_read_through_the_guarded_socket_layer() -> None:
+    fetcher = HttpFetcher(Settings(), resolver=public, network=TrickleNetwork())
+    result = fetcher.fetch("http://slow.example/page")
+    assert result.body == b"<p>slow</p>\n" and result.content_type == "text/html"

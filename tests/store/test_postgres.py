@@ -272,8 +272,28 @@ def test_lost_connection_fails_once_then_reconnects(pg_store: PostgresStore, pg_
     pid = pg_store._conn.info.backend_pid if pg_store._conn else 0
     _sql(pg_url, "public", "SELECT pg_terminate_backend(%s)", (pid,))
     with pytest.raises(StoreError, match="database error"):
+        pg_store.save(make_analysis("doc-9"))
+    pg_store.save(make_analysis("doc-9"))
+    assert pg_store.count_documents() == 2
+    # reads run on pooled connections: a lost one fails once, the next read opens another
+    [reader] = pg_store._idle
+    _sql(pg_url, "public", "SELECT pg_terminate_backend(%s)", (reader.info.backend_pid,))
+    with pytest.raises(StoreError, match="database error"):
         pg_store.count_events()
     assert pg_store.count_events() == 2
+
+
+def test_reads_run_beside_a_busy_writer(pg_store: PostgresStore) -> None:
+    import threading
+
+    pg_store.save(make_analysis())
+    counts: list[int] = []
+    with pg_store._lock:  # the writer is busy
+        worker = threading.Thread(target=lambda: counts.append(pg_store.count_events()))
+        worker.start()
+        worker.join(timeout=30)
+    assert counts == [2]
+    assert pg_store.document_summaries()[0].id == "doc-1" and pg_store.state()
 
 
 def test_missing_postgis_names_the_fix(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
