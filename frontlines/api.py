@@ -311,6 +311,31 @@ class Frontlines:
         with self.open_store(db) as store:
             return control_at(store, at, area=bbox, baseline=baseline)
 
+    def control_areas(
+        self, at: dt.date, *, baseline: bool = False, max_km: float | None = None,
+        db: str | Path | None = None,
+    ) -> Any:  # fmt: skip
+        """Areas held on ``at`` and the front lines between them (a ``ControlAreas``)."""
+        from .basemap import default_outlines
+        from .control import store_periods
+        from .control.areas import DEFAULT_MAX_KM, control_areas
+
+        with self.open_store(db) as store:
+            periods = store_periods(store, baseline=baseline)
+        outlines = default_outlines(self.settings.assets_dir)
+        return control_areas(periods, at, outlines=outlines, max_km=max_km or DEFAULT_MAX_KM)
+
+    def export_control(
+        self, fmt: str, out: IO[str] | Path, at: dt.date, *, baseline: bool = False,
+        db: str | Path | None = None,
+    ) -> int:  # fmt: skip
+        """Write the control areas and front lines on ``at`` (geojson or gpkg)."""
+        from .control import ATTRIBUTION
+        from .publish.control_export import write_control
+
+        areas = self.control_areas(at, baseline=baseline, db=db)
+        return write_control(areas, fmt, out, attribution=ATTRIBUTION if baseline else "")
+
     # -- the gazetteer ----------------------------------------------------------------------
     def build_gazetteer(self, *, progress: Progress | None = None) -> Path:
         from .geo import build_gazetteer

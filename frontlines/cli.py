@@ -105,12 +105,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
+    if args.layer == "control":
+        return _export_control(app, args)
     merged = not args.no_merge
     if args.output and args.output != "-":
         count = app.export(args.format, Path(args.output), merged=merged)
     else:
         count = app.export(args.format, sys.stdout, merged=merged)
     _err(f"wrote {count} event(s) as {args.format} to {args.output or 'stdout'}")
+    return 0
+
+
+def _export_control(app: Frontlines, args: argparse.Namespace) -> int:
+    if args.at is None:
+        raise FrontlinesError("--layer control needs --at YYYY-MM-DD (the date to map)")
+    out = Path(args.output) if args.output and args.output != "-" else sys.stdout
+    count = app.export_control(args.format, out, args.at, baseline=args.baseline)
+    _err(f"wrote {count} control area(s) and front line(s) on {args.at} as {args.format} "
+         f"to {args.output or 'stdout'}")  # fmt: skip
     return 0
 
 
@@ -299,6 +311,12 @@ def _add_export(sub: Any) -> None:
     )
     p.add_argument("--no-merge", action="store_true",
                    help="one row per report instead of one per event with all its sources")  # fmt: skip
+    p.add_argument("--layer", choices=("events", "control"), default="events",
+                   help="events (default) or control: the areas held and the front lines "
+                        "on --at (geojson or gpkg)")  # fmt: skip
+    p.add_argument("--at", type=_date, help="the date of --layer control, YYYY-MM-DD")
+    p.add_argument("--baseline", action="store_true",
+                   help="with --layer control: add the Wikipedia detailed-map marks (mid-2017)")  # fmt: skip
     p.set_defaults(func=cmd_export)
 
 
@@ -339,7 +357,12 @@ def _add_control(sub: Any) -> None:
 
 
 def _add_serve(sub: Any) -> None:
-    p = sub.add_parser("serve", help="serve the HTTP API and the map app")
+    p = sub.add_parser(
+        "serve", help="serve the HTTP API and the map app",
+        epilog="routes: / (the map app), /api/events, /api/control?at= (holders of places), "
+        "/api/control/areas?at=[&baseline=true&max_km=15] (areas held and front lines as "
+        "GeoJSON), /api/documents, /openapi.json (every route and parameter), /docs",
+    )  # fmt: skip
     _db(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)

@@ -23,6 +23,7 @@ from ..config import Settings
 from ..control.query import PeriodCache
 from ..errors import StoreError
 from ..store import Store
+from .control_routes import register_control_routes
 from .ingest_route import register_ingest
 from .pages import docs_page, index_page
 from .params import BadParameter
@@ -159,6 +160,7 @@ def create_app(
 
     _install_errors(app)
     register_routes(app)
+    register_control_routes(app)
     register_ingest(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

@@ -1,0 +1,124 @@
+"""Country outlines as shapely geometries, by ISO 3166-1 alpha-2 code.
+
+``Outlines`` is the small protocol the control areas and the static map read;
+``WorldAtlasOutlines`` decodes npm world-atlas' ``countries-50m.json`` (Natural Earth,
+public domain) on first use, ``MemoryOutlines`` holds geometries given by hand (tests).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+import shapely
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import ConfigError
+from ..publish.countries import country_info
+from ..publish.topojson import to_geojson
+
+COUNTRIES_FILE = "world-atlas/countries-50m.json"
+
+
+class Outlines(Protocol):
+    """Where country outlines come from."""
+
+    def country(self, code: str) -> BaseGeometry | None:
+        """The outline of the country ``code`` (alpha-2), or None when unknown."""
+        ...
+
+    def codes(self) -> list[str]:
+        """Every country code with an outline."""
+        ...
+
+
+class MemoryOutlines:
+    """Outlines given as a mapping code -> geometry."""
+
+    def __init__(self, shapes: Mapping[str, BaseGeometry] | None = None) -> None:
+        self._shapes = dict(shapes or {})
+
+    def country(self, code: str) -> BaseGeometry | None:
+        return self._shapes.get(code.upper())
+
+    def codes(self) -> list[str]:
+        return sorted(self._shapes)
+
+
+class WorldAtlasOutlines:
+    """Outlines from world-atlas' TopoJSON (read once, lazily; constructors do no I/O)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._raw: dict[str, dict[str, Any]] | None = None
+        self._shapes: dict[str, BaseGeometry] = {}
+        self._lock = threading.Lock()
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        with self._lock:
+            if self._raw is None:
+                self._raw = _read(self.path)
+            return self._raw
+
+    def country(self, code: str) -> BaseGeometry | None:
+        key = code.upper()
+        raw = self._load().get(key)
+        if raw is None:
+            return None
+        with self._lock:
+            if key not in self._shapes:
+                self._shapes[key] = shapely.make_valid(shape(raw))
+            return self._shapes[key]
+
+    def codes(self) -> list[str]:
+        return sorted(self._load())
+
+
+def _read(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        topology = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"country outlines {path} are missing; run `make setup` (npm ci) or set "
+            "FRONTLINES_ASSETS_DIR to a node_modules folder with world-atlas"
+        ) from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read country outlines {path} ({exc}); run `make setup`") from exc
+    by_numeric = _numeric_codes()
+    shapes: dict[str, dict[str, Any]] = {}
+    for feature in to_geojson(topology, "countries", digits=5)["features"]:
+        code = by_numeric.get(str(feature.get("id") or "").lstrip("0"))
+        geometry = feature.get("geometry")
+        if code and geometry:
+            shapes[code] = geometry
+    return shapes
+
+
+def _numeric_codes() -> dict[str, str]:
+    from ..publish.countries import _table
+
+    return {str(info.numeric): info.iso2 for info in _table().values()}
+
+
+_DEFAULT: dict[str, WorldAtlasOutlines] = {}
+
+
+def default_outlines(assets_dir: Path) -> Outlines | None:
+    """The world-atlas outlines under ``assets_dir`` (one shared reader per folder), or
+    None when the file is not there (areas are then clipped by distance alone)."""
+    path = Path(assets_dir) / COUNTRIES_FILE
+    if not path.exists():
+        return None
+    key = str(path)
+    if key not in _DEFAULT:
+        _DEFAULT[key] = WorldAtlasOutlines(path)
+    return _DEFAULT[key]
+
+
+def country_name(code: str) -> str:
+    info = country_info(code)
+    return info.name if info else code
