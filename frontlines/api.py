@@ -233,18 +233,24 @@ class Frontlines:
 
         if end < start:
             raise ConfigError(f"--from {start} is after --to {end}")
-        bbox = self.area_bbox(area)
+        from .publish.fullmap_sheet import sheet_for
+
+        bbox, outline = self.area_shape(area)
         with self.open_store(db) as store:
             events = store.events()
             documents = store.documents()
             periods = store_periods(store)
+            sheet = sheet_for(store, self.settings, end, area_name=area, shape=(bbox, outline),
+                              days=(end - start).days + 1)  # fmt: skip
         changes = [
             p.to_dict() for p in periods
             if start.isoformat() <= p.since <= end.isoformat() and _inside(p.lon, p.lat, bbox)
+            and (outline is None or outline.covers(_point(p.lon, p.lat)))
         ]  # fmt: skip
         return write_report(
             events, Path(out_dir), area_name=area, bbox=bbox, start=start, end=end,
             control_changes=changes, documents=documents, settings=self.settings,
+            outline=outline, sheet=sheet,
         )  # fmt: skip
 
     def import_events(self, kind: str, path: str | Path, *, db: str | Path | None = None) -> Any:
@@ -336,6 +342,39 @@ class Frontlines:
         areas = self.control_areas(at, baseline=baseline, db=db)
         return write_control(areas, fmt, out, attribution=ATTRIBUTION if baseline else "")
 
+    def area_shape(self, area: str) -> tuple[tuple[float, float, float, float], Any]:
+        """``area`` as (bounding box, outline or None): a province name gives its polygon
+        (derived from the gazetteer, approximate), W,S,E,N or another place a box."""
+        from .basemap import find_province
+
+        if len(area.split(",")) != 4:
+            province = find_province(area)
+            if province is not None:
+                bounds = tuple(float(v) for v in province.geometry.bounds)
+                return (bounds[0], bounds[1], bounds[2], bounds[3]), province.geometry
+        return self.area_bbox(area), None
+
+    def static_map(
+        self, path: str | Path, at: dt.date | None = None, *, area: str | None = None,
+        fmt: str | None = None,
+        days: int = 30, baseline: bool = False, size: str = "a3", dpi: int = 200,
+        db: str | Path | None = None,
+    ) -> tuple[Path, list[str]]:  # fmt: skip
+        """The full-size static map on ``at`` (png, svg or pdf by ``fmt`` or the suffix)."""
+        from .publish.fullmap_sheet import sheet_for
+
+        target = Path(path)
+        kind = fmt or target.suffix.lstrip(".").lower() or "png"
+        shape = self.area_shape(area) if area else None
+        with self.open_store(db) as store:
+            at = at or _last_event_date(store)
+            sheet = sheet_for(store, self.settings, at, area_name=area or "", shape=shape,
+                              days=days, baseline=baseline)  # fmt: skip
+        from .publish.fullmap import render_full_map
+
+        warnings = render_full_map(sheet, target, fmt=kind, size=size, dpi=dpi)
+        return target, warnings
+
     # -- the gazetteer ----------------------------------------------------------------------
     def build_gazetteer(self, *, progress: Progress | None = None) -> Path:
         from .geo import build_gazetteer
@@ -372,6 +411,21 @@ def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, floa
     if lon is None or lat is None:
         return False
     return bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
+
+
+def _last_event_date(store: Any) -> dt.date:
+    """The latest full event date in the store (today when it has none)."""
+    days = [e.event_date for e in store.events() if len(e.event_date) == 10]
+    try:
+        return dt.date.fromisoformat(max(days)) if days else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def _point(lon: float | None, lat: float | None) -> Any:
+    from shapely import Point
+
+    return Point(lon or 0.0, lat or 0.0)
 
 
 def _area_rank(place: Any) -> tuple[int, int]:

@@ -127,8 +127,23 @@ def _export_control(app: Frontlines, args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt in ("png", "svg", "pdf"):
+        return _static_map(args, fmt)
     path = _app(args).write_map(args.output)
     _err(f"wrote map to {path}")
+    print(path)
+    return 0
+
+
+def _static_map(args: argparse.Namespace, fmt: str) -> int:
+    path, warnings = _app(args).static_map(
+        args.output, args.at, area=args.area, fmt=fmt, days=args.days, baseline=args.baseline,
+        size=args.size, dpi=args.dpi,
+    )  # fmt: skip
+    for warning in warnings:
+        _err(f"warning: {warning}")
+    _err(f"wrote the {fmt} map on {args.at or 'the last event date'} to {path}")
     print(path)
     return 0
 
@@ -321,9 +336,27 @@ def _add_export(sub: Any) -> None:
 
 
 def _add_map(sub: Any) -> None:
-    p = sub.add_parser("map", help="write an offline interactive map of the stored events")
+    p = sub.add_parser(
+        "map", help="write the offline interactive map (HTML) or the full-size static map "
+        "(png, svg, pdf) of control areas, front lines and events",
+    )  # fmt: skip
     _db(p)
-    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("-o", "--output", required=True,
+                   help="the file to write (.html, .png, .svg or .pdf)")  # fmt: skip
+    p.add_argument("--format", choices=("html", "png", "svg", "pdf"),
+                   help="default: from the output's suffix")  # fmt: skip
+    p.add_argument("--at", type=_date,
+                   help="static map: the date of control and of the last events "
+                   "(default: the store's last event date)")  # fmt: skip
+    p.add_argument("--area", help="static map: a province or place name, or W,S,E,N; a "
+                   "province keeps only the events inside its outline")  # fmt: skip
+    p.add_argument("--days", type=int, default=30,
+                   help="static map: events of this many days up to --at (default 30)")  # fmt: skip
+    p.add_argument("--size", choices=("a3", "a4", "report"), default="a3",
+                   help="static map: sheet size, landscape (default a3)")  # fmt: skip
+    p.add_argument("--dpi", type=int, default=200, help="static map: resolution (default 200)")
+    p.add_argument("--baseline", action="store_true",
+                   help="static map: add the Wikipedia detailed-map marks (mid-2017)")  # fmt: skip
     p.set_defaults(func=cmd_map)
 
 

@@ -9,7 +9,7 @@ gazetteer's admin-1 codes, and the Natural Earth rivers, lakes and town list shi
     provinces = load_provinces()            # [Province(country, code, name, geometry)]
 """
 
-from .layers import Town, load_lakes, load_rivers, load_towns
+from .layers import Label, Town, load_lakes, load_rivers, load_towns, town_labels
 from .outlines import (
     COUNTRIES_FILE,
     MemoryOutlines,
@@ -21,6 +21,7 @@ from .provinces import Province, derive_provinces, find_province, load_provinces
 
 __all__ = [
     "COUNTRIES_FILE",
+    "Label",
     "MemoryOutlines",
     "Outlines",
     "Province",
@@ -33,4 +34,5 @@ __all__ = [
     "load_provinces",
     "load_rivers",
     "load_towns",
+    "town_labels",
 ]

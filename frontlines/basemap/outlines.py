@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
 import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
@@ -35,6 +36,10 @@ class Outlines(Protocol):
         """Every country code with an outline."""
         ...
 
+    def codes_within(self, extent: tuple[float, float, float, float]) -> list[str]:
+        """The codes of the countries whose box meets ``extent`` (west, south, east, north)."""
+        ...
+
 
 class MemoryOutlines:
     """Outlines given as a mapping code -> geometry."""
@@ -47,6 +52,9 @@ class MemoryOutlines:
 
     def codes(self) -> list[str]:
         return sorted(self._shapes)
+
+    def codes_within(self, extent: tuple[float, float, float, float]) -> list[str]:
+        return sorted(k for k, v in self._shapes.items() if _meets(v.bounds, extent))
 
 
 class WorldAtlasOutlines:
@@ -76,6 +84,29 @@ class WorldAtlasOutlines:
 
     def codes(self) -> list[str]:
         return sorted(self._load())
+
+    def codes_within(self, extent: tuple[float, float, float, float]) -> list[str]:
+        found = []
+        for code, raw in self._load().items():
+            xy = np.array([p[:2] for p in _positions(raw.get("coordinates") or [])])
+            if len(xy) and _meets((*xy.min(axis=0), *xy.max(axis=0)), extent):
+                found.append(code)
+        return sorted(found)
+
+
+def _positions(coords: Any) -> list[Any]:
+    """Every position of a GeoJSON coordinates array, however deeply nested."""
+    if coords and isinstance(coords[0], (int, float)):
+        return [coords]
+    found: list[Any] = []
+    for item in coords:
+        found.extend(_positions(item))
+    return found
+
+
+def _meets(bounds: Any, extent: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = (float(v) for v in bounds)
+    return west <= extent[2] and east >= extent[0] and south <= extent[3] and north >= extent[1]
 
 
 def _read(path: Path) -> dict[str, dict[str, Any]]:
