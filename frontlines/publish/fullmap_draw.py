@@ -14,8 +14,8 @@ import numpy as np
 import shapely
 from matplotlib import patheffects
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgba
 from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrow, PathPatch
 from matplotlib.path import Path as MplPath
@@ -103,7 +103,7 @@ def draw_events(ax: Axes, events: Sequence[Event], at: str, days: int) -> dict[s
         ages = np.array([last - (_ordinal(e.event_date) or last) for e in group], dtype=float)
         rgba[:, 3] = 1.0 - 0.6 * np.clip(ages / max(days, 1), 0.0, 1.0)
         deaths = np.array([max(e.fatalities, 0) if e.fatalities_known else 0 for e in group])
-        ax.scatter([e.longitude for e in group], [e.latitude for e in group],
+        ax.scatter([e.longitude or 0.0 for e in group], [e.latitude or 0.0 for e in group],
                    s=70 + 25 * np.sqrt(deaths), marker=marker, c=rgba, edgecolors="#111111",
                    linewidths=0.7, zorder=12)  # fmt: skip
         counts[kind] = len(group)
