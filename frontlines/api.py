@@ -272,18 +272,26 @@ class Frontlines:
                 added += store.save(Analysis(document=doc, events=events)).events_added
         return result, added
 
-    def write_map(self, path: str | Path, *, db: str | Path | None = None) -> Path:
-        """The offline full-size map: events (merged across pages) and control periods."""
+    def write_map(
+        self, path: str | Path, *, db: str | Path | None = None, baseline: bool = False
+    ) -> Path:
+        """The offline full-size map: events (merged across pages), control periods and
+        the areas they hold (``baseline``: with the Wikipedia detailed-map layer)."""
+        from .basemap import default_outlines
         from .control import store_periods
+        from .control.areas import place_cells, places_of
         from .publish import write_map
 
         with self.open_store(db) as store:
             events = _read_events(store, merged=True)
             documents = list(store.documents())
-            control = [p.to_dict() for p in store_periods(store)]
+            periods = store_periods(store, baseline=baseline)
+        cells = place_cells(places_of(periods), outlines=default_outlines(self.settings.assets_dir))
+        control = [p.to_dict() for p in periods]
         return Path(
             write_map(
-                events, Path(path), documents=documents, settings=self.settings, control=control
+                events, Path(path), documents=documents, settings=self.settings, control=control,
+                areas=cells,
             )
         )
 

@@ -130,7 +130,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
     if fmt in ("png", "svg", "pdf"):
         return _static_map(args, fmt)
-    path = _app(args).write_map(args.output)
+    path = _app(args).write_map(args.output, baseline=args.baseline)
     _err(f"wrote map to {path}")
     print(path)
     return 0
@@ -356,7 +356,7 @@ def _add_map(sub: Any) -> None:
                    help="static map: sheet size, landscape (default a3)")  # fmt: skip
     p.add_argument("--dpi", type=int, default=200, help="static map: resolution (default 200)")
     p.add_argument("--baseline", action="store_true",
-                   help="static map: add the Wikipedia detailed-map marks (mid-2017)")  # fmt: skip
+                   help="add the Wikipedia detailed-map marks (mid-2017) as a baseline layer")  # fmt: skip
     p.set_defaults(func=cmd_map)
 
 

@@ -19,8 +19,6 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import ConfigError
-from ..publish.countries import country_info
-from ..publish.topojson import to_geojson
 
 COUNTRIES_FILE = "world-atlas/countries-50m.json"
 
@@ -110,6 +108,8 @@ def _meets(bounds: Any, extent: tuple[float, float, float, float]) -> bool:
 
 
 def _read(path: Path) -> dict[str, dict[str, Any]]:
+    from ..publish.topojson import to_geojson
+
     try:
         topology = json.loads(path.read_text("utf-8"))
     except FileNotFoundError as exc:
@@ -151,5 +151,7 @@ def default_outlines(assets_dir: Path) -> Outlines | None:
 
 
 def country_name(code: str) -> str:
+    from ..publish.countries import country_info
+
     info = country_info(code)
     return info.name if info else code

@@ -80,11 +80,11 @@ class PlaceCells:
 
     def cell_features(self, *, digits: int = 4, tolerance_km: float = 0.3) -> dict[str, Any]:
         """The cells and edges as compact GeoJSON for the map app (drawn per date there)."""
-        tolerance = tolerance_km / KM_PER_DEGREE
+        simple = _coverage_simplify(self.cells, tolerance_km / KM_PER_DEGREE)
         cells = [
             {"type": "Feature", "id": k, "properties": {"k": k},
-             "geometry": _geojson(self.lonlat(shapely.simplify(c, tolerance)), digits)}
-            for k, c in enumerate(self.cells) if not c.is_empty
+             "geometry": _geojson(self.lonlat(c), digits)}
+            for k, c in enumerate(simple) if not c.is_empty
         ]  # fmt: skip
         edges = [
             {"type": "Feature", "id": e, "properties": {"a": int(i), "b": int(j)},
@@ -120,6 +120,16 @@ class ControlAreas:
         ]  # fmt: skip
         return {"type": "FeatureCollection", "at": self.at, "max_km": self.max_km,
                 "features": features}  # fmt: skip
+
+
+def _coverage_simplify(cells: np.ndarray, tolerance: float) -> np.ndarray:
+    """Cells simplified together, so neighbours keep one shared edge (no slivers)."""
+    polygonal = np.array([c if c.geom_type in ("Polygon", "MultiPolygon") else
+                          shapely.Polygon() for c in cells], dtype=object)  # fmt: skip
+    try:
+        return np.asarray(shapely.coverage_simplify(polygonal, tolerance), dtype=object)
+    except shapely.errors.GEOSException:
+        return polygonal
 
 
 def _geojson(geometry: BaseGeometry, digits: int) -> dict[str, Any]:

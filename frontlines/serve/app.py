@@ -23,7 +23,7 @@ from ..config import Settings
 from ..control.query import PeriodCache
 from ..errors import StoreError
 from ..store import Store
-from .control_routes import register_control_routes
+from .control_routes import area_cells, register_control_routes
 from .ingest_route import register_ingest
 from .pages import docs_page, index_page
 from .params import BadParameter
@@ -104,7 +104,8 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def map_page(
-    store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None
+    store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None,
+    areas: Any = None,
 ) -> str:
     """The full-size map app: stored events (rejected ones left out) and control periods
     (kept in ``cache`` between requests while the store is unchanged)."""
@@ -115,9 +116,11 @@ def map_page(
     events = [
         e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"
     ]
-    control = [p.to_dict() for p in store_periods(store, cache=cache)]
+    periods = store_periods(store, cache=cache)
+    cells = area_cells(periods, settings, areas)
+    control = [p.to_dict() for p in periods]
     return render_map(events, documents=store.documents(), settings=settings,
-                      title="frontlines", control=control)  # fmt: skip
+                      title="frontlines", control=control, areas=cells, api=True)  # fmt: skip
 
 
 def create_app(
@@ -166,7 +169,7 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         page = map_page(holder.get(), app.state.reviews, app.state.settings,
-                        app.state.period_cache)  # fmt: skip
+                        app.state.period_cache, app.state.area_cache)  # fmt: skip
         return HTMLResponse(page)
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)

@@ -31,6 +31,16 @@ def _max_km(text: str | None) -> float:
     return value
 
 
+def area_cells(periods: list[Any], settings: Any, cache: AreaCache | None) -> Any:
+    """The place cells of ``periods`` for the map page (kept in ``cache`` when given)."""
+    outlines = default_outlines(settings.assets_dir)
+    if cache is None:
+        from ..control.areas import place_cells, places_of
+
+        return place_cells(places_of(periods), outlines=outlines)
+    return cache.cells(periods, outlines=outlines)
+
+
 def register_control_routes(app: FastAPI) -> None:
     """Add the control-area routes to ``app`` (an ``AreaCache`` kept on its state)."""
     app.state.area_cache = AreaCache()
