@@ -285,7 +285,7 @@ class Frontlines:
         with self.open_store(db) as store:
             events = _read_events(store, merged=True)
             documents = list(store.documents())
-            periods = store_periods(store, baseline=baseline)
+            periods = self._corrected(store_periods(store, baseline=baseline), db)
         cells = place_cells(places_of(periods), outlines=default_outlines(self.settings.assets_dir))
         control = [p.to_dict() for p in periods]
         return Path(
@@ -335,9 +335,15 @@ class Frontlines:
         from .control.areas import DEFAULT_MAX_KM, control_areas
 
         with self.open_store(db) as store:
-            periods = store_periods(store, baseline=baseline)
+            periods = self._corrected(store_periods(store, baseline=baseline), db)
         outlines = default_outlines(self.settings.assets_dir)
         return control_areas(periods, at, outlines=outlines, max_km=max_km or DEFAULT_MAX_KM)
+
+    def _corrected(self, periods: list[Any], db: str | Path | None) -> list[Any]:
+        """``periods`` with the analysts' holder corrections kept beside the store."""
+        from .control.corrections import apply_corrections, correction_log_for
+
+        return apply_corrections(periods, correction_log_for(db or self.settings.db).all())
 
     def export_control(
         self, fmt: str, out: IO[str] | Path, at: dt.date, *, baseline: bool = False,
@@ -377,7 +383,8 @@ class Frontlines:
         with self.open_store(db) as store:
             at = at or _last_event_date(store)
             sheet = sheet_for(store, self.settings, at, area_name=area or "", shape=shape,
-                              days=days, baseline=baseline)  # fmt: skip
+                              days=days, baseline=baseline,
+                              corrected=lambda periods: self._corrected(periods, db))  # fmt: skip
         from .publish.fullmap import render_full_map
 
         warnings = render_full_map(sheet, target, fmt=kind, size=size, dpi=dpi)

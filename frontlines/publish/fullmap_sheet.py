@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from shapely import points as make_points
@@ -66,7 +66,7 @@ def _extent(bbox: BBox | None, areas: Any, events: Sequence[Event]) -> BBox:
 def sheet_for(
     store: Any, settings: Settings, at: dt.date, *, area_name: str = "",
     shape: tuple[BBox, BaseGeometry | None] | None = None, days: int = 30,
-    baseline: bool = False,
+    baseline: bool = False, corrected: Callable[[list[Any]], list[Any]] | None = None,
 ) -> MapSheet:  # fmt: skip
     """The sheet of ``store`` on ``at`` (events merged across pages)."""
     from ..events import merge_events
@@ -74,6 +74,8 @@ def sheet_for(
     bbox, outline = shape if shape is not None else (None, None)
     events = merge_events(list(store.events()))
     periods = store_periods(store, baseline=baseline)
+    if corrected is not None:
+        periods = corrected(periods)
     outlines = default_outlines(settings.assets_dir)
     areas = control_areas(periods, at, outlines=outlines)
     start = at - dt.timedelta(days=max(days, 1) - 1)

@@ -105,7 +105,7 @@ def _install_errors(app: FastAPI) -> None:
 
 def map_page(
     store: Any, reviews: ReviewLog, settings: Settings, cache: PeriodCache | None = None,
-    areas: Any = None,
+    areas: Any = None, served: Any = None,
 ) -> str:
     """The full-size map app: stored events (rejected ones left out) and control periods
     (kept in ``cache`` between requests while the store is unchanged)."""
@@ -116,7 +116,7 @@ def map_page(
     events = [
         e for e in store.events() if review_status(reviews.for_event(e.event_id)) != "rejected"
     ]
-    periods = store_periods(store, cache=cache)
+    periods = served.get(store, False) if served is not None else store_periods(store, cache=cache)
     cells = area_cells(periods, settings, areas)
     control = [p.to_dict() for p in periods]
     return render_map(events, documents=store.documents(), settings=settings,
@@ -169,7 +169,8 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         page = map_page(holder.get(), app.state.reviews, app.state.settings,
-                        app.state.period_cache, app.state.area_cache)  # fmt: skip
+                        app.state.period_cache, app.state.area_cache,
+                        app.state.served_periods)  # fmt: skip
         return HTMLResponse(page)
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)

@@ -8,13 +8,53 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
+from pydantic import BaseModel
 
 from ..basemap import default_outlines
 from ..control import ATTRIBUTION, store_periods
 from ..control.areas import DEFAULT_MAX_KM, AreaCache
+from ..control.corrections import (
+    CorrectionLog,
+    HolderCorrection,
+    MemoryCorrectionLog,
+    apply_corrections,
+    check_correction,
+)
+from ..control.periods import ControlPeriod
 from ..store import Store
 from .params import BadParameter, parse_bool, parse_date
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's correction of a place's holder for a period."""
+
+    holder: str
+    since: str
+    until: str = ""
+    note: str = ""
+
+
+class ServedPeriods:
+    """The store's control periods with the analysts' corrections cut in, kept while
+    neither the store nor the corrections change (so the area cache keeps its cells)."""
+
+    def __init__(self, state: Any) -> None:
+        self._state = state
+        self._last: tuple[object, tuple[HolderCorrection, ...], list[ControlPeriod]] | None = None
+
+    def get(self, store: Store, baseline: bool) -> list[ControlPeriod]:
+        base = store_periods(store, baseline=baseline, cache=self._state.period_cache)
+        log: CorrectionLog = self._state.corrections
+        fixes = tuple(log.all())
+        if not fixes:
+            return base
+        last = self._last
+        if last is not None and last[0] is base and last[1] == fixes:
+            return last[2]
+        found = apply_corrections(base, fixes)
+        self._last = (base, fixes, found)
+        return found
 
 DATE_HELP = "YYYY-MM-DD"
 
@@ -44,6 +84,10 @@ def area_cells(periods: list[Any], settings: Any, cache: AreaCache | None) -> An
 def register_control_routes(app: FastAPI) -> None:
     """Add the control-area routes to ``app`` (an ``AreaCache`` kept on its state)."""
     app.state.area_cache = AreaCache()
+    if not hasattr(app.state, "corrections"):
+        app.state.corrections = MemoryCorrectionLog()
+    app.state.served_periods = ServedPeriods(app.state)
+    _register_places(app)
 
     @app.get(
         "/api/control/areas",
@@ -68,7 +112,7 @@ def register_control_routes(app: FastAPI) -> None:
         reach = _max_km(max_km)
         use_base = parse_bool(baseline, "baseline") if baseline else request.app.state.baseline
         store: Store = request.app.state.store.get()
-        periods = store_periods(store, baseline=use_base, cache=request.app.state.period_cache)
+        periods = request.app.state.served_periods.get(store, use_base)
         outlines = default_outlines(request.app.state.settings.assets_dir)
         cache: AreaCache = request.app.state.area_cache
         areas = cache.areas(periods, day, outlines=outlines, max_km=reach)
@@ -77,3 +121,40 @@ def register_control_routes(app: FastAPI) -> None:
         if use_base:
             data["attribution"] = ATTRIBUTION
         return data
+
+
+def _place_periods(request: Request, place_id: str) -> list[ControlPeriod]:
+    store: Store = request.app.state.store.get()
+    periods = request.app.state.served_periods.get(store, request.app.state.baseline)
+    return sorted((p for p in periods if p.place_id == place_id), key=lambda p: p.since)
+
+
+def _register_places(app: FastAPI) -> None:
+    @app.get("/api/control/places/{place_id}",
+             summary="A place's holders over time, with the evidence and the corrections")  # fmt: skip
+    def place_history(request: Request, place_id: str) -> dict[str, Any]:
+        rows = _place_periods(request, place_id)
+        if not rows:
+            raise HTTPException(404, f"no control periods for place {place_id!r}")
+        log: CorrectionLog = request.app.state.corrections
+        fixes = [c.to_dict() for c in log.all() if c.place_id == place_id]
+        return {"place_id": place_id, "place_name": rows[0].place_name,
+                "periods": [p.to_dict() for p in rows], "corrections": fixes}  # fmt: skip
+
+    @app.post(
+        "/api/control/places/{place_id}/review",
+        status_code=201,
+        summary="Correct a place's holder for a period (needs 'Authorization: Bearer <token>'); "
+        "kept beside the store, it survives re-runs",
+    )
+    def correct_holder(request: Request, place_id: str, body: CorrectionIn) -> dict[str, Any]:
+        problem = check_correction(body.holder, body.since, body.until)
+        if problem:
+            raise BadParameter("body", problem)
+        if not _place_periods(request, place_id):
+            raise HTTPException(404, f"no control periods for place {place_id!r}")
+        log: CorrectionLog = request.app.state.corrections
+        stored = log.add(HolderCorrection(place_id, body.holder.strip(), body.since, body.until,
+                                          body.note))  # fmt: skip
+        rows = _place_periods(request, place_id)
+        return {"correction": stored.to_dict(), "periods": [p.to_dict() for p in rows]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Settings
+from ..control.corrections import correction_log_for
 from ..store import open_store
 from .app import create_app
 from .reviews import MemoryReviewLog, ReviewLog, SqliteReviewLog
@@ -37,4 +38,5 @@ def serve(
         reviews=review_log_for(db),
         baseline=baseline,
     )
+    app.state.corrections = correction_log_for(db)  # analysts' holder corrections
     uvicorn.run(app, host=host, port=port, log_config=None)

@@ -7,7 +7,7 @@ from shapely.geometry import Point, shape
 
 from frontlines.serve import create_app
 
-from .conftest import filled_store
+from .conftest import AUTH, filled_store
 
 
 def test_areas_on_a_date_are_geojson(client: TestClient) -> None:
@@ -44,3 +44,19 @@ def test_documented_in_openapi(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     route = spec["paths"]["/api/control/areas"]["get"]
     assert {p["name"] for p in route["parameters"]} >= {"at", "baseline", "max_km"}
+
+
+def test_a_place_history_and_an_analysts_correction(client: TestClient) -> None:
+    history = client.get("/api/control/places/gn:11").json()
+    assert history["place_name"] == "Palmyra" and history["periods"]
+    body = {"holder": "Opposition Rebels (Syria)", "since": "2018-03-01", "note": "checked"}
+    assert client.post("/api/control/places/gn:11/review", json=body).status_code == 401
+    response = client.post("/api/control/places/gn:11/review", json=body, headers=AUTH)
+    assert response.status_code == 201
+    assert response.json()["periods"][-1]["holder"] == "Opposition Rebels (Syria)"
+    areas = client.get("/api/control/areas?at=2018-06-01").json()["features"]
+    assert [f["properties"]["holder"] for f in areas] == ["Opposition Rebels (Syria)"]
+    bad = client.post("/api/control/places/gn:11/review", json={**body, "since": "x"}, headers=AUTH)
+    assert bad.status_code == 400
+    missing = client.post("/api/control/places/nowhere/review", json=body, headers=AUTH)
+    assert missing.status_code == 404
