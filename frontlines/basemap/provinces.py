@@ -23,6 +23,7 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from ..errors import ConfigError
 from .outlines import Outlines
@@ -44,7 +45,12 @@ class Province:
 
     @property
     def label_point(self) -> tuple[float, float]:
-        point = self.geometry.representative_point()
+        """The point of the largest part farthest from its edges (pole of inaccessibility)."""
+        parts = [p for p in shapely.get_parts(self.geometry) if p.geom_type == "Polygon"]
+        if not parts:
+            point = self.geometry.representative_point()
+            return (point.x, point.y)
+        point = polylabel(max(parts, key=lambda p: p.area), tolerance=0.01)
         return (point.x, point.y)
 
     def to_feature(self, *, digits: int = 4, tolerance: float = 0.0) -> dict[str, Any]:

@@ -224,16 +224,20 @@
       return true;
     }
     if (z < 7.5) B.countries.forEach(function (c, i) { place("c" + i, c[0].toUpperCase(), "fl-country", c[1], c[2], "center", 10, 18); });
-    if (z >= 5 && z < 10) B.provinces.features.forEach(function (f, i) {
-      var l = f.properties.label;
-      place("p" + i, f.properties.name.toUpperCase(), "fl-province", l[0], l[1], "center", 7.5, 14);
-    });
-    var count = 0;
-    for (var i = 0; i < B.towns.length && count < 160; i++) {
-      var t = B.towns[i];
-      if (t[3] < minScore) break;
-      if (place("t" + i, t[0], t[3] >= 5 ? "fl-town fl-city" : "fl-town", t[1], t[2], "left", 6.4, 14)) count++;
+    var count = 0, i = 0;
+    function towns(floor) {  // towns ranked by population and by the events naming them
+      for (; i < B.towns.length && count < 160; i++) {
+        var t = B.towns[i];
+        if (t[3] < floor) break;
+        if (place("t" + i, t[0], t[3] >= 5 ? "fl-town fl-city" : "fl-town", t[1], t[2], "left", 6.4, 14)) count++;
+      }
     }
+    towns(Math.max(minScore, 5));  // cities first, then the provinces' names, then the rest
+    if (z >= 5 && z < 10) B.provinces.features.forEach(function (f, n) {
+      var l = f.properties.label;
+      place("p" + n, f.properties.name.toUpperCase(), "fl-province", l[0], l[1], "center", 7.5, 14);
+    });
+    towns(minScore);
     Object.keys(pool).forEach(function (key) { if (!shown[key]) pool[key].remove(); });
     window.frontlinesLabels = Object.keys(shown).length;
   }
