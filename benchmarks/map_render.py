@@ -1,8 +1,10 @@
 """Map first render: the offline HTML map with many synthetic events in headless chromium.
 
-    .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--json]
+    .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--no-control] [--json]
 
-Writes the map (``frontlines.publish.write_map``) with ``--events`` synthetic events (45 %
+Writes the map (``frontlines.publish.write_map``) with the baseline's control areas (about
+7,700 places, shaded by holder with front lines; ``--no-control`` leaves them out), the
+labelled base map, and ``--events`` synthetic events (45 %
 around Syria, 25 % around Iraq, the rest anywhere, over five years, short evidence text),
 opens it ``--runs`` times in Debian's chromium (``/usr/bin/chromium``, the browser test's
 flags: headless, WebGL on SwiftShader, no network), each time in a fresh browser context,
@@ -108,16 +110,33 @@ def first_render_ms(page_url: str, runs: int) -> tuple[list[float], list[dict[st
     return times, marks
 
 
-def run(count: int, runs: int) -> dict[str, Any]:
+def baseline_control() -> tuple[list[dict[str, Any]], Any]:
+    """The baseline's control periods (about 7,700 places) and their cells."""
+    from frontlines.basemap import default_outlines
+    from frontlines.config import Settings
+    from frontlines.control.areas import place_cells, places_of
+    from frontlines.control.baseline import load_baseline
+    from frontlines.control.periods import control_periods
+
+    layer = load_baseline()
+    periods = control_periods(layer.claims, layer.places)
+    cells = place_cells(places_of(periods), outlines=default_outlines(Settings().assets_dir))
+    return [p.to_dict() for p in periods], cells
+
+
+def run(count: int, runs: int, control: bool = True) -> dict[str, Any]:
     events = synthetic_events(count)
+    periods, cells = baseline_control() if control else (None, None)
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
-        path = write_map(events, Path(tmp) / "map.html", title="benchmark")
+        path = write_map(events, Path(tmp) / "map.html", title="benchmark", control=periods,
+                         areas=cells)  # fmt: skip
         write_s = time.perf_counter() - began
         size = path.stat().st_size
         times, marks = first_render_ms(path.resolve().as_uri(), runs)
     return {
         "events": count,
+        "control_places": len(cells.points) if cells is not None else 0,
         "runs": runs,
         "write_s": round(write_s, 2),
         "page_mb": round(size / 1e6, 1),
@@ -133,14 +152,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--no-control", action="store_true",
+                        help="without the baseline's control areas (7,700 places)")  # fmt: skip
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         parser.error(f"{CHROMIUM} is missing (apt-get install chromium)")
-    result = run(args.events, args.runs)
+    result = run(args.events, args.runs, control=not args.no_control)
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"{result['events']:,} events: page {result['page_mb']} MB, written in "
+        print(f"{result['events']:,} events, control areas of {result['control_places']:,} "
+              f"places, labels: page {result['page_mb']} MB, written in "
               f"{result['write_s']} s")  # fmt: skip
         print(f"first render over {result['runs']} runs: p50 {result['p50_ms']} ms, "
               f"max {result['max_ms']} ms ({result['first_render_ms']})")  # fmt: skip

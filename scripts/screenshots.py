@@ -14,6 +14,14 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swif
         "--disable-background-networking", "--no-first-run"]  # fmt: skip
 
 
+NEAREST = """([lon, lat]) => {
+  const pts = window.frontlinesApp.data.territory.points;
+  let best = 0;
+  pts.forEach((p, k) => { if (Math.hypot(p[0] - lon, p[1] - lat) < Math.hypot(pts[best][0] - lon, pts[best][1] - lat)) best = k; });
+  window.frontlinesPlaceHistory(best);
+}"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("map_html", type=Path)
@@ -21,7 +29,7 @@ def main() -> None:
     parser.add_argument("--report", nargs=2, type=Path, metavar=("HTML", "PNG"))
     parser.add_argument("--zoom", type=float, help="zoom the map to this level first")
     parser.add_argument("--center", help="lon,lat to centre on")
-    parser.add_argument("--click", type=int, help="open this place cell's history")
+    parser.add_argument("--click", help="lon,lat: open the history of the place nearest to it")
     args = parser.parse_args()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -35,8 +43,8 @@ def main() -> None:
             page.evaluate("([z, c]) => window.frontlinesMap.jumpTo(c ? {zoom: z, center: c} : {zoom: z})",
                           [args.zoom or 6, center])  # fmt: skip
             page.wait_for_timeout(1500)
-        if args.click is not None:
-            page.evaluate("(k) => window.frontlinesPlaceHistory(k)", args.click)
+        if args.click:
+            page.evaluate(NEAREST, [float(v) for v in args.click.split(",")])
         page.wait_for_timeout(1500)
         page.screenshot(path=str(args.map_png))
         if args.report:
