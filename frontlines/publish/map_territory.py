@@ -37,7 +37,7 @@ def territory_data(periods: list[dict[str, Any]], cells: PlaceCells | None) -> d
     by_place: dict[str, list[int]] = {}
     for index, period in enumerate(periods):
         by_place.setdefault(str(period.get("place_id") or ""), []).append(index)
-    layer = cells.cell_features()
+    layer = cells.cell_features(digits=3, tolerance_km=0.5)
     seeds = [[i for pid in ids for i in by_place.get(pid, [])] for ids in cells.seeds]
     points = [[round(p.lon, 4), round(p.lat, 4)] for p in cells.points]
     ever = [{periods[i]["holder"] for i in seed} for seed in seeds]

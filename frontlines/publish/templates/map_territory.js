@@ -132,9 +132,9 @@
   }
   function addBaseLayers() {
     if (!B) return;
-    map.addSource("lakes", { type: "geojson", data: B.lakes });
-    map.addSource("rivers", { type: "geojson", data: B.rivers });
-    map.addSource("provinces", { type: "geojson", data: B.provinces });
+    map.addSource("lakes", { type: "geojson", data: B.lakes, maxzoom: 8, buffer: 4 });
+    map.addSource("rivers", { type: "geojson", data: B.rivers, maxzoom: 8, buffer: 4 });
+    map.addSource("provinces", { type: "geojson", data: B.provinces, maxzoom: 8, buffer: 4 });
     map.addLayer({ id: "lakes", type: "fill", source: "lakes", paint: { "fill-color": "#a9cce3" } }, "countries-outline");
     map.addLayer({ id: "provinces", type: "line", source: "provinces",
                    paint: { "line-color": "#7b6f8f", "line-width": 0.9, "line-dasharray": [3, 2], "line-opacity": 0.8 } }, "clusters");
@@ -144,8 +144,9 @@
   function addTerritoryLayers() {
     if (!T) return;
     map.addImage("hatch", hatchImage());
-    map.addSource("territory", { type: "geojson", data: T.cells, tolerance: 0.2 });
-    map.addSource("fronts", { type: "geojson", data: T.edges });
+    // few tile levels and a small buffer keep the worker's share of the first render small
+    map.addSource("territory", { type: "geojson", data: T.cells, tolerance: 0.4, maxzoom: 9, buffer: 4 });
+    map.addSource("fronts", { type: "geojson", data: T.edges, maxzoom: 9, buffer: 4 });
     map.addLayer({ id: "territory-fill", type: "fill", source: "territory",
                    paint: { "fill-color": colourMatch("h", "rgba(0,0,0,0)"), "fill-antialias": false,
                             "fill-opacity": ["case", [">=", ["coalesce", ["feature-state", "h"], -1], 0], 0.42, 0] } },
