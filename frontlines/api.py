@@ -319,11 +319,12 @@ class Frontlines:
         db: str | Path | None = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
         """Who held which place on ``at`` (JSON-ready rows)."""
-        from .control import control_at
+        from .control import snapshot, store_periods
 
         bbox = self.area_bbox(area) if area else None
         with self.open_store(db) as store:
-            return control_at(store, at, area=bbox, baseline=baseline)
+            periods = self._corrected(store_periods(store, baseline=baseline), db)
+        return [p.to_dict() for p in snapshot(periods, at, bbox)]
 
     def control_areas(
         self, at: dt.date, *, baseline: bool = False, max_km: float | None = None,

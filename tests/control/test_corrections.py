@@ -55,3 +55,21 @@ def test_sqlite_log_survives_reopening(tmp_path: Path) -> None:
     first.close()
     again = SqliteCorrectionLog(path).all()
     assert again == [stored] and stored.created
+
+
+def test_the_cli_facade_applies_the_stores_corrections(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from frontlines.api import Frontlines
+    from frontlines.config import Settings
+    from frontlines.records import Analysis, Document
+
+    db = tmp_path / "store.sqlite"
+    app = Frontlines(Settings(db=str(db)))
+    with app.open_store(db) as store:
+        store.save(Analysis(Document("d1", "x.txt", "x", "Nothing here.")))
+    SqliteCorrectionLog(db).add(HolderCorrection("wp:sy:2", "Opposition Rebels (Syria)", "2018-01-01"))
+    rows = app.control(dt.date(2018, 6, 1), baseline=True, db=db)
+    airport = [r for r in rows if r["place_id"] == "wp:sy:2"]
+    assert [r["holder"] for r in airport] == ["Opposition Rebels (Syria)"]
+    assert airport[0]["kinds"] == ["review"]
