@@ -72,6 +72,7 @@ class PlaceCells:
     kx: float
     max_km: float
     index: dict[str, int] = field(default_factory=dict)
+    _features: dict[tuple[int, float], dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def lonlat(self, geometry: BaseGeometry) -> BaseGeometry:
         """A projected geometry back in longitude/latitude."""
@@ -79,7 +80,14 @@ class PlaceCells:
         return shapely.transform(geometry, lambda xy: xy * scale)
 
     def cell_features(self, *, digits: int = 4, tolerance_km: float = 0.3) -> dict[str, Any]:
-        """The cells and edges as compact GeoJSON for the map app (drawn per date there)."""
+        """The cells and edges as compact GeoJSON for the map app (drawn per date there);
+        kept, so a server renders them once per store state."""
+        key = (digits, tolerance_km)
+        if key not in self._features:
+            self._features[key] = self._cell_features(digits, tolerance_km)
+        return self._features[key]
+
+    def _cell_features(self, digits: int, tolerance_km: float) -> dict[str, Any]:
         simple = _coverage_simplify(self.cells, tolerance_km / KM_PER_DEGREE)
         cells = [
             {"type": "Feature", "id": k, "properties": {"k": k},
