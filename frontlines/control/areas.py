@@ -179,12 +179,29 @@ def place_cells(
     circles = shapely.buffer(pts, radius, quad_segs=8)
     raw = _voronoi(pts, xy, radius)
     cells = shapely.intersection(raw, circles)
-    countries = np.array([p.country.upper() for p in points], dtype=object)
+    countries = np.array(_countries(points, outlines), dtype=object)
     projected = _project_outlines(outlines, set(countries), kx)
     cells = _clip(cells, countries, projected)
     edge_i, edge_j, edges = _edges(pts, xy, raw, circles, countries, projected)
     index = {pid: k for k, ids in enumerate(seeds) for pid in ids}
     return PlaceCells(points, seeds, cells, edge_i, edge_j, edges, kx, max_km, index)
+
+
+def _countries(points: Sequence[PlacePoint], outlines: Outlines | None) -> list[str]:
+    """Each point's country code; where a place names none, the outline holding it."""
+    codes = [p.country.upper() for p in points]
+    if outlines is None or all(codes):
+        return codes
+    for k, point in enumerate(points):
+        if codes[k]:
+            continue
+        spot = shapely.Point(point.lon, point.lat)
+        for code in outlines.codes_within((point.lon, point.lat, point.lon, point.lat)):
+            outline = outlines.country(code)
+            if outline is not None and outline.covers(spot):
+                codes[k] = code
+                break
+    return codes
 
 
 def _seeds(places: Sequence[PlacePoint]) -> tuple[list[list[str]], list[PlacePoint]]:

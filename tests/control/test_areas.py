@@ -111,3 +111,12 @@ def test_cache_reuses_cells_and_areas_for_the_same_periods() -> None:
     assert cache.cells(periods) is cache.cells(periods)
     other = list(periods)
     assert cache.areas(other, "2020-06-01") is not first
+
+
+def test_a_place_without_a_country_is_clipped_to_the_outline_holding_it() -> None:
+    periods = [ControlPeriod("x", "x", A, "2020-01-01", "", 0.5, False, [], 35.0, 38.25, "")]
+    outlines = MemoryOutlines({"SY": box(37.0, 34.0, 38.3, 36.0), "IQ": box(38.3, 34.0, 40.0, 36.0)})
+    areas = control_areas(periods, "2020-06-01", outlines=outlines)
+    geometry = _area(areas, A)
+    assert geometry.contains(Point(38.2, 35.0))
+    assert not geometry.contains(Point(38.35, 35.0))  # across the border
