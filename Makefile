@@ -27,9 +27,11 @@ demo: setup
 	$(BIN)/frontlines export --format acled-csv --db $(OUT)/demo.sqlite -o $(OUT)/events.csv
 	$(BIN)/frontlines export --format geojson --db $(OUT)/demo.sqlite -o $(OUT)/events.geojson
 	$(BIN)/frontlines map --db $(OUT)/demo.sqlite -o $(OUT)/map.html
+	$(BIN)/frontlines map --db $(OUT)/demo.sqlite --baseline -o $(OUT)/control.png
 	@echo
 	@echo "store:   $(abspath $(OUT))/demo.sqlite"
 	@echo "map:     $(abspath $(OUT))/map.html   (open it in a browser; works offline)"
+	@echo "control: $(abspath $(OUT))/control.png (the full-size map at the demo's last date)"
 	@echo "csv:     $(abspath $(OUT))/events.csv"
 	@echo "geojson: $(abspath $(OUT))/events.geojson"
 
@@ -50,11 +52,13 @@ test: setup browser-deps
 eval: setup   # accuracy on the development corpora in ../shared (prints the README's tables)
 	$(BIN)/python benchmarks/accuracy.py --baselines
 
-bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k and 1M (tiles), merging 100k reports
+bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k and 1M (tiles), merging 100k reports, control areas, static map
 	$(BIN)/python benchmarks/geoparse_speed.py ../shared/eval/geoparsing/GWN.xml
 	$(BIN)/python benchmarks/store_latency.py
 	$(BIN)/python benchmarks/map_render.py
 	$(BIN)/python benchmarks/map_render.py --events 1000000 --runs 3
+	$(BIN)/python benchmarks/control_areas.py
+	$(BIN)/python benchmarks/static_map.py
 	$(BIN)/python benchmarks/merge_speed.py
 
 clean:

@@ -1,6 +1,6 @@
 """Map first render: the offline HTML map with many synthetic events in headless chromium.
 
-    .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--tiles MODE] [--json]
+    .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--tiles MODE] [--no-control] [--json]
 
 Writes the map (``frontlines.publish.write_map``) with ``--events`` synthetic events (45 %
 around Syria, 25 % around Iraq, the rest anywhere, over five years, short evidence text),
@@ -127,19 +127,36 @@ def tiles_figures(events: list[Event], folder: Path) -> dict[str, Any]:
     }
 
 
-def run(count: int, runs: int, tiles: str = "auto") -> dict[str, Any]:
+def baseline_control() -> tuple[list[dict[str, Any]], Any]:
+    """The baseline's control periods (about 7,700 places) and their cells."""
+    from frontlines.basemap import default_outlines
+    from frontlines.config import Settings
+    from frontlines.control.areas import place_cells, places_of
+    from frontlines.control.baseline import load_baseline
+    from frontlines.control.periods import control_periods
+
+    layer = load_baseline()
+    periods = control_periods(layer.claims, layer.places)
+    cells = place_cells(places_of(periods), outlines=default_outlines(Settings().assets_dir))
+    return [p.to_dict() for p in periods], cells
+
+
+def run(count: int, runs: int, tiles: str = "auto", control: bool = True) -> dict[str, Any]:
     events = synthetic_events(count)
+    periods, cells = baseline_control() if control else (None, None)
     tiled = use_tiles(count, tiles)
     with tempfile.TemporaryDirectory() as tmp:
         extra = tiles_figures(events, Path(tmp)) if tiled else {}
         began = time.perf_counter()
-        path = write_map(events, Path(tmp) / "map.html", title="benchmark", tiles=tiles)
+        path = write_map(events, Path(tmp) / "map.html", title="benchmark", tiles=tiles,
+                             control=periods, areas=cells)  # fmt: skip
         write_s = time.perf_counter() - began
         size = path.stat().st_size
         times, marks = first_render_ms(path.resolve().as_uri(), runs)
     return {
         "events": count,
         "tiles": tiled,
+        "control_places": len(cells.points) if cells is not None else 0,
         **extra,
         "runs": runs,
         "write_s": round(write_s, 2),
@@ -157,11 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tiles", choices=("auto", "always", "never"), default="auto",
                         help="the map's tiles mode (auto: tiles above 50,000 events)")  # fmt: skip
+    parser.add_argument("--no-control", action="store_true",
+                        help="without the baseline's control areas (7,700 places)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         parser.error(f"{CHROMIUM} is missing (apt-get install chromium)")
-    result = run(args.events, args.runs, args.tiles)
+    result = run(args.events, args.runs, args.tiles, control=not args.no_control)
     if args.json:
         print(json.dumps(result))
     else:

@@ -249,18 +249,24 @@ class Frontlines:
 
         if end < start:
             raise ConfigError(f"--from {start} is after --to {end}")
-        bbox = self.area_bbox(area)
+        from .publish.fullmap_sheet import sheet_for
+
+        bbox, outline = self.area_shape(area)
         with self.open_store(db) as store:
             events = _read_events(store, False, include_flagged)
             documents = store.documents()
             periods = store_periods(store)
+            sheet = sheet_for(store, self.settings, end, area_name=area, shape=(bbox, outline),
+                              days=(end - start).days + 1)  # fmt: skip
         changes = [
             p.to_dict() for p in periods
             if start.isoformat() <= p.since <= end.isoformat() and _inside(p.lon, p.lat, bbox)
+            and (outline is None or outline.covers(_point(p.lon, p.lat)))
         ]  # fmt: skip
         return write_report(
             events, Path(out_dir), area_name=area, bbox=bbox, start=start, end=end,
             control_changes=changes, documents=documents, settings=self.settings,
+            outline=outline, sheet=sheet,
         )  # fmt: skip
 
     def import_events(self, kind: str, path: str | Path, *, db: str | Path | None = None) -> Any:
@@ -289,22 +295,28 @@ class Frontlines:
         db: str | Path | None = None,
         tiles: str = "auto",
         include_flagged: bool = False,
+        baseline: bool = False,
     ) -> Path:
-        """The offline full-size map: events (merged across pages) and control periods;
-        events drawn from flooding or off-topic comments are left out unless asked for.
+        """The offline full-size map: events (merged across pages), control periods and
+        the areas they hold (``baseline``: with the Wikipedia detailed-map layer); events
+        drawn from flooding or off-topic comments are left out unless asked for.
 
         ``tiles`` (auto, always, never): events as vector tiles in the page (auto: above
         ``frontlines.publish.map_tiles.TILES_THRESHOLD`` events).
         """
+        from .basemap import default_outlines
         from .control import store_periods
+        from .control.areas import place_cells, places_of
         from .publish import write_map
 
         with self.open_store(db) as store:
             events = _read_events(store, True, include_flagged)
             documents = list(store.documents())
-            control = [p.to_dict() for p in store_periods(store)]
+            periods = self._corrected(store_periods(store, baseline=baseline), db)
+        cells = place_cells(places_of(periods), outlines=default_outlines(self.settings.assets_dir))
+        control = [p.to_dict() for p in periods]
         written = write_map(events, Path(path), documents=documents, settings=self.settings,
-                            control=control, tiles=tiles)  # fmt: skip
+                            control=control, tiles=tiles, areas=cells)  # fmt: skip
         return Path(written)
 
     def write_tiles(
@@ -343,11 +355,77 @@ class Frontlines:
         db: str | Path | None = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
         """Who held which place on ``at`` (JSON-ready rows)."""
-        from .control import control_at
+        from .control import snapshot, store_periods
 
         bbox = self.area_bbox(area) if area else None
         with self.open_store(db) as store:
-            return control_at(store, at, area=bbox, baseline=baseline)
+            periods = self._corrected(store_periods(store, baseline=baseline), db)
+        return [p.to_dict() for p in snapshot(periods, at, bbox)]
+
+    def control_areas(
+        self, at: dt.date, *, baseline: bool = False, max_km: float | None = None,
+        db: str | Path | None = None,
+    ) -> Any:  # fmt: skip
+        """Areas held on ``at`` and the front lines between them (a ``ControlAreas``)."""
+        from .basemap import default_outlines
+        from .control import store_periods
+        from .control.areas import DEFAULT_MAX_KM, control_areas
+
+        with self.open_store(db) as store:
+            periods = self._corrected(store_periods(store, baseline=baseline), db)
+        outlines = default_outlines(self.settings.assets_dir)
+        return control_areas(periods, at, outlines=outlines, max_km=max_km or DEFAULT_MAX_KM)
+
+    def _corrected(self, periods: list[Any], db: str | Path | None) -> list[Any]:
+        """``periods`` with the analysts' holder corrections kept beside the store."""
+        from .control.corrections import apply_corrections, correction_log_for
+
+        return apply_corrections(periods, correction_log_for(db or self.settings.db).all())
+
+    def export_control(
+        self, fmt: str, out: IO[str] | Path, at: dt.date, *, baseline: bool = False,
+        db: str | Path | None = None,
+    ) -> int:  # fmt: skip
+        """Write the control areas and front lines on ``at`` (geojson or gpkg)."""
+        from .control import ATTRIBUTION
+        from .publish.control_export import write_control
+
+        areas = self.control_areas(at, baseline=baseline, db=db)
+        return write_control(areas, fmt, out, attribution=ATTRIBUTION if baseline else "")
+
+    def area_shape(self, area: str) -> tuple[tuple[float, float, float, float], Any]:
+        """``area`` as (bounding box, outline or None): a province name gives its polygon
+        (derived from the gazetteer, approximate), W,S,E,N or another place a box."""
+        from .basemap import find_province
+
+        if len(area.split(",")) != 4:
+            province = find_province(area)
+            if province is not None:
+                bounds = tuple(float(v) for v in province.geometry.bounds)
+                return (bounds[0], bounds[1], bounds[2], bounds[3]), province.geometry
+        return self.area_bbox(area), None
+
+    def static_map(
+        self, path: str | Path, at: dt.date | None = None, *, area: str | None = None,
+        fmt: str | None = None,
+        days: int = 30, baseline: bool = False, size: str = "a3", dpi: int = 200,
+        db: str | Path | None = None,
+    ) -> tuple[Path, list[str]]:  # fmt: skip
+        """The full-size static map on ``at`` (png, svg or pdf by ``fmt`` or the suffix)."""
+        from .publish.fullmap_sheet import sheet_for
+
+        target = Path(path)
+        kind = fmt or target.suffix.lstrip(".").lower() or "png"
+        shape = self.area_shape(area) if area else None
+        with self.open_store(db) as store:
+            at = at or _last_event_date(store)
+            sheet = sheet_for(store, self.settings, at, area_name=area or "", shape=shape,
+                              days=days, baseline=baseline,
+                              corrected=lambda periods: self._corrected(periods, db))  # fmt: skip
+        from .publish.fullmap import render_full_map
+
+        warnings = render_full_map(sheet, target, fmt=kind, size=size, dpi=dpi)
+        return target, warnings
 
     # -- the gazetteer ----------------------------------------------------------------------
     def build_gazetteer(self, *, progress: Progress | None = None) -> Path:
@@ -398,6 +476,21 @@ def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, floa
     if lon is None or lat is None:
         return False
     return bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]
+
+
+def _last_event_date(store: Any) -> dt.date:
+    """The latest full event date in the store (today when it has none)."""
+    days = [e.event_date for e in store.events() if len(e.event_date) == 10]
+    try:
+        return dt.date.fromisoformat(max(days)) if days else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def _point(lon: float | None, lat: float | None) -> Any:
+    from shapely import Point
+
+    return Point(lon or 0.0, lat or 0.0)
 
 
 def _area_rank(place: Any) -> tuple[int, int]:

@@ -128,6 +128,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
+    if args.layer == "control":
+        return _export_control(app, args)
     merged = not args.no_merge
     if args.output and args.output != "-":
         count = app.export(
@@ -141,8 +143,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_control(app: Frontlines, args: argparse.Namespace) -> int:
+    if args.at is None:
+        raise FrontlinesError("--layer control needs --at YYYY-MM-DD (the date to map)")
+    out = Path(args.output) if args.output and args.output != "-" else sys.stdout
+    count = app.export_control(args.format, out, args.at, baseline=args.baseline)
+    _err(f"wrote {count} control area(s) and front line(s) on {args.at} as {args.format} "
+         f"to {args.output or 'stdout'}")  # fmt: skip
+    return 0
+
+
 def cmd_map(args: argparse.Namespace) -> int:
-    path = _app(args).write_map(args.output, tiles=args.tiles, include_flagged=args.include_flagged)
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt in ("png", "svg", "pdf"):
+        return _static_map(args, fmt)
+    path = _app(args).write_map(args.output, tiles=args.tiles,
+                                include_flagged=args.include_flagged, baseline=args.baseline)  # fmt: skip
     _err(f"wrote map to {path}")
     print(path)
     return 0
@@ -155,6 +171,18 @@ def cmd_tiles(args: argparse.Namespace) -> int:
         )
     _info(args, f"wrote {tiles.count} event(s) at zoom {tiles.zoom} to {tiles.path}")
     print(tiles.path)
+    return 0
+
+
+def _static_map(args: argparse.Namespace, fmt: str) -> int:
+    path, warnings = _app(args).static_map(
+        args.output, args.at, area=args.area, fmt=fmt, days=args.days, baseline=args.baseline,
+        size=args.size, dpi=args.dpi,
+    )  # fmt: skip
+    for warning in warnings:
+        _err(f"warning: {warning}")
+    _err(f"wrote the {fmt} map on {args.at or 'the last event date'} to {path}")
+    print(path)
     return 0
 
 
@@ -353,15 +381,39 @@ def _add_export(sub: Any) -> None:
     p.add_argument("--no-merge", action="store_true",
                    help="one row per report instead of one per event with all its sources")  # fmt: skip
     _include_flagged(p)
+    p.add_argument("--layer", choices=("events", "control"), default="events",
+                   help="events (default) or control: the areas held and the front lines "
+                        "on --at (geojson or gpkg)")  # fmt: skip
+    p.add_argument("--at", type=_date, help="the date of --layer control, YYYY-MM-DD")
+    p.add_argument("--baseline", action="store_true",
+                   help="with --layer control: add the Wikipedia detailed-map marks (mid-2017)")  # fmt: skip
     p.set_defaults(func=cmd_export)
 
 
 def _add_map(sub: Any) -> None:
-    p = sub.add_parser("map", help="write an offline interactive map of the stored events")
+    p = sub.add_parser(
+        "map", help="write the offline interactive map (HTML) or the full-size static map "
+        "(png, svg, pdf) of control areas, front lines and events",
+    )  # fmt: skip
     _db(p)
-    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("-o", "--output", required=True,
+                   help="the file to write (.html, .png, .svg or .pdf)")  # fmt: skip
     _tiles_mode(p)
     _include_flagged(p)
+    p.add_argument("--format", choices=("html", "png", "svg", "pdf"),
+                   help="default: from the output's suffix")  # fmt: skip
+    p.add_argument("--at", type=_date,
+                   help="static map: the date of control and of the last events "
+                   "(default: the store's last event date)")  # fmt: skip
+    p.add_argument("--area", help="static map: a province or place name, or W,S,E,N; a "
+                   "province keeps only the events inside its outline")  # fmt: skip
+    p.add_argument("--days", type=int, default=30,
+                   help="static map: events of this many days up to --at (default 30)")  # fmt: skip
+    p.add_argument("--size", choices=("a3", "a4", "report"), default="a3",
+                   help="static map: sheet size, landscape (default a3)")  # fmt: skip
+    p.add_argument("--dpi", type=int, default=200, help="static map: resolution (default 200)")
+    p.add_argument("--baseline", action="store_true",
+                   help="add the Wikipedia detailed-map marks (mid-2017) as a baseline layer")  # fmt: skip
     p.set_defaults(func=cmd_map)
 
 
@@ -413,7 +465,12 @@ def _add_control(sub: Any) -> None:
 
 
 def _add_serve(sub: Any) -> None:
-    p = sub.add_parser("serve", help="serve the HTTP API and the map app")
+    p = sub.add_parser(
+        "serve", help="serve the HTTP API and the map app",
+        epilog="routes: / (the map app), /api/events, /api/control?at= (holders of places), "
+        "/api/control/areas?at=[&baseline=true&max_km=15] (areas held and front lines as "
+        "GeoJSON), /api/documents, /openapi.json (every route and parameter), /docs",
+    )  # fmt: skip
     _db(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)

@@ -23,16 +23,22 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
 from .basemap import countries_geojson
+from .holder_colours import holder_colour
+from .map_territory import basemap_data, evidence_rows, territory_data
+
+if TYPE_CHECKING:
+    from ..control.areas import PlaceCells
 
 ATTRIBUTION = (
     "Base map: Natural Earth (public domain) via world-atlas · Places: GeoNames (CC BY 4.0) · "
-    "Wikipedia contributors (CC BY-SA 4.0) · frontlines"
+    "Wikipedia contributors (CC BY-SA 4.0) · Provinces approximate (derived from GeoNames "
+    "admin-1 codes) · frontlines"
 )
 TYPE_COLORS = {
     "Battles": "#d62728",
@@ -43,10 +49,6 @@ TYPE_COLORS = {
     "Strategic developments": "#1f77b4",
 }
 OTHER_COLOR = "#7f7f7f"
-HOLDER_COLORS = (
-    "#1b9e77", "#e7298a", "#7570b3", "#d95f02", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
-    "#b15928", "#6a3d9a", "#33a02c", "#fb9a99",
-)  # fmt: skip
 WORLD = [[-180.0, -60.0], [180.0, 75.0]]
 _ASSETS = {
     "js": "maplibre-gl/dist/maplibre-gl.js",
@@ -172,7 +174,9 @@ def _get(item: Any, name: str, *others: str) -> Any:
     return None
 
 
-def _control_row(item: Any) -> dict[str, Any] | None:
+def _control_row(
+    item: Any, titles: dict[str, str] | None = None, urls: dict[str, str] | None = None
+) -> dict[str, Any] | None:
     lat = _get(item, "lat", "latitude")
     lon = _get(item, "lon", "longitude")
     try:
@@ -194,19 +198,26 @@ def _control_row(item: Any) -> dict[str, Any] | None:
         "confidence": float(row["confidence"] or 0.0),
         "lon": point[0],
         "lat": point[1],
+        "place_id": str(_get(item, "place_id") or ""),
+        "evidence": evidence_rows(item, titles or {}, urls or {}),
     }
 
 
-def control_data(control: Iterable[Any] | None) -> dict[str, Any]:
+def control_data(
+    control: Iterable[Any] | None,
+    titles: dict[str, str] | None = None,
+    urls: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """Control periods for the page: rows without a place point or a start date are left out.
 
     Each item is a mapping or an object with ``place_name``, ``lat``/``latitude``,
     ``lon``/``longitude``, ``holder``, ``since``, ``until`` (``""``/None: still open),
     ``contested`` and ``confidence`` (a ``ControlPeriod`` fits).
     """
-    periods = [row for row in map(_control_row, control or ()) if row is not None]
+    rows = (_control_row(item, titles, urls) for item in control or ())
+    periods = [row for row in rows if row is not None]
     holders = sorted({p["holder"] for p in periods})
-    colors = {h: HOLDER_COLORS[i % len(HOLDER_COLORS)] for i, h in enumerate(holders)}
+    colors = {h: holder_colour(h) for h in holders}
     return {"periods": periods, "holders": holders, "colors": colors}
 
 
@@ -215,11 +226,16 @@ def map_data(
     documents: Iterable[Document] | None,
     settings: Settings,
     control: Iterable[Any] | None = None,
+    areas: PlaceCells | None = None,
+    api: bool = False,
 ) -> dict[str, Any]:
-    """Everything the page's script reads (events by column, control, base map, colours)."""
-    titles = {d.id: d.title for d in documents or ()}
+    """Everything the page's script reads (events by column, control, territory cells,
+    base map, colours); ``api``: the page is served and may post reviews."""
+    documents = list(documents or ())
+    titles = {d.id: d.title for d in documents}
     data = _columns(events, titles)
-    held = control_data(control)
+    urls = {d.id: d.url for d in documents if d.url}
+    held = control_data(control, titles, urls)
     lons = data["columns"]["lon"] + [p["lon"] for p in held["periods"]]
     lats = data["columns"]["lat"] + [p["lat"] for p in held["periods"]]
     types = sorted({e.event_type for e in events}, key=lambda t: (t not in TYPE_COLORS, t))
@@ -231,6 +247,9 @@ def map_data(
         control=held,
         countries=_countries(settings),
         attribution=ATTRIBUTION,
+        territory=territory_data(held["periods"], areas),
+        basemap=basemap_data(events),
+        api=api,
     )
     return data
 
@@ -244,12 +263,15 @@ def render_map(
     control: Iterable[Any] | None = None,
     tiles: str = "auto",
     served_tiles: Any = None,
+    areas: PlaceCells | None = None,
+    api: bool = False,
 ) -> str:
     """The map page as one HTML string, data embedded (what the server returns at ``/``).
 
     ``tiles`` (auto, always, never): events as vector tiles instead of inline data
     (auto: above :data:`frontlines.publish.map_tiles.TILES_THRESHOLD` events);
-    ``served_tiles`` is (URL, TileSet) when a server answers the archive.
+    ``served_tiles`` is (URL, TileSet) when a server answers the archive; ``areas``: the
+    place cells of ``control``'s places (control areas follow the slider).
     """
     from .map_tiles import tiled_page, wants_tiles
 
@@ -257,17 +279,20 @@ def render_map(
     events = list(events)
     if wants_tiles(events, tiles):
         data, scripts, archive = tiled_page(
-            events, documents, settings, control, served=served_tiles
+            events, documents, settings, control, served=served_tiles, areas=areas, api=api
         )
     else:
-        data, scripts, archive = map_data(events, documents, settings, control), "", ""
+        data = map_data(events, documents, settings, control, areas, api)
+        scripts, archive = "", ""
     template = resources.files("frontlines.publish").joinpath("templates/map.html")
     app_js = resources.files("frontlines.publish").joinpath("templates/map.js")
+    territory_js = resources.files("frontlines.publish").joinpath("templates/map_territory.js")
     values = {
         "TITLE": html.escape(title),
         "MAPLIBRE_CSS": _inline(_asset(settings, "css"), "style", "maplibre-gl.css"),
         "MAPLIBRE_JS": _inline(_asset(settings, "js"), "script", "maplibre-gl.js"),
         "APP_JS": _inline(app_js.read_text("utf-8"), "script", "map.js"),
+        "TERRITORY_JS": _inline(territory_js.read_text("utf-8"), "script", "map_territory.js"),
         "DATA": json_for_html(data),
         "TILES_SCRIPTS": scripts,
         "TILES_ARCHIVE": archive,
@@ -285,14 +310,16 @@ def write_map(
     title: str = "frontlines",
     control: Iterable[Any] | None = None,
     tiles: str = "auto",
+    areas: PlaceCells | None = None,
 ) -> Path:
     """Write the offline HTML map of ``events`` to ``path``; return the path written.
 
     ``control``: optional control periods drawn for the time slider's date (see
-    :func:`control_data`). ``tiles``: see :func:`render_map`.
+    :func:`control_data`); ``areas``: their places' cells, shaded by holder; ``tiles``:
+    see :func:`render_map`.
     """
     page = render_map(events, documents=documents, settings=settings, title=title,
-                      control=control, tiles=tiles)  # fmt: skip
+                      control=control, tiles=tiles, areas=areas)  # fmt: skip
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -135,11 +135,13 @@ def _base(
     documents: Iterable[Document] | None,
     settings: Settings,
     control: Iterable[Any] | None,
+    areas: Any = None,
+    api: bool = False,
 ) -> dict[str, Any]:
     """The inline page's data without its events, with the events' types and bounds."""
     from . import map as page
 
-    base = page.map_data([], documents, settings, control)
+    base = page.map_data([], documents, settings, control, areas, api)
     types = sorted({e.event_type for e in events}, key=lambda t: (t not in page.TYPE_COLORS, t))
     points = [(e.longitude, e.latitude) for e in events if e.longitude is not None and e.latitude is not None]
     lons = [p[0] for p in points] + [p["lon"] for p in base["control"]["periods"]]
@@ -159,6 +161,8 @@ def tiled_page(
     control: Iterable[Any] | None = None,
     *,
     served: tuple[str, TileSet] | None = None,
+    areas: Any = None,
+    api: bool = False,
 ) -> tuple[dict[str, Any], str, str]:
     """The page's data, the extra ``<script>`` elements and the archive for a tiled map.
 
@@ -168,7 +172,7 @@ def tiled_page(
     """
     from .map import _inline
 
-    base = _base(events, documents, settings, control)
+    base = _base(events, documents, settings, control, areas, api)
     types = list(base["types"])
     data = {**base, **_page_columns(events, types)}
     if served is not None:

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..config import Settings
 from ..errors import ConfigError
@@ -86,9 +87,17 @@ def _in_area(event: Event, bbox: BBox) -> bool:
     return west <= event.longitude <= east and south <= event.latitude <= north
 
 
-def select_events(events: Iterable[Event], bbox: BBox, start: dt.date, end: dt.date) -> list[Event]:
-    """The events dated in [start, end] with a point in the bbox, in date order."""
+def select_events(
+    events: Iterable[Event], bbox: BBox, start: dt.date, end: dt.date, outline: Any = None
+) -> list[Event]:
+    """The events dated in [start, end] with a point in the bbox (and inside ``outline``,
+    a shapely polygon, when given: a province's area, not its box), in date order."""
     chosen = [e for e in events if _in_period(e, start, end) and _in_area(e, bbox)]
+    if outline is not None and chosen:
+        from shapely import points
+
+        inside = outline.contains(points([(e.longitude, e.latitude) for e in chosen]))
+        chosen = [e for e, keep in zip(chosen, inside, strict=True) if keep]
     return sorted(chosen, key=lambda e: (e.event_date, e.event_type, e.location, e.event_id))
 
 
@@ -175,12 +184,13 @@ def report_data(
     control_changes: Iterable[object] = (),
     documents: Iterable[Document] = (),
     title: str | None = None,
+    outline: Any = None,
 ) -> ReportData:
     """Everything the report shows, selected, ordered and resolved (no rendering yet)."""
     _check_bbox(bbox)
     if end < start:
         raise ConfigError(f"the period ends ({end}) before it starts ({start})")
-    chosen = select_events(events, bbox, start, end)
+    chosen = select_events(events, bbox, start, end, outline)
     by_id = {d.id: d for d in documents}
     return ReportData(
         title=title or f"Situation report: {area_name}, {start.isoformat()} to {end.isoformat()}",
@@ -208,12 +218,18 @@ def write_report(
     documents: Iterable[Document] = (),
     title: str | None = None,
     settings: Settings | None = None,
+    outline: Any = None,
+    sheet: Any = None,
 ) -> ReportPaths:
-    """Write ``report.html``, ``report.md`` and ``map.png`` into ``out_dir`` (created)."""
+    """Write ``report.html``, ``report.md`` and ``map.png`` into ``out_dir`` (created).
+
+    ``outline``: the area's polygon (events outside it are left out); ``sheet``: a
+    :class:`~frontlines.publish.fullmap.MapSheet` drawn as the full-size map (control
+    areas, front lines, base map) instead of the plain event plot."""
     events = list(events)
     data = report_data(
         events, area_name=area_name, bbox=bbox, start=start, end=end,
-        control_changes=control_changes, documents=documents, title=title,
+        control_changes=control_changes, documents=documents, title=title, outline=outline,
     )  # fmt: skip
     folder = Path(out_dir)
     try:
@@ -222,10 +238,17 @@ def write_report(
         raise ConfigError(
             f"cannot create the report folder ({exc.strerror})", source=str(folder)
         ) from exc
-    chosen = select_events(events, bbox, start, end)
-    countries = Path((settings or Settings.from_env()).assets_dir) / COUNTRIES_FILE
+    chosen = select_events(events, bbox, start, end, outline)
     png = folder / "map.png"
-    warnings = render_report_map(chosen, png, bbox=bbox, title=data.title, countries_file=countries)
+    if sheet is not None:
+        from .fullmap import render_full_map
+
+        sheet.events, sheet.title = chosen, data.title
+        warnings = render_full_map(sheet, png, size="report", dpi=110)
+    else:
+        countries = Path((settings or Settings.from_env()).assets_dir) / COUNTRIES_FILE
+        warnings = render_report_map(chosen, png, bbox=bbox, title=data.title,
+                                     countries_file=countries)  # fmt: skip
     data.warnings.extend(warnings)
     html_path, md_path = folder / "report.html", folder / "report.md"
     html_path.write_text(render_html(data, image=png.name), encoding="utf-8")

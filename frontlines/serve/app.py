@@ -26,6 +26,7 @@ from ..errors import StoreError
 from ..records import Document
 from ..store import Store
 from .cache import StateCache, etag_for, etag_matches, latest_reviews, state_key
+from .control_routes import area_cells, register_control_routes
 from .ingest_route import register_ingest
 from .pages import docs_page, index_page
 from .params import BadParameter
@@ -116,6 +117,8 @@ def map_page(
     *,
     tiles: str = "auto",
     tile_cache: TileCache | None = None,
+    areas: Any = None,
+    served: Any = None,
 ) -> str:
     """The full-size map app: stored events (rejected ones and those drawn from flooding or
     off-topic comments left out) and control periods (kept in ``cache`` between requests
@@ -132,13 +135,15 @@ def map_page(
         e for e in unflagged(store.events())
         if review_status(reviewed.get(e.event_id, [])) != "rejected"
     ]  # fmt: skip
-    control = [p.to_dict() for p in store_periods(store, cache=cache)]
-    served = None
+    periods = served.get(store, False) if served is not None else store_periods(store, cache=cache)
+    cells = area_cells(periods, settings, areas)
+    control = [p.to_dict() for p in periods]
+    served_tiles = None
     if wants_tiles(events, tiles):
-        served = (TILES_PATH, (tile_cache or TileCache()).tiles_for(events))
+        served_tiles = (TILES_PATH, (tile_cache or TileCache()).tiles_for(events))
     return render_map(events, documents=_titles(store), settings=settings,
                       title="frontlines", control=control, tiles=tiles,
-                      served_tiles=served)  # fmt: skip
+                      served_tiles=served_tiles, areas=cells, api=True)  # fmt: skip
 
 
 def _titles(store: Any) -> list[Document]:
@@ -171,7 +176,8 @@ def _index(request: Request) -> Response:
         else:
             page = map_page(state.store.get(), state.reviews, state.settings,
                             state.period_cache, latest_reviews(request),
-                            tiles=state.tiles, tile_cache=state.tile_cache)  # fmt: skip
+                            tiles=state.tiles, tile_cache=state.tile_cache,
+                            areas=state.area_cache, served=state.served_periods)  # fmt: skip
         return page, etag_for("map", *key, hashlib.sha256(page.encode("utf-8")).hexdigest())
 
     page, etag = state.page_cache.get(key, build)
@@ -234,6 +240,7 @@ def create_app(
 
     _install_errors(app)
     register_routes(app)
+    register_control_routes(app)
     register_ingest(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

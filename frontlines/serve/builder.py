@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from ..config import Settings
 
@@ -18,7 +19,21 @@ def build_page(db: str, settings: Settings) -> str:
 
     reviews = review_log_for(db)
     with open_store(db) as store:
-        return map_page(store, reviews, settings)
+        return map_page(store, reviews, settings, served=_Corrected(db))
+
+
+class _Corrected:
+    """The store's control periods with the analysts' holder corrections cut in."""
+
+    def __init__(self, db: str) -> None:
+        self._db = db
+
+    def get(self, store: Any, baseline: bool) -> list[Any]:
+        from ..control import store_periods
+        from ..control.corrections import apply_corrections, correction_log_for
+
+        fixes = correction_log_for(self._db).all()
+        return apply_corrections(store_periods(store, baseline=baseline), fixes)
 
 
 class ProcessPageBuilder:

@@ -69,6 +69,9 @@ def state_key(request: Request) -> tuple[str, str]:
     """The state of the store and of the review log: cached pages are kept per state."""
     state = request.app.state
     reviews = state.reviews.version()  # first: it may create the review table (a write)
+    corrections = getattr(state, "corrections", None)
+    if corrections is not None:  # analysts' holder corrections change the page too
+        reviews = f"{reviews}.c{len(corrections.all())}"
     store = state.store.get()
     stamp = getattr(store, "state", None)
     return (str(stamp()) if callable(stamp) else "", reviews)

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from ..config import Settings
+from ..control.corrections import correction_log_for
 from ..errors import ConfigError
 from ..store import open_store
 from .app import create_app
@@ -74,6 +75,7 @@ def serve(
         tiles=tiles,
         map_builder=map_builder_for(db, settings or Settings.from_env()),
     )
+    app.state.corrections = correction_log_for(db)  # analysts' holder corrections
     uvicorn.run(app, host=host, port=port, log_config=None)
 
 
@@ -82,7 +84,7 @@ def app_from_env() -> FastAPI:
     responsive()
     settings = Settings.from_env()
     db = settings.db
-    return create_app(
+    app = create_app(
         lambda: open_store(db),
         token=os.environ.get("FRONTLINES_TOKEN") or None,
         settings=settings,
@@ -91,6 +93,8 @@ def app_from_env() -> FastAPI:
         tiles=os.environ.get("FRONTLINES_SERVE_TILES") or "auto",
         map_builder=map_builder_for(db, settings),
     )
+    app.state.corrections = correction_log_for(db)  # analysts' holder corrections
+    return app
 
 
 def map_builder_for(db: str | Path, settings: Settings) -> ProcessPageBuilder | None:

@@ -34,7 +34,7 @@
   for (var k = 0; k < feats.length; k++) {
     if (cols.lon[k] === null || cols.lat[k] === null) { feats[k] = null; continue; }
     feats[k] = { type: "Feature", geometry: { type: "Point", coordinates: [cols.lon[k], cols.lat[k]] },
-                 properties: { i: k, c: typeColor[typeCodes[k]] } };
+                 properties: { i: k, c: typeColor[typeCodes[k]], t: typeCodes[k], f: cols.fatalities[k], d: days[k] } };
   }
 
   performance.mark("fl-features");
@@ -132,7 +132,9 @@
     shownFeatures = placed;
     if (styleReady && !tiles) map.getSource("events").setData({ type: "FeatureCollection", features: placed });
     refreshControl();
+    hooks.forEach(function (fn) { fn(hi, span); });
   }
+  var hooks = [];  // extensions (map_territory.js) follow the slider through these
   slider.addEventListener("input", refresh);
   [windowSel, undated].forEach(function (node) { node.addEventListener("change", refresh); });
   actorBox.addEventListener("input", refresh);
@@ -367,6 +369,8 @@
       window.frontlinesReady = true;
     });
   });
+  window.frontlinesApp = { map: map, data: data, el: el, row: row, isoDay: isoDay, isWeb: isWeb,
+                           hooks: hooks, slider: slider, value: value, days: days };
   window.frontlinesMap = map;
   window.frontlinesOpenPopup = openPopup;
   window.frontlinesEvent = function (i) { return value("event_id", i); };

@@ -1,0 +1,79 @@
+"""The map app's territory and base map data (kept apart from the event columns).
+
+``territory_data`` sends the place cells once (Voronoi cells clipped to the country and
+to ``max_km``), the edges between neighbouring cells, and for each cell the indexes of its
+places' control periods: the page colours each cell by the holder in force on the slider's
+date and lights the edges whose two sides have different holders (the front lines), so
+moving the slider needs no request. ``basemap_data`` sends rivers, lakes, provinces
+(approximate), towns ranked for labelling and country label points.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..basemap.layers import country_labels, load_lakes, load_rivers, load_towns, town_labels
+from ..basemap.provinces import ATTRIBUTION as PROVINCES_NOTE
+from ..basemap.provinces import load_provinces
+from ..records import Event
+
+if TYPE_CHECKING:
+    from ..control.areas import PlaceCells
+
+ATTRIBUTION = (
+    "Rivers, lakes, borders: Natural Earth (public domain) · Towns: GeoNames (CC BY 4.0), "
+    f"Wikipedia contributors (CC BY-SA 4.0) · {PROVINCES_NOTE}"
+)
+MAX_EVIDENCE = 4
+MAX_TEXT = 280
+
+
+def territory_data(periods: list[dict[str, Any]], cells: PlaceCells | None) -> dict[str, Any] | None:
+    """Cells, edges and each cell's period indexes (into ``periods``), or None."""
+    if cells is None or not len(cells.cells):
+        return None
+    by_place: dict[str, list[int]] = {}
+    for index, period in enumerate(periods):
+        by_place.setdefault(str(period.get("place_id") or ""), []).append(index)
+    layer = cells.cell_features(digits=3, tolerance_km=0.5)
+    seeds = [[i for pid in ids for i in by_place.get(pid, [])] for ids in cells.seeds]
+    points = [[round(p.lon, 4), round(p.lat, 4)] for p in cells.points]
+    ever = [{periods[i]["holder"] for i in seed} for seed in seeds]
+    edges = [
+        f for f in layer["edges"]["features"]
+        if not (len(ever[f["properties"]["a"]]) == 1 and ever[f["properties"]["a"]] == ever[f["properties"]["b"]])
+    ]  # fmt: skip  (an edge between two places only ever held by one holder is never a front)
+    return {"cells": layer["cells"], "edges": {"type": "FeatureCollection", "features": edges},
+            "seeds": seeds, "points": points, "max_km": cells.max_km}  # fmt: skip
+
+
+def basemap_data(events: Iterable[Event]) -> dict[str, Any]:
+    """Rivers, lakes, provinces, ranked towns and country names for the page."""
+    mentions = Counter(e.location for e in events if e.location)
+    towns = [[t.name, round(t.lon, 4), round(t.lat, 4), t.score]
+             for t in town_labels(load_towns(), mentions)]  # fmt: skip
+    provinces = {
+        "type": "FeatureCollection",
+        "features": [p.to_feature(digits=3, tolerance=0.01) for p in load_provinces()],
+    }
+    countries = [[name, round(lon, 3), round(lat, 3)] for _c, name, lon, lat in country_labels()]
+    return {"rivers": load_rivers(), "lakes": load_lakes(), "provinces": provinces,
+            "towns": towns, "countries": countries, "attribution": ATTRIBUTION}  # fmt: skip
+
+
+def evidence_rows(item: Any, titles: dict[str, str], urls: dict[str, str]) -> list[list[Any]]:
+    """A period's evidence, compact: [kind, text, source title, url, confidence]."""
+    evidence = item.get("evidence") if isinstance(item, dict) else None
+    rows: list[list[Any]] = []
+    for claim in (evidence or [])[:MAX_EVIDENCE]:
+        if not isinstance(claim, dict):
+            continue
+        span = claim.get("evidence") or {}
+        text = str(span.get("text") or "") if isinstance(span, dict) else ""
+        doc = str(claim.get("document_id") or "")
+        source = titles.get(doc) or ("Wikipedia detailed map (baseline)" if doc.startswith("baseline:") else doc)
+        rows.append([str(claim.get("kind") or ""), text[:MAX_TEXT], source, urls.get(doc, ""),
+                     float(claim.get("confidence") or 0.0)])  # fmt: skip
+    return rows

@@ -1,0 +1,62 @@
+"""``/api/control/areas``: GeoJSON areas and fronts on a date, documented, checked params."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from shapely.geometry import Point, shape
+
+from frontlines.serve import create_app
+
+from .conftest import AUTH, filled_store
+
+
+def test_areas_on_a_date_are_geojson(client: TestClient) -> None:
+    body = client.get("/api/control/areas?at=2018-03-01").json()
+    assert body["type"] == "FeatureCollection" and body["at"] == "2018-03-01"
+    areas = [f for f in body["features"] if f["properties"]["kind"] == "area"]
+    assert areas and areas[0]["properties"]["holder"]
+    assert areas[0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    assert shape(areas[0]["geometry"]).contains(Point(38.3, 34.56))  # around Palmyra
+
+
+def test_areas_before_any_claim_are_empty(client: TestClient) -> None:
+    body = client.get("/api/control/areas?at=2000-01-01").json()
+    assert body["features"] == [] and body["total"] == 0
+
+
+def test_bad_parameters_are_400(client: TestClient) -> None:
+    for query in ("", "?at=yesterday", "?at=2018-03-01&max_km=0", "?at=2018-03-01&max_km=x"):
+        response = client.get(f"/api/control/areas{query}")
+        assert response.status_code == 400, query
+        assert response.json()["error"] == "bad_parameter"
+
+
+def test_baseline_areas_carry_the_attribution() -> None:
+    with TestClient(create_app(filled_store)) as http:
+        body = http.get("/api/control/areas?at=2018-01-01&baseline=true").json()
+    assert "Wikipedia" in body["attribution"]
+    holders = {f["properties"]["holder"] for f in body["features"]}
+    assert any("Syria" in h for h in holders)
+    assert any(f["properties"]["kind"] == "front" for f in body["features"])
+
+
+def test_documented_in_openapi(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    route = spec["paths"]["/api/control/areas"]["get"]
+    assert {p["name"] for p in route["parameters"]} >= {"at", "baseline", "max_km"}
+
+
+def test_a_place_history_and_an_analysts_correction(client: TestClient) -> None:
+    history = client.get("/api/control/places/gn:11").json()
+    assert history["place_name"] == "Palmyra" and history["periods"]
+    body = {"holder": "Opposition Rebels (Syria)", "since": "2018-03-01", "note": "checked"}
+    assert client.post("/api/control/places/gn:11/review", json=body).status_code == 401
+    response = client.post("/api/control/places/gn:11/review", json=body, headers=AUTH)
+    assert response.status_code == 201
+    assert response.json()["periods"][-1]["holder"] == "Opposition Rebels (Syria)"
+    areas = client.get("/api/control/areas?at=2018-06-01").json()["features"]
+    assert [f["properties"]["holder"] for f in areas] == ["Opposition Rebels (Syria)"]
+    bad = client.post("/api/control/places/gn:11/review", json={**body, "since": "x"}, headers=AUTH)
+    assert bad.status_code == 400
+    missing = client.post("/api/control/places/nowhere/review", json=body, headers=AUTH)
+    assert missing.status_code == 404
