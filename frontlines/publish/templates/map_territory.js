@@ -57,7 +57,7 @@
 
   // -- event emphasis: recent events stronger, within the slider's window ---------------
   function refreshEvents(hi, span) {
-    if (!loaded) return;
+    if (!loaded || !map.getLayer("event-icons")) return;  // a tiled page styles its own
     var reach = span > 0 ? span : 90;
     map.setPaintProperty("events", "circle-opacity",
       ["interpolate", ["linear"], ["get", "d"], hi - reach, 0.35, hi, 1]);
@@ -130,6 +130,13 @@
     }
     return { width: size, height: size, data: px };
   }
+  // the layer the base map and the areas go under: the events' (clusters inline, the tiles'
+  // first layer in a tiled page); on top when neither is there
+  function under() {
+    var ids = ["clusters", "fl-tiles-overview", "fl-tiles-events"];
+    for (var i = 0; i < ids.length; i++) if (map.getLayer(ids[i])) return ids[i];
+    return undefined;
+  }
   function addBaseLayers() {
     if (!B) return;
     map.addSource("lakes", { type: "geojson", data: B.lakes, maxzoom: 8, buffer: 4 });
@@ -137,9 +144,9 @@
     map.addSource("provinces", { type: "geojson", data: B.provinces, maxzoom: 8, buffer: 4 });
     map.addLayer({ id: "lakes", type: "fill", source: "lakes", paint: { "fill-color": "#a9cce3" } }, "countries-outline");
     map.addLayer({ id: "provinces", type: "line", source: "provinces",
-                   paint: { "line-color": "#7b6f8f", "line-width": 0.9, "line-dasharray": [3, 2], "line-opacity": 0.8 } }, "clusters");
+                   paint: { "line-color": "#7b6f8f", "line-width": 0.9, "line-dasharray": [3, 2], "line-opacity": 0.8 } }, under());
     map.addLayer({ id: "rivers", type: "line", source: "rivers",
-                   paint: { "line-color": "#4a90c8", "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.8, 9, 2.2] } }, "clusters");
+                   paint: { "line-color": "#4a90c8", "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.8, 9, 2.2] } }, under());
   }
   function addTerritoryLayers() {
     if (!T) return;
@@ -158,11 +165,11 @@
     map.addLayer({ id: "fronts-halo", type: "line", source: "fronts",
                    layout: { "line-cap": "round", "line-join": "round" },
                    paint: { "line-color": "#ffffff", "line-width": 4.5,
-                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 0.8, 0] } }, "clusters");
+                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 0.8, 0] } }, under());
     map.addLayer({ id: "fronts", type: "line", source: "fronts",
                    layout: { "line-cap": "round", "line-join": "round" },
                    paint: { "line-color": "#8b0000", "line-width": 2.4,
-                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 1, 0] } }, "clusters");
+                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 1, 0] } }, under());
     ["control-squares", "control-rings"].forEach(function (id) {  // the areas say it at low zoom
       if (map.getLayer(id)) map.setLayerZoomRange(id, 8.5, 24);
     });
@@ -173,6 +180,7 @@
     });
   }
   function addEventIcons() {
+    if (!map.getLayer("events") || !map.getSource("events")) return;  // a tiled page draws its own
     data.types.forEach(function (type) {
       var code = coded.event_type.values.indexOf(type);
       var canvas = iconCanvas(type, null, 32);
