@@ -166,7 +166,7 @@ def _detected(data: bytes, source: str, exc: UnicodeDecodeError, warnings: list[
     if not _plausible(text):
         raise _encoding_error(source, bad, data[bad : bad + 1], "utf-8") from exc
     warnings.append(
-        f"input is not valid UTF-8 (first bad byte at offset {bad}) and declares no charset; "
+        f"input is not valid UTF-8 (first bad byte at offset {bad}) and declares no usable charset; "
         f"read it as {_FRIENDLY.get(codec, codec)}; re-save it as UTF-8 (or declare its "
         "charset) if characters look wrong"
     )
