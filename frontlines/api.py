@@ -43,6 +43,7 @@ class ItemResult:
     documents: int = 0
     documents_new: int = 0
     events_added: int = 0
+    events_dated: int = 0  # stored undated events dated by a date this run gave the page
     warnings: list[str] = field(default_factory=list)
 
 
@@ -376,6 +377,7 @@ def _stored(store: Any, outcome: Outcome) -> ItemResult:
             item.documents += 1
             item.documents_new += int(result.document_new)
             item.events_added += result.events_added
+            item.events_dated += getattr(result, "events_dated", 0)
             item.warnings.extend(analysis.document.warnings)
     except FrontlinesError as exc:
         item.ok, item.status, item.error = False, "refused", str(exc)
@@ -414,7 +416,8 @@ def _progress_line(index: int, total: int, item: ItemResult) -> str:
     if not item.ok:
         return f"[{index}/{total}] {item.source}: {item.status} ({item.error_class})"
     new = f"{item.documents_new} new" if item.documents_new else "already stored"
+    dated = f", {item.events_dated} dated" if item.events_dated else ""
     return (
         f"[{index}/{total}] {item.source}: {item.documents} document(s), {new}, "
-        f"{item.events_added} event(s) added"
+        f"{item.events_added} event(s) added{dated}"
     )

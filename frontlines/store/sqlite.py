@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from .base import (
     SaveResult,
     document_key,
     event_key,
+    fill_dates,
     scalar_clauses,
 )
 from .migrations import apply_migrations
@@ -50,6 +51,10 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         )
         args += [flt.source] * 3
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def _rowcount(conn: sqlite3.Connection) -> Callable[[str, tuple[Any, ...]], int]:
+    return lambda sql, args: int(conn.execute(sql, args).rowcount)
 
 
 class SqliteStore(FilteredReads):
@@ -125,7 +130,8 @@ class SqliteStore(FilteredReads):
                 self._insert_document(conn, document, doc_id)
                 mentions_added = self._replace_mentions(conn, analysis.mentions, doc_id)
             events_added = self._insert_events(conn, analysis.events, doc_id)
-        return SaveResult(doc_id, known is None, events_added, mentions_added)
+            dated = 0 if known is None else fill_dates(_rowcount(conn), analysis, doc_id, "?")
+        return SaveResult(doc_id, known is None, events_added, mentions_added, dated)
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document, doc_id: str) -> None:
         marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))
