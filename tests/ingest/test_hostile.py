@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 
@@ -83,7 +84,7 @@ def test_deep_thread_with_one_repeated_id_keeps_every_comment_in_order() -> None
     assert len(comments) == depth and len({c.id for c in comments}) == depth
     assert comments[0].id == "comment-1" and comments[1].id == "comment-1-2"
     assert [c.depth for c in comments] == list(range(depth))
-    assert all(c.parent == p.id for p, c in zip(comments, comments[1:], strict=False))
+    assert all(c.parent == p.id for p, c in pairwise(comments))
     assert all(c.text == "Aleppo is next." and c.author == "Rob" for c in comments)
 
 
