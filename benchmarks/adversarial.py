@@ -1,16 +1,39 @@
-"""Hostile and malformed inputs, generated (no file is downloaded or copied).
+"""Hostile and malformed inputs, generated, ingested in mixed batches: what ends a batch?
 
-Each generator returns a :class:`Case`: a file name, its bytes and whether it is a good
-page that must be stored. ``cases(count, seed, scale)`` mixes every kind with good pages;
-``scale`` (0-1) shrinks the big kinds so that a CI run stays small.
+    .venv/bin/python benchmarks/adversarial.py [--count 10000] [--scale 1] [--json]
+
+Generates ``--count`` inputs (nothing is downloaded or copied): comment threads nested
+thousands deep with repeated ids, one name repeated 100,000 times on a line, map-link
+lines by the ten thousand, 9-10 MB files, unpunctuated text, charsets that are codecs
+but not text encodings, broken and legacy encodings, year-1 and year-9999 dates, entity
+tricks (surrogates, billion laughs), deep markup nesting, junk markup, flooded threads;
+about one in ten is a good page that must be stored. They are ingested in batches of
+``--batch`` (default 100) with the CLI's isolation (a worker per run, ``--max-seconds``
+per input, a memory ceiling). Prints crashes (exceptions that ended a batch), unexpected
+failures (inputs failed by an exception frontlines did not raise on purpose), refusals,
+timeouts, good pages lost, time per input (p50, p99, max, the slowest input) and the
+memory an input added to its worker (max, and the largest ratio to the input's size
+among inputs of 1 MB or more). ``--scale`` (0-1) shrinks the big kinds (CI runs 0.02).
 """
 
 from __future__ import annotations
 
+import argparse
 import base64
+import json
 import random
+import statistics
+import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 MB = 1_000_000
 
@@ -214,7 +237,9 @@ def _hostile(rng: random.Random, n: int, scale: float) -> Case:
     return rng.choices(makers, weights)[0]()
 
 
-def cases(count: int, *, seed: int = 14, scale: float = 1.0, good_share: float = 0.1) -> Iterator[Case]:
+def cases(
+    count: int, *, seed: int = 14, scale: float = 1.0, good_share: float = 0.1
+) -> Iterator[Case]:
     """``count`` inputs, about ``good_share`` of them good pages, in a seeded order."""
     rng = random.Random(seed)
     for n in range(count):
@@ -222,3 +247,120 @@ def cases(count: int, *, seed: int = 14, scale: float = 1.0, good_share: float =
             yield good_page(rng, n)
         else:
             yield _hostile(rng, n, scale)
+
+
+# -- the run ----------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Tally:
+    inputs: int = 0
+    good: int = 0
+    crashes: int = 0  # exceptions that ended a batch
+    skipped: int = 0  # inputs never read because a batch ended
+    unexpected: dict[str, int] = field(default_factory=dict)  # error class -> inputs
+    refused: int = 0
+    timeouts: int = 0
+    good_lost: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    slowest: tuple[float, str] = (0.0, "")
+    peak_mb: float = 0.0
+    peak_ratio: float = 0.0  # memory added / input size, inputs of 1 MB or more
+    wall_s: float = 0.0
+
+    def summary(self) -> dict[str, Any]:
+        times = sorted(self.seconds) or [0.0]
+        p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
+        return {
+            "inputs": self.inputs, "good_pages": self.good, "crashes": self.crashes,
+            "inputs_skipped_by_crashes": self.skipped, "unexpected_failures": self.unexpected,
+            "refused": self.refused, "timeouts": self.timeouts,
+            "good_pages_lost": len(self.good_lost), "lost": self.good_lost[:10],
+            "seconds_p50": round(statistics.median(times), 3), "seconds_p99": round(p99, 3),
+            "seconds_max": round(times[-1], 3), "slowest_input": self.slowest[1],
+            "peak_memory_mb": round(self.peak_mb, 1),
+            "peak_memory_ratio_1mb_plus": round(self.peak_ratio, 2),
+            "wall_seconds": round(self.wall_s, 1),
+        }  # fmt: skip
+
+
+def run_corpus(
+    count: int, *, seed: int = 14, scale: float = 1.0, batch: int = 100,
+    max_seconds: float = 60.0, folder: Path | None = None,
+) -> Tally:  # fmt: skip
+    """Ingest ``count`` generated inputs in batches into a fresh store; tally what happened."""
+    from frontlines import Frontlines, Settings
+
+    started = time.perf_counter()
+    tally = Tally()
+    with tempfile.TemporaryDirectory() as tmp:
+        where = folder or Path(tmp)
+        settings = Settings.from_env(db=str(Path(tmp) / "adversarial.sqlite"),
+                                     max_seconds=max_seconds)  # fmt: skip
+        app = Frontlines(settings, isolate=True)
+        pending: list[tuple[Case, Path]] = []
+        for case in cases(count, seed=seed, scale=scale):
+            path = where / case.name
+            path.write_bytes(case.data)
+            pending.append((case, path))
+            if len(pending) == batch:
+                _batch(app, pending, tally)
+                pending = []
+        if pending:
+            _batch(app, pending, tally)
+    tally.wall_s = time.perf_counter() - started
+    return tally
+
+
+def _batch(app: Any, pending: list[tuple[Case, Path]], tally: Tally) -> None:
+    tally.inputs += len(pending)
+    tally.good += sum(case.good for case, _ in pending)
+    try:
+        report = app.ingest([str(path) for _, path in pending])
+    except Exception as exc:  # what the issue counts: one input ending the batch
+        tally.crashes += 1
+        tally.skipped += len(pending)
+        tally.good_lost += [f"{case.name} (batch ended: {type(exc).__name__})"
+                            for case, _ in pending if case.good]  # fmt: skip
+        return
+    for (case, path), item in zip(pending, report.items, strict=True):
+        _count(tally, case, path, item)
+        path.unlink()
+
+
+def _count(tally: Tally, case: Case, path: Path, item: Any) -> None:
+    tally.seconds.append(item.seconds)
+    tally.slowest = max(tally.slowest, (item.seconds, case.name))
+    tally.peak_mb = max(tally.peak_mb, item.peak_bytes / 1e6)
+    if len(case.data) >= 1_000_000:
+        tally.peak_ratio = max(tally.peak_ratio, item.peak_bytes / len(case.data))
+    if item.status == "refused":
+        tally.refused += 1
+    elif item.status == "timeout":
+        tally.timeouts += 1
+    elif item.status == "failed":
+        tally.unexpected[item.error_class] = tally.unexpected.get(item.error_class, 0) + 1
+    if case.good and not (item.ok and item.documents >= 1):
+        tally.good_lost.append(f"{case.name} ({item.status}: {item.error[:120]})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--scale", type=float, default=1.0, help="size of the big kinds (0-1)")
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--max-seconds", type=float, default=60.0)
+    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    args = parser.parse_args(argv)
+    tally = run_corpus(args.count, seed=args.seed, scale=args.scale, batch=args.batch,
+                       max_seconds=args.max_seconds)  # fmt: skip
+    summary = tally.summary()
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        for key, value in summary.items():
+            print(f"{key:28} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
