@@ -29,7 +29,9 @@ def correction_problem(fields: dict[str, Any]) -> str | None:
     sub = fields.get("sub_event_type")
     kind = fields.get("event_type")
     if sub is not None and kind is not None and _event_types().get(sub) != kind:
-        return f"field 'sub_event_type' = {sub!r} belongs to {_event_types().get(sub)!r}, not {kind!r}"
+        return (
+            f"field 'sub_event_type' = {sub!r} belongs to {_event_types().get(sub)!r}, not {kind!r}"
+        )
     return None
 
 

@@ -69,7 +69,7 @@ def test_unknown_publication_date_is_a_warning_not_a_failure(
     assert events and all(e["event_date"] == "" and e["time_precision"] == 3 for e in events)
 
 
-HOSTILE_HEAD = '<html><head>{head}<title>Clashes</title></head><body><article><p>'
+HOSTILE_HEAD = "<html><head>{head}<title>Clashes</title></head><body><article><p>"
 HOSTILE_BODY = "Syrian troops clashed with ISIS fighters near Palmyra on Monday, killing five.</p>"
 
 

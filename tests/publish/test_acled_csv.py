@@ -97,7 +97,7 @@ def test_every_row_says_why_its_place_was_chosen() -> None:
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
 def test_page_text_is_defused_by_default_and_reads_back(start: str) -> None:
     events = sample_events()
-    events[0].notes = f"{start}HYPERLINK(\"http://x.example\",\"click\")"
+    events[0].notes = f'{start}HYPERLINK("http://x.example","click")'
     events[0].actor1 = f"{start}1+1"
     buffer = io.StringIO(newline="")
     write_acled_csv(events, buffer, timestamp=1)
