@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,6 +54,21 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
+def _use_wal(conn: sqlite3.Connection, tries: int = 200) -> None:
+    """Switch to WAL; another process creating the same file at the same moment holds it
+    locked for a few milliseconds (the switch does not wait on the busy timeout)."""
+    for _ in range(tries):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            time.sleep(0.05)
+    conn.execute("PRAGMA journal_mode=WAL")
+
+
 def _rowcount(conn: sqlite3.Connection) -> Callable[[str, tuple[Any, ...]], int]:
     return lambda sql, args: int(conn.execute(sql, args).rowcount)
 
@@ -83,7 +99,7 @@ class SqliteStore(FilteredReads):
             )
             conn.row_factory = sqlite3.Row
             if where != ":memory:":
-                conn.execute("PRAGMA journal_mode=WAL")
+                _use_wal(conn)
             conn.execute("PRAGMA foreign_keys=ON")
             conn.create_function("fl_has_actor", 5, _has_actor, deterministic=True)
         except (sqlite3.Error, OSError) as exc:
