@@ -50,11 +50,12 @@ test: setup browser-deps
 eval: setup   # accuracy on the development corpora in ../shared (prints the README's tables)
 	$(BIN)/python benchmarks/accuracy.py --baselines
 
-bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k, merging 100k reports
+bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k, merging 100k reports, 10,000 hostile inputs (hours)
 	$(BIN)/python benchmarks/geoparse_speed.py ../shared/eval/geoparsing/GWN.xml
 	$(BIN)/python benchmarks/store_latency.py
 	$(BIN)/python benchmarks/map_render.py
 	$(BIN)/python benchmarks/merge_speed.py
+	$(BIN)/python benchmarks/adversarial.py --count 10000 --json
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
