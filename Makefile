@@ -52,7 +52,7 @@ test: setup browser-deps
 eval: setup   # accuracy on the development corpora in ../shared (prints the README's tables)
 	$(BIN)/python benchmarks/accuracy.py --baselines
 
-bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k and 1M (tiles), merging 100k reports, control areas, static map
+bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first render at 100k and 1M (tiles), merging 100k reports, control areas, static map, 10,000 hostile inputs (hours)
 	$(BIN)/python benchmarks/geoparse_speed.py ../shared/eval/geoparsing/GWN.xml
 	$(BIN)/python benchmarks/store_latency.py
 	$(BIN)/python benchmarks/map_render.py
@@ -60,6 +60,7 @@ bench: setup  # speed: geoparser vs spaCy, store latency at 1M events, map first
 	$(BIN)/python benchmarks/control_areas.py
 	$(BIN)/python benchmarks/static_map.py
 	$(BIN)/python benchmarks/merge_speed.py
+	$(BIN)/python benchmarks/adversarial.py --count 10000 --json
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .config import Settings
-from .errors import ConfigError, FrontlinesError
+from .errors import ConfigError, FrontlinesError, InputError, InputFailedError
+from .isolate import Isolated, Outcome
 from .pipeline import Pipeline
 from .records import Analysis, Document, Event
 
@@ -28,14 +29,21 @@ Progress = Callable[[str], None]
 
 @dataclass(slots=True)
 class ItemResult:
-    """What happened to one input of a batch."""
+    """What happened to one input of a batch. ``status``: ok, refused (frontlines said
+    why), failed (an unexpected error; ``trace`` holds its traceback) or timeout."""
 
     source: str
     ok: bool
     error: str = ""
+    status: str = "ok"
+    error_class: str = ""
+    trace: str = ""
+    seconds: float = 0.0
+    peak_bytes: int = 0
     documents: int = 0
     documents_new: int = 0
     events_added: int = 0
+    events_dated: int = 0  # stored undated events dated by a date this run gave the page
     warnings: list[str] = field(default_factory=list)
 
 
@@ -72,8 +80,12 @@ class Frontlines:
         fetcher: Any = None,
         relevance_threshold: float | None = None,
         all_sentences: bool = False,
+        isolate: bool = False,
     ) -> None:
         self.settings = settings or Settings.from_env()
+        # Each input in a worker process with the time and memory budgets of the
+        # settings (``frontlines.isolate``); off, an input runs in this process.
+        self.isolate = isolate
         self.relevance_threshold = relevance_threshold
         self.all_sentences = all_sentences  # events from every sentence of every page
         self._cheap_geoparser: Any = None
@@ -143,7 +155,39 @@ class Frontlines:
 
     def extract(self, source: str | Path, *, published: dt.date | None = None) -> list[Analysis]:
         """Read and analyse one input without touching the store."""
-        return self.analyze(self.read(source, published=published))
+        if not self.isolate:
+            return self.analyze(self.read(source, published=published))
+        with self._runner(published) as run:
+            outcome = run(str(source))
+        if not outcome.ok:
+            if outcome.status == "refused":
+                raise InputError(outcome.error.removeprefix(f"{source}: "), source=str(source))
+            error = InputFailedError(outcome.error.removeprefix(f"{source}: "), source=str(source))
+            error.trace = outcome.trace  # type: ignore[attr-defined]
+            raise error
+        return list(outcome.value)
+
+    def _runner(self, published: dt.date | None) -> Isolated:
+        """Runs one input at a time: in a worker with budgets when ``isolate`` is on."""
+
+        def work(source: str) -> list[Analysis]:
+            return self.analyze(self.read(source, published=published))
+
+        if not self.isolate:
+            return Isolated(work)
+        self._warm()
+        return Isolated(
+            work,
+            max_seconds=self.settings.max_seconds,
+            max_memory_mb=self.settings.max_memory_mb,
+        )
+
+    def _warm(self) -> None:
+        """Load the models before a worker forks, so that each worker starts warm."""
+        from .ingest import read_bytes
+
+        page = b"Warm-up\n\nSyrian troops clashed with ISIS fighters near Palmyra on Monday.\n"
+        self.analyze(read_bytes(page, source="(warm-up)", published=dt.date(2018, 5, 14)))
 
     # -- the store ------------------------------------------------------------------------
     def open_store(self, db: str | Path | None = None) -> Any:
@@ -162,29 +206,13 @@ class Frontlines:
         """Read, analyse and store every input; a bad input is reported, never fatal."""
         sources = list(sources)
         report = BatchReport()
-        with self.open_store(db) as store:
+        with self.open_store(db) as store, self._runner(published) as run:
             for index, source in enumerate(sources, 1):
-                item = self._ingest_one(store, source, published)
+                item = _stored(store, run(str(source)))
                 report.items.append(item)
                 if progress:
                     progress(_progress_line(index, len(sources), item))
         return report
-
-    def _ingest_one(self, store: Any, source: str | Path, published: dt.date | None) -> ItemResult:
-        item = ItemResult(source=str(source), ok=True)
-        try:
-            documents = self.read(source, published=published)
-            for analysis in self.analyze(documents):
-                result = store.save(analysis)
-                item.documents += 1
-                item.documents_new += int(result.document_new)
-                item.events_added += result.events_added
-                item.warnings.extend(analysis.document.warnings)
-        except FrontlinesError as exc:
-            item.ok, item.error = False, str(exc)
-        except (OSError, ValueError, UnicodeError) as exc:
-            item.ok, item.error = False, f"{source}: {type(exc).__name__}: {exc}"
-        return item
 
     def events(
         self,
@@ -450,6 +478,29 @@ class Frontlines:
         )  # fmt: skip
 
 
+def _stored(store: Any, outcome: Outcome) -> ItemResult:
+    """The ItemResult of one input: its analyses saved, or why it was not read."""
+    item = ItemResult(
+        source=outcome.source, ok=outcome.ok, error=outcome.error, status=outcome.status,
+        error_class=outcome.error_class, trace=outcome.trace, seconds=outcome.seconds,
+        peak_bytes=outcome.peak_bytes,
+    )  # fmt: skip
+    if not outcome.ok:
+        return item
+    try:
+        for analysis in outcome.value:
+            result = store.save(analysis)
+            item.documents += 1
+            item.documents_new += int(result.document_new)
+            item.events_added += result.events_added
+            item.events_dated += getattr(result, "events_dated", 0)
+            item.warnings.extend(analysis.document.warnings)
+    except FrontlinesError as exc:
+        item.ok, item.status, item.error = False, "refused", str(exc)
+        item.error_class = type(exc).__name__
+    return item
+
+
 def _read_events(store: Any, merged: bool, include_flagged: bool, **filters: Any) -> list[Event]:
     from .extract.threads import unflagged
 
@@ -507,9 +558,10 @@ _AREA_MARGIN = {"A.PCLI": 4.0, "A.ADM1": 1.5, "A.ADM2": 0.7, "A": 1.5, "L": 1.5,
 
 def _progress_line(index: int, total: int, item: ItemResult) -> str:
     if not item.ok:
-        return f"[{index}/{total}] {item.source}: failed"
+        return f"[{index}/{total}] {item.source}: {item.status} ({item.error_class})"
     new = f"{item.documents_new} new" if item.documents_new else "already stored"
+    dated = f", {item.events_dated} dated" if item.events_dated else ""
     return (
         f"[{index}/{total}] {item.source}: {item.documents} document(s), {new}, "
-        f"{item.events_added} event(s) added"
+        f"{item.events_added} event(s) added{dated}"
     )

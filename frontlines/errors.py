@@ -6,7 +6,8 @@
     │   ├── BinaryInputError
     │   ├── EncodingError
     │   ├── TooLargeError
-    │   └── UnsupportedInputError
+    │   ├── UnsupportedInputError
+    │   └── InputFailedError       an unexpected error, or over its time or memory budget
     ├── FetchError                 a URL or feed could not be fetched
     │   └── TransientFetchError    worth retrying later (timeouts, 5xx)
     ├── GazetteerError             the gazetteer index is missing or broken
@@ -55,6 +56,11 @@ class UnsupportedInputError(InputError):
     """The input is of a kind frontlines does not read."""
 
 
+class InputFailedError(InputError):
+    """Reading or analysing the input failed unexpectedly, or went over its time or
+    memory budget; the message names the input and the cause."""
+
+
 class FetchError(FrontlinesError):
     """A URL or feed could not be fetched."""
 
@@ -95,6 +101,7 @@ __all__ = [
     "FrontlinesError",
     "GazetteerError",
     "InputError",
+    "InputFailedError",
     "ModelError",
     "StoreError",
     "TooLargeError",

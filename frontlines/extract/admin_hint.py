@@ -17,9 +17,10 @@ import csv
 import json
 import re
 import unicodedata
-from collections import Counter
 from functools import cache
 from importlib import resources
+
+from .clue_hits import Hit, clues_of
 
 _TABLE = "iso3166_2_subdivision_latlng.tsv"
 _MAX_WORDS = 4
@@ -100,21 +101,36 @@ def _subdivisions() -> dict[str, str]:
 
 def admin_country(text: str) -> str:
     """The ISO2 code most subdivision names in ``text`` belong to ("" when none)."""
+    return clues_of(text, _admin_hits).winner()
+
+
+def _admin_hits(text: str) -> list[Hit]:
+    """(start of the word, end of its run, ISO2) of each subdivision name in ``text``."""
     table = _subdivisions()
-    counts: Counter[str] = Counter()
+    hits: list[Hit] = []
     for run in _RUN.finditer(text):
-        words = fold(run.group(0)).split()
+        words = _folded_words(run.group(0), run.start())
         i = 0
         while i < len(words):
             for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                code = table.get(" ".join(words[i : i + size]))
+                code = table.get(" ".join(w for w, _ in words[i : i + size]))
                 if code:
-                    counts[code] += 1
+                    hits.append((words[i][1], run.end(), code))
                     i += size
                     break
             else:
                 i += 1
-    return counts.most_common(1)[0][0] if counts else ""
+    return hits
+
+
+def _folded_words(run: str, offset: int) -> list[tuple[str, int]]:
+    """The words of ``fold(run)``, each with the offset of the token it comes from
+    (``fold`` works character by character, so folding token by token is the same)."""
+    return [
+        (word, offset + token.start())
+        for token in re.finditer(r"\S+", run)
+        for word in fold(token.group(0)).split()
+    ]
 
 
 @cache
@@ -132,9 +148,25 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def organisation_country(text: str) -> str:
     """The ISO2 code of the country the organisations named in ``text`` work in."""
+    return clues_of(text, _organisation_hits).winner()
+
+
+def _organisation_hits(text: str) -> list[Hit]:
     pattern, keys = _organisations()
-    counts = Counter(keys[m.group(0).casefold()] for m in pattern.finditer(text))
-    return counts.most_common(1)[0][0] if counts else ""
+    return [(m.start(), m.end(), keys[m.group(0).casefold()]) for m in pattern.finditer(text)]
+
+
+def masked_hint(text: str, start: int, end: int, *, admin: bool = True) -> str:
+    """``organisation_country(masked) or admin_country(masked)`` (the first alone when
+    ``admin`` is False) where ``masked`` is
+    ``text`` with ``text[start:end]`` blanked, at the cost of a window around the span:
+    the hits of the whole text are found once per text, so a page with many events is
+    not rescanned once per event."""
+    for finder in (_organisation_hits, _admin_hits) if admin else (_organisation_hits,):
+        code = clues_of(text, finder).winner_without(text, start, end, finder)
+        if code:
+            return code
+    return ""
 
 
 def hint_country(text: str) -> str:

@@ -148,7 +148,7 @@ def _month_only(text: str, published: dt.date | None) -> DateResolution | None:
         return None
     year_raw = match.group("year")
     year = int(year_raw) if year_raw else _year_for(month, 1, published)
-    if year is None:
+    if year is None or year < dt.MINYEAR:
         return DateResolution("", 3, _span(match))
     day = 1
     if published is not None and (year, month) == (published.year, published.month):
@@ -163,8 +163,7 @@ def _weekday(text: str, published: dt.date | None) -> DateResolution | None:
     if published is None:
         return DateResolution("", 3, _span(match))
     target = _WEEKDAYS.index(match.group("wd").lower())
-    back = (published.weekday() - target) % 7
-    return DateResolution((published - dt.timedelta(days=back)).isoformat(), 1, _span(match))
+    return _offset(published, (published.weekday() - target) % 7, 1, match)
 
 
 def _relative(text: str, published: dt.date | None) -> DateResolution | None:
@@ -190,5 +189,8 @@ def _relative(text: str, published: dt.date | None) -> DateResolution | None:
 
 
 def _offset(published: dt.date, days: int, precision: int, match: re.Match[str]) -> DateResolution:
-    value = published - dt.timedelta(days=days)
+    try:
+        value = published - dt.timedelta(days=days)
+    except OverflowError:  # a publication date in year 1: the day before is not a date
+        return DateResolution("", 3, _span(match))
     return DateResolution(value.isoformat(), precision, _span(match))

@@ -27,7 +27,7 @@ from ..records import (
 from ..relevance.senses import SenseCheck, sense_reason
 from .actors import ActorRegistry, country_info
 from .admin_context import Lookup
-from .admin_hint import admin_country, organisation_country
+from .admin_hint import masked_hint, organisation_country
 from .assign import Sides, assign, paragraph_battle
 from .conventions import by_actors
 from .country_prior import organisations_capital, prior_country_location
@@ -366,9 +366,8 @@ class EventExtractor:
         """The chosen place re-read by what the rest of the text says of its country,
         its province and its front line; each change adds its reason."""
         span = location.mention
-        masked = part.text[: span.start] + " " + part.text[span.end :]
-        organisations = organisation_country(masked)
-        clue = organisations or admin_country(masked)
+        organisations = masked_hint(part.text, span.start, span.end, admin=False)
+        clue = organisations or masked_hint(part.text, span.start, span.end)
         location = step(location, prior_country_location(location, clue),
                         f"the text's clues point to {clue}")  # fmt: skip
         if clue and location.place.country != clue and lookup is not None:

@@ -2,7 +2,8 @@
 
 It splits after ``.``, ``!``, ``?`` (and runs of them, with closing quotes or brackets)
 followed by whitespace and an upper-case letter, a digit or an opening quote, and after
-blank lines and bullet lines. It does not split after common abbreviations ("U.S.",
+blank lines and bullet lines, and cuts a "sentence" longer than ``MAX_SENTENCE``
+characters (unpunctuated text) at a space. It does not split after common abbreviations ("U.S.",
 "Gen.", "km.", "e.g."), single initials ("J. Smith"), or inside decimal numbers.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..longtext import cut_long
 from ..records import Span
 
 _ABBREVIATIONS = frozenset(
@@ -123,5 +125,5 @@ def _append(spans: list[Span], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append(Span(start, end, text[start:end]))
+    for s, e in cut_long(text, start, end):
+        spans.append(Span(s, e, text[s:e]))

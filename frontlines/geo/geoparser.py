@@ -6,6 +6,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..config import Settings
@@ -81,12 +82,16 @@ class Geoparser:
             doc = analysis.document
             mentions = self.parse(doc.text, source_part=ARTICLE)
             focus = Counter(m.place.country for m in mentions if m.place and m.place.country)
+            seen: dict[str, list[Mention]] = {}  # a flooded thread repeats its texts
             for comment in doc.comments:
-                mentions.extend(
-                    self.parse(
-                        comment.text, source_part=COMMENT, comment_id=comment.id, focus=focus
-                    )
+                if comment.text in seen:
+                    mentions.extend(replace(m, comment_id=comment.id) for m in seen[comment.text])
+                    continue
+                found = self.parse(
+                    comment.text, source_part=COMMENT, comment_id=comment.id, focus=focus
                 )
+                seen[comment.text] = found
+                mentions.extend(found)
             analysis.mentions = mentions
         return batch
 

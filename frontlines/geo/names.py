@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import Match
 from .recognize import Candidate
@@ -13,12 +14,18 @@ VETO_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERC
 
 
 def lookup_names(c: Candidate) -> list[str]:
-    names = [c.name]
-    if c.hint == "station":
-        names.insert(0, f"{c.name} station")
-    if c.hint == "valley":
-        names.append(c.name.rsplit(" ", 1)[0])
-    parts = [p for p in re.split(r"\s+[-–]\s+", c.name) if p]
+    """The names ``c`` is looked up under, finest first."""
+    return list(_names_for(c.name, c.hint))
+
+
+@lru_cache(maxsize=4096)  # a text repeating a name asks for the same names again
+def _names_for(name: str, hint: str) -> tuple[str, ...]:
+    names = [name]
+    if hint == "station":
+        names.insert(0, f"{name} station")
+    if hint == "valley":
+        names.append(name.rsplit(" ", 1)[0])
+    parts = [p for p in re.split(r"\s+[-–]\s+", name) if p]
     if len(parts) > 1:
         names.extend(reversed(parts))  # "Seoul City - Jongno": the finest part first
     for name in list(names):
@@ -29,7 +36,7 @@ def lookup_names(c: Candidate) -> list[str]:
         bare = _FACILITY_SUFFIX.sub("", name)
         if bare != name and len(bare) >= 5:  # a short word ("Hole Camp") says too little
             names.append(bare)  # "Rukban Camp", "Sidnaya Military Prison" -> the place
-    return names
+    return tuple(names)
 
 
 # A facility named after the place it stands at: looked up under the place's name when the

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..longtext import cut_long
 from .recognize import Candidate, ner_candidates
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
@@ -26,15 +27,16 @@ MAX_CHUNK = 5_000
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` (a cheap splitter: end punctuation or newlines)."""
+    """Sentence spans ``(start, end)`` (a cheap splitter: end punctuation or newlines;
+    none longer than ``MAX_SENTENCE``)."""
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         if m.start() > pos:
-            out.append((pos, m.start()))
+            out.extend(cut_long(text, pos, m.start()))
         pos = m.end()
     if pos < len(text):
-        out.append((pos, len(text)))
+        out.extend(cut_long(text, pos, len(text)))
     return out
 
 

@@ -191,6 +191,38 @@ def _point_places(items: Sequence[Scored], skip: Scored) -> list[Place]:
     ]
 
 
+class _Chosen:
+    """The distinct towns and sites chosen so far, each with the names it was chosen for,
+    kept up to date as choices change: a text that repeats its names costs per distinct
+    place, not per mention. The same places as ``_point_places`` without repeats, for the
+    scores that only ask for the nearest one or any one (coherence, containment)."""
+
+    def __init__(self, items: Sequence[Scored]) -> None:
+        self.places: dict[str, Place] = {}
+        self.names: dict[str, Counter[str]] = {}
+        for item in items:
+            self._add(item, item.best, 1)
+
+    def _add(self, item: Scored, best: Match | None, step: int) -> None:
+        if best is None or best.place.feature_class not in "PS":
+            return
+        pid = best.place.id
+        self.places.setdefault(pid, best.place)
+        names = self.names.setdefault(pid, Counter())
+        names[item.cand.text.casefold()] += step
+        if names[item.cand.text.casefold()] <= 0:
+            del names[item.cand.text.casefold()]
+
+    def choose(self, item: Scored, best: Match | None) -> None:
+        self._add(item, item.best, -1)
+        self._add(item, best, 1)
+
+    def others(self, item: Scored) -> list[Place]:
+        name = item.cand.text.casefold()
+        return [self.places[pid] for pid, names in self.names.items()
+                if any(n != name for n in names)]  # fmt: skip
+
+
 _UNIT_GAP = re.compile(rf"^\s+(?:{UNIT_WORDS})\b")
 
 
@@ -336,9 +368,10 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
     """Choose ``best`` for each item in place (items sorted by offset)."""
     for round_no in range(rounds + 1):
         states = _named_divisions(items) if round_no else set()
+        chosen = _Chosen(items) if round_no else None
         for i, item in enumerate(items):
             famous = _famous_feature(item.matches)
-            others = _point_places(items, item) if round_no else []
+            others = chosen.others(item) if chosen is not None else []
             containers = _containers(items, i, text) if round_no else []
             best, best_score = None, -math.inf
             towns = {m.place.country for m in item.matches if m.place.feature_class == "P"
@@ -362,6 +395,8 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
                     best, best_score = m, s
             if _loose_outside(best, containers):
                 best = None  # a loose look-alike outside the divisions named after it
+            if chosen is not None:
+                chosen.choose(item, best)
             item.best, item.score = best, (best_score if best else 0.0)
     _inside_cities(items, text)
     _drop_strays(items, focus)

@@ -4,6 +4,7 @@ and the plausibility of a gazetteer match in its context."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -24,13 +25,19 @@ from .words import GENERIC_WORDS
 def inherit_vetoes(cands: Iterable[Candidate]) -> None:
     """A gazetteer span inside a PERSON/ORG/... entity takes that entity's label."""
     vetoes = [c for c in cands if c.label in VETO_LABELS]
+    order = sorted(range(len(vetoes)), key=lambda i: vetoes[i].start)
+    starts = [vetoes[i].start for i in order]
+    longest = max((v.end - v.start for v in vetoes), default=0)
     for c in cands:
         if c.label or "gazetteer" not in c.origins:
             continue
-        for v in vetoes:
-            if v.start <= c.start and c.end <= v.end:
-                c.label = PERSON_PART if _part_of_name(c, v) else v.label
-                break
+        # the first veto (in list order) that holds the span: only those starting at most
+        # ``longest`` before it can, so a text repeating one name costs per occurrence
+        lo, hi = bisect_left(starts, c.start - longest), bisect_right(starts, c.start)
+        holding = [i for i in order[lo:hi] if c.end <= vetoes[i].end]
+        if holding:
+            v = vetoes[min(holding)]
+            c.label = PERSON_PART if _part_of_name(c, v) else v.label
 
 
 PERSON_PART = "PERSON_PART"  # a word of a person's name ("Clinton" of "Hillary Clinton")
@@ -99,7 +106,14 @@ def _common_word(word: str, text: str) -> bool:
     lower = word.lower()
     if len(word) < 3 or lower in MONTHS or lower in WEEKDAYS:
         return True
-    return lower.isalpha() and re.search(rf"(?<![\w-]){lower}(?![\w-])", text) is not None
+    return lower.isalpha() and lower in _runs(text)
+
+
+@lru_cache(maxsize=4)
+def _runs(text: str) -> frozenset[str]:
+    """The text's maximal runs of word characters and hyphens (a word written on its own
+    is one of them), found once per text instead of one search per candidate."""
+    return frozenset(re.findall(r"[\w-]+", text))
 
 
 def _plausible(
@@ -317,8 +331,20 @@ def select(
                 if not _not_a_place(c, matches_for(c, matches), people, firsts, text)]  # fmt: skip
     accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
                                  -("cue" in c.origins), c.start))  # fmt: skip
+    return _without_overlaps(accepted)
+
+
+def _without_overlaps(ranked: list[Candidate]) -> list[Candidate]:
+    """Each candidate in rank order that overlaps none taken before it, by offset (the
+    spans taken never overlap, so a sorted list of them answers by bisection)."""
     taken: list[Candidate] = []
-    for c in accepted:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    starts: list[int] = []
+    for c in ranked:
+        i = bisect_right(starts, c.start)
+        if i > 0 and taken[i - 1].end > c.start:
+            continue
+        if i < len(taken) and taken[i].start < c.end:
+            continue
+        taken.insert(i, c)
+        starts.insert(i, c.start)
+    return taken

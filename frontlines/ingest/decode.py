@@ -1,7 +1,13 @@
-"""Bytes -> text: BOM, declared charset, strict UTF-8, then a careful cp1252 fallback.
+"""Bytes -> text: a byte-order mark, else the declared charset, else detection.
 
-Anything that does not decode cleanly raises :class:`EncodingError` naming the byte
-offset of the first bad byte.
+Precedence: a BOM wins; then a charset the caller, the Content-Type header, the XML
+declaration or ``<meta charset>`` declares, used only when Python knows it as a text
+encoding (``rot13``, ``base64``, ``zlib``... are codecs but not charsets: such a
+declaration is ignored with a warning); then strict UTF-8; then detection by
+charset-normalizer, preferring Windows-1252 among the charsets that give the same text
+(the web's default for undeclared Western pages). What is ours: the checks for binary
+data and BOM-less UTF-16, the warnings, and the errors that name the input, the first
+bad byte and the fix.
 """
 
 from __future__ import annotations
@@ -27,12 +33,19 @@ _XML_DECL = re.compile(
     rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.I
 )
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
-_UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8"})
-# Characters a cp1252 page commonly holds above ASCII, besides letters.
-_CP1252_OK = frozenset("‘’‚“”„–—…•€£¥©®°±·×÷§¶«»¡¿¢¤¦¨¯´¸ªº¹²³¼½¾\u00a0\u00ad™†‡‰‹›")
-_FALLBACK_NON_ASCII_LIMIT = 0.10
+# Text codecs that no page is written in: a declaration of one is a mistake or a trick
+# (UTF-7 smuggles markup; a BOM-less UTF-16/32 declaration on ASCII bytes means UTF-8).
+_NOT_PAGE_CHARSETS = frozenset(
+    {"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7",
+     "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+)  # fmt: skip
+# Characters a legacy-encoded page commonly holds above ASCII, besides letters and marks.
+_PUNCTUATION_OK = frozenset("‘’‚“”„–—…•€£¥©®°±·×÷§¶«»¡¿¢¤¦¨¯´¸ªº¹²³¼½¾\u00a0\u00ad™†‡‰‹›")
+_DETECTED_OK_SHARE = 0.95  # of the non-ASCII characters: letters, marks or the above
+_SAMPLE_BYTES = 200_000
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _STRAY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+_FRIENDLY = {"cp1252": "Windows-1252 (cp1252)", "cp1251": "Windows-1251 (cp1251)"}
 
 
 @dataclass(slots=True)
@@ -49,25 +62,22 @@ def decode(
 ) -> Decoded:
     """Decode ``data``; raise EncodingError/BinaryInputError when it is not clean text."""
     check_magic(data, source)
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom) :], codec, source, offset=len(bom))
+            return _strict(data[len(bom) :], bom_codec, source, offset=len(bom))
     _refuse_bomless_utf16(data, source)
     check_not_binary(data, source)
     warnings: list[str] = []
     declared = encoding or _declared_charset(data, content_type)
-    if declared and declared.lower() not in _UTF8_NAMES:
-        known = _known_codec(declared)
-        if known is None:
-            warnings.append(f"declared charset {declared!r} is unknown; read as UTF-8")
-        else:
-            result = _strict(data, known, source)
-            result.warnings[:0] = warnings
-            return result
+    codec = _page_charset(declared, warnings) if declared else None
+    if codec is not None and codec != "utf-8":
+        result = _strict(data, codec, source)
+        result.warnings[:0] = warnings
+        return result
     try:
         return Decoded(clean_text(data.decode("utf-8")), "utf-8", warnings)
     except UnicodeDecodeError as exc:
-        return _cp1252_fallback(data, source, exc, warnings)
+        return _detected(data, source, exc, warnings)
 
 
 def clean_text(text: str) -> str:
@@ -100,11 +110,20 @@ def _declared_charset(data: bytes, content_type: str | None) -> str | None:
     return found.group(1).decode("ascii", "replace") if found else None
 
 
-def _known_codec(name: str) -> str | None:
+def _page_charset(name: str, warnings: list[str]) -> str | None:
+    """Python's name for a declared charset, or None (with a warning) when Python does
+    not know it or knows it only as a codec that is not a page's text encoding."""
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        codec = codecs.lookup(name).name
+        "".encode(codec)  # LookupError: "'rot-13' is not a text encoding"
+        b"".decode(codec)
+    except (LookupError, UnicodeError, ValueError):
+        warnings.append(f"declared charset {name!r} is not a text encoding Python knows; ignored")
         return None
+    if codec in _NOT_PAGE_CHARSETS:
+        warnings.append(f"declared charset {name!r} is not used for pages; ignored")
+        return None
+    return codec
 
 
 def _refuse_bomless_utf16(data: bytes, source: str) -> None:
@@ -130,28 +149,56 @@ def _refuse_bomless_utf16(data: bytes, source: str) -> None:
         )
 
 
-def _cp1252_fallback(
-    data: bytes, source: str, exc: UnicodeDecodeError, warnings: list[str]
-) -> Decoded:
+def _detected(data: bytes, source: str, exc: UnicodeDecodeError, warnings: list[str]) -> Decoded:
+    """Not UTF-8 and no usable declaration: the charset charset-normalizer finds, when the
+    whole input decodes in it to plausible text."""
+    from charset_normalizer import from_bytes  # imported on the rare non-UTF-8 input
+
     bad = exc.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
+    best = from_bytes(_sample(data)).best()
+    if best is None:
         raise _encoding_error(source, bad, data[bad : bad + 1], "utf-8") from exc
-    if not _looks_clean(text):
+    codec = "cp1252" if "cp1252" in best.could_be_from_charset else best.encoding
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        raise _encoding_error(source, bad, data[bad : bad + 1], "utf-8") from exc
+    if not _plausible(text):
         raise _encoding_error(source, bad, data[bad : bad + 1], "utf-8") from exc
     warnings.append(
-        f"input is not valid UTF-8 (first bad byte at offset {bad}); read it as Windows-1252 "
-        "(cp1252); re-save it as UTF-8 if characters look wrong"
+        f"input is not valid UTF-8 (first bad byte at offset {bad}) and declares no usable charset; "
+        f"read it as {_FRIENDLY.get(codec, codec)}; re-save it as UTF-8 (or declare its "
+        "charset) if characters look wrong"
     )
-    return Decoded(clean_text(text), "cp1252", warnings)
+    return Decoded(clean_text(text), codec, warnings)
 
 
-def _looks_clean(text: str) -> bool:
-    non_ascii = [ch for ch in text if ord(ch) > 0x7F]
-    if len(non_ascii) > _FALLBACK_NON_ASCII_LIMIT * max(len(text), 1):
-        return False
-    return all(ch in _CP1252_OK or unicodedata.category(ch).startswith("L") for ch in non_ascii)
+def _sample(data: bytes) -> bytes:
+    """What detection reads: the input, or for a large one the lines around its first
+    non-ASCII bytes (the ASCII rest says nothing of the charset)."""
+    if len(data) <= _SAMPLE_BYTES:
+        return data
+    pieces: list[bytes] = []
+    size = 0
+    for match in re.finditer(rb"[\x80-\xff]+", data):
+        piece = data[max(0, match.start() - 80) : match.end() + 80]
+        pieces.append(piece)
+        size += len(piece)
+        if size >= _SAMPLE_BYTES:
+            break
+    return b"\n".join(pieces)
+
+
+def _plausible(text: str) -> bool:
+    """Nearly all non-ASCII characters are letters, marks or common punctuation."""
+    odd = total = 0
+    for ch in text:
+        if ord(ch) < 0x80:
+            continue
+        total += 1
+        if ch not in _PUNCTUATION_OK and unicodedata.category(ch)[0] not in "LM":
+            odd += 1
+    return odd <= (1 - _DETECTED_OK_SHARE) * total
 
 
 def _encoding_error(source: str, offset: int, byte: bytes, codec: str) -> EncodingError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 
@@ -13,6 +14,16 @@ UNKNOWN_DATE_WARNING = (
     "--published YYYY-MM-DD (or published=date(...)) so that 'on Friday' or 'in March' "
     "can be dated"
 )
+
+
+# Bounds on what one page gives to the analysis (the rest of a longer page is not read
+# for places and events, and a warning says so): the longest news features run to about
+# 60,000 characters, and flooded threads repeat themselves long before 1,000 comments.
+MAX_TEXT_CHARS = 100_000
+MAX_COMMENTS = 1_000
+MAX_COMMENT_CHARS = 5_000
+# Publication dates outside these years are read as unknown (a page's "0001-01-01").
+FIRST_YEAR = 1900
 
 
 def document_id(title: str, text: str, comments: list[Comment]) -> str:
@@ -53,8 +64,10 @@ def make_document(
     warnings: list[str] | None = None,
 ) -> Document:
     """A Document with its id, and its date taken from the argument, else the metadata."""
-    comments = comments or []
     notes = list(warnings or [])
+    text, comments = _bounded(text, comments or [], notes)
+    published_arg = _plausible(published_arg, "--published", notes)
+    published_meta = _plausible(published_meta, "the page's metadata", notes)
     if published_arg is not None:
         published, origin = published_arg, "argument"
     elif published_meta is not None:
@@ -78,3 +91,38 @@ def make_document(
         map_images=list(map_images or []),
         warnings=notes,
     )
+
+
+def _plausible(day: dt.date | None, origin: str, notes: list[str]) -> dt.date | None:
+    """``day`` when it lies between 1900 and next year, else None with a warning."""
+    if day is None or FIRST_YEAR <= day.year <= dt.date.today().year + 1:
+        return day
+    notes.append(
+        f"publication date {day.isoformat()} from {origin} is outside {FIRST_YEAR} to next "
+        "year; read as unknown (pass --published YYYY-MM-DD to give the right one)"
+    )
+    return None
+
+
+def _bounded(text: str, comments: list[Comment], notes: list[str]) -> tuple[str, list[Comment]]:
+    """The text and comments cut to the bounds above, a warning for each cut."""
+    if len(text) > MAX_TEXT_CHARS:
+        cut = text.rfind("\n", MAX_TEXT_CHARS // 2, MAX_TEXT_CHARS)
+        text = text[: cut if cut > 0 else MAX_TEXT_CHARS]
+        notes.append(
+            f"the article text is over {MAX_TEXT_CHARS:,} characters: only its first "
+            f"{len(text):,} are kept and read for places and events"
+        )
+    if len(comments) > MAX_COMMENTS:
+        notes.append(f"{len(comments):,} comments: only the first {MAX_COMMENTS:,} are kept")
+        comments = comments[:MAX_COMMENTS]
+    if any(len(c.text) > MAX_COMMENT_CHARS for c in comments):
+        notes.append(f"comments over {MAX_COMMENT_CHARS:,} characters are cut there")
+        comments = [_cut_comment(c) for c in comments]
+    return text, comments
+
+
+def _cut_comment(comment: Comment) -> Comment:
+    if len(comment.text) <= MAX_COMMENT_CHARS:
+        return comment
+    return dataclasses.replace(comment, text=comment.text[:MAX_COMMENT_CHARS])

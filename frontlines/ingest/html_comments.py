@@ -44,30 +44,82 @@ _TIME = (
 
 
 def extract_comments(tree: LexborHTMLParser) -> list[Comment]:
-    """All comments on the page, in page order."""
+    """All comments on the page, in page order.
+
+    Linear in the thread's size however deep it nests: the comment elements are indexed
+    once, and each comment's own parts are found from its first match down.
+    """
     nodes = _distinct(n for n in tree.css(COMMENT_SELECTOR) if _is_comment(n))
+    thread = _Thread(nodes, tree)
     comments: list[Comment] = []
     ids: dict[int, str] = {}
     depths: dict[int, int] = {}
     for n, node in enumerate(nodes, start=1):
-        parent_node = _parent_comment(node, nodes)
+        parent_node = _parent_comment(node, thread)
         key = parent_node.mem_id if parent_node is not None else None
         parent = ids.get(key) if key is not None else None
         depth = depths.get(key, -1) + 1 if key is not None else 0
-        cid = _unique(_native_id(node) or f"c{n}", set(ids.values()))
+        cid = thread.unique(_native_id(node) or f"c{n}")
         ids[node.mem_id] = cid
         depths[node.mem_id] = depth
         comments.append(
             Comment(
                 id=cid,
-                author=_author(node, nodes),
+                author=_author(node, thread),
                 parent=parent,
                 depth=depth,
-                text=_text(node, nodes),
-                published=_time(node, nodes),
+                text=_text(node, thread),
+                published=_time(node, thread),
             )
         )
     return comments
+
+
+class _Thread:
+    """The comment elements by memory id, each one's own matches of a selector, and the
+    comment ids given so far."""
+
+    def __init__(self, nodes: list[LexborNode], tree: LexborHTMLParser | None = None) -> None:
+        self.by_id = {node.mem_id: node for node in nodes}
+        self.tree = tree
+        self.owned: dict[str, dict[int, list[LexborNode]]] = {}
+        self.taken: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+
+    def own(self, node: LexborNode, selector: str) -> list[LexborNode]:
+        """The matches of ``selector`` that belong to ``node`` (not to a reply), found for
+        every comment in one pass over the page: each match belongs to the nearest
+        comment above it, unless a ``children`` list comes first."""
+        if selector not in self.owned and self.tree is not None:
+            owners: dict[int, list[LexborNode]] = {}
+            for match in self.tree.css(selector):
+                owner = self._owner(match)
+                if owner is not None:
+                    owners.setdefault(owner, []).append(match)
+            self.owned[selector] = owners
+        return self.owned.get(selector, {}).get(node.mem_id, [])
+
+    def _owner(self, match: LexborNode) -> int | None:
+        up = match.parent
+        while up is not None:
+            if up.mem_id in self.by_id:
+                return int(up.mem_id)
+            if "children" in (up.attributes.get("class") or "").split():
+                return None
+            up = up.parent
+        return None
+
+    def unique(self, cid: str) -> str:
+        """``cid``, or ``cid-2``, ``cid-3``... when taken (a page repeating one id)."""
+        out, k = cid, self.next_suffix.get(cid, 2)
+        while out in self.taken:
+            out, k = f"{cid}-{k}", k + 1
+        self.next_suffix[cid] = k
+        self.taken.add(out)
+        return out
+
+
+_NO_THREAD = _Thread([])
 
 
 def _distinct(nodes: Iterable[LexborNode]) -> list[LexborNode]:
@@ -82,32 +134,38 @@ def _distinct(nodes: Iterable[LexborNode]) -> list[LexborNode]:
 
 def _is_comment(node: LexborNode) -> bool:
     """A comment element has some message text of its own (skips wrappers)."""
-    return any(_own(node, sel, []) is not None for sel in _TEXT)
+    return any(_own(node, sel, _NO_THREAD) is not None for sel in _TEXT)
 
 
-def _parent_comment(node: LexborNode, nodes: list[LexborNode]) -> LexborNode | None:
-    by_id = {other.mem_id: other for other in nodes}
+def _parent_comment(node: LexborNode, thread: _Thread) -> LexborNode | None:
     up = node.parent
     while up is not None:
-        if up.mem_id in by_id:
-            return by_id[up.mem_id]
+        if up.mem_id in thread.by_id:
+            return thread.by_id[up.mem_id]
         up = up.parent
     return None
 
 
-def _own(node: LexborNode, selector: str, nodes: list[LexborNode]) -> LexborNode | None:
+def _own(node: LexborNode, selector: str, thread: _Thread) -> LexborNode | None:
     """The first match of ``selector`` inside ``node`` that is not inside a nested comment."""
+    if thread.tree is not None:
+        found = thread.own(node, selector)
+        return found[0] if found else None
+    # Before the thread is known (telling comments from wrappers): the first match in
+    # page order usually is the comment's own, as its parts come before its replies.
+    first = node.css_first(selector)
+    if first is None or not _inside_reply(first, node, thread):
+        return first
     for match in node.css(selector):
-        if not _inside_reply(match, node, nodes):
+        if not _inside_reply(match, node, thread):
             return match
     return None
 
 
-def _inside_reply(match: LexborNode, node: LexborNode, nodes: list[LexborNode]) -> bool:
-    ids = {other.mem_id for other in nodes}
+def _inside_reply(match: LexborNode, node: LexborNode, thread: _Thread) -> bool:
     up = match.parent
     while up is not None and up.mem_id != node.mem_id:
-        if up.mem_id in ids or "children" in (up.attributes.get("class") or "").split():
+        if up.mem_id in thread.by_id or "children" in (up.attributes.get("class") or "").split():
             return True
         up = up.parent
     return False
@@ -124,16 +182,9 @@ def _native_id(node: LexborNode) -> str | None:
     return None
 
 
-def _unique(cid: str, taken: set[str]) -> str:
-    out, k = cid, 2
-    while out in taken:
-        out, k = f"{cid}-{k}", k + 1
-    return out
-
-
-def _author(node: LexborNode, nodes: list[LexborNode]) -> str:
+def _author(node: LexborNode, thread: _Thread) -> str:
     for sel in _AUTHOR:
-        found = _own(node, sel, nodes)
+        found = _own(node, sel, thread)
         if found is not None:
             name = " ".join(found.text(separator=" ").split())
             name = re.sub(r"\s+(?:says|wrote)\s*:?$", "", name, flags=re.I)
@@ -142,9 +193,9 @@ def _author(node: LexborNode, nodes: list[LexborNode]) -> str:
     return ""
 
 
-def _time(node: LexborNode, nodes: list[LexborNode]) -> str | None:
+def _time(node: LexborNode, thread: _Thread) -> str | None:
     for sel in _TIME:
-        found = _own(node, sel, nodes)
+        found = _own(node, sel, thread)
         if found is None:
             continue
         attrs = found.attributes
@@ -155,13 +206,13 @@ def _time(node: LexborNode, nodes: list[LexborNode]) -> str | None:
     return None
 
 
-def _text(node: LexborNode, nodes: list[LexborNode]) -> str:
+def _text(node: LexborNode, thread: _Thread) -> str:
     for sel in _TEXT:
-        found = _own(node, sel, nodes)
+        found = _own(node, sel, thread)
         if found is None:
             continue
         if sel.endswith(" p"):
-            paras = [p for p in node.css(sel) if not _inside_reply(p, node, nodes)]
+            paras = thread.own(node, sel)
             return "\n\n".join(_flat(p) for p in paras if _flat(p))
         return block_text(found)
     return ""

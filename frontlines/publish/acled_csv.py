@@ -116,13 +116,24 @@ def _date_or_none(text: str) -> dt.date | None:
         return None
 
 
+_NUMERIC = frozenset(
+    {"latitude", "longitude", "iso", "year", "timestamp", "evidence_start", "evidence_end", *_INTS}
+)
+
+
 def _defuse(row: dict[str, str]) -> dict[str, str]:
-    """Prefix text cells a spreadsheet would run as a formula with an apostrophe."""
-    numeric = {"latitude", "longitude", "iso", "year", "timestamp", *_INTS}
-    numeric |= {"evidence_start", "evidence_end"}
+    """Prefix with an apostrophe the text cells a spreadsheet would run as a formula
+    (OWASP's advice for CSV injection), and those that start with an apostrophe already,
+    so that ``read_acled_csv`` can take exactly one off again."""
     return {
-        k: ("'" + v if k not in numeric and v.startswith(_FORMULA_START) else v)
+        k: ("'" + v if k not in _NUMERIC and v.startswith((*_FORMULA_START, "'")) else v)
         for k, v in row.items()
+    }
+
+
+def _restore(row: dict[str, str]) -> dict[str, str]:
+    return {
+        k: (v[1:] if k not in _NUMERIC and v.startswith("'") and v else v) for k, v in row.items()
     }
 
 
@@ -131,12 +142,13 @@ def write_acled_csv(
     fp: IO[str],
     *,
     timestamp: int | None = None,
-    excel_safe: bool = False,
+    excel_safe: bool = True,
 ) -> int:
     """Write ``events`` as ACLED-style CSV to the text stream ``fp``; return the row count.
 
-    ``timestamp`` (unix seconds) defaults to now. ``excel_safe`` prefixes text cells that
-    start with ``= + - @`` with ``'`` so spreadsheets do not run them (breaks round trip).
+    ``timestamp`` (unix seconds) defaults to now. ``excel_safe`` (on by default) prefixes
+    text cells that start with ``= + - @``, a tab or a carriage return with ``'`` so that
+    spreadsheets do not run page text as a formula; ``read_acled_csv`` removes the prefix.
     Open files with ``newline=""`` as the ``csv`` module asks.
     """
     stamp = int(time.time()) if timestamp is None else timestamp
@@ -186,6 +198,6 @@ def read_acled_csv(fp: IO[str], *, source: str = "<csv>") -> list[Event]:
             source=source,
         )
     try:
-        return [_event(row) for row in reader]
+        return [_event(_restore(row)) for row in reader]
     except (ValueError, KeyError) as exc:
         raise InputError(f"bad value in ACLED CSV row ({exc})", source=source) from exc

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
+from ..corrections import correction_problem
 from ..errors import StoreError
 from ..records import Event
 
@@ -218,7 +219,4 @@ def check_fields(action: str, fields: dict[str, Any]) -> str | None:
     unknown = sorted(set(fields) - CORRECTABLE)
     if unknown:
         return f"fields {unknown} cannot be corrected; allowed: {', '.join(sorted(CORRECTABLE))}"
-    for name in ("latitude", "longitude"):
-        if name in fields and not isinstance(fields[name], int | float):
-            return f"field {name!r} must be a number"
-    return None
+    return correction_problem(fields)  # values: finite, in range, known types

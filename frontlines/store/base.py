@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -37,6 +38,7 @@ class SaveResult:
     document_new: bool
     events_added: int
     mentions_added: int
+    events_dated: int = 0  # stored undated events given the date the page now has
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +224,33 @@ def event_key(event: Event, document_id: str) -> str:
         event.event_date,
     )
     return "ev-" + hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def fill_dates(
+    execute: Callable[[str, tuple[Any, ...]], int], analysis: Analysis, doc_id: str, mark: str
+) -> int:
+    """A stored page saved again with the publication date it lacked: record the date
+    and date its undated events as the new analysis does (nothing else is added).
+    ``execute(sql, args)`` runs one statement and returns its row count."""
+    document = analysis.document
+    if document.published is None:
+        return 0
+    changed = execute(
+        f"UPDATE documents SET published = {mark}, published_from = {mark} "
+        f"WHERE id = {mark} AND published IS NULL",
+        (document.published.isoformat(), document.published_from, doc_id),
+    )
+    if not changed:
+        return 0
+    return sum(
+        execute(
+            f"UPDATE events SET event_date = {mark}, time_precision = {mark} "
+            f"WHERE event_id = {mark} AND event_date = ''",
+            (event.event_date, event.time_precision, event_key(event, event.document_id or doc_id)),
+        )
+        for event in analysis.events
+        if event.event_date
+    )
 
 
 @runtime_checkable

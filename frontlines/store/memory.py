@@ -65,7 +65,22 @@ class MemoryStore(FilteredReads):
                 self._events[key] = stored_event
                 added += 1
             self._writes += 1
-        return SaveResult(doc_id, is_new, added, mentions_added)
+            dated = 0 if is_new else self._fill_dates(analysis, doc_id)
+        return SaveResult(doc_id, is_new, added, mentions_added, dated)
+
+    def _fill_dates(self, analysis: Analysis, doc_id: str) -> int:
+        """As ``base.fill_dates``: a page saved again with the date it lacked."""
+        stored, document = self._documents[doc_id], analysis.document
+        if document.published is None or stored.published is not None:
+            return 0
+        stored.published, stored.published_from = document.published, document.published_from
+        dated = 0
+        for event in analysis.events:
+            old = self._events.get(event_key(event, event.document_id or doc_id))
+            if old is not None and not old.event_date and event.event_date:
+                old.event_date, old.time_precision = event.event_date, event.time_precision
+                dated += 1
+        return dated
 
     def _select(self, flt: EventFilter) -> list[Event]:
         with self._lock:

@@ -1,7 +1,8 @@
 """Named, ordered schema migrations for the SQLite store.
 
 Each migration runs once, in its own transaction, and is recorded in the ``migrations``
-table (``name``, ``applied_at``). Never edit a migration that has shipped: add a new one.
+table (``name``, ``applied_at``); whether it is recorded is checked again inside that
+transaction, so that processes creating the same store at once each apply it or skip it. Never edit a migration that has shipped: add a new one.
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ def apply_migrations(conn: sqlite3.Connection, *, where: str) -> list[str]:
                 continue
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # Another process may have applied it since ``done`` was read: look
+                # again now that this connection holds the write lock.
+                if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                    conn.execute("COMMIT")
+                    continue
                 for statement in statements:
                     conn.execute(statement)
                 now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

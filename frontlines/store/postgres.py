@@ -31,6 +31,7 @@ from .base import (
     check_page,
     document_key,
     event_key,
+    fill_dates,
     scalar_clauses,
 )
 from .pg_schema import POSTGIS_FIX, PostgisMissing, apply_migrations
@@ -255,7 +256,14 @@ class PostgresStore(FilteredReads):
             new = self._insert_document(conn, document, doc_id)
             mentions_added = self._insert_mentions(conn, analysis.mentions, doc_id) if new else 0
             events_added = self._insert_events(conn, analysis.events, doc_id)
-        return SaveResult(doc_id, new, events_added, mentions_added)
+            dated = (
+                0
+                if new
+                else fill_dates(
+                    lambda sql, args: int(conn.execute(sql, args).rowcount), analysis, doc_id, "%s"
+                )
+            )
+        return SaveResult(doc_id, new, events_added, mentions_added, dated)
 
     def _insert_document(self, conn: Conn, doc: Document, doc_id: str) -> bool:
         cols = ", ".join(rows.DOCUMENT_COLUMNS)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from .base import (
     check_page,
     document_key,
     event_key,
+    fill_dates,
     scalar_clauses,
 )
 from .migrations import apply_migrations
@@ -63,6 +65,25 @@ def _connect(where: str, *, uri: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def _use_wal(conn: sqlite3.Connection, tries: int = 200) -> None:
+    """Switch to WAL; another process creating the same file at the same moment holds it
+    locked for a few milliseconds (the switch does not wait on the busy timeout)."""
+    for _ in range(tries):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            time.sleep(0.05)
+    conn.execute("PRAGMA journal_mode=WAL")
+
+
+def _rowcount(conn: sqlite3.Connection) -> Callable[[str, tuple[Any, ...]], int]:
+    return lambda sql, args: int(conn.execute(sql, args).rowcount)
+
+
 class SqliteStore(FilteredReads):
     """A :class:`~frontlines.store.base.Store` in one SQLite file (or ``:memory:``).
 
@@ -89,7 +110,7 @@ class SqliteStore(FilteredReads):
                 Path(where).expanduser().parent.mkdir(parents=True, exist_ok=True)
             conn = _connect(where if where == ":memory:" else str(Path(where).expanduser()))
             if where != ":memory:":
-                conn.execute("PRAGMA journal_mode=WAL")
+                _use_wal(conn)
             conn.execute("PRAGMA foreign_keys=ON")
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(
@@ -183,7 +204,8 @@ class SqliteStore(FilteredReads):
                 self._insert_document(conn, document, doc_id)
                 mentions_added = self._replace_mentions(conn, analysis.mentions, doc_id)
             events_added = self._insert_events(conn, analysis.events, doc_id)
-        return SaveResult(doc_id, known is None, events_added, mentions_added)
+            dated = 0 if known is None else fill_dates(_rowcount(conn), analysis, doc_id, "?")
+        return SaveResult(doc_id, known is None, events_added, mentions_added, dated)
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document, doc_id: str) -> None:
         marks = ", ".join("?" * len(rows.DOCUMENT_COLUMNS))

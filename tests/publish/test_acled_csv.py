@@ -66,7 +66,7 @@ def test_round_trip_reads_back_equal_events() -> None:
 
 
 def test_excel_safe_defuses_formula_cells_only() -> None:
-    plain = _rows(_write())[1]
+    plain = _rows(_write(excel_safe=False))[1]
     safe = _rows(_write(excel_safe=True))[1]
     assert plain["evidence_text"].startswith("=cmd")
     assert safe["evidence_text"] == "'" + plain["evidence_text"]
@@ -92,3 +92,17 @@ def test_every_row_says_why_its_place_was_chosen() -> None:
     rows = _rows(_write())
     assert "location_reason" in EXTRA_COLUMNS
     assert rows[0]["location_reason"].startswith("named in the sentence as 'Palmyra'")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
+def test_page_text_is_defused_by_default_and_reads_back(start: str) -> None:
+    events = sample_events()
+    events[0].notes = f'{start}HYPERLINK("http://x.example","click")'
+    events[0].actor1 = f"{start}1+1"
+    buffer = io.StringIO(newline="")
+    write_acled_csv(events, buffer, timestamp=1)
+    row = _rows(buffer.getvalue())[0]
+    assert row["notes"].startswith("'" + start) and row["actor1"] == "'" + start + "1+1"
+    assert _rows(buffer.getvalue())[2]["latitude"] == "" and row["latitude"][0] != "'"
+    [back, *_] = read_acled_csv(io.StringIO(buffer.getvalue(), newline=""))
+    assert (back.notes, back.actor1) == (events[0].notes, events[0].actor1)

@@ -129,3 +129,13 @@ def test_review_table_is_created_idempotently(tmp_path: Path) -> None:
         assert log.for_event("e") == []
         log.close()
     store.close()
+
+
+def test_corrections_out_of_range_or_not_finite_are_400(client: TestClient) -> None:
+    for raw in ('{"latitude": 1e308}', '{"latitude": NaN}', '{"longitude": Infinity}',
+                '{"event_type": "Picnic"}'):  # fmt: skip
+        body = '{"action": "correct", "fields": ' + raw + "}"
+        headers = {**AUTH, "Content-Type": "application/json"}
+        response = client.post("/api/events/ev-1/review", content=body, headers=headers)
+        assert response.status_code == 400, raw
+        assert "must be" in response.json()["message"]

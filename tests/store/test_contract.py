@@ -173,3 +173,22 @@ def test_closed_store_refuses_work(store: Store) -> None:
 
 def test_backends_satisfy_the_protocol(store: Store) -> None:
     assert isinstance(store, Store)
+
+
+def test_saving_an_undated_page_again_with_its_date_dates_its_events(store: Store) -> None:
+    undated = make_analysis(events=[make_event("e1", event_date="", time_precision=3),
+                                    make_event("e2", event_date="2024-02-01")])  # fmt: skip
+    undated.document.published, undated.document.published_from = None, "unknown"
+    store.save(undated)
+    dated = make_analysis(events=[make_event("e1", event_date="2024-03-04", time_precision=2),
+                                  make_event("e2", event_date="2024-02-01")])  # fmt: skip
+    result = store.save(dated)
+    assert (result.document_new, result.events_added, result.mentions_added) == (False, 0, 0)
+    assert result.events_dated == 1
+    by_id = {e.event_id: e for e in store.events()}
+    assert (by_id["e1"].event_date, by_id["e1"].time_precision) == ("2024-03-04", 2)
+    assert by_id["e2"].event_date == "2024-02-01" and len(by_id) == 2
+    [doc] = store.documents()
+    assert (doc.published, doc.published_from) == (dated.document.published, "metadata")
+    again = store.save(dated)
+    assert (again.events_added, again.events_dated) == (0, 0)

@@ -153,3 +153,22 @@ def test_relevance_is_stored(tmp_path: Path) -> None:
     assert back is not None and back.relevance is not None
     assert back.language == "de"
     assert back.relevance.reasons == ["sport: match"] and not back.relevance.relevant
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.sets(st.sampled_from(
+    ["e1", "e2", "e3", "e4"]), max_size=3)), max_size=12))  # fmt: skip
+def test_any_sequence_of_saves_keeps_each_document_and_event_once(
+    saves: list[tuple[str, set[str]]],
+) -> None:
+    for backend in (SqliteStore.open(":memory:"), MemoryStore()):
+        with backend as store:
+            added = 0
+            for doc_id, event_ids in saves:
+                events = [
+                    make_event(f"{doc_id}-{e}", document_id=doc_id) for e in sorted(event_ids)
+                ]
+                added += store.save(make_analysis(doc_id, events=events)).events_added
+            wanted = {f"{d}-{e}" for d, es in saves for e in es}
+            assert {e.event_id for e in store.events()} == wanted and added == len(wanted)
+            assert {d.id for d in store.documents()} == {d for d, _ in saves}

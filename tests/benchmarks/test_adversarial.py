@@ -1,0 +1,38 @@
+"""The adversarial corpus, small (CI): hostile inputs mixed with good pages end nothing.
+
+``benchmarks/adversarial.py --count 10000`` is the full run; here a few hundred inputs
+with the big kinds shrunk. Every good page must be stored, no batch may end early, and
+no input may fail with an exception frontlines did not raise on purpose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import load_benchmark
+
+adversarial: Any = load_benchmark("adversarial")
+
+
+def test_every_kind_is_generated_with_good_pages_mixed_in() -> None:
+    made = list(adversarial.cases(400, seed=3, scale=0.01))
+    kinds = {case.kind for case in made}
+    assert {"good", "nested", "repeat", "maplinks", "big", "unpunct", "charset", "encoding",
+            "date", "entity", "nesting", "junk", "comments"} <= kinds  # fmt: skip
+    assert 0.05 < sum(case.good for case in made) / len(made) < 0.2
+    assert [c.data for c in adversarial.cases(20, seed=3)] == [
+        c.data for c in adversarial.cases(20, seed=3)
+    ]
+
+
+@pytest.mark.slow
+def test_small_corpus_no_crash_no_good_page_lost(gazetteer_file: Path) -> None:
+    tally = adversarial.run_corpus(240, seed=21, scale=0.01, batch=60, max_seconds=60)
+    summary = tally.summary()
+    assert summary["inputs"] == 240 and summary["good_pages"] > 10
+    assert (summary["crashes"], summary["inputs_skipped_by_crashes"]) == (0, 0), summary
+    assert summary["good_pages_lost"] == 0, summary["lost"]
+    assert summary["unexpected_failures"] == {}, summary
