@@ -13,7 +13,7 @@ opened on first use.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -135,6 +135,16 @@ class Frontlines:
 
         return load(source, published=published, settings=self.settings, fetcher=self._fetcher)
 
+    def iter_read(
+        self, source: str | Path, *, published: dt.date | None = None
+    ) -> Iterator[Document]:
+        """Like :meth:`read`, but an archive (WARC, JSON Lines, Telegram export) streams."""
+        from .ingest import iter_documents
+
+        return iter_documents(
+            source, published=published, settings=self.settings, fetcher=self._fetcher
+        )
+
     def analyze(self, documents: Sequence[Document]) -> list[Analysis]:
         """Geoparse and extract events from already-read documents."""
         return self.pipeline([Analysis(document=doc) for doc in documents])
@@ -171,8 +181,7 @@ class Frontlines:
     def _ingest_one(self, store: Any, source: str | Path, published: dt.date | None) -> ItemResult:
         item = ItemResult(source=str(source), ok=True)
         try:
-            documents = self.read(source, published=published)
-            for analysis in self.analyze(documents):
+            for analysis in self.pipeline.pipe(self.iter_read(source, published=published)):
                 result = store.save(analysis)
                 item.documents += 1
                 item.documents_new += int(result.document_new)
