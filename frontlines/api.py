@@ -346,10 +346,21 @@ class Frontlines:
 def _read_events(store: Any, merged: bool, **filters: Any) -> list[Event]:
     events = list(store.events(**filters))
     if merged:
-        from .events import merge_events
+        from .events import find_copies, merge_events
 
-        events = sorted(merge_events(events), key=lambda e: (e.event_date, e.event_id))
+        copies = find_copies(_report_texts(store, events))
+        events = merge_events(events, copies=copies)
+        events = sorted(events, key=lambda e: (e.event_date, e.event_id))
     return events
+
+
+def _report_texts(store: Any, events: list[Event]) -> list[tuple[str, str]]:
+    """The text of every document these events come from, earliest published first (the
+    original of a family of copies), to find the copies of one report."""
+    docs = [store.document(doc_id) for doc_id in dict.fromkeys(e.document_id for e in events)]
+    found = [d for d in docs if d is not None and d.text]
+    found.sort(key=lambda d: (d.published or dt.date.max, d.id))
+    return [(d.id, d.text) for d in found]
 
 
 def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, float, float]) -> bool:
