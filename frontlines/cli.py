@@ -103,6 +103,31 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from .scale import open_sink, run_batch
+
+    app = _app(args)
+    if args.jsonl_fields:
+        app.settings = dataclasses.replace(app.settings, jsonl_fields=args.jsonl_fields)
+    where = str(args.out) if args.out else app.settings.db
+    _err(f"batch: {len(args.paths)} input(s) into {where} on "
+         f"{'Ray at ' + args.ray if args.ray else 'a local Ray'} with {args.workers} worker(s)")  # fmt: skip
+    sink = open_sink(app.settings.db, Path(args.out) if args.out else None)
+    try:
+        stats = run_batch(
+            args.paths, sink, settings=app.settings, address=args.ray, workers=args.workers,
+            published=args.published, relevance_threshold=args.relevance_threshold, progress=_err,
+        )  # fmt: skip
+    finally:
+        sink.close()
+    for error in stats.errors:
+        _err(f"error: {error}")
+    _err(f"done: {stats.line()}; {stats.documents_new} new document(s) in {where}")
+    return 1 if stats.errors else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
     merged = not args.no_merge
@@ -248,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract(sub)
     _add_ingest(sub)
+    _add_batch(sub)
     _add_export(sub)
     _add_map(sub)
     _add_report(sub)
@@ -288,6 +314,26 @@ def _add_ingest(sub: Any) -> None:
     p.add_argument("--max-bytes", type=int, help="size cap for inputs (default 10 MB)")
     _relevance(p)
     p.set_defaults(func=cmd_ingest)
+
+
+def _add_batch(sub: Any) -> None:
+    p = sub.add_parser(
+        "batch", help="analyse large inputs on Ray (pip install 'frontlines[scale]') and store them"
+    )
+    p.add_argument("paths", nargs="+", metavar="INPUT",
+                   help="files (pages, WARC, JSON Lines, Telegram result.json) or URLs")  # fmt: skip
+    _db(p)
+    p.add_argument("--out", metavar="DIR", help="write partitioned GeoParquet here instead of the store")
+    p.add_argument("--ray", metavar="ADDRESS", help="join this Ray cluster (default: start a local Ray)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="actors, each holding one loaded pipeline (default 1)")  # fmt: skip
+    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
+    p.add_argument("--jsonl-fields", metavar="SPEC",
+                   help="JSON Lines key names, e.g. text=body,published=date")  # fmt: skip
+    p.add_argument("--max-bytes", type=int, help="size cap for one page or record (default 10 MB)")
+    p.add_argument("--relevance-threshold", type=float, metavar="SCORE",
+                   help="pages scoring below this (0-1, default 0.2) are not read for events")  # fmt: skip
+    p.set_defaults(func=cmd_batch)
 
 
 def _add_export(sub: Any) -> None:
