@@ -128,6 +128,19 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 1 if stats.errors else 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    from .watch import parse_every, watch
+
+    app = _app(args)
+    every = parse_every(args.every)
+    _err(f"watching {len(args.feeds)} feed(s) every {args.every} into {app.settings.db} "
+         "(Ctrl-C or SIGTERM stops)")  # fmt: skip
+    polls = watch(app, args.feeds, every=every, log=_err, polls=args.polls,
+                  max_backoff=max(parse_every(args.max_backoff), every))  # fmt: skip
+    _err(f"stopped after {polls} poll(s)")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
     merged = not args.no_merge
@@ -274,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(sub)
     _add_ingest(sub)
     _add_batch(sub)
+    _add_watch(sub)
     _add_export(sub)
     _add_map(sub)
     _add_report(sub)
@@ -334,6 +348,19 @@ def _add_batch(sub: Any) -> None:
     p.add_argument("--relevance-threshold", type=float, metavar="SCORE",
                    help="pages scoring below this (0-1, default 0.2) are not read for events")  # fmt: skip
     p.set_defaults(func=cmd_batch)
+
+
+def _add_watch(sub: Any) -> None:
+    p = sub.add_parser("watch", help="poll feeds and pages, store the events of new items")
+    p.add_argument("feeds", nargs="+", metavar="FEED_OR_URL", help="RSS/Atom feed or page URLs")
+    _db(p)
+    p.add_argument("--every", default="15m", metavar="DURATION",
+                   help="time between polls of a feed: 30s, 15m, 1h (default 15m)")  # fmt: skip
+    p.add_argument("--max-backoff", default="6h", metavar="DURATION",
+                   help="longest wait after failed polls in a row (default 6h)")  # fmt: skip
+    p.add_argument("--polls", type=int, metavar="N", help="stop after N polls (default: never)")
+    _relevance(p)
+    p.set_defaults(func=cmd_watch)
 
 
 def _add_export(sub: Any) -> None:

@@ -21,6 +21,7 @@ INSTALL_HINT = (
 )
 ANALYSE_BATCH = 16  # documents per actor call
 WRITE_BATCH = 64  # analyses per sink write
+BLOCK_BYTES = 256 * 1024  # Ray Data block size for documents on their way to the actors
 
 Progress = Callable[[str], None]
 
@@ -35,6 +36,7 @@ class BatchStats:
     events_added: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    warmup_seconds: float = 0.0  # until the first result came back (Ray and models loaded)
 
     @property
     def documents_per_second(self) -> float:
@@ -81,6 +83,8 @@ def run_batch(
     last = started
     pending: list[Analysis] = []
     for row in rows:
+        if not stats.warmup_seconds:
+            stats.warmup_seconds = time.perf_counter() - started
         _take(row, stats, pending)
         if len(pending) >= WRITE_BATCH:
             _flush(sink, pending, stats)
@@ -116,10 +120,10 @@ def _start_ray(address: str | None, workers: int) -> None:
 
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
-    if ray.is_initialized():
-        return
     quiet: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
-    if address:
+    if ray.is_initialized():
+        pass
+    elif address:
         ray.init(address=address, **quiet)
     else:  # a local Ray: one CPU per worker and one for reading the inputs
         ray.init(num_cpus=workers + 1, include_dashboard=False, **quiet)
@@ -127,6 +131,8 @@ def _start_ray(address: str | None, workers: int) -> None:
 
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
+    # small blocks: one archive's documents are spread over every actor, not one block
+    context.target_max_block_size = BLOCK_BYTES
 
 
 class _Rows:
