@@ -83,11 +83,15 @@ def test_state_survives_a_restart_in_sqlite(tmp_path: Path) -> None:
     feed = ok(rss(("1", "First"), ("2", "Second")), "v1")
     with open_store(db) as store:
         rec = Recorder()
-        assert _watcher(MemoryFeedFetcher({FEED: [feed]}), feed_states(store), rec).poll(FEED).new == 2
+        assert (
+            _watcher(MemoryFeedFetcher({FEED: [feed]}), feed_states(store), rec).poll(FEED).new == 2
+        )
     with open_store(db) as store:  # a new process: same store, new fetcher without etag logic
         states = feed_states(store)
         assert states.get(FEED).etag == "v1"
-        fresh = FeedResponse(FEED, 200, "application/rss+xml", rss(("1", "First"), ("2", "Second"), ("3", "Third")))
+        fresh = FeedResponse(
+            FEED, 200, "application/rss+xml", rss(("1", "First"), ("2", "Second"), ("3", "Third"))
+        )
         result = _watcher(MemoryFeedFetcher({FEED: [fresh]}), states, Recorder()).poll(FEED)
     assert (result.items, result.new) == (3, 1)
 
