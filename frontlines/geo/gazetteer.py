@@ -7,7 +7,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -16,6 +15,7 @@ from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
 from .fold import fold, loose, spelling_similarity
+from .similarity import ratio
 from .words import TRANSLITERATED
 
 # Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
@@ -110,8 +110,27 @@ def loose_match(written: str, place: Place, keys: Iterable[str]) -> Match:
         score = max((spelling_similarity(written, k) for k in keys), default=0.0)
     else:
         a, b = fold(written).replace(" ", ""), fold(place.name).replace(" ", "")
-        score = SequenceMatcher(None, a, b).ratio()
+        score = ratio(a, b)
     return Match(place, LOOSE, score)
+
+
+_UNSCORED = -1.0  # a loose match whose spelling is scored only if it is kept
+
+
+def loose_unscored(written: str, place: Place, keys: Iterable[str]) -> Match:
+    """Like :func:`loose_match`, but outside the transliterated countries the spelling is
+    left to :func:`scored`: there it does not decide which candidates are kept, so only
+    the kept ones are scored (the same result, far fewer comparisons)."""
+    if place.country in TRANSLITERATED:
+        return loose_match(written, place, keys)
+    return Match(place, LOOSE, _UNSCORED)
+
+
+def scored(written: str, match: Match) -> Match:
+    """A match from :func:`loose_unscored` with its spelling score filled in."""
+    if match.spelling != _UNSCORED:
+        return match
+    return loose_match(written, match.place, ())
 
 
 def _sounds_alike(m: Match) -> bool:
@@ -257,6 +276,7 @@ class SqliteGazetteer:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, list[Match]] = {}
+        self._places: dict[str, Place] = {}
         self._countries: dict[str, Place | None] = {}
         self._seats: dict[tuple[str, str], Place | None] = {}
         self._lock = threading.Lock()
@@ -283,11 +303,20 @@ class SqliteGazetteer:
             for row in self._connection().execute(sql, chunk):
                 quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
                 out.setdefault(str(row[0]), []).append(
-                    Match(_place(row[3:]), quality, spelling=0.0 if column == "loose" else 1.0)
+                    Match(self._place(row), quality, spelling=0.0 if column == "loose" else 1.0)
                 )
                 if column == "loose":
                     keys.setdefault((str(row[0]), str(row[3])), []).append(str(row[2]))
         return out
+
+    def _place(self, row: Sequence[object]) -> Place:
+        """The row's place, built once per place (places are immutable)."""
+        place = self._places.get(str(row[3]))
+        if place is None:
+            if len(self._places) > 500_000:
+                self._places.clear()
+            place = self._places[str(row[3])] = _place(row[3:])
+        return place
 
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
         names = list(dict.fromkeys(names))
@@ -301,10 +330,11 @@ class SqliteGazetteer:
             for name in todo:
                 found = exact.get(keys[name], [])
                 looser = [
-                    loose_match(name, m.place, spelled.get((missing[name], m.place.id), ()))
+                    loose_unscored(name, m.place, spelled.get((missing[name], m.place.id), ()))
                     for m in loose_found.get(missing.get(name, ""), [])
                 ]
-                self._cache[name] = _best_first(with_loose(found, looser))
+                kept = _best_first(with_loose(found, looser))
+                self._cache[name] = [scored(name, m) for m in kept]
             if len(self._cache) > 200_000:
                 self._cache.clear()
             return {n: self._cache.get(n, []) for n in names}
