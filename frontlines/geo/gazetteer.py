@@ -277,6 +277,7 @@ class SqliteGazetteer:
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, list[Match]] = {}
         self._places: dict[str, Place] = {}
+        self._rows: dict[str, dict[str, tuple[list[Match], list[tuple[str, str]]]]] = {}
         self._countries: dict[str, Place | None] = {}
         self._seats: dict[tuple[str, str], Place | None] = {}
         self._lock = threading.Lock()
@@ -290,24 +291,43 @@ class SqliteGazetteer:
         self, column: str, wanted: list[str], keys: dict[tuple[str, str], list[str]] | None = None
     ) -> dict[str, list[Match]]:
         """Matches by ``column`` value; for loose matches ``keys`` collects the folded names
-        that matched, by (loose key, place id), so they can be ranked by spelling."""
+        that matched, by (loose key, place id), so they can be ranked by spelling. The rows
+        of each value are fetched once and remembered (one loose key is shared by many
+        names)."""
         out: dict[str, list[Match]] = {}
         keys = {} if keys is None else keys
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            sql = (
-                f"SELECT n.{column}, n.primary_name, n.key, {_PLACE_COLUMNS} FROM names n "
-                f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
-                f"({','.join('?' * len(chunk))})"
-            )
-            for row in self._connection().execute(sql, chunk):
-                quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
-                out.setdefault(str(row[0]), []).append(
-                    Match(self._place(row), quality, spelling=0.0 if column == "loose" else 1.0)
-                )
-                if column == "loose":
-                    keys.setdefault((str(row[0]), str(row[3])), []).append(str(row[2]))
+        rows = self._rows.setdefault(column, {})
+        if len(rows) > 100_000:
+            rows.clear()
+        todo = [w for w in wanted if w not in rows]
+        for i in range(0, len(todo), 500):
+            rows.update(self._fetch(column, todo[i : i + 500]))
+        for value in wanted:
+            matches, spelled = rows[value]
+            if matches:
+                out[value] = list(matches)
+            for place_id, key in spelled:
+                keys.setdefault((value, place_id), []).append(key)
         return out
+
+    def _fetch(
+        self, column: str, chunk: list[str]
+    ) -> dict[str, tuple[list[Match], list[tuple[str, str]]]]:
+        fetched: dict[str, tuple[list[Match], list[tuple[str, str]]]] = {v: ([], []) for v in chunk}
+        sql = (
+            f"SELECT n.{column}, n.primary_name, n.key, {_PLACE_COLUMNS} FROM names n "
+            f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
+            f"({','.join('?' * len(chunk))})"
+        )
+        for row in self._connection().execute(sql, chunk):
+            matches, spelled = fetched[str(row[0])]
+            quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
+            matches.append(
+                Match(self._place(row), quality, spelling=0.0 if column == "loose" else 1.0)
+            )
+            if column == "loose":
+                spelled.append((str(row[3]), str(row[2])))
+        return fetched
 
     def _place(self, row: Sequence[object]) -> Place:
         """The row's place, built once per place (places are immutable)."""
