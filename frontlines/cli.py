@@ -337,8 +337,12 @@ def _add_batch(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="INPUT",
                    help="files (pages, WARC, JSON Lines, Telegram result.json) or URLs")  # fmt: skip
     _db(p)
-    p.add_argument("--out", metavar="DIR", help="write partitioned GeoParquet here instead of the store")
-    p.add_argument("--ray", metavar="ADDRESS", help="join this Ray cluster (default: start a local Ray)")
+    p.add_argument(
+        "--out", metavar="DIR", help="write partitioned GeoParquet here instead of the store"
+    )
+    p.add_argument(
+        "--ray", metavar="ADDRESS", help="join this Ray cluster (default: start a local Ray)"
+    )
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="actors, each holding one loaded pipeline (default 1)")  # fmt: skip
     p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
