@@ -161,8 +161,10 @@ def stored(db: Path) -> tuple[set[str], set[tuple[Any, ...]]]:
 
 
 def count(db: Path) -> int:
+    if not db.exists():
+        return 0
     try:
-        with sqlite3.connect(db, timeout=1) as conn:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
             return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
     except sqlite3.Error:
         return 0
@@ -182,12 +184,18 @@ def kill_and_rerun(docs: Path, total: int, reference: Path, work: Path) -> dict[
         "2",
     ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.DEVNULL)
-    while proc.poll() is None and count(db) < total // 3:
-        time.sleep(0.5)
-    at_kill = count(db)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    with (work / "killed.err").open("w") as err:
+        proc = subprocess.Popen(cmd, env=env, start_new_session=True, stderr=err)
+        while proc.poll() is None and count(db) < total // 3:
+            time.sleep(0.5)
+        at_kill = count(db)
+        killed = proc.poll() is None
+        if killed:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    if not killed:
+        tail = (work / "killed.err").read_text(encoding="utf-8").strip().splitlines()[-3:]
+        return {"error": "the run ended before it could be killed", "stderr": tail}
     time.sleep(3)
     rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     return {
@@ -195,6 +203,12 @@ def kill_and_rerun(docs: Path, total: int, reference: Path, work: Path) -> dict[
         "rerun_summary": rerun.stderr.strip().splitlines()[-1] if rerun.stderr.strip() else "",
         "equal_to_uninterrupted": stored(db) == stored(reference),
     }  # fmt: skip
+
+
+def _part(figures: dict[str, Any]) -> dict[str, Any]:
+    """Each part's figures on stderr as soon as they are known."""
+    print(json.dumps(figures), file=sys.stderr, flush=True)
+    return figures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,12 +223,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="frontlines-batch-") as tmp:
         work = Path(tmp)
         docs = write_docs(work / "docs.jsonl", args.docs)
-        if "speedup" in parts or "kill" in parts:
-            result["speedup"] = speedup(docs, work)
+        if "speedup" in parts:
+            result["speedup"] = _part(speedup(docs, work))
         if "big" in parts:
-            result["big"] = big(args.big, work)
+            result["big"] = _part(big(args.big, work))
         if "kill" in parts:
-            result["kill"] = kill_and_rerun(docs, args.docs, work / "w2.sqlite", work)
+            if not (work / "w2.sqlite").exists():
+                run_inprocess([str(docs)], work / "w2.sqlite", 2)
+            result["kill"] = _part(kill_and_rerun(docs, args.docs, work / "w2.sqlite", work))
     print(json.dumps(result, indent=None if args.json else 1))
     return 0
 
