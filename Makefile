@@ -11,7 +11,7 @@ OUT    := out
 $(BIN)/frontlines: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,scale]'
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json

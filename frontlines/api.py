@@ -13,7 +13,8 @@ opened on first use.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -149,6 +150,16 @@ class Frontlines:
 
         return load(source, published=published, settings=self.settings, fetcher=self._fetcher)
 
+    def iter_read(
+        self, source: str | Path, *, published: dt.date | None = None
+    ) -> Iterator[Document]:
+        """Like :meth:`read`, but an archive (WARC, JSON Lines, Telegram export) streams."""
+        from .ingest import iter_documents
+
+        return iter_documents(
+            source, published=published, settings=self.settings, fetcher=self._fetcher
+        )
+
     def analyze(self, documents: Sequence[Document]) -> list[Analysis]:
         """Geoparse and extract events from already-read documents."""
         return self.pipeline([Analysis(document=doc) for doc in documents])
@@ -208,11 +219,36 @@ class Frontlines:
         report = BatchReport()
         with self.open_store(db) as store, self._runner(published) as run:
             for index, source in enumerate(sources, 1):
-                item = _stored(store, run(str(source)))
+                if _is_archive(source):
+                    item = self._ingest_archive(store, source, published)
+                else:
+                    item = _stored(store, run(str(source)))
                 report.items.append(item)
                 if progress:
                     progress(_progress_line(index, len(sources), item))
         return report
+
+    def _ingest_archive(
+        self, store: Any, source: str | Path, published: dt.date | None
+    ) -> ItemResult:
+        """An archive (WARC, JSON Lines, Telegram export) read and stored one document at a
+        time, in this process: its records are many inputs, not one to budget."""
+        item = ItemResult(source=str(source), ok=True)
+        try:
+            for analysis in self.pipeline.pipe(self.iter_read(source, published=published)):
+                result = store.save(analysis)
+                item.documents += 1
+                item.documents_new += int(result.document_new)
+                item.events_added += result.events_added
+                item.events_dated += getattr(result, "events_dated", 0)
+                item.warnings.extend(analysis.document.warnings)
+        except FrontlinesError as exc:
+            item.ok, item.status, item.error = False, "refused", str(exc)
+            item.error_class = type(exc).__name__
+        except (OSError, ValueError, UnicodeError) as exc:
+            item.ok, item.status = False, "failed"
+            item.error, item.error_class = f"{source}: {type(exc).__name__}: {exc}", type(exc).__name__
+        return item
 
     def events(
         self,
@@ -506,9 +542,11 @@ def _read_events(store: Any, merged: bool, include_flagged: bool, **filters: Any
 
     events = unflagged(store.events(**filters), include_flagged)
     if merged:
-        from .events import merge_events
+        from .events import find_copies, merge_events
 
-        events = sorted(merge_events(events), key=lambda e: (e.event_date, e.event_id))
+        copies = find_copies(_report_texts(store, events))
+        events = merge_events(events, copies=copies)
+        events = sorted(events, key=lambda e: (e.event_date, e.event_id))
     return events
 
 
@@ -521,6 +559,23 @@ def _export_stream(events: list[Event], fmt: str, fp: IO[str]) -> None:
         write_events_text(events, fp, fmt)
     else:
         raise ConfigError(f"--format {fmt} writes a binary file: give -o FILE")
+
+
+def _is_archive(source: str | Path) -> bool:
+    """Whether ``source`` is a local archive of many documents (WARC, JSON Lines, Telegram)."""
+    from .ingest import archive_kind
+
+    text = str(source)
+    return not re.match(r"https?://", text, re.I) and archive_kind(Path(text)) is not None
+
+
+def _report_texts(store: Any, events: list[Event]) -> list[tuple[str, str]]:
+    """The text of every document these events come from, earliest published first (the
+    original of a family of copies), to find the copies of one report."""
+    docs = [store.document(doc_id) for doc_id in dict.fromkeys(e.document_id for e in events)]
+    found = [d for d in docs if d is not None and d.text]
+    found.sort(key=lambda d: (d.published or dt.date.max, d.id))
+    return [(d.id, d.text) for d in found]
 
 
 def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, float, float]) -> bool:

@@ -165,6 +165,44 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from .scale import open_sink, run_batch
+
+    app = _app(args)
+    if args.jsonl_fields:
+        app.settings = dataclasses.replace(app.settings, jsonl_fields=args.jsonl_fields)
+    where = str(args.out) if args.out else app.settings.db
+    _err(f"batch: {len(args.paths)} input(s) into {where} on "
+         f"{'Ray at ' + args.ray if args.ray else 'a local Ray'} with {args.workers} worker(s)")  # fmt: skip
+    sink = open_sink(app.settings.db, Path(args.out) if args.out else None)
+    try:
+        stats = run_batch(
+            args.paths, sink, settings=app.settings, address=args.ray, workers=args.workers,
+            published=args.published, relevance_threshold=args.relevance_threshold, progress=_err,
+        )  # fmt: skip
+    finally:
+        sink.close()
+    for error in stats.errors:
+        _err(f"error: {error}")
+    _err(f"done: {stats.line()}; {stats.documents_new} new document(s) in {where}")
+    return 1 if stats.errors else 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from .watch import parse_every, watch
+
+    app = _app(args)
+    every = parse_every(args.every)
+    _err(f"watching {len(args.feeds)} feed(s) every {args.every} into {app.settings.db} "
+         "(Ctrl-C or SIGTERM stops)")  # fmt: skip
+    polls = watch(app, args.feeds, every=every, log=_err, polls=args.polls,
+                  max_backoff=max(parse_every(args.max_backoff), every))  # fmt: skip
+    _err(f"stopped after {polls} poll(s)")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     app = _app(args)
     if args.layer == "control":
@@ -360,6 +398,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract(sub)
     _add_ingest(sub)
+    _add_batch(sub)
+    _add_watch(sub)
     _add_export(sub)
     _add_map(sub)
     _add_tiles(sub)
@@ -409,6 +449,43 @@ def _add_ingest(sub: Any) -> None:
 def _include_flagged(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include-flagged", action="store_true",
                    help="keep events drawn from flooding or off-topic comments")  # fmt: skip
+
+
+def _add_batch(sub: Any) -> None:
+    p = sub.add_parser(
+        "batch", help="analyse large inputs on Ray (pip install 'frontlines[scale]') and store them"
+    )
+    p.add_argument("paths", nargs="+", metavar="INPUT",
+                   help="files (pages, WARC, JSON Lines, Telegram result.json) or URLs")  # fmt: skip
+    _db(p)
+    p.add_argument(
+        "--out", metavar="DIR", help="write partitioned GeoParquet here instead of the store"
+    )
+    p.add_argument(
+        "--ray", metavar="ADDRESS", help="join this Ray cluster (default: start a local Ray)"
+    )
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="actors, each holding one loaded pipeline (default 1)")  # fmt: skip
+    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD for every input")
+    p.add_argument("--jsonl-fields", metavar="SPEC",
+                   help="JSON Lines key names, e.g. text=body,published=date")  # fmt: skip
+    p.add_argument("--max-bytes", type=int, help="size cap for one page or record (default 10 MB)")
+    p.add_argument("--relevance-threshold", type=float, metavar="SCORE",
+                   help="pages scoring below this (0-1, default 0.2) are not read for events")  # fmt: skip
+    p.set_defaults(func=cmd_batch)
+
+
+def _add_watch(sub: Any) -> None:
+    p = sub.add_parser("watch", help="poll feeds and pages, store the events of new items")
+    p.add_argument("feeds", nargs="+", metavar="FEED_OR_URL", help="RSS/Atom feed or page URLs")
+    _db(p)
+    p.add_argument("--every", default="15m", metavar="DURATION",
+                   help="time between polls of a feed: 30s, 15m, 1h (default 15m)")  # fmt: skip
+    p.add_argument("--max-backoff", default="6h", metavar="DURATION",
+                   help="longest wait after failed polls in a row (default 6h)")  # fmt: skip
+    p.add_argument("--polls", type=int, metavar="N", help="stop after N polls (default: never)")
+    _relevance(p)
+    p.set_defaults(func=cmd_watch)
 
 
 def _add_export(sub: Any) -> None:

@@ -15,6 +15,7 @@ environment (``FRONTLINES_<NAME>``, upper case) or from code.
 | assets_dir | FRONTLINES_ASSETS_DIR | ``<project>/node_modules`` | where npm put maplibre-gl and world-atlas |
 | actors_file | FRONTLINES_ACTORS_FILE | (none) | a JSON file of extra actors that extends the built-in registry |
 | event_model | FRONTLINES_EVENT_MODEL | (none) | a sub-event model trained with ``frontlines train`` on the user's own rows |
+| jsonl_fields | FRONTLINES_JSONL_FIELDS | (none) | JSON Lines key names, ``FIELD=KEY,...`` for url, title, text, html, published (e.g. ``text=body,published=date``) |
 | theatres | FRONTLINES_THEATRES | (none) | folders (separated by ``os.pathsep``) of extra theatre packs, ``*.json`` as in docs/theatres.md |
 """
 
@@ -56,6 +57,7 @@ class Settings:
     actors_file: Path | None = None
     event_model: Path | None = None
     theatres: str = ""
+    jsonl_fields: str = ""
 
     @property
     def gazetteer_file(self) -> Path:

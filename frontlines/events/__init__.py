@@ -1,5 +1,7 @@
-"""frontlines.events: the same event from several pages becomes one, all sources kept."""
+"""frontlines.events: the same event from several pages becomes one, all sources kept;
+copies of one report (syndicated, edited, truncated) are found and count once."""
 
+from .copies import find_copies
 from .merge import merge_events, merge_with_members, same_event, split_merged
 
-__all__ = ["merge_events", "merge_with_members", "same_event", "split_merged"]
+__all__ = ["find_copies", "merge_events", "merge_with_members", "same_event", "split_merged"]

@@ -13,6 +13,12 @@ whose first event shares its type and lies in a neighbouring grid cell (cells of
 and week (within 5 weeks: the widest time window is 31 days), has the same place id, or
 comes from the same document, so a month of world news merges in near-linear time with
 the same result as comparing every pair.
+
+Copies of one report (``frontlines.events.copies``: syndicated or lightly edited versions
+of one article) are given as ``copies`` (copy document id -> original's id): within such
+a family, the same sentence told again is the same event even when its date, place or
+actors came out differently in the copy, and a copy's events never merge with another
+event of its own family that the original kept apart.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..records import Event
 
@@ -54,11 +60,30 @@ def _actors_compatible(a: Event, b: Event) -> bool:
     return any(name.startswith("Unidentified") or not name for name in (a.actor1, b.actor1))
 
 
-def same_event(a: Event, b: Event, max_km: float = 10.0) -> bool:
-    """Whether ``a`` and ``b`` report the same event."""
+Copies = Mapping[str, str]
+
+
+def _family(event: Event, copies: Copies | None) -> str:
+    return (copies or {}).get(event.document_id, event.document_id)
+
+
+def _telling(event: Event) -> str:
+    return " ".join(event.evidence.text.lower().split())
+
+
+def same_event(a: Event, b: Event, max_km: float = 10.0, copies: Copies | None = None) -> bool:
+    """Whether ``a`` and ``b`` report the same event (``copies``: see the module notes)."""
     if a.document_id and a.document_id == b.document_id:
         # one page's separate sentences are separate claims; only the very same span merges
         return a.evidence == b.evidence and a.source_part == b.source_part
+    if copies and a.document_id and _family(a, copies) == _family(b, copies):
+        # copies of one report: the same sentence, or an edited one saying the same
+        if a.source_part == b.source_part and _telling(a) == _telling(b):
+            return True
+        if (a.sub_event_type, a.event_date, a.location) != (
+            b.sub_event_type, b.event_date, b.location
+        ):  # fmt: skip
+            return False
     if a.sub_event_type != b.sub_event_type and a.event_type != b.event_type:
         return False
     same_place = bool(a.place_id) and a.place_id == b.place_id
@@ -71,24 +96,28 @@ def _source_key(event: Event) -> str:
     return event.source_url or event.document_id or event.source
 
 
-def merge_events(events: list[Event], max_km: float = 10.0) -> list[Event]:
+def merge_events(
+    events: list[Event], max_km: float = 10.0, copies: Copies | None = None
+) -> list[Event]:
     """One event per real-world event; ``sources`` lists every reporting document."""
-    merged, _ = merge_with_members(events, max_km)
+    merged, _ = merge_with_members(events, max_km, copies)
     return merged
 
 
 def merge_with_members(
-    events: list[Event], max_km: float = 10.0
+    events: list[Event], max_km: float = 10.0, copies: Copies | None = None
 ) -> tuple[list[Event], dict[str, list[Event]]]:
     """Like :func:`merge_events`, also returning merged event id -> its member events."""
     ordered = sorted(
         events, key=lambda e: (_RANK.get(e.credibility, 3), e.time_precision, e.geo_precision)
     )
     groups: list[list[Event]] = []
-    index = _HeadIndex(max_km)
+    index = _HeadIndex(max_km, copies)
     for event in ordered:
         found = [
-            n for n in sorted(index.candidates(event)) if same_event(groups[n][0], event, max_km)
+            n
+            for n in sorted(index.candidates(event))
+            if same_event(groups[n][0], event, max_km, copies)
         ]
         if found:
             groups[found[0]].append(event)
@@ -121,7 +150,8 @@ class _HeadIndex:
     """Group heads by (type, grid cell, week), (type, place id, week) and (document, span):
     every head that ``same_event`` could accept for an event is among ``candidates``."""
 
-    def __init__(self, max_km: float) -> None:
+    def __init__(self, max_km: float, copies: Copies | None = None) -> None:
+        self.copies = copies
         self.cell = max(max_km, 0.001) / _KM_PER_DEGREE * 1.001  # degrees, just over max_km
         self.lon_cells = math.ceil(360 / self.cell)
         self.keys: dict[tuple[object, ...], list[int]] = {}
@@ -136,8 +166,13 @@ class _HeadIndex:
             out.update(self.keys.get(key, ()))
         return out
 
+    def _copy_keys(self, e: Event) -> Iterator[tuple[object, ...]]:
+        if self.copies and e.document_id:
+            yield ("copy", _family(e, self.copies), _telling(e), e.source_part)
+
     def _own_keys(self, e: Event) -> Iterator[tuple[object, ...]]:
         week = _week(e)
+        yield from self._copy_keys(e)
         if e.document_id:
             yield ("doc", e.event_type, e.document_id, e.evidence, e.source_part)
         if e.place_id:
@@ -146,6 +181,7 @@ class _HeadIndex:
             yield ("cell", e.event_type, *self._cell(e.latitude, e.longitude), week)
 
     def _search_keys(self, e: Event) -> Iterator[tuple[object, ...]]:
+        yield from self._copy_keys(e)
         if e.document_id:
             yield ("doc", e.event_type, e.document_id, e.evidence, e.source_part)
         weeks = _near_weeks(e)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 _MARKS = dict.fromkeys(map(ord, "ʿʾʻʼ'`’‘´ʹ"), None)
@@ -155,4 +154,6 @@ def spelling_similarity(written: str, found: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    from .similarity import ratio
+
+    return ratio(a, b, autojunk=False)

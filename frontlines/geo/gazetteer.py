@@ -8,7 +8,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -17,6 +16,7 @@ from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
 from .fold import fold, loose, loose_key, spelling_similarity
+from .similarity import ratio
 from .words import TRANSLITERATED
 
 # Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
@@ -111,8 +111,27 @@ def loose_match(written: str, place: Place, keys: Iterable[str]) -> Match:
         score = max((spelling_similarity(written, k) for k in keys), default=0.0)
     else:
         a, b = fold(written).replace(" ", ""), fold(place.name).replace(" ", "")
-        score = SequenceMatcher(None, a, b).ratio()
+        score = ratio(a, b)
     return Match(place, LOOSE, score)
+
+
+_UNSCORED = -1.0  # a loose match whose spelling is scored only if it is kept
+
+
+def loose_unscored(written: str, place: Place, keys: Iterable[str]) -> Match:
+    """Like :func:`loose_match`, but outside the transliterated countries the spelling is
+    left to :func:`scored`: there it does not decide which candidates are kept, so only
+    the kept ones are scored (the same result, far fewer comparisons)."""
+    if place.country in TRANSLITERATED:
+        return loose_match(written, place, keys)
+    return Match(place, LOOSE, _UNSCORED)
+
+
+def scored(written: str, match: Match) -> Match:
+    """A match from :func:`loose_unscored` with its spelling score filled in."""
+    if match.spelling != _UNSCORED:
+        return match
+    return loose_match(written, match.place, ())
 
 
 def _sounds_alike(m: Match) -> bool:
@@ -298,6 +317,8 @@ class SqliteGazetteer:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, list[Match]] = {}
+        self._places: dict[str, Place] = {}
+        self._rows: dict[str, dict[str, tuple[list[Match], list[tuple[str, str]]]]] = {}
         self._countries: dict[str, Place | None] = {}
         self._seats: dict[tuple[str, str], Place | None] = {}
         self._divisions: dict[tuple[str, str], list[Place]] = {}
@@ -312,24 +333,52 @@ class SqliteGazetteer:
         self, column: str, wanted: list[str], keys: dict[tuple[str, str], list[str]] | None = None
     ) -> dict[str, list[Match]]:
         """Matches by ``column`` value; for loose matches ``keys`` collects the folded names
-        that matched, by (loose key, place id), so they can be ranked by spelling."""
+        that matched, by (loose key, place id), so they can be ranked by spelling. The rows
+        of each value are fetched once and remembered (one loose key is shared by many
+        names)."""
         out: dict[str, list[Match]] = {}
         keys = {} if keys is None else keys
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            sql = (
-                f"SELECT n.{column}, n.primary_name, n.key, {_PLACE_COLUMNS} FROM names n "
-                f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
-                f"({','.join('?' * len(chunk))})"
-            )
-            for row in self._connection().execute(sql, chunk):
-                quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
-                out.setdefault(str(row[0]), []).append(
-                    Match(_place(row[3:]), quality, spelling=0.0 if column == "loose" else 1.0)
-                )
-                if column == "loose":
-                    keys.setdefault((str(row[0]), str(row[3])), []).append(str(row[2]))
+        rows = self._rows.setdefault(column, {})
+        if len(rows) > 100_000:
+            rows.clear()
+        todo = [w for w in wanted if w not in rows]
+        for i in range(0, len(todo), 500):
+            rows.update(self._fetch(column, todo[i : i + 500]))
+        for value in wanted:
+            matches, spelled = rows[value]
+            if matches:
+                out[value] = list(matches)
+            for place_id, key in spelled:
+                keys.setdefault((value, place_id), []).append(key)
         return out
+
+    def _fetch(
+        self, column: str, chunk: list[str]
+    ) -> dict[str, tuple[list[Match], list[tuple[str, str]]]]:
+        fetched: dict[str, tuple[list[Match], list[tuple[str, str]]]] = {v: ([], []) for v in chunk}
+        sql = (
+            f"SELECT n.{column}, n.primary_name, n.key, {_PLACE_COLUMNS} FROM names n "
+            f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
+            f"({','.join('?' * len(chunk))})"
+        )
+        for row in self._connection().execute(sql, chunk):
+            matches, spelled = fetched[str(row[0])]
+            quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
+            matches.append(
+                Match(self._place(row), quality, spelling=0.0 if column == "loose" else 1.0)
+            )
+            if column == "loose":
+                spelled.append((str(row[3]), str(row[2])))
+        return fetched
+
+    def _place(self, row: Sequence[object]) -> Place:
+        """The row's place, built once per place (places are immutable)."""
+        place = self._places.get(str(row[3]))
+        if place is None:
+            if len(self._places) > 500_000:
+                self._places.clear()
+            place = self._places[str(row[3])] = _place(row[3:])
+        return place
 
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
         names = list(dict.fromkeys(names))
@@ -343,10 +392,11 @@ class SqliteGazetteer:
             for name in todo:
                 found = exact.get(keys[name], [])
                 looser = [
-                    loose_match(name, m.place, spelled.get((missing[name], m.place.id), ()))
+                    loose_unscored(name, m.place, spelled.get((missing[name], m.place.id), ()))
                     for m in loose_found.get(missing.get(name, ""), [])
                 ]
-                self._cache[name] = _best_first(with_loose(found, looser))
+                kept = _best_first(with_loose(found, looser))
+                self._cache[name] = [scored(name, m) for m in kept]
             if len(self._cache) > 200_000:
                 self._cache.clear()
             return {n: self._cache.get(n, []) for n in names}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import Settings
 from ..errors import EmptyInputError, InputError, UnsupportedInputError
 from ..records import Document
+from .archive import archive_kind, read_archive
 from .checks import check_file_size, check_not_empty, check_size, too_large
 from .decode import decode
 from .document import make_document
@@ -34,7 +36,8 @@ def load(
     settings: Settings | None = None,
     fetcher: Fetcher | None = None,
 ) -> list[Document]:
-    """Read a page (file path or http(s) URL) into Documents; a feed gives one per item."""
+    """Read a page (file path or http(s) URL) into Documents; a feed gives one per item,
+    an archive (WARC, JSON Lines, Telegram export) one per record, article or message."""
     settings = settings or Settings.from_env()
     name = str(source)
     if isinstance(source, str) and re.match(r"https?://", source, re.I):
@@ -47,8 +50,29 @@ def load(
             url=result.url,
             settings=settings,
         )
+    kind = archive_kind(Path(source))
+    if kind is not None:
+        return list(read_archive(Path(source), kind, published=published, settings=settings))
     return read_bytes(_read_file(Path(source), settings.max_bytes, name), source=name,
                       published=published, settings=settings)  # fmt: skip
+
+
+def iter_documents(
+    source: str | Path,
+    *,
+    published: dt.date | None = None,
+    settings: Settings | None = None,
+    fetcher: Fetcher | None = None,
+) -> Iterator[Document]:
+    """Like :func:`load`, but an archive (WARC, JSON Lines, Telegram export) streams one
+    document at a time instead of being read whole."""
+    settings = settings or Settings.from_env()
+    if not (isinstance(source, str) and re.match(r"https?://", source, re.I)):
+        kind = archive_kind(Path(source))
+        if kind is not None:
+            yield from read_archive(Path(source), kind, published=published, settings=settings)
+            return
+    yield from load(source, published=published, settings=settings, fetcher=fetcher)
 
 
 def _read_file(path: Path, cap: int, source: str) -> bytes:
@@ -73,8 +97,12 @@ def read_bytes(
     url: str | None = None,
     settings: Settings | None = None,
     encoding: str | None = None,
+    fallback_date: dt.date | None = None,
 ) -> list[Document]:
-    """Read the bytes of a page (plain text, HTML or an RSS/Atom feed) into Documents."""
+    """Read the bytes of a page (plain text, HTML or an RSS/Atom feed) into Documents.
+
+    ``fallback_date`` dates the page when its own metadata carries no date (an archive
+    record's date); ``published`` overrides both."""
     settings = settings or Settings.from_env()
     check_size(data, settings.max_bytes, source)
     check_not_empty(data, source)
@@ -87,7 +115,8 @@ def read_bytes(
             "input holds only whitespace; give a page with article text", source=source
         )
     kind = sniff(text, content_type)
-    common = {"source": source, "published": published, "url": url, "warnings": decoded.warnings}
+    common = {"source": source, "published": published, "url": url, "warnings": decoded.warnings,
+              "fallback_date": fallback_date}  # fmt: skip
     if kind == "feed":
         return _feed_documents(text, **common)  # type: ignore[arg-type]
     if kind == "html":
@@ -125,34 +154,53 @@ def _no_text(source: str, what: str) -> EmptyInputError:
 
 
 def _text_document(
-    text: str, *, source: str, published: dt.date | None, url: str | None, warnings: list[str]
+    text: str,
+    *,
+    source: str,
+    published: dt.date | None,
+    url: str | None,
+    warnings: list[str],
+    fallback_date: dt.date | None = None,
 ) -> Document:
     page = read_text_page(text)
     if not page.text.strip():
         raise _no_text(source, "text page")
     return make_document(
         source=source, title=page.title, text=page.text, kind="text", comments=page.comments,
-        published_arg=published, url=url, furniture=page.furniture.removed,
+        published_arg=published, published_meta=fallback_date, url=url, furniture=page.furniture.removed,
         map_images=page.furniture.map_links, warnings=warnings,
     )  # fmt: skip
 
 
 def _html_document(
-    text: str, *, source: str, published: dt.date | None, url: str | None, warnings: list[str]
+    text: str,
+    *,
+    source: str,
+    published: dt.date | None,
+    url: str | None,
+    warnings: list[str],
+    fallback_date: dt.date | None = None,
 ) -> Document:
     page = read_html_page(text, url=url)
     if not page.text.strip():
         raise _no_text(source, "HTML page")
     return make_document(
         source=source, title=page.title, text=page.text, kind="html", comments=page.comments,
-        published_arg=published, published_meta=page.published, url=page.url or url,
+        published_arg=published, published_meta=page.published or fallback_date,
+        url=page.url or url,
         outlet=page.outlet, furniture=page.furniture.removed,
         map_images=page.furniture.map_links, warnings=warnings,
     )  # fmt: skip
 
 
 def _feed_documents(
-    text: str, *, source: str, published: dt.date | None, url: str | None, warnings: list[str]
+    text: str,
+    *,
+    source: str,
+    published: dt.date | None,
+    url: str | None,
+    warnings: list[str],
+    fallback_date: dt.date | None = None,
 ) -> list[Document]:
     items = [item for item in read_feed(text) if item.text.strip()]
     if not items:
@@ -164,7 +212,7 @@ def _feed_documents(
             text=item.text,
             kind="feed-item",
             published_arg=published,
-            published_meta=item.published,
+            published_meta=item.published or fallback_date,
             url=item.url,
             outlet=item.outlet,
             furniture=item.furniture.removed,

@@ -82,6 +82,18 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "0004_comment_signals",
         ("ALTER TABLE comments ADD COLUMN signals TEXT NOT NULL DEFAULT '[]'",),
     ),
+    (
+        # frontlines watch: each feed's HTTP validators and back-off, and the items seen
+        "0005_watch_state",
+        (
+            """CREATE TABLE watch_feeds (
+                url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,
+                failures INTEGER NOT NULL DEFAULT 0, polled_at TEXT)""",
+            """CREATE TABLE watch_seen (
+                url TEXT NOT NULL, item TEXT NOT NULL, seen_at TEXT NOT NULL,
+                PRIMARY KEY (url, item))""",
+        ),
+    ),
 )
 
 POSTGIS_FIX = (

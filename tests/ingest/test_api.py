@@ -11,7 +11,16 @@ BODY = "Clashes near Hajin\n\nOn Monday, the SDF clashed with ISIS near Hajin.\n
 
 def test_public_api() -> None:
     assert sorted(ingest.__all__) == sorted(
-        ["FetchResult", "Fetcher", "HttpFetcher", "MemoryFetcher", "load", "read_bytes"]
+        [
+            "FetchResult",
+            "Fetcher",
+            "HttpFetcher",
+            "MemoryFetcher",
+            "archive_kind",
+            "iter_documents",
+            "load",
+            "read_bytes",
+        ]
     )
 
 

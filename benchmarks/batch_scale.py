@@ -1,0 +1,239 @@
+"""``frontlines batch`` at scale: workers, memory, a long run, and a kill -9.
+
+    .venv/bin/python benchmarks/batch_scale.py [--docs 2000] [--big 100000] [--json]
+                                               [--only speedup,memory,big,kill]
+
+Synthetic documents are generated here (``benchmarks/near_duplicates.py``'s articles on
+the war in Syria; the long run uses short ones) as JSON Lines, each with its own number
+so that no two are the same document.
+
+* ``speedup``: the same ``--docs`` documents with 2 Ray workers and with 1, each into a
+  fresh SQLite store; documents/s after warm-up (Ray started, models loaded) and the ratio
+  (target >= 1.7 on a 2-core machine);
+* ``memory``: the peak resident memory of each analysing actor during those runs (target
+  < 1.5 GB);
+* ``big``: ``--big`` short documents with 2 workers: completes, documents/s, and the
+  memory of the driver and actors sampled along the run (flat after warm-up);
+* ``kill``: ``frontlines batch`` over the ``--docs`` documents killed with SIGKILL once a
+  third are stored, then run again: the stored documents and events must equal those of
+  the uninterrupted 2-worker run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+ACTOR = "_Analyser"
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def write_docs(path: Path, count: int, *, short: bool = False, seed: int = 5) -> Path:
+    import near_duplicates as nd
+
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(count):
+            text = nd.sentence(rng) + " " + nd.sentence(rng) if short else nd.article(rng)
+            row = {"url": f"https://synthetic.example/{n}", "title": f"Report number {n}",
+                   "text": text, "published": f"2018-{1 + n % 12:02d}-{1 + n % 28:02d}"}  # fmt: skip
+            fh.write(json.dumps(row) + "\n")
+    return path
+
+
+def rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def actors() -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                if ACTOR.encode() in fh.read():
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+class Sampler(threading.Thread):
+    """Samples the driver's and each actor's resident memory every ``every`` seconds."""
+
+    def __init__(self, every: float = 1.0) -> None:
+        super().__init__(daemon=True)
+        self.every = every
+        self.samples: list[tuple[float, int, list[int]]] = []
+        self.stop = threading.Event()
+        self.start_time = time.perf_counter()
+
+    def run(self) -> None:
+        while not self.stop.wait(self.every):
+            sizes = [rss(pid) for pid in actors()]
+            self.samples.append((time.perf_counter() - self.start_time, rss(os.getpid()), sizes))
+
+    def peak_actor(self) -> int:
+        return max((max(s[2]) for s in self.samples if s[2]), default=0)
+
+
+def run_inprocess(inputs: list[str], db: Path, workers: int) -> tuple[Any, Sampler]:
+    import ray
+
+    from frontlines import Settings
+    from frontlines.scale import open_sink, run_batch
+
+    sampler = Sampler()
+    sampler.start()
+    sink = open_sink(str(db), None)
+    try:
+        stats = run_batch(inputs, sink, settings=Settings.from_env(), workers=workers,
+                          progress=lambda line: print(line, file=sys.stderr, flush=True))  # fmt: skip
+    finally:
+        sink.close()
+        sampler.stop.set()
+        ray.shutdown()
+    return stats, sampler
+
+
+def steady_rate(stats: Any) -> float:
+    busy = stats.seconds - stats.warmup_seconds
+    return round(stats.documents / busy, 2) if busy > 0 else 0.0
+
+
+def speedup(docs: Path, work: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for workers in (1, 2):
+        stats, sampler = run_inprocess([str(docs)], work / f"w{workers}.sqlite", workers)
+        out[f"workers_{workers}"] = {
+            "documents": stats.documents, "events": stats.events_added,
+            "seconds": round(stats.seconds, 1), "warmup_seconds": round(stats.warmup_seconds, 1),
+            "documents_per_second": steady_rate(stats),
+            "peak_actor_rss_mb": round(sampler.peak_actor() / 1e6, 1),
+        }  # fmt: skip
+    one, two = out["workers_1"]["documents_per_second"], out["workers_2"]["documents_per_second"]
+    out["speedup"] = round(two / one, 3) if one else None
+    out["peak_actor_rss_mb"] = max(out[k]["peak_actor_rss_mb"] for k in ("workers_1", "workers_2"))
+    return out
+
+
+def big(count: int, work: Path) -> dict[str, Any]:
+    docs = write_docs(work / "big.jsonl", count, short=True, seed=9)
+    stats, sampler = run_inprocess([str(docs)], work / "big.sqlite", 2)
+    warm = [s for s in sampler.samples if s[0] > stats.warmup_seconds and s[2]]
+    totals = [s[1] + sum(s[2]) for s in warm]
+    thirds = [totals[len(totals) * k // 3] for k in range(3)] if len(totals) >= 3 else totals
+    return {
+        "documents": stats.documents, "errors": len(stats.errors),
+        "seconds": round(stats.seconds, 1), "documents_per_second": steady_rate(stats),
+        "rss_mb_at_start_middle_end": [round(t / 1e6, 1) for t in (*thirds[:2], totals[-1])]
+        if totals else [],
+        "rss_mb_max": round(max(totals) / 1e6, 1) if totals else None,
+    }  # fmt: skip
+
+
+def stored(db: Path) -> tuple[set[str], set[tuple[Any, ...]]]:
+    with sqlite3.connect(db) as conn:
+        docs = {r[0] for r in conn.execute("SELECT id FROM documents")}
+        events = set(conn.execute(
+            "SELECT event_id, document_id, sub_event_type, event_date, location, actor1 FROM events"))  # fmt: skip
+    return docs, events
+
+
+def count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def kill_and_rerun(docs: Path, total: int, reference: Path, work: Path) -> dict[str, Any]:
+    db = work / "killed.sqlite"
+    cmd = [
+        sys.executable,
+        "-m",
+        "frontlines",
+        "batch",
+        str(docs),
+        "--db",
+        str(db),
+        "--workers",
+        "2",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with (work / "killed.err").open("w") as err:
+        proc = subprocess.Popen(cmd, env=env, start_new_session=True, stderr=err)
+        while proc.poll() is None and count(db) < total // 3:
+            time.sleep(0.5)
+        at_kill = count(db)
+        killed = proc.poll() is None
+        if killed:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    if not killed:
+        tail = (work / "killed.err").read_text(encoding="utf-8").strip().splitlines()[-3:]
+        return {"error": "the run ended before it could be killed", "stderr": tail}
+    time.sleep(3)
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    return {
+        "documents_at_kill": at_kill, "rerun_exit": rerun.returncode,
+        "rerun_summary": rerun.stderr.strip().splitlines()[-1] if rerun.stderr.strip() else "",
+        "equal_to_uninterrupted": stored(db) == stored(reference),
+    }  # fmt: skip
+
+
+def _part(figures: dict[str, Any]) -> dict[str, Any]:
+    """Each part's figures on stderr as soon as they are known."""
+    print(json.dumps(figures), file=sys.stderr, flush=True)
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--big", type=int, default=100_000)
+    ap.add_argument("--only", default="speedup,big,kill", help="comma-separated parts to run")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    parts = set(args.only.split(","))
+    result: dict[str, Any] = {"cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="frontlines-batch-") as tmp:
+        work = Path(tmp)
+        docs = write_docs(work / "docs.jsonl", args.docs)
+        if "speedup" in parts:
+            result["speedup"] = _part(speedup(docs, work))
+        if "big" in parts:
+            result["big"] = _part(big(args.big, work))
+        if "kill" in parts:
+            if not (work / "w2.sqlite").exists():
+                run_inprocess([str(docs)], work / "w2.sqlite", 2)
+            result["kill"] = _part(kill_and_rerun(docs, args.docs, work / "w2.sqlite", work))
+    print(json.dumps(result, indent=None if args.json else 1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
