@@ -235,16 +235,7 @@ class Frontlines:
         time, in this process: its records are many inputs, not one to budget."""
         item = ItemResult(source=str(source), ok=True)
         try:
-            for analysis in self.pipeline.pipe(self.iter_read(source, published=published)):
-                result = store.save(analysis)
-                item.documents += 1
-                item.documents_new += int(result.document_new)
-                item.events_added += result.events_added
-                item.events_dated += getattr(result, "events_dated", 0)
-                item.warnings.extend(analysis.document.warnings)
-        except FrontlinesError as exc:
-            item.ok, item.status, item.error = False, "refused", str(exc)
-            item.error_class = type(exc).__name__
+            _save_all(store, self.pipeline.pipe(self.iter_read(source, published=published)), item)
         except (OSError, ValueError, UnicodeError) as exc:
             item.ok, item.status = False, "failed"
             item.error, item.error_class = f"{source}: {type(exc).__name__}: {exc}", type(exc).__name__
@@ -521,10 +512,15 @@ def _stored(store: Any, outcome: Outcome) -> ItemResult:
         error_class=outcome.error_class, trace=outcome.trace, seconds=outcome.seconds,
         peak_bytes=outcome.peak_bytes,
     )  # fmt: skip
-    if not outcome.ok:
-        return item
+    if outcome.ok:
+        _save_all(store, outcome.value, item)
+    return item
+
+
+def _save_all(store: Any, analyses: Iterable[Analysis], item: ItemResult) -> None:
+    """Store each analysis, counted on ``item``; a frontlines error refuses the rest."""
     try:
-        for analysis in outcome.value:
+        for analysis in analyses:
             result = store.save(analysis)
             item.documents += 1
             item.documents_new += int(result.document_new)
@@ -534,7 +530,6 @@ def _stored(store: Any, outcome: Outcome) -> ItemResult:
     except FrontlinesError as exc:
         item.ok, item.status, item.error = False, "refused", str(exc)
         item.error_class = type(exc).__name__
-    return item
 
 
 def _read_events(store: Any, merged: bool, include_flagged: bool, **filters: Any) -> list[Event]:

@@ -28,6 +28,7 @@ from matplotlib.path import Path as MplPath
 from ..errors import ConfigError
 from ..records import Event
 from .basemap import countries_geojson
+from .fullmap_draw import nice_length
 
 __all__ = [
     "ATTRIBUTION",
@@ -151,18 +152,10 @@ def _draw_labels(ax: Axes, events: Sequence[Event]) -> None:
         )  # fmt: skip
 
 
-def _nice_length(km: float) -> float:
-    """A round scale-bar length (1, 2 or 5 times a power of ten) not over ``km``."""
-    if km <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(km))
-    return max(step * power for step in (1, 2, 5) if step * power <= km)
-
-
 def _draw_scale(ax: Axes, extent: BBox) -> None:
     west, south, east, north = extent
     km_per_degree = 111.32 * math.cos(math.radians((south + north) / 2))
-    length_km = _nice_length((east - west) * km_per_degree / 5)
+    length_km = nice_length((east - west) * km_per_degree / 5)
     length_deg = length_km / max(km_per_degree, 1e-6)
     x0 = west + (east - west) * 0.04
     y0 = south + (north - south) * 0.05
