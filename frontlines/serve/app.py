@@ -125,16 +125,10 @@ def map_page(
     while the store is unchanged). With tiles (``tiles``: auto, always, never) the page
     reads them from ``TILES_PATH``."""
     from ..control import store_periods
-    from ..extract.threads import unflagged
     from ..publish import render_map
     from ..publish.map_tiles import wants_tiles
-    from .reviews import review_status
 
-    reviewed = reviews.latest() if latest is None else latest
-    events = [
-        e for e in unflagged(store.events())
-        if review_status(reviewed.get(e.event_id, [])) != "rejected"
-    ]  # fmt: skip
+    events = map_events(store, reviews, latest)
     periods = served.get(store, False) if served is not None else store_periods(store, cache=cache)
     cells = area_cells(periods, settings, areas)
     control = [p.to_dict() for p in periods]
@@ -144,6 +138,21 @@ def map_page(
     return render_map(events, documents=_titles(store), settings=settings,
                       title="frontlines", control=control, tiles=tiles,
                       served_tiles=served_tiles, areas=cells, api=True)  # fmt: skip
+
+
+def map_events(
+    store: Any, reviews: ReviewLog, latest: dict[str, list[Review]] | None = None
+) -> list[Any]:
+    """The events the map shows: not rejected by a review, not drawn from flooding or
+    off-topic comments."""
+    from ..extract.threads import unflagged
+    from .reviews import review_status
+
+    reviewed = reviews.latest() if latest is None else latest
+    return [
+        e for e in unflagged(store.events())
+        if review_status(reviewed.get(e.event_id, [])) != "rejected"
+    ]  # fmt: skip
 
 
 def _titles(store: Any) -> list[Document]:
@@ -248,10 +257,14 @@ def create_app(
         return _index(request)
 
     @app.get(TILES_PATH, include_in_schema=False)
-    def events_tiles() -> Response:
+    def events_tiles(request: Request) -> Response:
         current = tile_cache.current
         if current is None:
-            return _error(404, "not_found", "no tiles yet: open the map page (/) first")
+            # another server process (--workers) may have served the page: write them here
+            events = map_events(holder.get(), app.state.reviews, latest_reviews(request))
+            if not any(e.latitude is not None and e.longitude is not None for e in events):
+                return _error(404, "not_found", "no tiles: the store has no placed events")
+            current = tile_cache.tiles_for(events)
         return FileResponse(current.path, media_type="application/vnd.pmtiles")
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)

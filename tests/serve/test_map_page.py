@@ -44,7 +44,6 @@ def test_rejected_events_leave_the_map(monkeypatch: object) -> None:
 def test_tiled_map_reads_its_tiles_from_the_server_with_ranges() -> None:
     store = _store()
     with TestClient(create_app(lambda: store, tiles="always")) as client:
-        assert client.get("/tiles/events.pmtiles").status_code == 404  # before the page
         html = client.get("/").text
         assert '"url":"/tiles/events.pmtiles"' in html and "pmtiles" in html
         assert "<img src=x" not in html
@@ -58,3 +57,13 @@ def test_small_stores_stay_inline_by_default() -> None:
     store = _store()
     html = TestClient(create_app(lambda: store)).get("/").text
     assert "/tiles/events.pmtiles" not in html and 'id="frontlines-tiles"' not in html
+
+
+def test_tiles_are_written_by_the_process_asked_for_them() -> None:
+    # with several server processes the page and its tiles may come from different ones
+    store = _store()
+    with TestClient(create_app(lambda: store, tiles="always")) as client:
+        first = client.get("/tiles/events.pmtiles")
+        assert first.status_code == 200 and first.content[:7] == b"PMTiles"
+    with TestClient(create_app(MemoryStore, tiles="always")) as client:
+        assert client.get("/tiles/events.pmtiles").status_code == 404  # nothing to draw
