@@ -374,5 +374,9 @@
   window.frontlinesMap = map;
   window.frontlinesOpenPopup = openPopup;
   window.frontlinesEvent = function (i) { return value("event_id", i); };
-  window.frontlinesRendered = function (layer) { return map.queryRenderedFeatures({ layers: [layer] }).length; };
+  // the features drawn in a layer; -1 while MapLibre is swapping the source's data (a query
+  // then may fail with "feature index out of bounds"), so that a caller simply asks again
+  window.frontlinesRendered = function (layer) {
+    try { return map.queryRenderedFeatures({ layers: [layer] }).length; } catch (e) { return -1; }
+  };
 })();
