@@ -38,23 +38,7 @@ def load(
 ) -> list[Document]:
     """Read a page (file path or http(s) URL) into Documents; a feed gives one per item,
     an archive (WARC, JSON Lines, Telegram export) one per record, article or message."""
-    settings = settings or Settings.from_env()
-    name = str(source)
-    if isinstance(source, str) and re.match(r"https?://", source, re.I):
-        result = (fetcher or HttpFetcher(settings)).fetch(source)
-        return read_bytes(
-            result.body,
-            source=source,
-            published=published,
-            content_type=result.content_type,
-            url=result.url,
-            settings=settings,
-        )
-    kind = archive_kind(Path(source))
-    if kind is not None:
-        return list(read_archive(Path(source), kind, published=published, settings=settings))
-    return read_bytes(_read_file(Path(source), settings.max_bytes, name), source=name,
-                      published=published, settings=settings)  # fmt: skip
+    return list(iter_documents(source, published=published, settings=settings, fetcher=fetcher))
 
 
 def iter_documents(
@@ -67,12 +51,18 @@ def iter_documents(
     """Like :func:`load`, but an archive (WARC, JSON Lines, Telegram export) streams one
     document at a time instead of being read whole."""
     settings = settings or Settings.from_env()
-    if not (isinstance(source, str) and re.match(r"https?://", source, re.I)):
-        kind = archive_kind(Path(source))
-        if kind is not None:
-            yield from read_archive(Path(source), kind, published=published, settings=settings)
-            return
-    yield from load(source, published=published, settings=settings, fetcher=fetcher)
+    name = str(source)
+    if isinstance(source, str) and re.match(r"https?://", source, re.I):
+        result = (fetcher or HttpFetcher(settings)).fetch(source)
+        yield from read_bytes(result.body, source=source, published=published,
+                              content_type=result.content_type, url=result.url, settings=settings)  # fmt: skip
+        return
+    kind = archive_kind(Path(source))
+    if kind is not None:
+        yield from read_archive(Path(source), kind, published=published, settings=settings)
+        return
+    yield from read_bytes(_read_file(Path(source), settings.max_bytes, name), source=name,
+                          published=published, settings=settings)  # fmt: skip
 
 
 def _read_file(path: Path, cap: int, source: str) -> bytes:
