@@ -17,7 +17,7 @@ from ..geo.sources import haversine_km
 from ..records import Mention, Place
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|towards?)"
+    r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|towards?|between)"
     r"|\b(?:outskirts|vicinity|area|areas|region|district|neighbou?rhood|parish|municipality|province|town|city|village|countryside|suburbs?|edge|environs) of"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
@@ -25,7 +25,7 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _NEAR = re.compile(
-    r"\b(?:near|around|outside|outskirts|vicinity|area|areas|environs|countryside|suburbs?|edge"
+    r"\b(?:near|around|outside|outskirts|vicinity|area|areas|environs|countryside|suburbs?|edge|between"
     r"|north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west"
     r"|km|kilometres|kilometers|miles)\b",
     re.I,
@@ -181,7 +181,7 @@ def _score(
 # "X town in the southern countryside of Y", "X village in rural Y": the gap between a place
 # and the larger area it is written inside (commas and brackets are the admin chains' part)
 _INSIDE_GAP = re.compile(
-    r"^['’]?\s+(?:(?:(?:village|town)\s+)?(?:town|village|city|hamlet|camp|area|axis|farms|front"
+    r"^['’]?\s+(?:(?:(?:village|town)\s+)?(?:towns?|villages?|city|hamlet|camp|areas?|axis|farms|front"
     r"|frontline|badia|plain|crossing(?:\s+point)?|hills?|heights)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?$",
@@ -266,12 +266,20 @@ def _area_after(text: str, mention: Mention, inside: list[Mention]) -> Mention |
     return area if area.place is not None and _written_inside(text, mention, area) else None
 
 
+_AND = re.compile(r"\s+and\s+(?:the\s+)?$")
+
+
 def _head_of_later(text: str, mention: Mention, inside: list[Mention]) -> int:
-    """1 when the mention is a place written inside an area named right after it."""
-    later = [m for m in inside if m.start >= mention.end]
+    """1 when the mention is a place written inside an area named right after it; the
+    first of two places joined by "and" is inside the area the second is written inside
+    ("X and Y villages in Z countryside")."""
+    later = sorted((m for m in inside if m.start >= mention.end), key=lambda m: m.start)
     if mention.place is None or not later:
         return 0
-    return 1 if _written_inside(text, mention, min(later, key=lambda m: m.start)) else 0
+    head = mention
+    if len(later) > 1 and _AND.match(text[mention.end : later[0].start]):
+        head = later.pop(0)
+    return 1 if _written_inside(text, head, later[0]) else 0
 
 
 # "the Baykan district of Siirt", "Talgar district of Almaty region": the name after

@@ -39,6 +39,15 @@ _NOT_A_NAME = (r"(?!(?:The|This|That|These|Those|A|An|Its|Our|Their|His|Her|My|Y
                r"|Every|Any|Some|Another|Which|Whose|One|Old|New)\b)")
 _UNIT_OF = r"(?:the\s+)?(?:(?:city|town|village|area|province|governorate|district|countryside|region|suburbs?|outskirts|vicinity|environs|countryside)\s+of\s+)?"
 
+# "between X and Y" names two places only where a stretch of land lies between them ("the
+# road between X and Y", "the area between X and Y", "between X and Y villages"); "talks
+# between X and Y" are two parties
+_SPAN_BETWEEN = (r"\b(?:road|highway|route|area|areas|region|axis|line|frontline|front|border"
+                 r"|stretch|fields|lands|positions|desert|countryside)\s+between\s+(?:the\s+)?"
+                 rf"(?:(?:towns?|villages?|cities|city)\s+of\s+)?(?!{_CALENDAR})")
+_PLACES_AFTER = (r"(?:villages|towns|cities|districts|sub-?districts|areas|neighbou?rhoods"
+                 r"|governorates|provinces)\b")
+
 # (pattern, relation, precision, hint); group "name" is the toponym, "b" a second one.
 _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
     (re.compile(p), rel, prec, hint)
@@ -53,6 +62,11 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
         (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
+        # "between X and Y": both are places (the event lies between them, beside X)
+        (rf"{_SPAN_BETWEEN}(?P<name>{NAME})\s+and\s+(?:the\s+)?{NAME}", "", 2, ""),
+        (rf"\bbetween\s+(?P<name>{NAME})\s+and\s+(?:the\s+)?{NAME}\s+{_PLACES_AFTER}", "", 2, ""),
+        (rf"{_SPAN_BETWEEN}{NAME}\s+and\s+(?:the\s+)?(?P<name>{NAME})", "", 2, ""),
+        (rf"\bbetween\s+{NAME}\s+and\s+(?:the\s+)?(?P<name>{NAME})\s+{_PLACES_AFTER}", "", 2, ""),
         # the theatre's way of naming a locality: "X town in Y countryside", "X axis"
         (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood)\b(?!\s+of\b)", "", 1, "locality"),
         (rf"\b(?:in|at|near|shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized)\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),

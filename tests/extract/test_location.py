@@ -224,3 +224,13 @@ def test_the_texts_main_town_keeps_the_precision_it_was_named_with() -> None:
     events = extractor.extract_text(text, dt.date(2022, 5, 5), mentions)
     assert events and events[0].location == "Kelby"
     assert events[0].geo_precision == 1
+
+
+def test_between_two_villages_in_a_province_is_the_first_village() -> None:
+    text = "Artillery hit the area between Northfold and Southfold villages in Bigshire governorate."
+    mentions = [
+        toponym("Northfold", text, _place("Northfold", "P.PPL", "AA", "01")),
+        toponym("Southfold", text, _place("Southfold", "P.PPL", "AA", "01")),
+        toponym("Bigshire", text, _place("Bigshire", "A.ADM1", "AA", "01")),
+    ]
+    assert _choose(text, mentions, "AA") == "Northfold/AA/2"

@@ -71,3 +71,12 @@ def test_the_theatres_locality_words_cue_a_place() -> None:
     text = "Regime forces shelled Sfuhen in Idleb; protests in May in Hama."
     found = {c.text for c in cue_candidates(text)}
     assert "Sfuhen" in found and "May" not in found
+
+
+def test_between_cues_two_places_only_across_a_stretch_of_land() -> None:
+    spans = {c.text for c in cue_candidates("Gunmen hid on the road between Abu Fares and Tell Omar.")}
+    assert {"Abu Fares", "Tell Omar"} <= spans
+    spans = {c.text for c in cue_candidates("Shells fell between Kafr Zeid and Ain Tor villages.")}
+    assert {"Kafr Zeid", "Ain Tor"} <= spans
+    talks = {c.text for c in cue_candidates("Talks between Hamas and Israel resumed on Monday.")}
+    assert not talks & {"Hamas", "Israel"}
