@@ -52,6 +52,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|on|close to|outskirts of|across|within)\s+(?:the\s+)?$",
     re.I,
 )
+# "X town in <chain>": the chain is the area the chosen town lies in, not another place
+_INSIDE = re.compile(r"['’]?\s+(?:towns?|villages?|hamlets?)\s+in\s+$", re.I)
 _STOP = {"The", "On", "In", "At", "A", "An", "Around", "Near", "During", "Between", "And"}
 
 
@@ -182,7 +184,8 @@ def pick_chain(
     text: str, chains: list[Chain], chosen: Mention | None, sent_start: int
 ) -> Chain | None:
     """The chain the event is placed by: a "coded to" chain, else the chain holding the
-    mention already chosen, else the first chain after a locative word."""
+    mention already chosen, else the first chain after a locative word (not one the
+    chosen place is written inside: "X town in Y, Z")."""
     coded = [c for c in chains if c.coded]
     if coded:
         return coded[0]
@@ -190,7 +193,8 @@ def pick_chain(
         for chain in chains:
             if chosen.start < chain.end and chain.start < chosen.end:
                 return chain
-    located = [c for c in chains if _LOCATIVE_BEFORE.search(text[sent_start : c.start][-25:])]
+    located = [c for c in chains if _LOCATIVE_BEFORE.search(text[sent_start : c.start][-25:])
+               and not (chosen is not None and _INSIDE.match(text, chosen.end, c.start))]  # fmt: skip
     if chosen is None:
         return located[0] if located else (chains[0] if chains else None)
     before = text[sent_start : chosen.start][-25:]

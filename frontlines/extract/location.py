@@ -196,6 +196,7 @@ _AREA_BEFORE = re.compile(r"(?:countryside|outskirts|vicinity|suburbs|rural\s+ar
                           r"\s+(?:of\s+(?:the\s+)?)?$", re.I)  # fmt: skip
 
 
+_SETTLEMENT_GAP = re.compile(r"^['’]?\s+(?:towns?|villages?|hamlets?)\s+in\s+$", re.I)
 _CITY = 100_000  # a city this large also names its province ("X in Aleppo")
 
 
@@ -209,7 +210,10 @@ def _written_inside(text: str, inner: Mention, outer: Mention) -> bool:
         outer.place.feature_class == "A"
         or (outer.place.feature_class == "P" and outer.place.population >= _CITY)
     )
-    return area or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
+    # "X town in Y, Z governorate": Y qualified by a larger unit is a unit itself (its
+    # district), the area a town or village X lies in (a site "in Y, Z" is in town Y)
+    unit = _headed(text, outer) and _SETTLEMENT_GAP.match(gap) is not None
+    return area or unit or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
 
 
 def _in_the_city(text: str, inner: Mention, city: Mention) -> bool:

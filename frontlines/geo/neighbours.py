@@ -3,7 +3,7 @@
 The Wikipedia detailed-map points (Syria, Iraq) carry a name, coordinates and a control
 mark but no province or district; events placed at them would have no ``admin1``. A point
 takes the admin codes of the nearest cities500 town of its own country within
-:data:`REACH_KM`, and keeps none when no town is that close.
+:data:`REACH_KM`; farther out it takes that town's province only.
 """
 
 from __future__ import annotations
@@ -55,14 +55,28 @@ def _nearest(place: Place, grid: dict[Cell, list[Place]]) -> Place | None:
 
 def with_admins(entries: list[Entry], towns: Iterable[Entry]) -> list[Entry]:
     """``entries`` whose places lack admin codes given those of the nearest town of the
-    same country within :data:`REACH_KM` (unchanged where none is that close)."""
+    same country within :data:`REACH_KM`; farther from every town, the province (admin1)
+    of the nearest town of the country all the same (provinces are large; a district is
+    not guessed that far), and nothing where the country has no town."""
+    towns = list(towns)
     grid = _grid(towns)
+    by_country: dict[str, list[Place]] = {}
+    for town in towns:
+        if town.place.admin1:
+            by_country.setdefault(town.place.country, []).append(town.place)
     out: list[Entry] = []
     for entry in entries:
         place = entry.place
-        town = None if place.admin1 else _nearest(place, grid)
-        if town is not None:
-            place = replace(place, admin1=town.admin1, admin2=town.admin2)
+        if not place.admin1:
+            place = _with_codes(place, grid, by_country.get(place.country, []))
             entry = replace(entry, place=place)
         out.append(entry)
     return out
+
+
+def _with_codes(place: Place, grid: dict[Cell, list[Place]], country: list[Place]) -> Place:
+    town = _nearest(place, grid)
+    if town is not None:
+        return replace(place, admin1=town.admin1, admin2=town.admin2)
+    farther = min(country, key=lambda t: _km(place, t), default=None)
+    return place if farther is None else replace(place, admin1=farther.admin1)

@@ -364,3 +364,15 @@ def test_an_unknown_head_named_as_a_district_is_precision_two() -> None:
     region = "Troops shelled Mossy Hollow region, Lowfield overnight."
     found = qualified_location(region, 0, len(region), None, _lookup)
     assert found is not None and found.precision == 3
+
+
+def test_a_town_written_inside_a_later_chain_keeps_its_place() -> None:
+    from frontlines.extract.admin_chains import find_chains, pick_chain
+    from frontlines.records import Mention
+
+    text = "People marched in Kanara town in Sinford, Westshire, on Friday."
+    chosen = Mention(text="Kanara", start=text.index("Kanara"), end=text.index("Kanara") + 6)
+    assert pick_chain(text, find_chains(text, 0, len(text)), chosen, 0) is None
+    site = "Traders of the Kanara market in Sinford, Westshire, marched on Friday."
+    chosen = Mention(text="Kanara", start=site.index("Kanara"), end=site.index("Kanara") + 6)
+    assert pick_chain(site, find_chains(site, 0, len(site)), chosen, 0) is not None

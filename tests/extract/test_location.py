@@ -234,3 +234,23 @@ def test_between_two_villages_in_a_province_is_the_first_village() -> None:
         toponym("Bigshire", text, _place("Bigshire", "A.ADM1", "AA", "01")),
     ]
     assert _choose(text, mentions, "AA") == "Northfold/AA/2"
+
+
+def test_a_town_written_in_a_qualified_district_is_the_town() -> None:
+    text = "Hundreds marched in Kanara town in Sinford, Westshire, against the strikes."
+    mentions = [
+        toponym("Kanara", text, _place("Kanara", "P.PPL", "AA", "02")),
+        toponym("Sinford", text, _place("Sinford", "P.PPL", "AA", "02")),
+        toponym("Westshire", text, _place("Westshire", "A.ADM1", "AA", "02")),
+    ]
+    assert _choose(text, mentions, "AA").startswith("Kanara/AA/")
+
+
+def test_a_site_written_in_a_qualified_town_is_in_the_town() -> None:
+    text = "Students rallied at the Kanara area in Sinford, Westshire, for better pay."
+    mentions = [
+        toponym("Kanara", text, _place("Kanara", "P.PPL", "BB")),
+        toponym("Sinford", text, _place("Sinford", "P.PPL", "AA", "02")),
+        toponym("Westshire", text, _place("Westshire", "A.ADM1", "AA", "02")),
+    ]
+    assert _choose(text, mentions, "AA").startswith("Sinford/AA/")

@@ -24,10 +24,12 @@ def test_a_point_takes_the_admin_codes_of_its_countrys_nearest_town() -> None:
     assert (point.place.admin1, point.place.admin2) == ("12", "7")
 
 
-def test_a_point_far_from_every_town_or_already_coded_is_left_alone() -> None:
-    far, coded = with_admins(
-        [_entry("Desert well", 33.50, 40.50, "SY"), _entry("Kept", 34.61, 38.31, "SY", "05")],
+def test_a_point_far_from_every_town_takes_the_province_only() -> None:
+    far, coded, abroad = with_admins(
+        [_entry("Desert well", 33.50, 40.50, "SY"), _entry("Kept", 34.61, 38.31, "SY", "05"),
+         _entry("Island", 10.0, 10.0, "ZZ")],
         TOWNS,
-    )
-    assert far.place.admin1 == ""
+    )  # fmt: skip
+    assert (far.place.admin1, far.place.admin2) == ("09", "")  # Dibra is the nearest
     assert coded.place.admin1 == "05"
+    assert abroad.place.admin1 == ""  # no town of its country at all
