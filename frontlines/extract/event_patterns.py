@@ -103,7 +103,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Shelling/artillery/missile attack",
         _rx(
             r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|MLRS|howitzers?|(?-i:Grad|RPGs?)"
-            r"|cluster munitions?|tank fire|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
+            r"|cluster munitions?|tank (?:fire|attacks?|shells?|rounds)|tanks (?:fired|shelled|attacked)|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
             r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
             r"(?:explosions|blasts))\b"
         ),
@@ -143,7 +143,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|(?-i:liberat\w+|Liberat(?:ed|es?|ing)\b)|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
             r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"
-            r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
+            r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|seiz\w+ (?:[^\s;.]+ ){1,8}?from (?:the )?(?:[\w-]+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
             r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
             r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
             r"|port|airport|hill|site|camp|border (?:point|crossing)|neighbou?rhood|province|(?:oil |gas )?fields?"
@@ -154,7 +154,11 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Non-violent transfer of territory",
         _rx(
             r"\b(?:withdr[ea]w\w*|pulled out|handed (?:\w+ ){0,4}?over|retreated|evacuated (?:their )?positions"
-            r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated)\b"
+            r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated"
+            r"|(?:met|faced|encountered|offered|put up) (?:no|little) resistance|unopposed"
+            r"|(?:did|had|have|has)(?: not|n't) (?:\w+ )?(?:meet|met|encounter\w*|fac\w+) (?:any )?resistance"
+            r"|hand-?overs? of (?:the )?(?:[\w-]+ ){0,4}?(?:districts?|areas?|territor\w+|towns?|villages?"
+            r"|cit(?:y|ies)|regions?|provinces?|bases?|positions|control))\b"
         ),
     ),
     (

@@ -158,7 +158,7 @@ _PAST_SCENE = re.compile(
     re.I,
 )
 # An attack named only as a danger ("to defend against a possible attack", "to counter an
-# air strike by a mock enemy") is not the event; the sentence's act is something else.
+# air strike by a mock enemy") or denied is not the event; the sentence's act is something else.
 _HYPOTHETICAL = re.compile(
     r"\b(?:possible|potential|future|imminent|mock|simulated|any|(?:defend\w*|protect\w*|guard\w*"
     r"|secur\w*) (?:[\w'-]+ ){0,3}?against|to (?:prevent|counter|deter|avert))\s+(?:an?\s+|the\s+)?"
@@ -167,8 +167,15 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# "No arrests have been made", "no one was killed": the act named is denied.
+_DENIED = re.compile(
+    r"\b(?:no|not|never|nobody|no one)\s+(?:(?:was|were|been|being|yet)\s+)?$", re.I
+)
+
+
 def _hypothetical(text: str, start: int) -> bool:
-    return _HYPOTHETICAL.search(text[max(0, start - 50) : start]) is not None
+    window = text[max(0, start - 50) : start]
+    return _HYPOTHETICAL.search(window) is not None or _DENIED.search(window) is not None
 
 
 _VIOLENCE = re.compile(

@@ -112,3 +112,39 @@ def test_strikes_on_chemical_weapons_facilities_are_not_chemical_attacks() -> No
     sentence = "Warplanes bombed two chemical weapons facilities outside the capital."
     assert _sub(sentence) == "Air/drone strike"
     assert _sub("Shells containing chlorine hit the district.") == "Chemical weapon"
+
+
+def test_a_denied_act_is_not_the_event() -> None:
+    sentence = "No arrests have been made since shops on the main street were looted overnight."
+    assert _sub(sentence) == "Looting/property destruction"
+
+
+def test_tanks_firing_is_shelling() -> None:
+    assert _sub("Four rangers were killed in a tank attack on their post.") == (
+        "Shelling/artillery/missile attack"
+    )
+    assert _sub("Tanks fired on the outskirts of the village at dawn.") == (
+        "Shelling/artillery/missile attack"
+    )
+
+
+def test_a_place_seized_from_a_side_s_control_changes_hands() -> None:
+    sentence = "Troops seized Upper and Lower Marun (Beni) from rebel control; no clashes occurred."
+    assert _sub(sentence) == "Government regains territory"
+    clash = classify(sentence)
+    assert clash is not None
+    assert refine(clash, sentence + " No clashes were reported.").sub_event_type == (
+        "Non-violent transfer of territory"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The militia entered the town from the north and had not encountered any resistance.",
+        "Government troops moved into the valley unopposed on Sunday.",
+        "The handover of three districts to the neighbouring state was completed.",
+    ],
+)
+def test_ground_given_up_without_a_fight_is_a_non_violent_transfer(sentence: str) -> None:
+    assert _sub(sentence) == "Non-violent transfer of territory"
