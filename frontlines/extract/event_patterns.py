@@ -91,6 +91,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|planted (?:a )?bomb|mine (?:attacks?|blasts?|explosions?)|(?:with|using|planted|laid|laying"
             r"|placed|stepped on|hit|struck|ran over|drove over|triggered) (?:an? )?(?:\w+ )?(?:land)?mines?\b"
             r"|(?:ground|anti-?tank|anti-?personnel) mines?|mines? (?:laid|planted)"
+            r"|(?:hit|struck|killed|wounded|injured|maimed) by (?:an? )?(?:\w+ )?(?:land)?mines?\b"
             r"|remote[- ]controlled (?:explosives?|bombs?|mines?"
             r"|devices?)|explosive ordnance|unexploded|UXOs?|(?:with|using) (?:\w+ )?explosives)\b"
         ),

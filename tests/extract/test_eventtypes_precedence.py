@@ -102,6 +102,7 @@ def test_what_aircraft_do_is_an_air_strike(sentence: str) -> None:
         "A lorry carrying soldiers hit a ground mine on the border road.",
         "Three herders were killed when their cart struck a mine laid near the well.",
         "Anti-tank mines planted by the rebels wounded two drivers.",
+        "Two road workers were hit by a mine while repairing the bridge.",
     ],
 )
 def test_mines_hit_or_laid_are_remote_explosives(sentence: str) -> None:
