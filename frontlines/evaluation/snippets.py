@@ -5,7 +5,8 @@ of 30 codes: the 25 ACLED sub-event types (``ACLED_CODES``) and five classes tha
 ACLED events (``NON_ACLED_CODES``, see ``frontlines.extract.nonacled``).
 
 ``classify_snippet`` runs the event extractor; its first event's sub_event_type gives the
-code (or a later event's that names the weapon of a generic first attack or clash). The
+code (or a later event's that tells it more precisely: the weapon of a generic attack or
+clash, the chemical agent of a shelling or strike, the place a clash or movement won). The
 non-ACLED cue classifier is consulted too: it decides when no event was found or the event
 is "Other", and it overrides the event when its score reaches ``OVERRIDE_SCORE`` (a claim of
 responsibility mentions an attack, a flood report mentions deaths), except for protests and
@@ -29,6 +30,7 @@ from typing import Any
 
 from ..errors import EvaluationError
 from ..extract.nonacled import NON_ACLED_CODES, classify_nonacled, nonacled_scores
+from ..extract.territory import control_changed
 from ..records import Event
 from .events import (
     Extract,
@@ -88,17 +90,37 @@ def case_code(sub_event_type: str) -> str | None:
     return SUB_EVENT_TO_CASE.get(sub_event_type.strip().casefold())
 
 
-_GENERIC = frozenset({"Attack", "Armed clash"})
 _WEAPON = "Explosions/Remote violence"
+_CHEMICAL = "Chemical weapon"
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# What a later sentence may tell more precisely than the first one: a weapon for a generic
+# attack or clash, the chemical agent of a shelling or strike, and the territory a clash or
+# a movement of forces won (ACLED codes a battle that changes control as the territory type).
+_REFINED_BY: dict[str, Callable[[Event], bool]] = {
+    "Attack": lambda e: e.event_type == _WEAPON,
+    "Armed clash": lambda e: e.event_type == _WEAPON or _won(e),
+    "Change to group/activity": lambda e: _won(e),
+}
+
+
+def _won(event: Event) -> bool:
+    """A territory event whose sentence says that control changed hands."""
+    return event.sub_event_type in _TERRITORY and control_changed(event.evidence.text)
+
+
+def _refines(first: Event, later: Event) -> bool:
+    if first.event_type == _WEAPON and first.sub_event_type != _CHEMICAL:
+        return later.sub_event_type == _CHEMICAL
+    rule = _REFINED_BY.get(first.sub_event_type)
+    return rule is not None and rule(later)
 
 
 def _main(events: list[Event]) -> Event:
-    """The snippet's event: the first, unless it is a generic attack or clash and a later
-    sentence names the weapon ("Synchronised attacks hit ten towns. Most used grenades.")."""
+    """The snippet's event: the first, unless a later sentence tells it more precisely
+    ("Synchronised attacks hit ten towns. Most used grenades."; "Rebels shelled the town.
+    The shells held chlorine."; "Fighting raged. The army retook the hill.")."""
     first = events[0]
-    if first.sub_event_type in _GENERIC:
-        return next((e for e in events[1:] if e.event_type == _WEAPON), first)
-    return first
+    return next((e for e in events[1:] if _refines(first, e)), first)
 
 
 def combine(events: list[Event], text: str, *, override: float = OVERRIDE_SCORE) -> str:

@@ -66,15 +66,19 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Chemical weapon",
         _rx(
-            r"\b(?:chemical (?:attack|weapon|agent|munition)s?|chlorine|sarin|nerve agents?|mustard gas"
+            r"\b(?:chemical (?:attack|weapon|agent|munition)s?(?! (?:facilit|sites?\b|stockpiles?|depots?"
+            r"|programm?es?|production|storage|research|plants?\b|factor))|chlorine|sarin|nerve agents?"
+            r"|mustard gas"
             r"|(?:poison(?:ous)?|toxic|nerve) gas(?:es)?|(?<!tear )gas attacks?|chemical-laden)\b"
         ),
     ),
     (
         "Air/drone strike",
         _rx(
-            r"\b(?:air ?strikes?|air[- ]raids?|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
-            r"|(?:aircraft|air ?forces?|helicopters?) (?:bombed|struck|targeted|fired (?:at|on|upon))"
+            r"\b(?:air ?strikes?|air[- ]raids?|air(?:-to-surface|-launched)? missiles|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
+            r"|(?:aircraft|air ?forces?|helicopters?|jets) (?:bombed|struck|targeted|fired (?:at|on|upon)"
+            r"|destroyed|hit|pounded|raided|attacked)"
+            r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
             r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed))\b"
         ),
@@ -85,7 +89,10 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:IEDs?|VBIEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?"
             r"|mines? explod\w*|bomb (?:blast|explo\w+)|detonat\w+|magnetic bombs?|booby[- ]trap\w*|bomb went off"
             r"|planted (?:a )?bomb|mine (?:attacks?|blasts?|explosions?)|(?:with|using|planted|laid|laying"
-            r"|placed|stepped on) (?:\w+ )?(?:land)?mines|remote[- ]controlled (?:explosives?|bombs?|mines?"
+            r"|placed|stepped on|hit|struck|ran over|drove over|triggered) (?:an? )?(?:\w+ )?(?:land)?mines?\b"
+            r"|(?:ground|anti-?tank|anti-?personnel) mines?|mines? (?:laid|planted)"
+            r"|(?:hit|struck|killed|wounded|injured|maimed) by (?:an? )?(?:\w+ )?(?:land)?mines?\b"
+            r"|remote[- ]controlled (?:explosives?|bombs?|mines?"
             r"|devices?)|explosive ordnance|unexploded|UXOs?|(?:with|using) (?:\w+ )?explosives)\b"
         ),
     ),
@@ -97,7 +104,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Shelling/artillery/missile attack",
         _rx(
             r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|MLRS|howitzers?|(?-i:Grad|RPGs?)"
-            r"|cluster munitions?|tank fire|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
+            r"|cluster munitions?|tank (?:fire|attacks?|shells?|rounds)|tanks (?:fired|shelled|attacked)|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
             r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
             r"(?:explosions|blasts))\b"
         ),
@@ -134,10 +141,10 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))"
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
-            r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|liberat\w+|cleared|overr[au]n"
+            r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|(?-i:liberat\w+|Liberat(?:ed|es?|ing)\b)|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
             r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"
-            r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
+            r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|seiz\w+ (?:[^\s;.]+ ){1,8}?from (?:the )?(?:[\w-]+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
             r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
             r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
             r"|port|airport|hill|site|camp|border (?:point|crossing)|neighbou?rhood|province|(?:oil |gas )?fields?"
@@ -148,7 +155,11 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Non-violent transfer of territory",
         _rx(
             r"\b(?:withdr[ea]w\w*|pulled out|handed (?:\w+ ){0,4}?over|retreated|evacuated (?:their )?positions"
-            r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated)\b"
+            r"|without (?:a )?(?:fight|fighting|resistance)|took over .* vacated"
+            r"|(?:met|faced|encountered|offered|put up) (?:no|little) resistance|unopposed"
+            r"|(?:did|had|have|has)(?: not|n't) (?:\w+ )?(?:meet|met|encounter\w*|fac\w+) (?:any )?resistance"
+            r"|hand-?overs? of (?:the )?(?:[\w-]+ ){0,4}?(?:districts?|areas?|territor\w+|towns?|villages?"
+            r"|cit(?:y|ies)|regions?|provinces?|bases?|positions|control))\b"
         ),
     ),
     (
@@ -161,7 +172,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Armed clash",
         _rx(
             r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
-            r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|offensive|engaged|assault\w* (?:on|against)"
+            r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|(?:fend\w*|fought|warded) off|beat(?:en)? back|offensive|engaged|assault\w* (?:on|against)"
             r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
             r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
             r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"

@@ -40,6 +40,7 @@ from .taxonomy import (
     span,
     territory_type,
 )
+from .territory import not_taken
 from .victims import armed_victim
 
 __all__ = [
@@ -129,8 +130,9 @@ def _classify(text: str, context: str) -> EventClass | None:
         match = pattern.search(text)
         if match is not None and sub_type == CHEMICAL and ACCIDENT.search(text):
             continue
-        if match is not None and _PAST_SCENE.search(
-            text[max(0, match.start() - 60) : match.start()]
+        if match is not None and (
+            _PAST_SCENE.search(text[max(0, match.start() - 60) : match.start()])
+            or _hypothetical(text, match.start())
         ):
             continue
         if match is not None:
@@ -144,13 +146,38 @@ def _classify(text: str, context: str) -> EventClass | None:
     return _earliest(text, context) or _first(text, WEAK) or _fallback(text)
 
 
-# A weapon's attack that only describes a place, as its scene, or is dated to another year as
-# an adjective ("the town where the 2013 gas attack happened") is not the event.
+# A weapon's attack that only describes a place, as its scene, is dated to another year as
+# an adjective ("the town where the 2013 gas attack happened") or is the earlier attack this
+# one answers is not the event.
 _PAST_SCENE = re.compile(
     r"\b(?:scene|site|anniversary|memory|memorial) of (?:a |an |the )?(?:[\w-]+ ){0,3}$"
-    r"|\b(?:a|an|the) (?:[\w-]+ )?(?:19|20)\d\d (?:[\w-]+ ){0,2}$",
+    r"|\b(?:a|an|the) (?:[\w-]+ )?(?:19|20)\d\d (?:[\w-]+ ){0,2}$"
+    # the earlier attack that this one answers ("in retaliation for a gas attack")
+    r"|\b(?:in (?:retaliation|response|revenge|reprisal) (?:for|to)|to avenge|retaliat\w+ (?:for|against))"
+    r" (?:[\w-]+ ){0,4}$",
     re.I,
 )
+# An attack named only as a danger ("to defend against a possible attack", "to counter an
+# air strike by a mock enemy") or denied is not the event; the sentence's act is something else.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:possible|potential|future|imminent|mock|simulated|any|(?:defend\w*|protect\w*|guard\w*"
+    r"|secur\w*) (?:[\w'-]+ ){0,3}?against|to (?:prevent|counter|deter|avert))\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'-]+\s+)?$",
+    re.I,
+)
+
+
+# "No arrests have been made", "no one was killed": the act named is denied.
+_DENIED = re.compile(
+    r"\b(?:no|not|never|nobody|no one)\s+(?:(?:was|were|been|being|yet)\s+)?$", re.I
+)
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    window = text[max(0, start - 50) : start]
+    return _HYPOTHETICAL.search(window) is not None or _DENIED.search(window) is not None
+
+
 _VIOLENCE = re.compile(
     r"\b(?:kill\w*|clash\w*|ambush\w*|fought|fighting|shot|shoot\w*|gunfire|exchange of fire|attack\w*"
     r"|wound\w*|injur\w*|dead|died|assault\w*|beat(?:en|ing)?)\b",
@@ -247,7 +274,7 @@ def _earliest(text: str, context: str = "") -> EventClass | None:
     found: list[tuple[int, str, re.Match[str]]] = []
     for sub_type, pattern in TIER2:
         match = pattern.search(text)
-        if match is not None:
+        if match is not None and not _hypothetical(text, match.start()):
             found.append((match.start(), sub_type, match))
     if not found:
         return None
@@ -263,6 +290,8 @@ def _earliest(text: str, context: str = "") -> EventClass | None:
         if main and _BACKDROP.search(text[max(0, found[0][0] - 30) : found[0][0]])
         else found[0]
     )
+    if best[1] == TERRITORY and not_taken(text, best[2].start(), best[2].end()):
+        return make_class("Armed clash", span(best[2]))
     if best[1] == "Attack":
         clash = dict(TIER2)["Armed clash"].search(text)
         if clash is not None:

@@ -61,9 +61,32 @@ _CONTROL = re.compile(
     r"|(?:established|seized|regained|gained|assumed) (?:the |full )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
     re.I,
 )
+# Ground not taken and held: an attempt to take it ("an attack to capture the base was
+# repelled"), a brief incursion ("briefly seized the town"), or military positions overrun
+# in a battle ("overran several checkpoints"). ACLED's territory types need control of a
+# place to change hands; the fighting is an armed clash.
 _ATTEMPT = re.compile(
-    r"\b(?:attempt\w* to|tr(?:y|ied|ying) to|failed to|bid to|aim\w* to)\s+$", re.I
+    r"\b(?:attempt(?:s|ed|ing)?|bid|tr(?:y|ies|ied|ying)|sought|seek(?:s|ing)?|attacks?|assaults?"
+    r"|offensives?|push(?:ed|es|ing)?|aim(?:s|ed|ing)?|plot(?:s|ted)?|fail(?:s|ed)?)\s+to\s+$"
+    r"|\b(?:briefly|temporarily|momentarily)\s+(?:\w+\s+)?$",
+    re.I,
 )
+_POSITIONS = re.compile(
+    r"\W*(?:[\w'-]+\s+){0,4}?(?:positions?|checkpoints?|(?:military |army |police |security )?posts?"
+    r"|outposts?|barracks|trenches)\b",
+    re.I,
+)
+
+
+def not_taken(text: str, start: int, end: int) -> bool:
+    """True when the territory trigger at ``text[start:end]`` tells of no place changing
+    hands (see above)."""
+    if _ATTEMPT.search(text[max(0, start - 40) : start]):
+        return True
+    verb_end = start + len(text[start:end].split()[0])
+    return _POSITIONS.match(text, verb_end) is not None
+
+
 _JOINED = re.compile(
     r"[\s()\[\]]*(?:,|and|with|alongside|(?:together|along|jointly) with|supported by|backed by)?"
     r"[\s()\[\]]*(?:the\s+)?(?:[(\[][^)\]]{0,12}[)\]]\s*)?",
@@ -73,16 +96,21 @@ _FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:control of\s+(?:the\s+)?)?$",
 _REACH = 60  # how far after an actor its own verb may stand
 
 
+def control_changed(sentence: str) -> bool:
+    """True when ``sentence`` says in so many words that a place changed hands ("took
+    control of", "recaptured", "fell to"), not only that forces advanced or attacked."""
+    control = _CONTROL.search(sentence)
+    return control is not None and not not_taken(sentence, control.start(), control.end())
+
+
 def refine(found: EventClass, sentence: str, context: str = "") -> EventClass:
     """A territorial sub-event once the whole note is known: a clash that ends in a
     change of control is a territorial event; ground taken with no fighting reported is
     a non-violent transfer."""
     sub = found.sub_event_type
     whole = f"{sentence} {context}"
-    if sub == "Armed clash":
-        control = _CONTROL.search(sentence)
-        if control is not None and not _ATTEMPT.search(sentence[: control.start()]):
-            return make_class(TERRITORY, found.trigger)
+    if sub == "Armed clash" and control_changed(sentence):
+        return make_class(TERRITORY, found.trigger)
     if sub == TERRITORY and (_QUIET.search(whole) or _vacated(sentence) or _vacated(whole)):
         return make_class(NON_VIOLENT, found.trigger)
     if sub == NON_VIOLENT and _LOSE.search(found.trigger.text) and not _taken_over(whole):

@@ -147,6 +147,29 @@ def test_a_later_weapon_types_a_generic_attack() -> None:
     )
 
 
+def _told(sub: str, etype: str, sentence: str) -> Event:
+    return Event(
+        event_type=etype, sub_event_type=sub, actor1="X", evidence=Span(0, len(sentence), sentence)
+    )
+
+
+def test_a_later_sentence_tells_the_chemical_agent_or_the_ground_won() -> None:
+    shelled = _told("Shelling/artillery/missile attack", "Explosions/Remote violence", "Shelled.")
+    gas = _told("Chemical weapon", "Explosions/Remote violence", "The shells held chlorine.")
+    assert combine([shelled, gas], "Rebels shelled the town. The shells held chlorine.") == (
+        "CHEM_WEAP"
+    )
+    clash = _told("Armed clash", "Battles", "Troops fought rebels.")
+    took = _told("Government regains territory", "Battles", "The army took control of the hill.")
+    advanced = _told("Government regains territory", "Battles", "The army advanced in the east.")
+    text = "Troops fought rebels. The army took control of the hill."
+    assert combine([clash, took], text) == "GOV_REGAINS_TERIT"
+    assert combine([clash, advanced], text) == "ARMED_CLASH"  # no place said to change hands
+    moved = _told("Change to group/activity", "Strategic developments", "Troops deployed.")
+    assert combine([moved, took], text) == "GOV_REGAINS_TERIT"
+    assert combine([took, clash], text) == "GOV_REGAINS_TERIT"
+
+
 def test_a_disaster_overrides_a_mob_reading() -> None:
     mob = [_event("Mob violence", "Riots")]
     assert combine(mob, "A tsunami after an eruption killed 200 people.") == "NATURAL_DISASTER"
