@@ -79,7 +79,7 @@ def _date(value: Any) -> str | None:
 
 
 def _event_types() -> dict[str, str]:
-    from .extract.taxonomy import EVENT_TYPES
+    from .extract.types.taxonomy import EVENT_TYPES
 
     return EVENT_TYPES
 

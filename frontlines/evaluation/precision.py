@@ -89,7 +89,7 @@ def read_documents(
 
 def trigger_word(event: Event) -> str:
     """The word that made the evidence sentence an event (lower case), "" if unknown."""
-    from ..extract.eventtypes import classify
+    from ..extract.types.eventtypes import classify
 
     found = classify(event.evidence.text)
     return found.trigger.text.lower() if found is not None else ""

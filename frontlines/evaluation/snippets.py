@@ -2,7 +2,7 @@
 
 Input: a TSV with the columns ``id``, ``EventSnippet`` and ``SubType``. ``SubType`` is one
 of 30 codes: the 25 ACLED sub-event types (``ACLED_CODES``) and five classes that are not
-ACLED events (``NON_ACLED_CODES``, see ``frontlines.extract.nonacled``).
+ACLED events (``NON_ACLED_CODES``, see ``frontlines.extract.types.nonacled``).
 
 ``classify_snippet`` runs the event extractor; its first event's sub_event_type gives the
 code (or a later event's that tells it more precisely: the weapon of a generic attack or
@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..extract.nonacled import NON_ACLED_CODES, classify_nonacled, nonacled_scores
-from ..extract.territory import control_changed
+from ..extract.types.nonacled import NON_ACLED_CODES, classify_nonacled, nonacled_scores
+from ..extract.types.territory import control_changed
 from ..records import Event
 from .events import (
     Extract,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..extract import learned
+from ..extract.types import learned
 from .acled_rows import GoldEvent, read_acled_csv
 from .events import accuracy, macro_weighted_f1, per_label_scores
 

@@ -1,11 +1,11 @@
 """frontlines.extract: ACLED event coding from sentences (actors, types, dates, places)."""
 
-from .actors import ActorRegistry
-from .dates import resolve_date
-from .eventtypes import classify
+from .actors.registry import ActorRegistry
+from .attributes.dates import resolve_date
+from .attributes.fatalities import parse_fatalities
 from .extractor import EventExtractor
-from .fatalities import parse_fatalities
 from .sentences import split_sentences
+from .types.eventtypes import classify
 
 __all__ = [
     "ActorRegistry",

@@ -16,10 +16,9 @@ import re
 from collections.abc import Callable
 
 from ..records import Actor, Span
-from .actors import ActorRegistry, country_info
-from .agent_split import main_clause_trigger, split_sides
-from .front_line import Where
-from .side_order import (
+from .actors.agent_split import main_clause_trigger, split_sides
+from .actors.registry import ActorRegistry, country_info
+from .actors.side_order import (
     across_line,
     advancer_first,
     attacker_first,
@@ -27,9 +26,10 @@ from .side_order import (
     militia_area,
     state_first,
 )
-from .sides import Sides, unique
-from .territory import NON_VIOLENT, gain_sides
+from .actors.sides import Sides, unique
+from .places.front_line import Where
 from .theatres import air_arm, umbrellas
+from .types.territory import NON_VIOLENT, gain_sides
 
 __all__ = ["Sides", "assign"]
 

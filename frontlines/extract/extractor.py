@@ -25,14 +25,34 @@ from ..records import (
     Span,
 )
 from ..relevance.senses import SenseCheck, sense_reason
-from .actors import ActorRegistry, country_info
-from .admin_context import Lookup
-from .admin_hint import masked_hint, organisation_country
+from .actors.perpetrators import perpetrator_kind, rename
+from .actors.registry import ActorRegistry, country_info
 from .assign import Sides, assign, paragraph_battle
-from .conventions import by_actors
-from .country_prior import organisations_capital, prior_country_location
-from .dates import DateResolution, resolve_date
-from .eventtypes import (
+from .attributes.dates import DateResolution, resolve_date
+from .attributes.fatalities import parse_fatalities
+from .attributes.modality import modality
+from .attributes.notes import write_note
+from .places.admin_context import Lookup
+from .places.admin_hint import masked_hint, organisation_country
+from .places.country_prior import organisations_capital, prior_country_location
+from .places.front_line import Where, on_line, on_the_line
+from .places.location import (
+    Location,
+    district_precision,
+    headed,
+    main_place,
+    text_country,
+    wording_precision,
+)
+from .places.place_choice import PREVIOUS, Sentence, step
+from .places.place_choice import choose as choose_place
+from .places.region_town import Capital, country_capital, region_town
+from .places.sounded import SoundsIn
+from .places.unseen import unseen_location
+from .sentences import split_sentences
+from .threads import mark_flagged
+from .types.conventions import by_actors
+from .types.eventtypes import (
     TERRITORY,
     EventClass,
     actor_anchor,
@@ -43,29 +63,9 @@ from .eventtypes import (
     make_class,
     territory_type,
 )
-from .fatalities import parse_fatalities
-from .front_line import Where, on_line, on_the_line
-from .learned import SubEventModel
-from .learned import load as load_model
-from .location import (
-    Location,
-    district_precision,
-    headed,
-    main_place,
-    text_country,
-    wording_precision,
-)
-from .modality import modality
-from .notes import write_note
-from .perpetrators import perpetrator_kind, rename
-from .place_choice import PREVIOUS, Sentence, step
-from .place_choice import choose as choose_place
-from .region_town import Capital, country_capital, region_town
-from .sentences import split_sentences
-from .sounded import SoundsIn
-from .territory import refine
-from .threads import mark_flagged
-from .unseen import unseen_location
+from .types.learned import SubEventModel
+from .types.learned import load as load_model
+from .types.territory import refine
 
 NO_DATE_WARNING = "no publication date: pass --published YYYY-MM-DD"
 COMMENT_WARNING = "drawn from a reader comment"

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..records import ARTICLE, COMMENT, Analysis, Comment, Document, Event, Mention
-from .actors import ActorRegistry, _named
+from .actors.registry import ActorRegistry, _named
 
 FLOODING = "flooding"
 OFF_TOPIC = "off_topic"

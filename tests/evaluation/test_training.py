@@ -12,7 +12,7 @@ from frontlines.cli import main
 from frontlines.errors import ConfigError
 from frontlines.evaluation.acled_rows import REQUIRED_COLUMNS
 from frontlines.evaluation.training import train_from_csv
-from frontlines.extract import learned
+from frontlines.extract.types import learned
 
 LOOT = "Armed men looted {} shops in the market and burned the stalls."
 MARCH = "About {} residents marched peacefully to the district office over water cuts."

@@ -97,9 +97,9 @@ def test_criminals_who_exchanged_fire_come_after_the_state(extractor: EventExtra
 
 
 def _sides(text: str, country: str) -> tuple[str, str]:
-    from frontlines.extract.actors import ActorRegistry
+    from frontlines.extract.actors.registry import ActorRegistry
     from frontlines.extract.assign import assign
-    from frontlines.extract.eventtypes import actor_anchor, classify
+    from frontlines.extract.types.eventtypes import actor_anchor, classify
 
     found = classify(text)
     assert found is not None, text

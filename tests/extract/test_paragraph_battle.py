@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from frontlines.extract import EventExtractor
-from frontlines.extract.actors import ActorRegistry
+from frontlines.extract.actors.registry import ActorRegistry
 from frontlines.extract.assign import Sides, assign, paragraph_battle
 from frontlines.records import Actor, Span
 

@@ -3,13 +3,14 @@ import paths still give the same objects."""
 
 from __future__ import annotations
 
-from frontlines.extract import assign, eventtypes
-from frontlines.extract.agent_split import split_sides
-from frontlines.extract.crowds import crowd_fight, mob_violence, protest
-from frontlines.extract.event_patterns import TIER1, TIER2
-from frontlines.extract.side_order import internal, state_first
-from frontlines.extract.sides import Sides, has_own_name, unique
-from frontlines.extract.taxonomy import EVENT_TYPES, make_class, span
+from frontlines.extract import assign
+from frontlines.extract.actors.agent_split import split_sides
+from frontlines.extract.actors.side_order import internal, state_first
+from frontlines.extract.actors.sides import Sides, has_own_name, unique
+from frontlines.extract.types import eventtypes
+from frontlines.extract.types.crowds import crowd_fight, mob_violence, protest
+from frontlines.extract.types.event_patterns import TIER1, TIER2
+from frontlines.extract.types.taxonomy import EVENT_TYPES, make_class, span
 from frontlines.records import Actor, Span
 
 _GANG = Actor("Gang X", 3)

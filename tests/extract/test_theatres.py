@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import ConfigError
-from frontlines.extract.actors import ActorRegistry
+from frontlines.extract.actors.registry import ActorRegistry
+from frontlines.extract.actors.sides import Sides
 from frontlines.extract.assign import under_umbrella
-from frontlines.extract.sides import Sides
 from frontlines.extract.theatres import (
     air_arm,
     front_lines,

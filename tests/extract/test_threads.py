@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.extract.actors import ActorRegistry
+from frontlines.extract.actors.registry import ActorRegistry
 from frontlines.extract.threads import (
     FLAGGED_WARNING,
     ThreadSignals,

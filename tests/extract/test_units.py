@@ -13,8 +13,8 @@ from frontlines.extract import (
     resolve_date,
     split_sentences,
 )
-from frontlines.extract.eventtypes import interaction
-from frontlines.extract.modality import modality
+from frontlines.extract.attributes.modality import modality
+from frontlines.extract.types.eventtypes import interaction
 from frontlines.records import Mention, Place
 
 PUB = dt.date(2018, 5, 14)  # a Monday
@@ -65,7 +65,7 @@ def test_fatalities() -> None:
     assert (
         parse_fatalities("they injured 5 people")
         == parse_fatalities("")
-        == extract.fatalities.Fatalities(0, False)
+        == extract.attributes.fatalities.Fatalities(0, False)
     )
     assert parse_fatalities("no casualties were reported").known
 

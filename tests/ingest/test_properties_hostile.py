@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from frontlines.errors import InputError
-from frontlines.extract.dates import resolve_date
+from frontlines.extract.attributes.dates import resolve_date
 from frontlines.ingest.decode import clean_text, decode
 from frontlines.ingest.html_comments import extract_comments
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from frontlines.extract import EventExtractor
-from frontlines.extract.eventtypes import classify
+from frontlines.extract.types.eventtypes import classify
 from frontlines.relevance.senses import clause, sense_reason
 
 DAY = dt.date(2021, 5, 4)

@@ -1,0 +1,148 @@
+"""Which side of an event each actor named in a sentence is on.
+
+Armed actors named before the trigger are actor1's side and those after it actor2's,
+except an agent introduced by "by" (passive voice: "was captured by X") or a bomber's
+group ("a suicide bomber from X"), which is actor1; a passive subject ("20 militants were
+killed in clashes with the army") is the target. A leading backdrop clause ("following
+clashes with X, troops shelled Y") does not hold the main act's trigger.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...records import Actor, Span
+from ..types.eventtypes import classify
+
+_PASSIVE_REACH = 30  # "by X" this close after the trigger is the trigger's own agent
+_PASSIVE_VERB = re.compile(
+    r"\b(?:was|were|been|being|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|t)\b", re.I
+)
+# "by about 30 soldiers", "by dozens of settlers": a head count between "by" and the agent.
+_COUNT = (
+    r"(?:(?:about|around|approximately|some|over|nearly|at least|more than|up to)\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|several|dozens of|hundreds of"
+    r"|scores of)\s+)?"
+)
+_BY = re.compile(
+    r"(?<!\bsupported )(?<!\bbacked )(?<!\baided )(?<!\bassisted )(?<!\baccompanied )(?<!\bjoined )(?<!\bled )"
+    r"\bby\s+(?:the\s+)?" + _COUNT + r"$",
+    re.I,
+)
+# "by a militant group called X", "by a faction known as X": the agent named by what it is.
+_BY_NAMED = re.compile(
+    r"\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:group|faction|organi[sz]ation|militia|cell)"
+    r"\s+(?:called|named|known as)\s+(?:the\s+)?$",
+    re.I,
+)
+_HARM_PASSIVE = re.compile(
+    r"\b(?:was|were|had been|have been|has been|got|being)\s+(?:\w+\s+){0,3}?$", re.I
+)
+_BY_ANYWHERE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def split_sides(
+    hits: list[tuple[Span, Actor]], sentence: str, trigger: Span
+) -> tuple[list[Actor], list[Actor]]:
+    """The actors on actor1's side and on actor2's, in the order named."""
+    before: list[Actor] = []
+    after: list[Actor] = []
+    agent: Actor | None = None
+    for span, actor in hits:
+        by = _BY.search(sentence[max(0, span.start - 24) : span.start]) is not None or (
+            _BY_NAMED.search(sentence[max(0, span.start - 60) : span.start]) is not None
+        )
+        by = by and not _defused(sentence, span.start)
+        if _from_agent(sentence, span.start, trigger) and agent is None and not before:
+            agent = actor  # "a suicide bomber from Al Shabaab detonated"
+        elif by and agent is None and span.start < trigger.end <= span.end + 1:
+            agent = actor  # "killed by Russian shelling": the agent holds the trigger
+        elif span.start < trigger.start:
+            before.append(actor)
+        elif by and agent is None and (not before or span.start - trigger.end < _PASSIVE_REACH):
+            agent = actor
+        else:
+            after.append(actor)
+    if agent is not None and _PASSIVE_VERB.search(sentence[: trigger.end + _PASSIVE_REACH]):
+        # "Soldiers were killed by X": the subject is the target, X the actor.
+        return [agent], before + after
+    if agent is None and before and _victim_subject(hits, sentence, trigger):
+        # "20 ISIS members were killed in clashes with the army": the subject is the
+        # victim; a side named later ("by X", "with X") or nobody named is the doer.
+        doers = [
+            a
+            for s, a in hits
+            if s.start >= trigger.end
+            and _BY_ANYWHERE.search(sentence[max(0, s.start - 24) : s.start])
+        ]
+        rest = [a for a in after if not any(a is d for d in doers)]
+        return doers + rest, before
+    if agent is not None:
+        before.insert(0, agent)
+    return before, after
+
+
+# "(soldiers) defused an IED planted by X": X is the bomb's owner, not the one who acted.
+_PLANTED_BY = re.compile(r"\b(?:planted|laid|placed)\s*,?\s+by\s+(?:\w+\s+){0,2}$", re.I)
+_DEFUSAL = re.compile(
+    r"\b(?:defused|discovered|destroyed|located|found|recovered|secured|dismantled|neutrali[sz]ed"
+    r"|seized|detected|unearthed|disarmed|removed|cleared)\b",
+    re.I,
+)
+# "a suicide bomber from X", "an IED from X militants": the device's or bomber's group.
+_FROM_DEVICE = re.compile(
+    r"\b(?:bombers?|IEDs?|explosives?|bombs?|devices?|grenades?|mines?)\s+from\s+(?:the\s+)?$", re.I
+)
+
+
+def _defused(sentence: str, start: int) -> bool:
+    """True when the actor at ``start`` planted a device that others defused or found."""
+    window = sentence[max(0, start - 40) : start]
+    return _PLANTED_BY.search(window) is not None and _DEFUSAL.search(sentence[:start]) is not None
+
+
+def _from_agent(sentence: str, start: int, trigger: Span) -> bool:
+    """True when the actor at ``start`` is the group a bomber or device came from, named
+    right after the trigger or holding it ("a suicide bomber from Al Shabaab")."""
+    if start < trigger.start or start - trigger.end >= _PASSIVE_REACH:
+        return False
+    return _FROM_DEVICE.search(sentence[max(0, start - 30) : start]) is not None
+
+
+# "Following an armed clash with X, the military fired ...": a leading clause that sets
+# the scene; the subject of the main clause after its comma is the one who acted.
+_LEAD_CLAUSE = re.compile(
+    r"(?:^|,\s*|\)\s*)(?:following|after|amid|amidst|during|in the wake of)\s[^,.;]{3,160},\s*",
+    re.I,
+)
+
+
+def main_clause_trigger(sentence: str, trigger: Span) -> tuple[tuple[int, int], Span]:
+    """The bounds of a leading backdrop clause that holds or shortly precedes ``trigger``
+    ("following clashes with X, troops shelled Y"), and the main clause's own trigger;
+    ``((0, 0), trigger)`` when there is no such clause."""
+    if not trigger.text:
+        return (0, 0), trigger
+    for clause in _LEAD_CLAUSE.finditer(sentence):
+        if clause.end() <= trigger.start and clause.end() > trigger.start - 60:
+            return (clause.start(), clause.end()), trigger
+        if clause.start() <= trigger.start < clause.end():
+            inner = classify(sentence[clause.end() :])
+            if inner is None or not inner.trigger.text:
+                break
+            start = clause.end() + inner.trigger.start
+            main = Span(start, start + len(inner.trigger.text), inner.trigger.text)
+            return (clause.start(), clause.end()), main
+    return (0, 0), trigger
+
+
+def _victim_subject(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
+    """True when the armed actors before ``trigger`` are the subject of a passive harm
+    verb ("Taliban members were killed", "a soldier was shot dead")."""
+    if not trigger.text:
+        return False
+    last = max((s.end for s, _ in hits if s.end <= trigger.start), default=-1)
+    if last < 0:
+        return False
+    between = sentence[last : trigger.start]
+    return len(between) < 80 and _HARM_PASSIVE.search(between) is not None

@@ -1,0 +1,174 @@
+"""The country a text's organisations or administrative units point to, when it names
+no country.
+
+A trade union, party or movement active in one country only ("KCTU", "IG Metall") says
+which country (``data/organisations.json``).
+
+"Gomez Palacio, Durango" or "Valladolid (Castilla y Leon)" says Mexico or Spain even
+when no place in it was resolved. The names are the ISO 3166-2 subdivisions shipped
+with the gazetteer data (``frontlines/geo/data``: MIT, see its README), with their
+English alternates; a name used in more than one country, or that is itself a country
+name, says nothing and is left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from ..types.clue_hits import Hit, clues_of
+
+_TABLE = "iso3166_2_subdivision_latlng.tsv"
+_MAX_WORDS = 4
+_MIN_LENGTH = 4
+# Subdivision names that are also ordinary words or other places' generic parts.
+_GENERIC = frozenset(
+    [
+        "valley",
+        "grad",
+        "qala",
+        "mayo",
+        "zaire",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "centre",
+        "capital",
+        "coast",
+        "islands",
+        "island",
+        "river",
+        "lake",
+        "mountain",
+        "mountains",
+        "highlands",
+        "lowlands",
+        "plateau",
+        "delta",
+        "district",
+        "city",
+        "town",
+        "region",
+        "province",
+        "state",
+    ]
+)
+# Capitalised word runs ("Castilla y Leon", "Jammu and Kashmir", "Nord-Kivu").
+_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:y|and|de|del|do|da|la|of|et)\s+)?[A-Z][\w'-]*)*")
+
+
+def fold(name: str) -> str:
+    """Lower case, without accents or punctuation, spaces single."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^\w\s]", " ", text.casefold())
+    return " ".join(text.split())
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    names = [row["name"]]
+    for other in row["local_other_names"].split(","):
+        if other.strip().endswith("(eng)"):
+            names.append(other.strip()[: -len("(eng)")].strip())
+    return names
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    """Folded subdivision name -> ISO2, for names found in one country only."""
+    from ..actors.registry import countries
+
+    text = resources.files("frontlines.geo").joinpath("data", _TABLE).read_text("utf-8")
+    owners: dict[str, set[str]] = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        for name in _names(row):
+            key = fold(name)
+            if len(key) >= _MIN_LENGTH and len(key.split()) <= _MAX_WORDS:
+                owners.setdefault(key, set()).add(row["country"])
+    country_names = {fold(info.name) for info in countries().values()}
+    return {
+        key: next(iter(codes))
+        for key, codes in owners.items()
+        if len(codes) == 1 and key not in country_names and key not in _GENERIC
+    }
+
+
+def admin_country(text: str) -> str:
+    """The ISO2 code most subdivision names in ``text`` belong to ("" when none)."""
+    return clues_of(text, _admin_hits).winner()
+
+
+def _admin_hits(text: str) -> list[Hit]:
+    """(start of the word, end of its run, ISO2) of each subdivision name in ``text``."""
+    table = _subdivisions()
+    hits: list[Hit] = []
+    for run in _RUN.finditer(text):
+        words = _folded_words(run.group(0), run.start())
+        i = 0
+        while i < len(words):
+            for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                code = table.get(" ".join(w for w, _ in words[i : i + size]))
+                if code:
+                    hits.append((words[i][1], run.end(), code))
+                    i += size
+                    break
+            else:
+                i += 1
+    return hits
+
+
+def _folded_words(run: str, offset: int) -> list[tuple[str, int]]:
+    """The words of ``fold(run)``, each with the offset of the token it comes from
+    (``fold`` works character by character, so folding token by token is the same)."""
+    return [
+        (word, offset + token.start())
+        for token in re.finditer(r"\S+", run)
+        for word in fold(token.group(0)).split()
+    ]
+
+
+@cache
+def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = resources.files("frontlines.extract").joinpath("data", "organisations.json")
+    table: dict[str, str] = json.loads(raw.read_text("utf-8"))["organisations"]
+    keys = {name.casefold(): code for name, code in table.items()}
+    upper = [n for n in table if n.upper() == n]
+    other = [n for n in table if n.upper() != n]
+    words = "|".join(re.escape(n) for n in sorted(upper, key=len, reverse=True)) or "(?!)"
+    names = "|".join(re.escape(n) for n in sorted(other, key=len, reverse=True)) or "(?!)"
+    pattern = re.compile(rf"(?<![\w-])(?:{words}|(?i:{names}))(?![\w-])")
+    return pattern, keys
+
+
+def organisation_country(text: str) -> str:
+    """The ISO2 code of the country the organisations named in ``text`` work in."""
+    return clues_of(text, _organisation_hits).winner()
+
+
+def _organisation_hits(text: str) -> list[Hit]:
+    pattern, keys = _organisations()
+    return [(m.start(), m.end(), keys[m.group(0).casefold()]) for m in pattern.finditer(text)]
+
+
+def masked_hint(text: str, start: int, end: int, *, admin: bool = True) -> str:
+    """``organisation_country(masked) or admin_country(masked)`` (the first alone when
+    ``admin`` is False) where ``masked`` is
+    ``text`` with ``text[start:end]`` blanked, at the cost of a window around the span:
+    the hits of the whole text are found once per text, so a page with many events is
+    not rescanned once per event."""
+    for finder in (_organisation_hits, _admin_hits) if admin else (_organisation_hits,):
+        code = clues_of(text, finder).winner_without(text, start, end, finder)
+        if code:
+            return code
+    return ""
+
+
+def hint_country(text: str) -> str:
+    """The country ``text``'s organisations, else its administrative units, point to."""
+    return organisation_country(text) or admin_country(text)

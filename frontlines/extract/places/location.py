@@ -1,0 +1,648 @@
+"""Where an event happened, chosen among the sentence's resolved place mentions.
+
+A mention wins when a locative cue stands before it ("in", "at", "near", "southwest of",
+"in the area of", "outskirts of"); ties go to the more specific place (a populated place
+over a region) and then to the one nearest the trigger. Places that are only targets or
+origins of a threat ("a threat to X", "from X") are skipped when another place is there.
+"Near"/"of" relations make geo precision 2; a region (not a populated place) makes 3.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from ...geo.sources import haversine_km
+from ...records import Mention, Place
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|towards?|between)"
+    r"|\b(?:outskirts|vicinity|area|areas|region|district|neighbou?rhood|parish|municipality|province|town|city|village|countryside|suburbs?|edge|environs) of"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of"
+    r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
+    r"(?:\s+the)?(?:\s+(?:city|town|village|area|province|region|district|governorate|desert) of)?\s*(?:the\s+)?$",
+    re.I,
+)
+_NEAR = re.compile(
+    r"\b(?:near|around|outside|outskirts|vicinity|area|areas|environs|countryside|suburbs?|edge|between"
+    r"|north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west"
+    r"|km|kilometres|kilometers|miles)\b",
+    re.I,
+)
+_HEAD = re.compile(
+    r"(?:\s+(?:village|town|city|township|area|district|municipality|commune|sector|locality"
+    r"|county|region|neighbou?rhood))?\s*(?:\((?!coded|\d)|,\s*(?=[A-Z]))"
+)
+_CODED = re.compile(r"\(coded to\s+(?:the\s+)?$", re.I)
+_REGION_WORD = re.compile(
+    r"\b(?:state|region|province|governorate|department|prefecture|county|oblast|district)\s*$",
+    re.I,
+)
+_EXCLUDED = re.compile(
+    r"\b(?:threat to|threats to|from|to|toward|towards|against|bound for|fled to|returned to)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Location:
+    """The chosen place: ``name`` is the text used as ACLED's location."""
+
+    name: str
+    place: Place
+    precision: int
+    mention: Mention
+    warnings: list[str] = field(default_factory=list)
+    # the place the text names when a unit around it stands in for it ("Kone Chan" of
+    # "Kone Chan village (Kutkai township, ...)"): its wording rates the precision
+    named: Mention | None = None
+    # why this place: the reasons of the choice and of each later re-reading
+    reasons: list[str] = field(default_factory=list)
+    # a stand-in: the area the unknown place is written inside ("X town in Y countryside")
+    inside: Place | None = None
+
+
+def _precision(mention: Mention, before: str) -> int:
+    place = mention.place
+    base = max(mention.precision, 1)
+    if place is not None and place.feature_class != "P":
+        return max(base, 3 if place.feature_class in ("A", "L", "T", "H") else base)
+    cue = _LOCATIVE.search(before[-60:])
+    if cue is not None:
+        # The preposition right before the name decides: "in X" is X itself.
+        snapped = mention.relation == "near" and mention.precision >= 2
+        return 2 if _NEAR.search(cue.group(0)) or snapped else 1
+    if _NEAR.search(before[-40:]) or mention.relation:
+        return max(base, 2)
+    return base
+
+
+# a unit below the province named after the place ("Baykan district", "Pale township",
+# "Mariga LGA"): ACLED codes the unit's main town at geo precision 2
+_DISTRICT_AFTER = re.compile(
+    r"\s+(?:district|sub-?district|township|LGA|tehsil|taluka|upazila|woreda|raion|rayon"
+    r"|hromada|territorial community|commune|block|area)\b",
+    re.I,
+)
+
+
+# wording that puts the event beside the place rather than in it (codebook: "near a
+# town" is precision 2): "in the direction of X", "between X and Y", "east of X", "in
+# the rural area of X", "10 km from X"
+_BESIDE = re.compile(
+    r"\b(?:near|around|outside|close to|outskirts of|vicinity of|(?:in\s+)?the\s+direction\s+of"
+    r"|towards?|(?:rural\s+)?areas?\s+of|between|(?:north|south|east|west|northeast|northwest"
+    r"|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+(?:part\s+)?of"
+    r"|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from|to))"
+    r"(?:\s+the)?\s+$"
+    r"|\bbetween\s+(?:[\w'-]+\s+){1,4}and\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def district_precision(text: str, location: Location) -> Location:
+    """``location`` at geo precision 2 when the text names it as a district-level unit
+    ("in Taze township": the event lies somewhere in the unit, coded to its town) or
+    puts the event beside it ("in the direction of X", "between X and Y")."""
+    mention = location.named or location.mention
+    before = text[max(0, mention.start - 60) : mention.start]
+    district = location.precision != 2 and _DISTRICT_AFTER.match(text, mention.end)
+    if district or (location.precision == 1 and _BESIDE.search(before)):
+        return replace(location, precision=2)
+    return location
+
+
+def wording_precision(text: str, mentions: list[Mention], sent_start: int, sent_end: int) -> int:
+    """Geo precision the wording gives an unresolved place: 2 after "near", "outskirts
+    of" and the like, 1 after "in"/"at"; 3 when the sentence names no place."""
+    for mention in mentions:
+        if mention.kind != "toponym" or not sent_start <= mention.start < sent_end:
+            continue
+        cue = _LOCATIVE.search(text[sent_start : mention.start][-60:])
+        if cue is not None:
+            return 2 if _NEAR.search(cue.group(0)) else 1
+    return 3
+
+
+def _in_brackets(text: str, start: int, sent_start: int) -> bool:
+    """True when the mention stands inside an open parenthesis: an admin qualifier."""
+    before = text[sent_start:start]
+    return before.count("(") > before.count(")")
+
+
+def headed(text: str, mention: Mention) -> bool:
+    """True when admin names follow the mention: "X (Admin2, Admin1)", "X village, Y"."""
+    return _headed(text, mention)
+
+
+def _headed(text: str, mention: Mention) -> bool:
+    """True when admin names follow the mention: "X (Admin2, Admin1)", "X village, Y"."""
+    return _HEAD.match(text, mention.end) is not None
+
+
+def _consistent(mention: Mention, country: str) -> int:
+    place = mention.place
+    return 1 if not country or place is None or place.country in ("", country) else 0
+
+
+def _score(
+    text: str,
+    mention: Mention,
+    sent_start: int,
+    trigger: int,
+    country: str,
+    inside: list[Mention] | None = None,
+) -> tuple[int, ...]:
+    before = text[sent_start : mention.start]
+    locative = 1 if _LOCATIVE.search(before[-60:]) else 0
+    excluded = 1 if _EXCLUDED.search(before[-50:]) and not locative else 0
+    place = mention.place
+    populated = 1 if place is not None and place.feature_class == "P" else 0
+    return (
+        locative
+        - 2 * excluded
+        - _container(before, mention, inside or [])
+        - _sub_town(text, mention)
+        - 2 * _whole_country(mention)
+        - _acronym(mention)
+        - _part_abroad(text, mention, inside or [])
+        - _region_of_earlier(text, mention, inside or [])
+        + _head_of_later(text, mention, inside or []),
+        0 if _in_brackets(text, mention.start, sent_start) else 1,
+        1 if _headed(text, mention) else 0,
+        _consistent(mention, country),
+        populated,
+        -abs(mention.start - trigger),
+    )
+
+
+# "X town in the southern countryside of Y", "X village in rural Y": the gap between a place
+# and the larger area it is written inside (commas and brackets are the admin chains' part)
+_INSIDE_GAP = re.compile(
+    r"^['’]?\s+(?:(?:(?:village|town)\s+)?(?:towns?|villages?|city|hamlet|camp|areas?|axis|farms|front"
+    r"|frontline|badia|plain|crossing(?:\s+point)?|hills?|heights)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+_AREA_WORDS = re.compile(
+    r"\s+(?:(?:north|south|east|west)(?:ern)?\s+)?(?:countryside|governorate|province|region"
+    r"|district|desert|badia|countryside|outskirts|suburbs|plains?)\b",
+    re.I,
+)
+_AREA_BEFORE = re.compile(r"(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|rural)"
+                          r"\s+(?:of\s+(?:the\s+)?)?$", re.I)  # fmt: skip
+
+
+_SETTLEMENT_GAP = re.compile(r"^['’]?\s+(?:towns?|villages?|hamlets?)\s+in\s+$", re.I)
+_CITY = 100_000  # a city this large also names its province ("X in Aleppo")
+
+
+def _written_inside(text: str, inner: Mention, outer: Mention) -> bool:
+    """Whether ``outer`` is written as the area ``inner`` lies in ("Inner town in Outer
+    countryside", "Inner village in rural Outer", "Inner in Outer governorate")."""
+    gap = text[inner.end : outer.start]
+    if outer.start <= inner.end or not _INSIDE_GAP.match(gap):
+        return False
+    area = outer.place is not None and (
+        outer.place.feature_class == "A"
+        or (outer.place.feature_class == "P" and outer.place.population >= _CITY)
+    )
+    # "X town in Y, Z governorate": Y qualified by a larger unit is a unit itself (its
+    # district), the area a town or village X lies in (a site "in Y, Z" is in town Y)
+    unit = _headed(text, outer) and _SETTLEMENT_GAP.match(gap) is not None
+    return area or unit or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
+
+
+def _in_the_city(text: str, inner: Mention, city: Mention) -> bool:
+    """Whether an unknown site is written plainly inside a town ("outside the Revenue Office
+    in Bari"): the event is in that town, precision 1, as ACLED codes it; not when the town
+    stands for its countryside or province."""
+    gap = text[inner.end : city.start]
+    place = city.place
+    return (
+        place is not None
+        and place.feature_class == "P"
+        and not _AREA_BEFORE.search(gap)
+        and not _AREA_WORDS.match(text, city.end)
+    )
+
+
+def _excluded(before: str) -> bool:
+    """Whether the words before a name make it an origin, a destination or a target."""
+    return bool(_EXCLUDED.search(before[-50:])) and not _LOCATIVE.search(before[-60:])
+
+
+def _inner_origin(text: str, mention: Mention, skipped: list[Mention]) -> Mention:
+    """The place a skipped origin or destination names inside ``mention`` ("a patrol
+    starting from X in Y countryside", "a child from X city in Y governorate"): when the
+    sentence offers nothing but that place and its area, the place is the finer of the two
+    (the event happened in the area either way)."""
+    area = mention.place
+    if area is None:
+        return mention
+    inner = [m for m in skipped if m.place is not None and m.end <= mention.start
+             and _written_inside(text, m, mention) and _lies_in(m.place, area)]  # fmt: skip
+    return max(inner, key=lambda m: m.end) if inner else mention
+
+
+def _lies_in(place: Place, area: Place) -> bool:
+    """Whether ``place`` can lie in ``area``: in its province and smaller than it."""
+    smaller = area.feature_class == "A" or place.population < area.population
+    return smaller and _within(place, area)
+
+
+def _region_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention is the area a place named just before it lies in: the event is
+    at the inner place (the theatre's "X town in Y countryside")."""
+    earlier = [m for m in inside if m.end <= mention.start]
+    return 1 if earlier and _written_inside(text, max(earlier, key=lambda m: m.end), mention) else 0
+
+
+def _area_after(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
+    """The resolved area the mention is written inside ("X town in Y countryside")."""
+    later = [m for m in inside if m.start >= mention.end]
+    if not later:
+        return None
+    area = min(later, key=lambda m: m.start)
+    return area if area.place is not None and _written_inside(text, mention, area) else None
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?$")
+
+
+def _head_of_later(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention is a place written inside an area named right after it; the
+    first of two places joined by "and" is inside the area the second is written inside
+    ("X and Y villages in Z countryside")."""
+    later = sorted((m for m in inside if m.start >= mention.end), key=lambda m: m.start)
+    if mention.place is None or not later:
+        return 0
+    head = mention
+    if len(later) > 1 and _AND.match(text[mention.end : later[0].start]):
+        head = later.pop(0)
+    return 1 if _written_inside(text, head, later[0]) else 0
+
+
+# "the Baykan district of Siirt", "Talgar district of Almaty region": the name after
+# "of" is the larger unit holding the place named before it (a city's neighbourhood is
+# another matter: the city is the location, see _sub_town)
+_CONTAINER = re.compile(
+    r"[A-Z][\w'’-]*\s+(?i:district|sub-?district|township|municipality|commune)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+
+
+def _container(before: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention holds a place named just before it ("X district of <mention>")
+    that the geoparser read in the same country (a foreign reading is a misreading)."""
+    found = _CONTAINER.search(before[-60:])
+    if found is None or mention.place is None:
+        return 0
+    at = mention.start - len(before[-60:]) + found.start()
+    country = mention.place.country
+    held = [m.place for m in inside if m.start == at and m.place is not None]
+    return 1 if any(place.country == country for place in held) else 0
+
+
+# "Almaly district of Almaty city": the name before "of" is a part of the one after it
+_PART_OF = re.compile(
+    r"\s+(?:district|sub-?district|neighbou?rhood|quarter|ward|township|municipality|commune)"
+    r"\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _part_abroad(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention names a part of the place named after it ("X district of Y")
+    but was read in another country than that place: a misreading of a local name."""
+    found = _PART_OF.match(text, mention.end)
+    place = mention.place
+    if found is None or place is None:
+        return 0
+    held = [m.place for m in inside if m.start == found.end() and m.place is not None]
+    return 1 if any(whole.country and whole.country != place.country for whole in held) else 0
+
+
+def _whole_country(mention: Mention) -> int:
+    """1 when the mention names a whole country: an event is placed at a country only
+    when the sentence names nothing smaller ("in Ukraine" is mostly a topic)."""
+    place = mention.place
+    return 1 if place is not None and place.feature.startswith("A.PCL") else 0
+
+
+def _acronym(mention: Mention) -> int:
+    """1 when the mention is written as an acronym ("UDA"): mostly a party or a group
+    the geoparser took for a place."""
+    text = mention.text
+    return 1 if text.isupper() and text.isalpha() and len(text) <= 5 else 0
+
+
+_SUB_TOWN_AFTER = re.compile(
+    r"\s+(?:neighbou?rhoods?|barrio|colonia|favela|community|ward|quarter|suburb|estate"
+    r"|housing (?:complex|estate)|street|avenue|road|square|market)\b",
+    re.I,
+)
+_SUB_TOWN_BEFORE = re.compile(
+    r"\b(?:colonia|barrio|favela|community of|neighbou?rhood of|parish of|(?:the )?\w+ street of)\s+$",
+    re.I,
+)
+
+
+# a name that itself opens with a quarter's word ("Colonia Guadalupe", "Barrio Obrero")
+_SUB_TOWN_NAME = re.compile(r"(?:colonia|barrio|favela|fraccionamiento|barangay)\s", re.I)
+
+
+def _sub_town(text: str, mention: Mention) -> int:
+    """1 when the mention names a part of a town ("Montalban neighborhood", "colonia
+    Centro"): the town named beside it is ACLED's location."""
+    if _SUB_TOWN_AFTER.match(text, mention.end) or _SUB_TOWN_NAME.match(mention.text):
+        return 1
+    return 1 if _SUB_TOWN_BEFORE.search(text[max(0, mention.start - 30) : mention.start]) else 0
+
+
+def choose_location(
+    text: str,
+    mentions: list[Mention],
+    sent_start: int,
+    sent_end: int,
+    trigger: int,
+    paragraph: tuple[int, int],
+    country: str = "",
+) -> Location | None:
+    """The event's place among ``mentions`` inside [sent_start, sent_end) of ``text``;
+    ``country`` (ISO2, optional) is the text's country: places elsewhere rank lower and
+    an ambiguous name is re-read as its namesake there."""
+    inside = [
+        _prominent(_in_country(m, country))
+        for m in mentions
+        if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
+    ]
+    inside = [_city_over_unit(text, m, inside, sent_start) for m in inside]
+    coded = _coded(text, inside)
+    if coded is not None:
+        return coded
+    scored = sorted(
+        inside, key=lambda m: _score(text, m, sent_start, trigger, country, inside), reverse=True
+    )
+    skipped = [m for m in scored if _excluded(text[sent_start : m.start])]
+    for mention in scored:
+        if mention in skipped:
+            continue
+        mention = _inner_origin(text, mention, skipped)
+        before = text[sent_start : mention.start]
+        area = _area_after(text, mention, inside)
+        qualifier = _qualifier(inside, mention, text) or area
+        mention = _outside_area(_agree(mention, qualifier), area)
+        why = reasons(text, mention, sent_start, trigger, country, inside, len(scored))
+        if mention.place is not None:
+            return Location(mention.place.name, mention.place, _precision(mention, before),
+                            mention, reasons=why)  # fmt: skip
+        nearby = qualifier or _nearby(mentions, mention, paragraph)
+        if nearby is not None and nearby.place is not None:
+            stand_in = "the area it is written inside" if nearby is qualifier else "nearest town"
+            in_city = nearby is area and _in_the_city(text, mention, nearby)
+            return Location(
+                mention.text,
+                nearby.place,
+                1 if in_city else _wording(before),
+                nearby if in_city else mention,  # the city's own wording rates a site in it
+                [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
+                reasons=[*why, f"{mention.text!r} unknown: placed at {stand_in}, {nearby.text!r}"],
+                inside=nearby.place if nearby is qualifier else None,
+            )
+    return None
+
+
+def reasons(
+    text: str,
+    mention: Mention,
+    sent_start: int,
+    trigger: int,
+    country: str,
+    inside: list[Mention],
+    rivals: int,
+) -> list[str]:
+    """The visible reasons of the sentence-level choice (the terms of ``_score``)."""
+    before = text[sent_start : mention.start]
+    cue = _LOCATIVE.search(before[-60:])
+    why = [f"named in the sentence as {mention.text!r}" + (f" (of {rivals} places)" if rivals > 1 else "")]
+    if cue is not None:
+        why.append(f"locative {cue.group(0).strip()!r} before it")
+    if _head_of_later(text, mention, inside):
+        why.append("the place written inside the area named after it")
+    if _region_of_earlier(text, mention, inside):
+        why.append("only the area a place named before it lies in")
+    if _headed(text, mention):
+        why.append("qualified by the units after it")
+    if country and mention.place is not None and mention.place.country == country:
+        why.append(f"in the text's country ({country})")
+    if abs(mention.start - trigger) < 40:
+        why.append("next to the event's verb")
+    return why
+
+
+def _wording(before: str) -> int:
+    cue = _LOCATIVE.search(before[-60:])
+    return 2 if cue is None or _NEAR.search(cue.group(0)) else 1
+
+
+def _in_country(mention: Mention, country: str) -> Mention:
+    """The mention, re-resolved to its namesake in ``country`` when it resolved elsewhere."""
+    place = mention.place
+    if not country or place is None or place.country in ("", country):
+        return mention
+    same = [p for p in mention.candidates if p.country == country]
+    if not same:
+        return mention
+    best = max(same, key=lambda p: (p.feature_class == place.feature_class, p.population))
+    return replace(mention, place=best)
+
+
+# a village read where a great city of the very same name exists is a misreading (a
+# war's country named in the text drew "Paris" or "Poznan" to a village there)
+_GREAT_CITY = 50_000
+_VILLAGE = 50_000
+
+
+def _prominent(mention: Mention) -> Mention:
+    """The mention re-read as a great city bearing exactly its name, when it resolved to
+    a small place; a same-named great city is what a writer means unless told otherwise."""
+    place = mention.place
+    if place is None or place.feature_class != "P" or place.population >= _VILLAGE:
+        return mention
+    name = folded_name(mention.text)
+    great = [
+        p
+        for p in mention.candidates
+        if p.feature_class == "P"
+        and p.population >= max(_GREAT_CITY, 10 * place.population)
+        and folded_name(p.name) == name
+    ]
+    if not great:
+        return mention
+    return replace(mention, place=max(great, key=lambda p: p.population))
+
+
+_UNIT_AFTER = re.compile(
+    r"\s+(?:region|province|state|governorate|county|district|department|oblast|prefecture)\b",
+    re.I,
+)
+
+
+def _city_over_unit(text: str, mention: Mention, inside: list[Mention], sent_start: int) -> Mention:
+    """The mention re-read as a great city bearing exactly its name when it resolved to
+    an admin unit abroad that has no town of the name ("in Bari": Italy's city, not
+    Somalia's region); not when it is written as a unit ("Bari region", "(Bari)") or
+    another place in the sentence lies in the unit's country."""
+    place = mention.place
+    if place is None or place.feature not in ("A.ADM1", "A.ADM2"):
+        return mention
+    if _UNIT_AFTER.match(text, mention.end) or _in_brackets(text, mention.start, sent_start):
+        return mention
+    name = folded_name(mention.text)
+    named = [
+        p for p in mention.candidates if p.feature_class == "P" and folded_name(p.name) == name
+    ]
+    if any(p.country == place.country for p in named):
+        return mention
+    cities = [p for p in named if p.population >= max(_GREAT_CITY, place.population // 2)]
+    beside = [m for m in inside if m.start != mention.start and m.place is not None]
+    if not cities or any(m.place.country == place.country for m in beside if m.place):
+        return mention
+    return replace(mention, place=max(cities, key=lambda p: p.population))
+
+
+def folded_name(name: str) -> str:
+    """``name`` without accents, case-folded: the form names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _agree(mention: Mention, qualifier: Mention | None) -> Mention:
+    """The mention re-read as its namesake inside the admin area that qualifies it, when
+    the gazetteer knows one there."""
+    place = mention.place
+    if qualifier is None or qualifier.place is None or place is None:
+        return mention
+    area = qualifier.place
+    if _within(place, area):
+        return mention
+    same = [p for p in mention.candidates if _within(p, area)]
+    if same:
+        return replace(mention, place=max(same, key=lambda p: p.population))
+    return mention
+
+
+# a reading this far outside the area a place is written inside is a namesake elsewhere
+_OUTSIDE_KM, _UNKNOWN_KM = 30.0, 100.0
+
+
+def _outside_area(mention: Mention, area: Mention | None) -> Mention:
+    """The mention without its place when that place lies outside the area the text
+    writes it inside and no namesake lies there ("Tal X town in Hasakeh countryside" read
+    as a Tal X of Hama): the area then stands in for it."""
+    place = mention.place
+    if area is None or area.place is None or place is None:
+        return mention
+    whole = area.place
+    km = haversine_km(place.lat, place.lon, whole.lat, whole.lon)
+    if place.admin1 and whole.admin1:
+        outside = not _within(place, whole) and km > _OUTSIDE_KM
+    else:  # a division unknown: only the distance tells
+        outside = km > (_UNKNOWN_KM if whole.feature_class == "P" else 2 * _UNKNOWN_KM)
+    return replace(mention, place=None) if outside else mention
+
+
+def _within(place: Place, area: Place) -> bool:
+    if place.country != area.country:
+        return False
+    return not (place.admin1 and area.admin1 and place.admin1 != area.admin1)
+
+
+def _coded(text: str, inside: list[Mention]) -> Location | None:
+    """ACLED's "(coded to X)": X is where the event is placed; precision 3 when the
+    wording before names a region, 2 otherwise."""
+    for mention in inside:
+        if mention.place is None:
+            continue
+        head = text[max(0, mention.start - 90) : mention.start]
+        match = _CODED.search(head)
+        if match is None:
+            continue
+        region = _REGION_WORD.search(head[: match.start()][-40:])
+        precision = 3 if region else 2
+        return Location(mention.place.name, mention.place, precision, mention)
+    return None
+
+
+def _qualifier(inside: list[Mention], target: Mention, text: str) -> Mention | None:
+    """The first resolved admin name qualifying ``target``: "X (Admin2, Admin1)"."""
+    if not _headed(text, target):
+        return None
+    after = [m for m in inside if m.start >= target.end and m.place is not None]
+    if not after:
+        return None
+    first = min(after, key=lambda m: m.start)
+    return first if first.start - target.end < 60 else None
+
+
+def _nearby(mentions: list[Mention], target: Mention, paragraph: tuple[int, int]) -> Mention | None:
+    resolved = [
+        m
+        for m in mentions
+        if m.place is not None
+        and m.kind == "toponym"
+        and paragraph[0] <= m.start < paragraph[1]
+        and m.place.feature_class == "P"
+    ]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda m: abs(m.start - target.start))
+
+
+def main_place(mentions: list[Mention]) -> Mention | None:
+    """The document's main place: the most often named resolved place (first on ties)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.place is None or mention.kind != "toponym":
+            continue
+        counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
+        first.setdefault(mention.place.id, mention)
+    if not counts:
+        return None
+    best = max(counts, key=lambda pid: (counts[pid], -first[pid].start))
+    return first[best]
+
+
+def text_country(text: str, mentions: list[Mention]) -> str:
+    """The country most resolved place names point to (ISO2, "" when none); names that
+    qualify another in brackets, "X (Admin2, Admin1)", count double."""
+    counts: dict[str, float] = {}
+    for mention in mentions:
+        place = mention.place
+        if mention.kind != "toponym" or place is None or not place.country:
+            continue
+        if _inherits(text, mention, mentions):
+            continue
+        weight = 2.0 if _in_brackets(text, mention.start, 0) else 1.0
+        counts[place.country] = counts.get(place.country, 0.0) + weight
+    return max(counts, key=lambda c: counts[c]) if counts else ""
+
+
+def _inherits(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """True when the mention only holds the place of a unit qualifying it in brackets
+    ("Kalaiya (Bara district)" read as a Bara abroad): the unit already counts."""
+    place = mention.place
+    if place is None or folded_name(mention.text) == folded_name(place.name):
+        return False
+    return any(
+        other.place is not None
+        and other.place.id == place.id
+        and mention.end < other.start < mention.end + 40
+        and _in_brackets(text, other.start, mention.end)
+        for other in mentions
+    )
