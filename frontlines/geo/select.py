@@ -296,6 +296,39 @@ def _not_a_place(
     )
 
 
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _chained(
+    cands: Sequence[Candidate], matches: dict[str, list[Match]], text: str
+) -> set[tuple[int, int]]:
+    """Spans of "Town, Province" pairs that the gazetteer reads one inside the other (a
+    town of the province written after it): two names that vouch for each other as places
+    whatever label the small NER model gives them ("in Al Amadiya, Duhok", both ORG)."""
+    by_start = {c.start: c for c in cands if "gazetteer" in c.origins}
+    out: set[tuple[int, int]] = set()
+    for inner in by_start.values():
+        gap = _COMMA.match(text, inner.end)
+        if gap is None or not text[gap.end() : gap.end() + 1].isupper():
+            continue
+        outer = by_start.get(gap.end())
+        if outer is None:
+            continue
+        if _holds(matches_for(outer, matches), matches_for(inner, matches)):
+            out |= {(inner.start, inner.end), (outer.start, outer.end)}
+    return out
+
+
+def _holds(outer: list[Match], inner: list[Match]) -> bool:
+    units = [m.place for m in outer if m.quality >= ALTERNATE and m.place.feature_class == "A"]
+    towns = [m.place for m in inner if m.quality >= ALTERNATE and m.place.feature_class == "P"]
+    return any(
+        unit.country == town.country and unit.admin1 and unit.admin1 == town.admin1
+        for unit in units
+        for town in towns
+    )
+
+
 def select(
     cands: Sequence[Candidate],
     matches: dict[str, list[Match]],
@@ -306,6 +339,7 @@ def select(
     """Accepted, non-overlapping candidates, sorted by offset."""
     accepted: list[Candidate] = []
     rejected_people: list[Candidate] = []
+    chained = _chained(cands, matches, text)
     for c in cands:
         found = matches_for(c, matches)
         if (
@@ -314,7 +348,7 @@ def select(
             or ("ner" in c.origins and c.label in PLACE_LABELS)
             or (
                 "gazetteer" in c.origins
-                and _plausible(c, found, focus, propn, text)
+                and ((c.start, c.end) in chained or _plausible(c, found, focus, propn, text))
                 and not _name_tail(c, matches, text)
             )
         ):

@@ -111,3 +111,21 @@ def test_capitals_bracketed_onto_a_word_are_an_acronym_not_a_place() -> None:
     spaced = Candidate(spaced_at, spaced_at + 2, "US", {"gazetteer"})
     assert _acronym_suffix(glued, text)
     assert not _acronym_suffix(spaced, text)
+
+
+def test_a_town_and_its_province_vouch_for_each_other_as_places() -> None:
+    from frontlines.geo.gazetteer import Match
+    from frontlines.geo.recognize import Candidate
+    from frontlines.geo.select import _chained
+    from frontlines.records import Place
+
+    text = "Jets struck Kanara, Westshire on Friday."
+    town = Candidate(12, 18, "Kanara", {"gazetteer", "ner"}, label="ORG")
+    unit = Candidate(20, 29, "Westshire", {"gazetteer", "ner"}, label="ORG")
+    matches = {
+        "Kanara": [Match(Place("t1", "Kanara", 1, 2, "P.PPL", "AA", "03"), 1.0)],
+        "Westshire": [Match(Place("t2", "Westshire", 1, 2, "A.ADM1", "AA", "03"), 1.0)],
+    }
+    assert _chained([town, unit], matches, text) == {(12, 18), (20, 29)}
+    matches["Westshire"] = [Match(Place("t3", "Westshire", 1, 2, "A.ADM1", "AA", "04"), 1.0)]
+    assert _chained([town, unit], matches, text) == set()
