@@ -18,9 +18,10 @@ _ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
 # articles that may stand apart ("al Qaim"); "at", "as", "an", "en" ... are also English or
 # French words, so they join a name only with a hyphen ("as-Sukhnah"; not "at Balurghat")
 _SPACED_ARTICLE = r"(?:al|el|ad|ash|ar|az|ath|adh|ez)"
-_JOINED_ARTICLE = rf"(?:{_ARTICLE}-|{_SPACED_ARTICLE} )"
-_WORD = r"(?:[A-Z\u00C0-\u00DE]\w*(?:['’](?!s\b)\w+)*|[0-9]+)"
-_PART = rf"{_JOINED_ARTICLE}?{_WORD}(?:-(?:{_ARTICLE}-)?{_WORD})*"
+# an article may be followed by the ayn or hamza mark of the next word ("Umm al-'Amad")
+_JOINED_ARTICLE = rf"(?:{_ARTICLE}-['’`]?|{_SPACED_ARTICLE} )"
+_WORD = r"(?:[A-Z\u00C0-\u00DE]\w*(?:['’`](?!s\b)\w+)*|[0-9]+)"
+_PART = rf"{_JOINED_ARTICLE}?{_WORD}(?:-(?:{_ARTICLE}-['’`]?)?{_WORD})*"
 # lowercase particles inside a name: "Santa Cruz de la Sierra", "Vila do Conde"
 _PARTICLE = r"(?:de la|de las|de los|del|de|da|das|do|dos|di|of|bin|bani|ibn|abu|umm)"
 _LINK = rf"(?:[ ](?:{_JOINED_ARTICLE}|{_PARTICLE}[ -])?)"
@@ -77,7 +78,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
     )
 )  # fmt: skip
 
-_TOKEN = re.compile(r"[^\W_]\w*(?:['’](?!s\b)\w+)*(?:-[^\W_]\w*(?:['’](?!s\b)\w+)*)*")
+_TOKEN = re.compile(r"[^\W_]\w*(?:['’`](?!s\b)\w+)*(?:-['’`]?[^\W_]\w*(?:['’`](?!s\b)\w+)*)*")
 _ARTICLE_JOINED = re.compile(rf"^{_ARTICLE}-[A-Z]")
 _CONNECTORS = frozenset({"al", "el", "as", "ad", "ash", "ar", "az", "at", "an", "ez", "es",
                          "ed", "de", "del", "of", "bin", "ibn", "abu", "umm", "bani",

@@ -80,3 +80,10 @@ def test_between_cues_two_places_only_across_a_stretch_of_land() -> None:
     assert {"Kafr Zeid", "Ain Tor"} <= spans
     talks = {c.text for c in cue_candidates("Talks between Hamas and Israel resumed on Monday.")}
     assert not talks & {"Hamas", "Israel"}
+
+
+def test_ayn_and_hamza_marks_stay_inside_a_name() -> None:
+    import re
+
+    for name in ("Umm al-'Amad", "Mas`udiyah", "Jisr al-`Ayn"):
+        assert re.fullmatch(NAME, name) is not None

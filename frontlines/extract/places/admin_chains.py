@@ -20,9 +20,11 @@ _CAP_UNIT = (
 )
 # a capitalised word; a dot only inside it ("St.Louis") or after a short abbreviation
 # ("St. Louis"), never a sentence's full stop ("Chuhuiv, Mykolaiv. The Russian ...")
-_WORD = rf"(?!{_CAP_UNIT})(?:(?:St|Ste|Mt|Ft|Pt|Sta|Sto)\.|[{_UP}][\w'’&-]*(?:\.[\w'’&-]+)*)"
+_WORD = rf"(?!{_CAP_UNIT})(?:(?:St|Ste|Mt|Ft|Pt|Sta|Sto)\.|[{_UP}][\w'’`&-]*(?:\.[\w'’`&-]+)*)"
 _JOIN = r"(?:of|de los|de las|de la|de|da|do|dos|das|del|di|della|delle|dei|degli|van|von|der|den|les|lès|sous|en|la|le|el|al|an|ash|ad|ar|as|at|az|wa|bin|ibn|imeni|y|e|sur|na|nad|am|im)"
-_NAME = rf"{_WORD}(?:(?:\s+{_JOIN})?\s+{_WORD}|\s+-\s+(?:\d+\s+)?{_WORD})*"
+# an Arabic article joined to the next word by a hyphen: "Kharab an-Nawaf", "Bir al-Zamlah"
+_ARTICLE = r"(?:al|el|an|ash|ad|ar|as|at|az|ath|adh|ez|es|ed|en|er)-['’`]?"
+_NAME = rf"(?:{_ARTICLE})?{_WORD}(?:(?:\s+{_JOIN})?\s+(?:{_ARTICLE})?{_WORD}|\s+-\s+(?:\d+\s+)?{_WORD})*"
 NAME_PATTERN = _NAME  # a capitalised place name, joined words included ("San Pietro di Mora")
 _UNIT = (
     r"(?i:village|town|city|township|district|sub-?district|municipality|county|region|state"

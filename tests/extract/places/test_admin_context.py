@@ -376,3 +376,14 @@ def test_a_town_written_inside_a_later_chain_keeps_its_place() -> None:
     site = "Traders of the Kanara market in Sinford, Westshire, marched on Friday."
     chosen = Mention(text="Kanara", start=site.index("Kanara"), end=site.index("Kanara") + 6)
     assert pick_chain(site, find_chains(site, 0, len(site)), chosen, 0) is not None
+
+
+def test_a_chain_head_keeps_its_hyphenated_article() -> None:
+    from frontlines.extract.places.admin_chains import find_chains
+
+    text = "An IED exploded in Kharab an-Nawaf village, Sinford district, Westshire governorate."
+    (chain,) = find_chains(text, 0, len(text))
+    assert chain.names == ("Kharab an-Nawaf", "Sinford", "Westshire")
+    text = "Clashes took place in Umm al-'Amad (Sinford district, Westshire governorate)."
+    (chain,) = find_chains(text, 0, len(text))
+    assert chain.names[0] == "Umm al-'Amad"
