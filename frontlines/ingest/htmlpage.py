@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..records import Comment
 from .dates import metadata_date, to_date
 from .furniture import Furniture, is_map_link, strip_paragraphs
+from .html_budget import trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, extract_comments
 
 _THREAD_KEYS = (
@@ -40,7 +41,11 @@ class HtmlPage:
 
 
 def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
-    """Read one HTML page. An empty ``text`` means no article text was found."""
+    """Read one HTML page. An empty ``text`` means no article text was found.
+
+    The page is parsed once by lexbor (comments, dates, furniture), cut to the text the
+    analysis can read (``html_budget``), and handed to trafilatura as markup only after
+    lexbor's tree is freed, so that the two parsers never hold the page at once."""
     tree = LexborHTMLParser(html)
     comments = extract_comments(tree)
     published = metadata_date(tree, skip=_THREAD_KEYS)
@@ -48,10 +53,15 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     _take_map_links(tree, found, url)
     _drop_threads(tree)
     _drop_not_prose(tree, found)
-    meta = _trafilatura(tree.html or "", url)
+    if tree.body is not None:
+        trim_text(tree.body)
+    fallback_title, markup = _fallback_title(tree), tree.html or ""
+    del tree, html  # the caller's copy of ``html`` is the only one left
+    meta = _trafilatura(markup, url)
+    del markup
     body = str(meta.get("text") or "")
     paragraphs = strip_paragraphs([p for p in body.split("\n") if p.strip()], found)
-    title = str(meta.get("title") or "") or _fallback_title(tree)
+    title = str(meta.get("title") or "") or fallback_title
     paragraphs = [p for p in paragraphs if " ".join(p.split()) != " ".join(title.split())]
     return HtmlPage(
         title=" ".join(title.split()),
