@@ -3,6 +3,7 @@ text kept is what reading the whole page and cutting it would give."""
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from frontlines.ingest import furniture, read_bytes
@@ -27,7 +28,7 @@ def test_a_long_text_page_keeps_the_same_text_as_a_whole_read_cut_at_the_bound()
     assert any("over 100,000 characters" in w for w in doc.warnings)
 
 
-def test_a_long_text_page_is_not_read_past_the_bound(monkeypatch) -> None:  # noqa: ANN001
+def test_a_long_text_page_is_not_read_past_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
     rule_for = furniture.rule_for
 
