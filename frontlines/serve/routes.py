@@ -100,6 +100,9 @@ def register_routes(app: FastAPI) -> None:
         source: str | None = None,
         credibility: str | None = Query(None, description="high, medium or low"),
         include_rejected: str | None = Query(None, description="true to list rejected events"),
+        include_flagged: str | None = Query(
+            None, description="true to list events drawn from flooding or off-topic comments"
+        ),
         limit: str | None = Query(None, description=f"1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"),
         offset: str | None = Query(None, description=">= 0, default 0"),
     ) -> JSONResponse:
@@ -109,6 +112,8 @@ def register_routes(app: FastAPI) -> None:
             bbox, start, end, event_type=event_type, sub_event_type=sub_event_type,
             actor=actor, source=source, credibility=credibility,
         )  # fmt: skip
+        # as on the map: events from flooding or off-topic comments only when asked for
+        filters["include_flagged"] = parse_bool(include_flagged, "include_flagged")
         store, reviews = _store(request), latest_reviews(request)
         rejected = {k for k, v in reviews.items() if review_status(v) == "rejected"}
         if rejected and not show_rejected:
