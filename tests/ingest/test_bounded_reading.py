@@ -7,7 +7,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from frontlines.ingest import furniture, read_bytes
-from frontlines.ingest.document import MAX_TEXT_CHARS
+from frontlines.ingest.document import MAX_COMMENTS, MAX_TEXT_CHARS
 from frontlines.ingest.html_budget import trim_text
 
 SENTENCE = "Syrian troops clashed with ISIS fighters near Palmyra on Monday, killing five."
@@ -92,3 +92,19 @@ def test_a_long_html_page_keeps_its_first_text() -> None:
     assert doc.text.startswith(f"{SENTENCE} Paragraph 0.\n\n{SENTENCE} Paragraph 1.")
     assert len(doc.text) > MAX_TEXT_CHARS // 2
     assert doc.published is not None and doc.published.year == 2018
+
+
+def test_a_huge_thread_is_read_to_the_comments_kept_and_counted_whole() -> None:
+    one = (
+        "<li class='comment' id='comment-{i}'><div class='comment-author'>User {i}</div>"
+        "<div class='comment-content'><p>Comment number {i}.</p></div></li>"
+    )
+    thread = "".join(one.format(i=i) for i in range(MAX_COMMENTS + 200))
+    page = (
+        f"<html><head><title>T</title></head><body><article><p>{SENTENCE}</p></article>"
+        f"<ol class='comment-list'>{thread}</ol></body></html>"
+    )
+    [doc] = read_bytes(page.encode(), source="thread.html")
+    assert len(doc.comments) == MAX_COMMENTS
+    assert doc.comments[-1].text == f"Comment number {MAX_COMMENTS - 1}."
+    assert any(f"{MAX_COMMENTS + 200:,} comments" in w for w in doc.warnings), doc.warnings
