@@ -24,7 +24,8 @@ from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
 from ..errors import StoreError
-from ..records import COMMENT, FLAGGED_WARNING, Analysis, Document, Event, Mention, is_flagged
+from ..records import Analysis, Document, Event, Mention, is_flagged
+from .migrations import FLAGGED_WHERE
 
 BBox = tuple[float, float, float, float]
 DateLike = str | dt.date
@@ -423,9 +424,11 @@ def scalar_clauses(flt: EventFilter, mark: str) -> tuple[list[str], list[Any]]:
         if value is not None:
             clauses.append(f"{name} = {mark}")
             args.append(value)
-    if not flt.include_flagged:  # only comment events can be flagged: their warnings read
-        clauses.append(f"(source_part <> '{COMMENT}' OR warnings NOT LIKE {mark})")
-        args.append(f"%{FLAGGED_WARNING}%")
+    if not flt.include_flagged:
+        # through the partial index of flagged events (``migrations.FLAGGED_INDEX``): the
+        # other filters keep their index, which this clause reads no column beyond
+        where = FLAGGED_WHERE.replace("%", "%%") if mark == "%s" else FLAGGED_WHERE
+        clauses.append(f"event_id NOT IN (SELECT event_id FROM events WHERE {where})")
     return clauses, args
 
 

@@ -58,3 +58,21 @@ def test_the_store_filters_flagged_events_when_asked(kind: str, tmp_path: Path) 
     assert "ev-10" not in {e.event_id for e in kept} and len(kept) == 10
     assert store.count_events(include_flagged=False) == 10
     assert store.count_events() == 11
+
+
+def test_leaving_flagged_events_out_keeps_the_date_index_covering(tmp_path: Path) -> None:
+    import sqlite3
+
+    from frontlines.store.base import EventFilter
+    from frontlines.store.sqlite import _where
+
+    _store("sqlite", tmp_path).close()
+    flt = EventFilter.build(bbox=(35.0, 32.0, 42.0, 37.5), start="2018-01-01",
+                            end="2018-12-31", include_flagged=False)  # fmt: skip
+    where, args = _where(flt)
+    with sqlite3.connect(tmp_path / "s.sqlite") as conn:
+        plan = " | ".join(
+            row[3]
+            for row in conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM events{where}", args)
+        )
+    assert "COVERING INDEX events_date_point" in plan and "events_flagged" in plan, plan
