@@ -1,5 +1,5 @@
-"""The list-neighbour veto finds, through its index of offsets, exactly the neighbours a
-scan of every candidate would (and no longer scans every candidate for each one)."""
+"""Index-based look-ups in the geoparser answer as the scans they replace (the list-neighbour
+veto, the spans NER read), without a scan of every candidate for every candidate."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def test_near_gives_only_candidates_at_the_edges() -> None:
     near = _near_edges(cands)
     idlib = cands[1]
     assert [c.text for c in near(idlib)] == ["Aleppo", "Idlib", "Hama"]
+
+
+def test_covered_spans_answer_as_a_scan_of_every_span_would() -> None:
+    from frontlines.geo.ner import _Covered
+
+    rng = random.Random(5)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, 100)
+            spans.append((start, start + rng.randint(0, 20)))
+        covered = _Covered(spans)
+        for i in range(-2, 125):
+            assert covered.covers(i) == any(s <= i < e for s, e in spans), (spans, i)
