@@ -40,6 +40,7 @@ class ItemResult:
     error_class: str = ""
     trace: str = ""
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     peak_bytes: int = 0
     documents: int = 0
     documents_new: int = 0
@@ -196,9 +197,11 @@ class Frontlines:
     def _warm(self) -> None:
         """Load the models before a worker forks, so that each worker starts warm."""
         from .ingest import read_bytes
+        from .ingest.htmlpage import warm_html
 
         page = b"Warm-up\n\nSyrian troops clashed with ISIS fighters near Palmyra on Monday.\n"
         self.analyze(read_bytes(page, source="(warm-up)", published=dt.date(2018, 5, 14)))
+        warm_html()  # trafilatura and its tables, loaded once, not by each worker's first page
 
     # -- the store ------------------------------------------------------------------------
     def open_store(self, db: str | Path | None = None) -> Any:
@@ -510,7 +513,7 @@ def _stored(store: Any, outcome: Outcome) -> ItemResult:
     item = ItemResult(
         source=outcome.source, ok=outcome.ok, error=outcome.error, status=outcome.status,
         error_class=outcome.error_class, trace=outcome.trace, seconds=outcome.seconds,
-        peak_bytes=outcome.peak_bytes,
+        cpu_seconds=outcome.cpu_seconds, peak_bytes=outcome.peak_bytes,
     )  # fmt: skip
     if outcome.ok:
         _save_all(store, outcome.value, item)

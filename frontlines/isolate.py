@@ -43,6 +43,7 @@ class Outcome:
     error_class: str = ""
     trace: str = ""
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # processor time the worker spent on it (what load does not inflate)
     peak_bytes: int = 0  # memory the input added to its worker, at its highest
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -70,9 +71,10 @@ class Isolated:
         self.close()
 
     def __call__(self, source: str) -> Outcome:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if self.max_seconds is None:
             outcome = run_one(self.work, source)
+            outcome.cpu_seconds = time.process_time() - cpu
         else:
             outcome = self._in_worker(source)
         outcome.seconds = time.perf_counter() - started
@@ -161,10 +163,11 @@ def _serve(conn: Connection, work: Work, max_memory_mb: int | None) -> None:
             return
         if source is None:
             return
-        before = _rss()
+        before, cpu = _rss(), time.process_time()
         _reset_peak()
         outcome = run_one(work, source)
         outcome.peak_bytes = max(0, _peak() - before)
+        outcome.cpu_seconds = time.process_time() - cpu
         try:
             conn.send(outcome)
         except Exception as exc:  # a result that cannot be sent back

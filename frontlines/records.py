@@ -22,6 +22,10 @@ Credibility = Literal["high", "medium", "low"]
 
 ARTICLE: SourcePart = "article"
 COMMENT: SourcePart = "comment"
+# The warning an event drawn from a flooding or off-topic comment carries
+# (``frontlines.extract.threads``); such events stay out of the map, the exports and
+# /api/events unless asked for.
+FLAGGED_WARNING = "drawn from a flagged comment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,3 +377,8 @@ class ControlClaim:
     evidence: Span | None = None
     document_id: str = ""
     event_id: str = ""
+
+
+def is_flagged(event: Event) -> bool:
+    """True for an event drawn from a flooding or off-topic comment."""
+    return any(w.startswith(FLAGGED_WARNING) for w in event.warnings)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -106,6 +107,15 @@ class _Part:
     previous_paragraph: int = -1
     context: str = ""
     events: list[Event] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # of ``mentions``, which are by offset
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end): all a sentence or a paragraph reads,
+        found by bisection so that a long page is not scanned once per sentence."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 class EventExtractor:
@@ -204,8 +214,12 @@ class EventExtractor:
             or self.actors.country_in(document.text)
         )
         events = self._part(document, document.text, ARTICLE, None, article, country, context)
+        by_comment: dict[str | None, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.source_part == COMMENT:
+                by_comment[m.comment_id].append(m)
         for comment in document.comments:
-            own = [m for m in mentions if m.source_part == COMMENT and m.comment_id == comment.id]
+            own = by_comment.get(comment.id, [])
             events += self._part(document, comment.text, COMMENT, comment.id, own, country)
         return events
 
@@ -238,14 +252,20 @@ class EventExtractor:
             context=context,
         )
         paragraphs = _paragraphs(text)
+        starts = [s for s, _ in paragraphs]
         for sentence in split_sentences(text):
-            self._sentence(document, part, sentence, paragraphs)
+            self._sentence(document, part, sentence, paragraphs, starts)
         return part.events
 
     def _sentence(
-        self, document: Document, part: _Part, sentence: Span, paragraphs: list[tuple[int, int]]
+        self,
+        document: Document,
+        part: _Part,
+        sentence: Span,
+        paragraphs: list[tuple[int, int]],
+        starts: list[int],
     ) -> None:
-        para_index = next((i for i, (s, e) in enumerate(paragraphs) if s <= sentence.start < e), 0)
+        para_index = _paragraph_of(sentence.start, paragraphs, starts)
         if para_index != part.previous_paragraph:
             part.previous_sides = None
             part.previous_location = None
@@ -287,8 +307,12 @@ class EventExtractor:
     ) -> Event:
         trigger = sentence.start + found.trigger.start
         lookup = self._lookup()
+        # what the place choice reads lies in the sentence or its paragraph (of a paragraph
+        # longer than a page, the part within PARAGRAPH_REACH of the sentence)
+        reach = _reach(paragraph, sentence)
+        near = part.mentions_between(min(reach[0], sentence.start), max(reach[1], sentence.end))
         where = Sentence(part.text, sentence.start, sentence.end, trigger, paragraph,
-                         part.main_country, part.mentions)  # fmt: skip
+                         part.main_country, near)  # fmt: skip
         chosen = choose_place(
             where, lookup, part.previous_location, _main_location(part.main), self._sounds()
         )
@@ -310,7 +334,7 @@ class EventExtractor:
         if crowd_fight(found, sentence.text, bool(armed)):
             found = make_class("Mob violence", found.trigger)
         found = refine(found, sentence.text, part.context)
-        earlier = part.text[paragraph[0] : sentence.start]  # the paragraph before the sentence
+        earlier = part.text[reach[0] : sentence.start]  # the paragraph before the sentence
         previous = part.previous_sides or paragraph_battle(
             self.actors, earlier, sentence.text, country, date.date
         )
@@ -340,9 +364,7 @@ class EventExtractor:
         part.previous_sides = sides
         event = _build(found, sides, sentence, date, location, country)
         if location is None:
-            event.geo_precision = wording_precision(
-                part.text, part.mentions, sentence.start, sentence.end
-            )
+            event.geo_precision = wording_precision(part.text, near, sentence.start, sentence.end)
         deaths = parse_fatalities(sentence.text)
         event.fatalities, event.fatalities_known = deaths.count, deaths.known
         _provenance(event, document, part)
@@ -489,6 +511,26 @@ def event_id(event: Event) -> str:
         )
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+# How far from a sentence its paragraph is read (for the nearest town, the forces named
+# before it): a paragraph of 100,000 characters without a break is not re-read whole
+# for each of its sentences.
+PARAGRAPH_REACH = 5_000
+
+
+def _reach(paragraph: tuple[int, int], sentence: Span) -> tuple[int, int]:
+    """The part of ``paragraph`` within ``PARAGRAPH_REACH`` of ``sentence``."""
+    return (
+        max(paragraph[0], sentence.start - PARAGRAPH_REACH),
+        min(paragraph[1], sentence.end + PARAGRAPH_REACH),
+    )
+
+
+def _paragraph_of(start: int, paragraphs: list[tuple[int, int]], starts: list[int]) -> int:
+    """The index of the paragraph holding offset ``start`` (0 when none does)."""
+    i = bisect_right(starts, start) - 1
+    return i if i >= 0 and paragraphs[i][0] <= start < paragraphs[i][1] else 0
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

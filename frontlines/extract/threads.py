@@ -28,7 +28,17 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from ..records import ARTICLE, COMMENT, Analysis, Comment, Document, Event, Mention
+from ..records import (
+    ARTICLE,
+    COMMENT,
+    FLAGGED_WARNING,
+    Analysis,
+    Comment,
+    Document,
+    Event,
+    Mention,
+    is_flagged,
+)
 from .actors.registry import ActorRegistry, _named
 
 FLOODING = "flooding"
@@ -36,7 +46,7 @@ OFF_TOPIC = "off_topic"
 DUPLICATE = "duplicate"
 UNVERIFIED_CLAIM = "unverified_claim"
 HIDING = frozenset({FLOODING, OFF_TOPIC})
-FLAGGED_WARNING = "drawn from a flagged comment"
+__all__ = ["FLAGGED_WARNING", "is_flagged", "mark_flagged", "thread_signals", "unflagged"]
 
 FLOOD_MIN_THREAD = 6
 FLOOD_MIN_COMMENTS = 3
@@ -82,11 +92,6 @@ def thread_signals(
 def hides(comment: Comment) -> bool:
     """True when events drawn from ``comment`` stay out of the map and exports."""
     return bool(HIDING.intersection(comment.signals))
-
-
-def is_flagged(event: Event) -> bool:
-    """True for an event drawn from a flooding or off-topic comment."""
-    return any(w.startswith(FLAGGED_WARNING) for w in event.warnings)
 
 
 def unflagged(events: Iterable[Event], include_flagged: bool = False) -> list[Event]:

@@ -15,6 +15,7 @@ text also writes the same word capitalised in the middle of a sentence (``proper
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -88,12 +89,32 @@ def propagate(
     for c in found:
         labels.setdefault(c.text, c.label)
     out: list[Candidate] = []
+    read = _Covered(done)
     for name, label in labels.items():
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
         for m in pattern.finditer(text):
-            if not any(s <= m.start() < e for s, e in done):
+            if not read.covers(m.start()):
                 out.append(Candidate(m.start(), m.end(), name, {"ner"}, label=label))
     return out
+
+
+class _Covered:
+    """``covers(i)``: whether some ``(start, end)`` span holds offset ``i`` (``start <= i <
+    end``), by bisection: a name repeated thousands of times is not checked against every
+    chunk NER read."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, i: int) -> bool:
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and self.reach[k] > i
 
 
 def proper_starts(text: str) -> set[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from .focus import in_focus
@@ -195,13 +195,34 @@ def _located_org(c: Candidate, strong: list[Match], text: str) -> bool:
     return any(m.place.feature_class == "P" and m.place.population >= 1000 for m in strong)
 
 
+_LIST_GAP = 8  # "A, and B": the longest gap between two names of a list, and then some
+
+
 def _list_neighbours(c: Candidate, others: Sequence[Candidate], text: str) -> list[Candidate]:
     out = []
     for o in others:
         gap = text[o.end : c.start] if o.end <= c.start else text[c.end : o.start]
-        if o is not c and gap.strip() in (",", "and", ", and", "&") and len(gap) < 8:
+        if o is not c and len(gap) < _LIST_GAP and gap.strip() in (",", "and", ", and", "&"):
             out.append(o)
     return out
+
+
+def _near_edges(cands: Sequence[Candidate]) -> Callable[[Candidate], list[Candidate]]:
+    """``near(c)``: the candidates ending just before ``c`` or starting just after it,
+    in their order in ``cands`` (those ``_list_neighbours`` may keep), found through an
+    index of offsets instead of a scan of every candidate for every candidate."""
+    by_edge: dict[int, list[int]] = {}
+    for i, o in enumerate(cands):
+        by_edge.setdefault(o.end, []).append(i)
+        by_edge.setdefault(o.start, []).append(i)
+
+    def near(c: Candidate) -> list[Candidate]:
+        found: set[int] = set()
+        for at in (*range(c.start - _LIST_GAP, c.start + 1), *range(c.end, c.end + _LIST_GAP)):
+            found.update(by_edge.get(at, ()))
+        return [cands[i] for i in sorted(found)]
+
+    return near
 
 
 _LOCATIVE_BEFORE = re.compile(
@@ -355,10 +376,11 @@ def select(
             accepted.append(c)
         elif c.label == "PERSON" and "ner" in c.origins:
             rejected_people.append(c)
+    near = _near_edges(rejected_people)
     accepted = [
         c for c in accepted
         if c.label not in VETO_LABELS or "cue" in c.origins
-        or not _list_neighbours(c, rejected_people, text)
+        or not _list_neighbours(c, near(c), text)
     ]  # fmt: skip
     people, firsts = _surnames_of_people(cands), _first_names_of_people(cands)
     accepted = [c for c in accepted

@@ -62,10 +62,13 @@ def make_document(
     furniture: list[str] | None = None,
     map_images: list[str] | None = None,
     warnings: list[str] | None = None,
+    comments_seen: int = 0,
 ) -> Document:
-    """A Document with its id, and its date taken from the argument, else the metadata."""
+    """A Document with its id, and its date taken from the argument, else the metadata.
+    ``comments_seen``: how many comments the page held, when the reader kept only the
+    first of them (``comments``)."""
     notes = list(warnings or [])
-    text, comments = _bounded(text, comments or [], notes)
+    text, comments = _bounded(text, comments or [], notes, comments_seen)
     published_arg = _plausible(published_arg, "--published", notes)
     published_meta = _plausible(published_meta, "the page's metadata", notes)
     if published_arg is not None:
@@ -104,7 +107,9 @@ def _plausible(day: dt.date | None, origin: str, notes: list[str]) -> dt.date | 
     return None
 
 
-def _bounded(text: str, comments: list[Comment], notes: list[str]) -> tuple[str, list[Comment]]:
+def _bounded(
+    text: str, comments: list[Comment], notes: list[str], seen: int = 0
+) -> tuple[str, list[Comment]]:
     """The text and comments cut to the bounds above, a warning for each cut."""
     if len(text) > MAX_TEXT_CHARS:
         cut = text.rfind("\n", MAX_TEXT_CHARS // 2, MAX_TEXT_CHARS)
@@ -113,8 +118,9 @@ def _bounded(text: str, comments: list[Comment], notes: list[str]) -> tuple[str,
             f"the article text is over {MAX_TEXT_CHARS:,} characters: only its first "
             f"{len(text):,} are kept and read for places and events"
         )
-    if len(comments) > MAX_COMMENTS:
-        notes.append(f"{len(comments):,} comments: only the first {MAX_COMMENTS:,} are kept")
+    seen = max(seen, len(comments))
+    if seen > MAX_COMMENTS:
+        notes.append(f"{seen:,} comments: only the first {MAX_COMMENTS:,} are kept")
         comments = comments[:MAX_COMMENTS]
     if any(len(c.text) > MAX_COMMENT_CHARS for c in comments):
         notes.append(f"comments over {MAX_COMMENT_CHARS:,} characters are cut there")

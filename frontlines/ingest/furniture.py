@@ -103,6 +103,9 @@ _MAP_LINK = re.compile(
 )
 
 
+_MAP_LINK_LONGEST = 120
+
+
 @dataclass(slots=True)
 class Furniture:
     """What the rules removed from one page."""
@@ -113,6 +116,8 @@ class Furniture:
 
 def rule_for(line: str) -> str | None:
     """The furniture rule that ``line`` matches, or None when it is content."""
+    if len(line) > _PROBE and len(" ".join(line[:_PROBE].split())) > _LONGEST + 1:
+        return None  # longer than any rule takes, as its start already shows
     text = " ".join(line.split())
     if not text:
         return None
@@ -124,9 +129,13 @@ def rule_for(line: str) -> str | None:
     return None
 
 
+_LONGEST = max(_MAP_LINK_LONGEST, *(longest for _name, _pattern, longest in _RULES))
+_PROBE = 4 * _LONGEST  # a line is probed this far before it is split into words
+
+
 def is_map_link(line: str) -> bool:
     text = " ".join(line.split())
-    return len(text) <= 120 and _MAP_LINK.fullmatch(text.rstrip(".!:»> ")) is not None
+    return len(text) <= _MAP_LINK_LONGEST and _MAP_LINK.fullmatch(text.rstrip(".!:»> ")) is not None
 
 
 def strip_paragraphs(paragraphs: list[str], found: Furniture) -> list[str]:
@@ -136,23 +145,12 @@ def strip_paragraphs(paragraphs: list[str], found: Furniture) -> list[str]:
         if rule_for(para) is None:
             kept.append(para)
             continue
-        _record(para, found)
+        record(para, found)
     return kept
 
 
-def strip_lines(lines: list[str], found: Furniture) -> list[str]:
-    """Blank out the lines that are furniture (keeping line positions); record them."""
-    out: list[str] = []
-    for line in lines:
-        if rule_for(line) is None:
-            out.append(line)
-            continue
-        _record(line, found)
-        out.append("")
-    return out
-
-
-def _record(piece: str, found: Furniture) -> None:
+def record(piece: str, found: Furniture) -> None:
+    """Note ``piece`` as furniture removed (and as a map link when it is one)."""
     found.removed.append(piece.strip())
     if is_map_link(piece):
         found.map_links.append(f"{' '.join(piece.split())} (link text only)")

@@ -44,17 +44,24 @@ _TIME = (
 
 
 def extract_comments(tree: LexborHTMLParser) -> list[Comment]:
-    """All comments on the page, in page order.
+    """All comments on the page, in page order."""
+    return read_thread(tree)[0]
+
+
+def read_thread(tree: LexborHTMLParser, limit: int | None = None) -> tuple[list[Comment], int]:
+    """The first ``limit`` comments on the page (all when None), in page order, and how
+    many the page holds: a thread of 20,000 comments, of which a document keeps the first
+    1,000, is not read whole.
 
     Linear in the thread's size however deep it nests: the comment elements are indexed
     once, and each comment's own parts are found from its first match down.
     """
     nodes = _distinct(n for n in tree.css(COMMENT_SELECTOR) if _is_comment(n))
-    thread = _Thread(nodes, tree)
+    thread = _Thread(nodes, tree, kept={node.mem_id for node in nodes[:limit]})
     comments: list[Comment] = []
     ids: dict[int, str] = {}
     depths: dict[int, int] = {}
-    for n, node in enumerate(nodes, start=1):
+    for n, node in enumerate(nodes[:limit], start=1):
         parent_node = _parent_comment(node, thread)
         key = parent_node.mem_id if parent_node is not None else None
         parent = ids.get(key) if key is not None else None
@@ -72,15 +79,21 @@ def extract_comments(tree: LexborHTMLParser) -> list[Comment]:
                 published=_time(node, thread),
             )
         )
-    return comments
+    return comments, len(nodes)
 
 
 class _Thread:
     """The comment elements by memory id, each one's own matches of a selector, and the
     comment ids given so far."""
 
-    def __init__(self, nodes: list[LexborNode], tree: LexborHTMLParser | None = None) -> None:
+    def __init__(
+        self,
+        nodes: list[LexborNode],
+        tree: LexborHTMLParser | None = None,
+        kept: set[int] | None = None,
+    ) -> None:
         self.by_id = {node.mem_id: node for node in nodes}
+        self.kept = kept  # the comments read (their matches alone are kept); None: all
         self.tree = tree
         self.owned: dict[str, dict[int, list[LexborNode]]] = {}
         self.taken: set[str] = set()
@@ -94,7 +107,7 @@ class _Thread:
             owners: dict[int, list[LexborNode]] = {}
             for match in self.tree.css(selector):
                 owner = self._owner(match)
-                if owner is not None:
+                if owner is not None and (self.kept is None or owner in self.kept):
                     owners.setdefault(owner, []).append(match)
             self.owned[selector] = owners
         return self.owned.get(selector, {}).get(node.mem_id, [])

@@ -14,8 +14,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..records import Comment
 from .dates import metadata_date, to_date
+from .document import MAX_COMMENTS
 from .furniture import Furniture, is_map_link, strip_paragraphs
-from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, extract_comments
+from .html_budget import trim_text
+from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
 
 _THREAD_KEYS = (
     "comments",
@@ -37,21 +39,31 @@ class HtmlPage:
     url: str | None = None
     outlet: str | None = None
     furniture: Furniture = field(default_factory=Furniture)
+    comments_seen: int = 0  # the comments on the page (``comments`` holds the first ones)
 
 
 def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
-    """Read one HTML page. An empty ``text`` means no article text was found."""
+    """Read one HTML page. An empty ``text`` means no article text was found.
+
+    The page is parsed once by lexbor (comments, dates, furniture), cut to the text the
+    analysis can read (``html_budget``), and handed to trafilatura as markup only after
+    lexbor's tree is freed, so that the two parsers never hold the page at once."""
     tree = LexborHTMLParser(html)
-    comments = extract_comments(tree)
+    comments, seen = read_thread(tree, MAX_COMMENTS)
     published = metadata_date(tree, skip=_THREAD_KEYS)
     found = Furniture()
     _take_map_links(tree, found, url)
     _drop_threads(tree)
     _drop_not_prose(tree, found)
-    meta = _trafilatura(tree.html or "", url)
+    if tree.body is not None:
+        trim_text(tree.body)
+    fallback_title, markup = _fallback_title(tree), tree.html or ""
+    del tree, html  # the caller's copy of ``html`` is the only one left
+    meta = _trafilatura(markup, url)
+    del markup
     body = str(meta.get("text") or "")
     paragraphs = strip_paragraphs([p for p in body.split("\n") if p.strip()], found)
-    title = str(meta.get("title") or "") or _fallback_title(tree)
+    title = str(meta.get("title") or "") or fallback_title
     paragraphs = [p for p in paragraphs if " ".join(p.split()) != " ".join(title.split())]
     return HtmlPage(
         title=" ".join(title.split()),
@@ -61,6 +73,7 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
         url=str(meta.get("url") or "") or url,
         outlet=str(meta.get("sitename") or "") or None,
         furniture=found,
+        comments_seen=seen,
     )
 
 
@@ -141,6 +154,26 @@ def _trafilatura(html: str, url: str | None) -> dict[str, Any]:
         return doc
     out: dict[str, Any] = doc.as_dict()
     return out
+
+
+def warm_html() -> None:
+    """Load what reading an HTML page needs once (trafilatura, and the stop words of its
+    justext fallback, which it builds on first use): a worker forked afterwards starts
+    with them, instead of paying for them in its first page's time and memory."""
+    read_html_page(_WARM_PAGE)
+    try:
+        from trafilatura import external
+
+        if not external.JT_STOPLIST:
+            external.jt_stoplist_init()
+    except (ImportError, AttributeError):  # another trafilatura: it loads them itself
+        pass
+
+
+_WARM_PAGE = (
+    "<html><head><title>Warm-up</title></head><body><article><p>Syrian troops clashed "
+    "with ISIS fighters near Palmyra on Monday.</p></article></body></html>"
+)
 
 
 def _fallback_title(tree: LexborHTMLParser) -> str:

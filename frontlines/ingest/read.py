@@ -99,6 +99,7 @@ def read_bytes(
     if content_type:
         check_content_type(content_type, source)
     decoded = decode(data, source, content_type=content_type, encoding=encoding)
+    del data  # the text alone is read from here on: one copy of the page less in memory
     text = decoded.text.lstrip("\ufeff")
     if not text.strip():
         raise EmptyInputError(
@@ -179,7 +180,7 @@ def _html_document(
         published_arg=published, published_meta=page.published or fallback_date,
         url=page.url or url,
         outlet=page.outlet, furniture=page.furniture.removed,
-        map_images=page.furniture.map_links, warnings=warnings,
+        map_images=page.furniture.map_links, warnings=warnings, comments_seen=page.comments_seen,
     )  # fmt: skip
 
 

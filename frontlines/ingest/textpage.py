@@ -8,10 +8,12 @@ indentation (author on the bullet line, the comment text on the following, deepe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..records import Comment
-from .furniture import Furniture, rule_for, strip_lines, strip_paragraphs
+from .document import MAX_TEXT_CHARS
+from .furniture import Furniture, record, rule_for
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•◦▪‣●○·▸►*-])[ \t]+(?P<rest>\S.*)$")
 _REPLY_MARKS = {"◦": 1, "○": 1, "▪": 2, "‣": 2, "▸": 2}
@@ -43,28 +45,68 @@ def read_text_page(text: str) -> TextPage:
     article_lines = lines if start is None else lines[:start]
     comments = [] if start is None else _read_comments(lines[start:])
     found = Furniture()
-    article_lines = strip_lines(article_lines, found)
-    paragraphs = strip_paragraphs(_paragraphs(article_lines), found)
+    paragraphs = _content(article_lines, found)
     title, paragraphs = _take_title(paragraphs, found)
     return TextPage(title, "\n\n".join(paragraphs), comments, found)
 
 
+def _content(lines: list[str], found: Furniture) -> list[str]:
+    """The paragraphs that are content, read only as far as the analysis will: once the
+    paragraphs after the first (a title, perhaps) hold more than ``MAX_TEXT_CHARS``, the
+    rest would be cut from the document anyway (``make_document``), so it is not read;
+    the kept text is the same as if the whole page had been. A 10 MB page costs what its
+    first ``MAX_TEXT_CHARS`` cost, not what its every line would."""
+    kept: list[str] = []
+    total = 0
+    for para in _paragraphs(_content_lines(lines, found)):
+        if rule_for(para) is not None:
+            record(para, found)
+            continue
+        kept.append(para)
+        if len(kept) > 1 and _norm(para) != _norm(kept[0]):
+            total += len(para) + 2
+        if total > MAX_TEXT_CHARS:
+            break
+    return kept
+
+
+def _content_lines(lines: Iterable[str], found: Furniture) -> Iterator[str]:
+    """Each line, blanked when it is furniture; a line longer than the analysis reads
+    is cut there (its tail could never be read, and no furniture rule takes so long a
+    line)."""
+    for line in lines:
+        if len(line) > MAX_TEXT_CHARS:
+            line = line[: MAX_TEXT_CHARS + 1]
+        if rule_for(line) is None:
+            yield line
+            continue
+        record(line, found)
+        yield ""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
 def paragraphs_of(text: str) -> list[str]:
     """Paragraphs of a text: runs of non-blank lines, each kept verbatim."""
-    return _paragraphs([line.rstrip() for line in text.split("\n")])
+    return list(_paragraphs(line.rstrip() for line in text.split("\n")))
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    paras: list[str] = []
+def _paragraphs(lines: Iterable[str]) -> Iterator[str]:
     current: list[str] = []
-    for line in [*lines, ""]:
+    for line in _then_blank(lines):
         if line.strip():
             current.append(line.strip() if not current else line.rstrip())
             continue
         if current:
-            paras.append("\n".join(current))
+            yield "\n".join(current)
             current = []
-    return paras
+
+
+def _then_blank(lines: Iterable[str]) -> Iterator[str]:
+    yield from lines
+    yield ""
 
 
 def _take_title(paragraphs: list[str], found: Furniture) -> tuple[str, list[str]]:
@@ -157,7 +199,7 @@ def _depths(bullets: list[_Bullet]) -> list[int]:
 
 def _author_and_text(b: _Bullet) -> tuple[str, str]:
     body = "\n".join(_dedent(b.body))
-    paragraphs = _paragraphs(body.split("\n"))
+    paragraphs = list(_paragraphs(body.split("\n")))
     text = "\n\n".join(paragraphs)
     if not text and len(b.author) > _AUTHOR_MAX:
         return "", b.author

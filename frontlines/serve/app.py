@@ -35,7 +35,7 @@ from .routes import register_routes
 from .tiles import TILES_PATH, TileCache
 
 StoreFactory = Callable[[], Store]
-MapBuilder = Callable[[], str]
+MapBuilder = Callable[..., str]  # (tiles=mode, tile_cache=TileCache) -> the page
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -164,24 +164,13 @@ def _titles(store: Any) -> list[Document]:
     return [Document(id=s.id, source=s.source, title=s.title, text="") for s in lister()]
 
 
-def _tiled(state: Any) -> bool:
-    """Whether the page carries tiles: those are written and served by this process, so
-    such a page is built here, not by the child process."""
-    from ..publish.map_tiles import use_tiles
-
-    if state.tiles == "never":
-        return False
-    count = getattr(state.store.get(), "count_events", None)
-    return use_tiles(count() if callable(count) else 0, state.tiles)
-
-
 def _index(request: Request) -> Response:
     state = request.app.state
     key = state_key(request)
 
     def build() -> tuple[str, str]:
-        if state.map_builder is not None and not _tiled(state):
-            page = state.map_builder()
+        if state.map_builder is not None:
+            page = state.map_builder(tiles=state.tiles, tile_cache=state.tile_cache)
         else:
             page = map_page(state.store.get(), state.reviews, state.settings,
                             state.period_cache, latest_reviews(request),

@@ -1,25 +1,40 @@
 """The map page built in a child process, so that building it (seconds at 100,000 events,
-most of it holding the interpreter lock) never stalls the server's other requests."""
+most of it holding the interpreter lock) never stalls the server's other requests; with
+tiles, the child writes the archive too, into the server's tile folder."""
 
 from __future__ import annotations
 
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 
+if TYPE_CHECKING:
+    from ..publish.tiles import TileSet
+    from .tiles import TileCache
 
-def build_page(db: str, settings: Settings) -> str:
-    """The map page of the store at ``db`` (runs in the child process)."""
+
+def build_page(
+    db: str, settings: Settings, tiles: str = "never", folder: str | None = None
+) -> tuple[str, TileSet | None, str]:
+    """The map page of the store at ``db`` (runs in the child process); with tiles, the
+    archive it reads is written into ``folder`` (the server's): the page, the archive (None
+    without) and its key."""
     from ..store import open_store
     from .app import map_page
     from .run import review_log_for
+    from .tiles import TileCache
 
     reviews = review_log_for(db)
+    cache = TileCache(Path(folder)) if folder is not None else None
+    mode = tiles if cache is not None else "never"
     with open_store(db) as store:
-        return map_page(store, reviews, settings, served=_Corrected(db))
+        page = map_page(store, reviews, settings, served=_Corrected(db), tiles=mode,
+                        tile_cache=cache)  # fmt: skip
+    return page, (cache.current if cache else None), (cache.key if cache else "")
 
 
 class _Corrected:
@@ -46,13 +61,21 @@ class ProcessPageBuilder:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def __call__(self) -> str:
+    def __call__(self, tiles: str = "never", tile_cache: TileCache | None = None) -> str:
+        """The page; with tiles, ``tile_cache`` serves the archive the child wrote for it
+        (building a page with 100,000 events and its tiles takes seconds of holding the
+        interpreter lock: in the child, the server's other requests do not wait on it)."""
         with self._lock:
             if self._pool is None:
                 context = multiprocessing.get_context("spawn")
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
             pool = self._pool
-        return pool.submit(build_page, self._db, self._settings).result()
+        folder = str(tile_cache.folder()) if tile_cache is not None and tiles != "never" else None
+        page, archive, key = pool.submit(build_page, self._db, self._settings, tiles,
+                                         folder).result()  # fmt: skip
+        if archive is not None and tile_cache is not None:
+            tile_cache.adopt(archive, key)
+        return page
 
     def close(self) -> None:
         with self._lock:

@@ -197,7 +197,11 @@ def review_status(reviews: list[Review]) -> str:
 
 def overlay(event: Event, reviews: list[Review]) -> dict[str, Any]:
     """The event's dict with corrections applied in order, plus ``review_status``."""
-    data = event.to_dict()
+    return overlay_dict(event.to_dict(), reviews)
+
+
+def overlay_dict(data: dict[str, Any], reviews: list[Review]) -> dict[str, Any]:
+    """``overlay`` of an event already as its dict (``Event.to_dict()``), changed in place."""
     corrected: dict[str, Any] = {}
     for review in reviews:
         if review.action == "correct":

@@ -24,7 +24,7 @@ from .params import (
     parse_date,
     parse_int,
 )
-from .reviews import Review, ReviewLog, check_fields, overlay, review_status
+from .reviews import Review, ReviewLog, check_fields, overlay, overlay_dict, review_status
 
 BBOX_HELP = "W,S,E,N in degrees (longitude, latitude), e.g. 35.0,32.0,42.0,37.5"
 DATE_HELP = "YYYY-MM-DD"
@@ -79,6 +79,15 @@ def _find_event(store: Store, event_id: str) -> Event | None:
     return next((e for e in store.events() if e.event_id == event_id), None)
 
 
+def _events_body(
+    request: Request, features: list[dict[str, Any]], total: int, size: int, first: int
+) -> JSONResponse:
+    nxt = _next(request, size, first, total)
+    links = [{"rel": "next", "href": nxt}] if nxt else []
+    body = collection(features, total=total, limit=size, offset=first, next=nxt, links=links)
+    return JSONResponse(body)  # plain JSON values already: no jsonable_encoder pass
+
+
 def register_routes(app: FastAPI) -> None:
     """Add the ``/api`` routes to ``app``."""
 
@@ -100,6 +109,9 @@ def register_routes(app: FastAPI) -> None:
         source: str | None = None,
         credibility: str | None = Query(None, description="high, medium or low"),
         include_rejected: str | None = Query(None, description="true to list rejected events"),
+        include_flagged: str | None = Query(
+            None, description="true to list events drawn from flooding or off-topic comments"
+        ),
         limit: str | None = Query(None, description=f"1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"),
         offset: str | None = Query(None, description=">= 0, default 0"),
     ) -> JSONResponse:
@@ -109,6 +121,8 @@ def register_routes(app: FastAPI) -> None:
             bbox, start, end, event_type=event_type, sub_event_type=sub_event_type,
             actor=actor, source=source, credibility=credibility,
         )  # fmt: skip
+        # as on the map: events from flooding or off-topic comments only when asked for
+        filters["include_flagged"] = parse_bool(include_flagged, "include_flagged")
         store, reviews = _store(request), latest_reviews(request)
         rejected = {k for k, v in reviews.items() if review_status(v) == "rejected"}
         if rejected and not show_rejected:
@@ -116,12 +130,15 @@ def register_routes(app: FastAPI) -> None:
             total, page = len(kept), kept[first : first + size]
         else:
             total = store.count_events(**filters)
+            dicts = getattr(store, "event_dicts", None)
+            if callable(dicts):  # the rows as dicts, without building Events between
+                rows = dicts(**filters, limit=size, offset=first)
+                features = [feature(d["event_id"], overlay_dict(d, reviews.get(d["event_id"], [])))
+                            for d in rows]  # fmt: skip
+                return _events_body(request, features, total, size, first)
             page = store.events(**filters, limit=size, offset=first)
         features = [feature(e.event_id, overlay(e, reviews.get(e.event_id, []))) for e in page]
-        nxt = _next(request, size, first, total)
-        links = [{"rel": "next", "href": nxt}] if nxt else []
-        body = collection(features, total=total, limit=size, offset=first, next=nxt, links=links)
-        return JSONResponse(body)  # plain JSON values already: no jsonable_encoder pass
+        return _events_body(request, features, total, size, first)
 
     @app.get("/api/events/{event_id}", summary="One event as a GeoJSON Feature, with its reviews")
     def event(request: Request, event_id: str) -> dict[str, Any]:

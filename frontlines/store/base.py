@@ -24,7 +24,8 @@ from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
 from ..errors import StoreError
-from ..records import Analysis, Document, Event, Mention
+from ..records import Analysis, Document, Event, Mention, is_flagged
+from .migrations import FLAGGED_WHERE
 
 BBox = tuple[float, float, float, float]
 DateLike = str | dt.date
@@ -97,6 +98,7 @@ class EventFilter:
     source: str | None = None
     credibility: str | None = None
     document_id: str | None = None
+    include_flagged: bool = True
 
     @classmethod
     def build(
@@ -111,6 +113,7 @@ class EventFilter:
         source: str | None = None,
         credibility: str | None = None,
         document_id: str | None = None,
+        include_flagged: bool = True,
     ) -> EventFilter:
         return cls(
             bbox=_check_bbox(bbox),
@@ -122,6 +125,7 @@ class EventFilter:
             source=source,
             credibility=credibility,
             document_id=document_id,
+            include_flagged=include_flagged,
         )
 
     def matches(self, event: Event) -> bool:
@@ -135,6 +139,7 @@ class EventFilter:
             _eq(self.document_id, event.document_id),
             self.actor is None or self.actor in actors_of(event),
             self.source is None or self.source in sources_of(event),
+            self.include_flagged or not is_flagged(event),
         )
         return all(checks)
 
@@ -275,6 +280,7 @@ class Store(Protocol):
         source: str | None = None,
         credibility: str | None = None,
         document_id: str | None = None,
+        include_flagged: bool = True,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]: ...
@@ -291,6 +297,7 @@ class Store(Protocol):
         source: str | None = None,
         credibility: str | None = None,
         document_id: str | None = None,
+        include_flagged: bool = True,
     ) -> int: ...
 
     def documents(self) -> list[Document]: ...
@@ -361,15 +368,17 @@ class FilteredReads:
         source: str | None = None,
         credibility: str | None = None,
         document_id: str | None = None,
+        include_flagged: bool = True,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Events passing every filter, by date then id (see the module docstring)."""
+        """Events passing every filter, by date then id (see the module docstring);
+        ``include_flagged=False`` leaves out those drawn from flagged comments."""
         check_page(limit, offset)
         flt = EventFilter.build(
             bbox=bbox, start=start, end=end, event_type=event_type,
             sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
+            credibility=credibility, document_id=document_id, include_flagged=include_flagged,
         )  # fmt: skip
         return self._page(flt, limit, offset)
 
@@ -385,12 +394,13 @@ class FilteredReads:
         source: str | None = None,
         credibility: str | None = None,
         document_id: str | None = None,
+        include_flagged: bool = True,
     ) -> int:
         """How many events ``events`` would return with the same filters and no limit."""
         flt = EventFilter.build(
             bbox=bbox, start=start, end=end, event_type=event_type,
             sub_event_type=sub_event_type, actor=actor, source=source,
-            credibility=credibility, document_id=document_id,
+            credibility=credibility, document_id=document_id, include_flagged=include_flagged,
         )  # fmt: skip
         return self._count(flt)
 
@@ -414,6 +424,11 @@ def scalar_clauses(flt: EventFilter, mark: str) -> tuple[list[str], list[Any]]:
         if value is not None:
             clauses.append(f"{name} = {mark}")
             args.append(value)
+    if not flt.include_flagged:
+        # through the partial index of flagged events (``migrations.FLAGGED_INDEX``): the
+        # other filters keep their index, which this clause reads no column beyond
+        where = FLAGGED_WHERE.replace("%", "%%") if mark == "%s" else FLAGGED_WHERE
+        clauses.append(f"event_id NOT IN (SELECT event_id FROM events WHERE {where})")
     return clauses, args
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .migrations import FLAGGED_INDEX
+
 if TYPE_CHECKING:
     import psycopg
 
@@ -93,6 +95,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 url TEXT NOT NULL, item TEXT NOT NULL, seen_at TEXT NOT NULL,
                 PRIMARY KEY (url, item))""",
         ),
+    ),
+    (
+        # the events drawn from flagged comments: /api/events leaves them out cheaply
+        "0006_events_flagged_index",
+        (FLAGGED_INDEX,),
     ),
 )
 

@@ -72,6 +72,29 @@ def row_event(row: sqlite3.Row) -> Event:
     )
 
 
+# ``Event.to_dict()``'s keys, in its order, up to ``fatalities_known``, and after
+# ``evidence`` up to ``warnings``: plain columns, copied as they are.
+_DICT_HEAD = (*Event.ACLED_FIELDS, "event_id", "disorder_type", "inter1", "inter2",
+              "interaction", "civilian_targeting", "country", "admin1", "admin2")  # fmt: skip
+_DICT_TAIL = ("source_part", "comment_id", "credibility", "document_id", "source",
+              "source_url", "place_id", "location_reason")  # fmt: skip
+
+
+def row_dict(row: sqlite3.Row) -> dict[str, Any]:
+    """``row_event(row).to_dict()``, built from the row without the Event between (what
+    the API sends: a page of events costs half as much to answer)."""
+    out = {name: row[name] for name in _DICT_HEAD}
+    out["fatalities_known"] = bool(row["fatalities_known"])
+    out["evidence"] = {
+        "start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"],
+    }  # fmt: skip
+    for name in _DICT_TAIL:
+        out[name] = row[name]
+    out["warnings"] = json.loads(row["warnings"])
+    out["sources"] = json.loads(row["sources"])
+    return out
+
+
 def document_row(document: Document, document_id: str) -> tuple[Any, ...]:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     published = document.published.isoformat() if document.published else None

@@ -249,6 +249,18 @@ class SqliteStore(FilteredReads):
             found = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
             return [rows.row_event(row) for row in found]
 
+    def event_dicts(
+        self, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """``[e.to_dict() for e in events(**filters, limit=..., offset=...)]``, read
+        straight from the rows (the API's pages)."""
+        check_page(limit, offset)
+        where, args = _where(EventFilter.build(**filters))
+        sql = f"SELECT * FROM events{where} ORDER BY event_date, event_id LIMIT ? OFFSET ?"
+        with self._reading() as conn:
+            found = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
+            return [rows.row_dict(row) for row in found]
+
     def _count(self, flt: EventFilter) -> int:
         where, args = _where(flt)
         with self._reading() as conn:

@@ -158,3 +158,26 @@ def test_map_page_built_in_a_child_process(tmp_path: Path) -> None:
         page = client.get("/")
         assert page.status_code == 200 and "maplibregl" in page.text
         assert "Palmyra" in page.text and page.headers["etag"]
+
+
+def test_a_page_with_tiles_is_built_in_the_child_and_its_archive_served_here(
+    tmp_path: Path,
+) -> None:
+    from frontlines.config import Settings
+    from frontlines.serve.run import map_builder_for, review_log_for
+    from frontlines.serve.tiles import TILES_PATH
+
+    path = tmp_path / "s.sqlite"
+    with SqliteStore.open(path) as store:
+        store.save(make_analysis())
+    builder = map_builder_for(path, Settings())
+    app = create_app(lambda: SqliteStore.open(path), reviews=review_log_for(path),
+                     map_builder=builder, tiles="always")  # fmt: skip
+    with TestClient(app) as client:
+        page = client.get("/")
+        assert page.status_code == 200 and TILES_PATH in page.text
+        assert builder is not None and builder._pool is not None  # the child built it
+        current = app.state.tile_cache.current
+        assert current is not None and current.path.parent == app.state.tile_cache.folder()
+        archive = client.get(TILES_PATH, headers={"Range": "bytes=0-6"})
+        assert archive.status_code in (200, 206) and archive.content[:7] == b"PMTiles"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from ...geo.sources import haversine_km
@@ -622,27 +623,43 @@ def text_country(text: str, mentions: list[Mention]) -> str:
     """The country most resolved place names point to (ISO2, "" when none); names that
     qualify another in brackets, "X (Admin2, Admin1)", count double."""
     counts: dict[str, float] = {}
+    brackets = _Brackets(text)
+    by_place: dict[str, list[int]] = {}
+    for other in mentions:
+        if other.place is not None:
+            by_place.setdefault(other.place.id, []).append(other.start)
+    for starts in by_place.values():
+        starts.sort()
     for mention in mentions:
         place = mention.place
         if mention.kind != "toponym" or place is None or not place.country:
             continue
-        if _inherits(text, mention, mentions):
+        if _inherits(text, mention, by_place[place.id]):
             continue
-        weight = 2.0 if _in_brackets(text, mention.start, 0) else 1.0
+        weight = 2.0 if brackets.open_at(mention.start) else 1.0
         counts[place.country] = counts.get(place.country, 0.0) + weight
     return max(counts, key=lambda c: counts[c]) if counts else ""
 
 
-def _inherits(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+class _Brackets:
+    """``open_at(i)``: ``_in_brackets(text, i, 0)`` by bisection in the offsets of the
+    brackets, so that a long text is not recounted for each of its names."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [m.start() for m in re.finditer(r"\(", text)]
+        self.closes = [m.start() for m in re.finditer(r"\)", text)]
+
+    def open_at(self, i: int) -> bool:
+        return bisect_left(self.opens, i) > bisect_left(self.closes, i)
+
+
+def _inherits(text: str, mention: Mention, same_place: list[int]) -> bool:
     """True when the mention only holds the place of a unit qualifying it in brackets
-    ("Kalaiya (Bara district)" read as a Bara abroad): the unit already counts."""
+    ("Kalaiya (Bara district)" read as a Bara abroad): the unit already counts.
+    ``same_place``: the offsets, in order, of the mentions resolved to its place."""
     place = mention.place
     if place is None or folded_name(mention.text) == folded_name(place.name):
         return False
-    return any(
-        other.place is not None
-        and other.place.id == place.id
-        and mention.end < other.start < mention.end + 40
-        and _in_brackets(text, other.start, mention.end)
-        for other in mentions
-    )
+    first = bisect_right(same_place, mention.end)
+    last = bisect_left(same_place, mention.end + 40)
+    return any(_in_brackets(text, start, mention.end) for start in same_place[first:last])
