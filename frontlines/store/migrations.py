@@ -93,6 +93,15 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 PRIMARY KEY (url, item))""",
         ),
     ),
+    (
+        # each document's copy signature (frontlines.events.copies), made when it is saved
+        "0007_document_signatures",
+        (
+            """CREATE TABLE document_signatures (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id),
+                signature BLOB NOT NULL)""",
+        ),
+    ),
 )
 
 

@@ -94,6 +94,15 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 PRIMARY KEY (url, item))""",
         ),
     ),
+    (
+        # each document's copy signature (frontlines.events.copies), made when it is saved
+        "0006_document_signatures",
+        (
+            """CREATE TABLE document_signatures (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id),
+                signature BYTEA NOT NULL)""",
+        ),
+    ),
 )
 
 POSTGIS_FIX = (
