@@ -262,8 +262,10 @@ class SqliteGazetteer:
             f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
             f"({','.join('?' * len(chunk))})"
         )
-        for row in self._connection().execute(sql, chunk):
-            fetched[str(row[0])].append((int(row[1]), str(row[2]), self._place(row)))  # type: ignore[call-overload]
+        places = self._places
+        for row in self._connection().execute(sql, chunk):  # TEXT and INTEGER columns
+            place = places.get(row[3]) or self._place(row)
+            fetched[row[0]].append((row[1], row[2], place))
         return fetched
 
     def _place(self, row: Sequence[object]) -> Place:
@@ -384,6 +386,7 @@ class SqliteGazetteer:
             self._conn = None
 
 
+MMAP_BYTES = 1 << 30
 _FIX = "run `frontlines gazetteer build` (or delete the file so it is rebuilt)"
 
 
@@ -393,6 +396,8 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         raise GazetteerError(f"the gazetteer index does not exist; {_FIX}", source=str(path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read through a memory map: look-ups copy no pages into SQLite's own cache
+        conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
         places = conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
     except sqlite3.DatabaseError as exc:
