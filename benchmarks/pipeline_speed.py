@@ -16,7 +16,10 @@ is done and timed before, and each side is warmed up on the first text.
   ``list(nlp.pipe(texts))``.
 
 ``--json`` prints one object with ``ratio`` (pipeline words/s over spaCy's),
-``pipeline_words_per_s`` and ``spacy_words_per_s``. ``--profile N`` prints the N costliest
+``pipeline_words_per_s`` and ``spacy_words_per_s``. On a machine shared with other jobs the
+wall-clock ratio swings with their load between the two timings; ``cpu_ratio`` divides the
+same words by the CPU seconds this process spent on each side instead (every thread
+counted, spaCy's included), which the others' load moves far less. ``--profile N`` prints the N costliest
 functions of the pipeline run (cProfile, cumulative time) to stderr.
 """
 
@@ -103,17 +106,22 @@ def measure(texts: list[str], profile: int = 0, rounds: int = 3) -> dict[str, An
         clear_caches()
         pipeline = PipelineRun()
         pipeline(texts[:1])
+        pipe_cpu = time.process_time()
         pipe_s = _timed(pipeline, texts, profile if n == 0 else 0)
+        spacy_cpu = time.process_time()
         spacy_s = _timed(spacy_run, texts)
-        results.append((pipe_s, spacy_s, pipeline.events))
-    pipe_s, spacy_s, events = sorted(results, key=lambda r: r[1] / r[0])[len(results) // 2]
+        cpu = (spacy_cpu - pipe_cpu, time.process_time() - spacy_cpu)
+        results.append((pipe_s, spacy_s, pipeline.events, cpu))
+    pipe_s, spacy_s, events, _ = sorted(results, key=lambda r: r[1] / r[0])[len(results) // 2]
+    cpu_ratios = sorted(round(c[1] / c[0], 3) for *_, c in results)
     pipe_wps, spacy_wps = words / pipe_s, words / spacy_s
     return {
         "texts": len(texts), "words": words, "events_stored": events, "rounds": rounds,
         "pipeline_seconds": round(pipe_s, 3), "spacy_seconds": round(spacy_s, 3),
         "pipeline_words_per_s": round(pipe_wps, 1), "spacy_words_per_s": round(spacy_wps, 1),
         "ratio": round(pipe_wps / spacy_wps, 3),
-        "ratios": [round(s / p, 3) for p, s, _ in results],
+        "ratios": [round(s / p, 3) for p, s, *_ in results],
+        "cpu_ratio": cpu_ratios[len(cpu_ratios) // 2], "cpu_ratios": cpu_ratios,
     }  # fmt: skip
 
 

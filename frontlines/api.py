@@ -241,7 +241,10 @@ class Frontlines:
             _save_all(store, self.pipeline.pipe(self.iter_read(source, published=published)), item)
         except (OSError, ValueError, UnicodeError) as exc:
             item.ok, item.status = False, "failed"
-            item.error, item.error_class = f"{source}: {type(exc).__name__}: {exc}", type(exc).__name__
+            item.error, item.error_class = (
+                f"{source}: {type(exc).__name__}: {exc}",
+                type(exc).__name__,
+            )
         return item
 
     def events(
@@ -540,9 +543,9 @@ def _read_events(store: Any, merged: bool, include_flagged: bool, **filters: Any
 
     events = unflagged(store.events(**filters), include_flagged)
     if merged:
-        from .events import find_copies, merge_events
+        from .events import find_signed_copies, merge_events
 
-        copies = find_copies(_report_texts(store, events))
+        copies = find_signed_copies(_report_signatures(store, events))
         events = merge_events(events, copies=copies)
         events = sorted(events, key=lambda e: (e.event_date, e.event_id))
     return events
@@ -567,13 +570,22 @@ def _is_archive(source: str | Path) -> bool:
     return not re.match(r"https?://", text, re.I) and archive_kind(Path(text)) is not None
 
 
-def _report_texts(store: Any, events: list[Event]) -> list[tuple[str, str]]:
-    """The text of every document these events come from, earliest published first (the
-    original of a family of copies), to find the copies of one report."""
-    docs = [store.document(doc_id) for doc_id in dict.fromkeys(e.document_id for e in events)]
-    found = [d for d in docs if d is not None and d.text]
-    found.sort(key=lambda d: (d.published or dt.date.max, d.id))
-    return [(d.id, d.text) for d in found]
+def _report_signatures(store: Any, events: list[Event]) -> list[tuple[str, Any]]:
+    """The copy signature of every document these events come from, earliest published
+    first (the original of a family of copies), to find the copies of one report: as
+    stored at ingest, computed from the text only for a document stored without one."""
+    from .events.copies import signature, unpack
+
+    ids = list(dict.fromkeys(e.document_id for e in events))
+    reader = getattr(store, "signatures", None)
+    stored = reader(ids) if reader else {}
+    found = {i: (day, sig) for i, (day, packed) in stored.items() if (sig := unpack(packed))}
+    for doc_id in ids:
+        doc = None if doc_id in found else store.document(doc_id)
+        if doc is not None and doc.text:
+            found[doc_id] = (doc.published, signature(doc.text))
+    ordered = sorted(found.items(), key=lambda item: (item[1][0] or dt.date.max, item[0]))
+    return [(doc_id, sig) for doc_id, (_, sig) in ordered]
 
 
 def _inside(lon: float | None, lat: float | None, bbox: tuple[float, float, float, float]) -> bool:

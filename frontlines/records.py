@@ -351,6 +351,8 @@ class Analysis:
     document: Document
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # the packed copy signature of the text (``events.copies``), when computed before saving
+    signature: bytes = b""
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.document

@@ -7,7 +7,6 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -15,26 +14,17 @@ from ..config import Settings
 from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
-from .fold import fold, loose, loose_key, spelling_similarity
-from .similarity import ratio
-from .words import TRANSLITERATED
+from .fold import fold, loose, loose_key
+from .ranking import ALTERNATE as ALTERNATE
+from .ranking import CLOSE_SPELLING as CLOSE_SPELLING
+from .ranking import DERIVED as DERIVED
+from .ranking import EXACT as EXACT
+from .ranking import LOOSE as LOOSE
+from .ranking import MAX_CANDIDATES as MAX_CANDIDATES
+from .ranking import LooseGroup, best_first, loose_match, only_small, scored, with_loose
+from .ranking import Match as Match
 
-# Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
-EXACT, ALTERNATE, DERIVED, LOOSE = 1.0, 0.9, 0.7, 0.5
 _RANK_QUALITY = {1: EXACT, 0: ALTERNATE, -1: DERIVED}
-MAX_CANDIDATES = 60
-# a loose match spelled at least this close stays a candidate beyond MAX_CANDIDATES: the
-# context (the text's countries) chooses among them, not world population
-CLOSE_SPELLING = 0.75
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A place found for a name, with how well the name matched (``EXACT`` ... ``LOOSE``)."""
-
-    place: Place
-    quality: float
-    spelling: float = 1.0  # loose matches: how close the matched name is spelled (0..1)
 
 
 @runtime_checkable
@@ -86,9 +76,6 @@ _UNIT_SUFFIX = re.compile(
     r"|division|municipality)$",
     re.IGNORECASE,
 )
-# beyond the cap, the divisions and towns of this size are still kept: a name shared by
-# sixty villages ("Santa Cruz", "San Miguel") must not lose its province or its city
-_KEPT_TOWN = 50_000
 
 
 def unit_named(match: Match, name: str) -> Match:
@@ -101,85 +88,6 @@ def unit_named(match: Match, name: str) -> Match:
         return match
     bare = _UNIT_SUFFIX.sub("", place.name)
     return Match(place, EXACT) if bare != place.name and fold(bare) == fold(name) else match
-
-
-def loose_match(written: str, place: Place, keys: Iterable[str]) -> Match:
-    """A loose match with its spelling score: in a country whose names are transliterated,
-    the closest of the place's names that share the loose key, its variants folded
-    (``spelling_similarity``); elsewhere the letters of its main name as written."""
-    if place.country in TRANSLITERATED:
-        score = max((spelling_similarity(written, k) for k in keys), default=0.0)
-    else:
-        a, b = fold(written).replace(" ", ""), fold(place.name).replace(" ", "")
-        score = ratio(a, b)
-    return Match(place, LOOSE, score)
-
-
-_UNSCORED = -1.0  # a loose match whose spelling is scored only if it is kept
-
-
-def loose_unscored(written: str, place: Place, keys: Iterable[str]) -> Match:
-    """Like :func:`loose_match`, but outside the transliterated countries the spelling is
-    left to :func:`scored`: there it does not decide which candidates are kept, so only
-    the kept ones are scored (the same result, far fewer comparisons)."""
-    if place.country in TRANSLITERATED:
-        return loose_match(written, place, keys)
-    return Match(place, LOOSE, _UNSCORED)
-
-
-def scored(written: str, match: Match) -> Match:
-    """A match from :func:`loose_unscored` with its spelling score filled in."""
-    if match.spelling != _UNSCORED:
-        return match
-    return loose_match(written, match.place, ())
-
-
-def _sounds_alike(m: Match) -> bool:
-    """A loose match of a transliterated country, spelled close enough to be kept."""
-    return m.place.country in TRANSLITERATED and m.spelling >= CLOSE_SPELLING
-
-
-# exact matches that leave room for closely spelled others: none, or only small places
-_SMALL = 20_000
-
-
-def only_small(exact: Sequence[Match]) -> bool:
-    """Whether a name's exact matches are all small places (or none): then closely
-    spelled places elsewhere are candidates too, for the text's countries to choose
-    among ("Karama" is villages abroad by the letter, Syria's Al Karamah by the sound)."""
-    return all(m.place.feature_class in "PS" and m.place.population < _SMALL for m in exact)
-
-
-def with_loose(exact: list[Match], looser: list[Match]) -> list[Match]:
-    """``exact`` and, when there are exact matches, only the closely spelled loose ones."""
-    if not exact:
-        return looser
-    return exact + [m for m in looser if _sounds_alike(m)]
-
-
-def _best_first(matches: Iterable[Match]) -> list[Match]:
-    best: dict[str, Match] = {}
-    for m in matches:
-        if m.place.id not in best or best[m.place.id].quality < m.quality:
-            best[m.place.id] = m
-    ordered = sorted(
-        best.values(),
-        key=lambda m: (
-            -m.quality,
-            -_sounds_alike(m),
-            -round(m.spelling, 1) * _sounds_alike(m),
-            -m.place.population,
-        ),
-    )
-    kept = [
-        m
-        for m in ordered[MAX_CANDIDATES:]
-        if (
-            m.quality > LOOSE and (m.place.feature_class == "A" or m.place.population >= _KEPT_TOWN)
-        )
-        or (m.quality == LOOSE and _sounds_alike(m))
-    ]
-    return ordered[:MAX_CANDIDATES] + kept[: MAX_CANDIDATES * 4]
 
 
 # A place this close to a division's places may belong to it: the admin codes of points that
@@ -243,7 +151,7 @@ class MemoryGazetteer:
                     loose_match(name, m.place, self._loose_names[(skeleton, m.place.id)])
                     for m in self._by_loose.get(skeleton, [])
                 ]
-            out[name] = _best_first(with_loose(found, looser))
+            out[name] = best_first(with_loose(found, looser))
         return out
 
     def lookup(self, name: str) -> list[Place]:
@@ -310,6 +218,10 @@ def _place(row: Sequence[object]) -> Place:
     )  # fmt: skip
 
 
+# a row of the index for a name: (primary_name, the folded name, the place)
+_Row = tuple[int, str, Place]
+
+
 class SqliteGazetteer:
     """The SQLite index built by ``build_gazetteer``; opened lazily, lookups cached."""
 
@@ -318,7 +230,8 @@ class SqliteGazetteer:
         self._conn: sqlite3.Connection | None = None
         self._cache: dict[str, list[Match]] = {}
         self._places: dict[str, Place] = {}
-        self._rows: dict[str, dict[str, tuple[list[Match], list[tuple[str, str]]]]] = {}
+        self._rows: dict[str, dict[str, list[_Row]]] = {}
+        self._groups: dict[str, LooseGroup | None] = {}
         self._countries: dict[str, Place | None] = {}
         self._seats: dict[tuple[str, str], Place | None] = {}
         self._divisions: dict[tuple[str, str], list[Place]] = {}
@@ -329,46 +242,30 @@ class SqliteGazetteer:
             self._conn = connect_checked(self.path)
         return self._conn
 
-    def _query(
-        self, column: str, wanted: list[str], keys: dict[tuple[str, str], list[str]] | None = None
-    ) -> dict[str, list[Match]]:
-        """Matches by ``column`` value; for loose matches ``keys`` collects the folded names
-        that matched, by (loose key, place id), so they can be ranked by spelling. The rows
-        of each value are fetched once and remembered (one loose key is shared by many
-        names)."""
-        out: dict[str, list[Match]] = {}
-        keys = {} if keys is None else keys
+    def _query(self, column: str, wanted: list[str]) -> dict[str, list[_Row]]:
+        """The index's rows ``(primary_name, folded name, place)`` by ``column`` value, in
+        the index's order. The rows of each value are fetched once and remembered (one
+        loose key is shared by many names)."""
         rows = self._rows.setdefault(column, {})
         if len(rows) > 100_000:
             rows.clear()
+            self._groups.clear()
         todo = [w for w in wanted if w not in rows]
         for i in range(0, len(todo), 500):
             rows.update(self._fetch(column, todo[i : i + 500]))
-        for value in wanted:
-            matches, spelled = rows[value]
-            if matches:
-                out[value] = list(matches)
-            for place_id, key in spelled:
-                keys.setdefault((value, place_id), []).append(key)
-        return out
+        return {value: rows[value] for value in wanted}
 
-    def _fetch(
-        self, column: str, chunk: list[str]
-    ) -> dict[str, tuple[list[Match], list[tuple[str, str]]]]:
-        fetched: dict[str, tuple[list[Match], list[tuple[str, str]]]] = {v: ([], []) for v in chunk}
+    def _fetch(self, column: str, chunk: list[str]) -> dict[str, list[_Row]]:
+        fetched: dict[str, list[_Row]] = {v: [] for v in chunk}
         sql = (
             f"SELECT n.{column}, n.primary_name, n.key, {_PLACE_COLUMNS} FROM names n "
             f"JOIN places p ON p.id = n.place_id WHERE n.{column} IN "
             f"({','.join('?' * len(chunk))})"
         )
-        for row in self._connection().execute(sql, chunk):
-            matches, spelled = fetched[str(row[0])]
-            quality = LOOSE if column == "loose" else _RANK_QUALITY.get(int(row[1]), 0.9)
-            matches.append(
-                Match(self._place(row), quality, spelling=0.0 if column == "loose" else 1.0)
-            )
-            if column == "loose":
-                spelled.append((str(row[3]), str(row[2])))
+        places = self._places
+        for row in self._connection().execute(sql, chunk):  # TEXT and INTEGER columns
+            place = places.get(row[3]) or self._place(row)
+            fetched[row[0]].append((row[1], row[2], place))
         return fetched
 
     def _place(self, row: Sequence[object]) -> Place:
@@ -380,22 +277,33 @@ class SqliteGazetteer:
             place = self._places[str(row[3])] = _place(row[3:])
         return place
 
+    def _exact(self, keys: list[str]) -> dict[str, list[Match]]:
+        """The matches of each folded name, by the rank of the name."""
+        return {
+            key: [Match(place, _RANK_QUALITY.get(rank, ALTERNATE)) for rank, _, place in rows]
+            for key, rows in self._query("key", keys).items()
+            if rows
+        }
+
+    def _loose_groups(self, keys: list[str]) -> dict[str, LooseGroup]:
+        """The places of each loose key, ordered once per key (see ``LooseGroup``)."""
+        todo = [k for k in keys if k not in self._groups]
+        for key, rows in self._query("loose", todo).items():
+            self._groups[key] = LooseGroup((p, name) for _, name, p in rows) if rows else None
+        return {k: group for k in keys if (group := self._groups[k]) is not None}
+
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
         names = list(dict.fromkeys(names))
         with self._lock:
             todo = [n for n in names if n not in self._cache]
             keys = {n: fold(n) for n in todo}
-            exact = self._query("key", sorted({k for k in keys.values() if k}))
+            exact = self._exact(sorted({k for k in keys.values() if k}))
             missing = {n: loose_key(n) for n in todo if only_small(exact.get(keys[n], []))}
-            spelled: dict[tuple[str, str], list[str]] = {}
-            loose_found = self._query("loose", sorted({s for s in missing.values() if s}), spelled)
+            groups = self._loose_groups(sorted({s for s in missing.values() if s}))
             for name in todo:
                 found = exact.get(keys[name], [])
-                looser = [
-                    loose_unscored(name, m.place, spelled.get((missing[name], m.place.id), ()))
-                    for m in loose_found.get(missing.get(name, ""), [])
-                ]
-                kept = _best_first(with_loose(found, looser))
+                group = groups.get(missing.get(name, ""))
+                kept = group.ranked(name, found) if group else best_first(found)
                 self._cache[name] = [scored(name, m) for m in kept]
             if len(self._cache) > 200_000:
                 self._cache.clear()
@@ -450,10 +358,12 @@ class SqliteGazetteer:
         if not skeleton or not admin1:
             return []
         with self._lock:
-            spelled: dict[tuple[str, str], list[str]] = {}
-            rows = self._query("loose", [skeleton], spelled).get(skeleton, [])
+            rows = self._query("loose", [skeleton])[skeleton]
             members = self._members(country, admin1)
-        found = [loose_match(name, m.place, spelled.get((skeleton, m.place.id), ())) for m in rows]
+        spelled: dict[str, list[str]] = {}
+        for _, key, place in rows:
+            spelled.setdefault(place.id, []).append(key)
+        found = [loose_match(name, place, spelled[place.id]) for _, _, place in rows]
         return sounding(name, found, country, admin1, members)
 
     def _members(self, country: str, admin1: str) -> list[Place]:
@@ -476,6 +386,7 @@ class SqliteGazetteer:
             self._conn = None
 
 
+MMAP_BYTES = 1 << 30
 _FIX = "run `frontlines gazetteer build` (or delete the file so it is rebuilt)"
 
 
@@ -485,6 +396,8 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         raise GazetteerError(f"the gazetteer index does not exist; {_FIX}", source=str(path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read through a memory map: look-ups copy no pages into SQLite's own cache
+        conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
         places = conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
     except sqlite3.DatabaseError as exc:

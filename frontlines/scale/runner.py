@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -11,6 +12,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ConfigError, FrontlinesError
+from ..events.copies import signature
 from ..records import Analysis
 from .sinks import Sink
 
@@ -36,7 +38,17 @@ class BatchStats:
     events_added: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    warmup_seconds: float = 0.0  # until the first result came back (Ray and models loaded)
+    # until every actor had sent back its first result (Ray started, models loaded), and
+    # the documents analysed by then
+    warmup_seconds: float = 0.0
+    warmup_documents: int = 0
+    workers_seen: set[int] = field(default_factory=set)
+
+    @property
+    def steady_documents_per_second(self) -> float:
+        """Documents per second after the warm-up."""
+        busy = self.seconds - self.warmup_seconds
+        return (self.documents - self.warmup_documents) / busy if busy > 0 else 0.0
 
     @property
     def documents_per_second(self) -> float:
@@ -83,9 +95,9 @@ def run_batch(
     last = started
     pending: list[Analysis] = []
     for row in rows:
-        if not stats.warmup_seconds:
-            stats.warmup_seconds = time.perf_counter() - started
         _take(row, stats, pending)
+        if len(stats.workers_seen) < workers or not stats.warmup_seconds:
+            _warming(stats, row, time.perf_counter() - started, workers)
         if len(pending) >= WRITE_BATCH:
             _flush(sink, pending, stats)
         now = time.perf_counter()
@@ -96,6 +108,14 @@ def run_batch(
     stats.skipped = rows.skipped
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _warming(stats: BatchStats, row: dict[str, Any], seconds: float, workers: int) -> None:
+    """Move the end of the warm-up on until every actor has sent a result back (a small
+    input may never reach them all: then the warm-up ends with the first result)."""
+    if not stats.warmup_seconds or row["worker"] not in stats.workers_seen:
+        stats.workers_seen.add(row["worker"])
+        stats.warmup_seconds, stats.warmup_documents = seconds, stats.documents
 
 
 def _take(row: dict[str, Any], stats: BatchStats, pending: list[Analysis]) -> None:
@@ -148,7 +168,8 @@ class _Rows:
                 if batch["skip"][i]:
                     self.skipped += 1
                     continue
-                yield {"error": str(batch["error"][i]), "analysis": batch["analysis"][i]}
+                yield {"error": str(batch["error"][i]), "analysis": batch["analysis"][i],
+                       "worker": int(batch["worker"][i])}  # fmt: skip
 
 
 def _dataset(
@@ -212,7 +233,7 @@ class _Analyser:
         self.app.analyze([])  # load the stages now, not on the first batch
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        out: dict[str, list[Any]] = {"analysis": [], "skip": [], "error": []}
+        out: dict[str, list[Any]] = {"analysis": [], "skip": [], "error": [], "worker": []}
         work = [
             i for i in range(len(batch["doc"])) if not batch["skip"][i] and not batch["error"][i]
         ]
@@ -224,13 +245,18 @@ class _Analyser:
             out["analysis"].append(b"" if result is None or error else pickle.dumps(result))
             out["skip"].append(bool(batch["skip"][i]))
             out["error"].append(error)
+            out["worker"].append(os.getpid())
         return out
 
     def _analyse(self, docs: list[Any]) -> list[Analysis | str]:
         try:
-            return list(self.app.analyze(docs))
+            found: list[Analysis | str] = list(self.app.analyze(docs))
         except FrontlinesError:
-            return [self._one(doc) for doc in docs]
+            found = [self._one(doc) for doc in docs]
+        for analysis in found:
+            if isinstance(analysis, Analysis):  # the copy signature, made here, not in the driver
+                analysis.signature = signature(analysis.document.text).pack()
+        return found
 
     def _one(self, doc: Any) -> Analysis | str:
         try:

@@ -440,6 +440,25 @@ def check_page(limit: int | None, offset: int) -> None:
         raise StoreError(f"offset={offset} must be >= 0")
 
 
+def signature_of(analysis: Analysis) -> bytes:
+    """The packed copy signature to store for the analysed document (computed now unless
+    the pipeline attached it)."""
+    if analysis.signature:
+        return analysis.signature
+    from ..events.copies import signature
+
+    return signature(analysis.document.text).pack()
+
+
+def published_date(value: str | None) -> dt.date | None:
+    """A stored ``published`` column as a date."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+# signatures are read this many documents at a time
+SIGNATURE_CHUNK = 500
+
+
 def open_store(db: str | Path) -> Store:
     """Open the store named by ``db``: a SQLite path, ``":memory:"`` or a PostgreSQL URL."""
     text = str(db)

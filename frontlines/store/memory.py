@@ -6,6 +6,7 @@ Records are copied on the way in and out, so callers cannot change what is store
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import threading
 
 from ..errors import StoreError
@@ -18,6 +19,7 @@ from .base import (
     check_page,
     document_key,
     event_key,
+    signature_of,
     summary_of,
 )
 
@@ -29,6 +31,7 @@ class MemoryStore(FilteredReads):
         self._documents: dict[str, Document] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._events: dict[str, Event] = {}
+        self._signatures: dict[str, bytes] = {}
         self._lock = threading.Lock()
         self._closed = False
         self._writes = 0
@@ -53,6 +56,8 @@ class MemoryStore(FilteredReads):
                 for mention in self._mentions[doc_id]:
                     mention.candidates = ()
                 mentions_added = len(analysis.mentions)
+            if doc_id not in self._signatures:
+                self._signatures[doc_id] = signature_of(analysis)
             added = 0
             for event in analysis.events:
                 owner = event.document_id or doc_id
@@ -130,6 +135,16 @@ class MemoryStore(FilteredReads):
         with self._lock:
             self._check_open()
             return copy.deepcopy(self._documents.get(document_id))
+
+    def signatures(self, document_ids: list[str]) -> dict[str, tuple[dt.date | None, bytes]]:
+        """``{id: (published, packed copy signature)}`` of the given documents."""
+        with self._lock:
+            self._check_open()
+            return {
+                i: (self._documents[i].published, self._signatures[i])
+                for i in document_ids
+                if i in self._signatures and i in self._documents
+            }
 
     def mentions(self, document_id: str) -> list[Mention]:
         """The document's mentions in the order they were saved."""

@@ -105,6 +105,15 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "0007_events_flagged_index",
         (FLAGGED_INDEX,),
     ),
+    (
+        # each document's copy signature (frontlines.events.copies), made when it is saved
+        "0008_document_signatures",
+        (
+            """CREATE TABLE document_signatures (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id),
+                signature BLOB NOT NULL)""",
+        ),
+    ),
 )
 
 

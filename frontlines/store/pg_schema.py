@@ -101,6 +101,15 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "0006_events_flagged_index",
         (FLAGGED_INDEX,),
     ),
+    (
+        # each document's copy signature (frontlines.events.copies), made when it is saved
+        "0007_document_signatures",
+        (
+            """CREATE TABLE document_signatures (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id),
+                signature BYTEA NOT NULL)""",
+        ),
+    ),
 )
 
 POSTGIS_FIX = (

@@ -13,6 +13,7 @@ a small pool (``pool_size``, opened as needed), so they run beside each other an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
 from . import rows
 from .base import (
+    SIGNATURE_CHUNK,
     DocumentSummary,
     EventFilter,
     FilteredReads,
@@ -32,7 +34,9 @@ from .base import (
     document_key,
     event_key,
     fill_dates,
+    published_date,
     scalar_clauses,
+    signature_of,
 )
 from .pg_schema import POSTGIS_FIX, PostgisMissing, apply_migrations
 
@@ -255,6 +259,7 @@ class PostgresStore(FilteredReads):
         with self._transaction() as conn:
             new = self._insert_document(conn, document, doc_id)
             mentions_added = self._insert_mentions(conn, analysis.mentions, doc_id) if new else 0
+            self._keep_signature(conn, analysis, doc_id)
             events_added = self._insert_events(conn, analysis.events, doc_id)
             dated = (
                 0
@@ -281,6 +286,31 @@ class PostgresStore(FilteredReads):
                 [rows.comment_row(c, doc_id, i) for i, c in enumerate(doc.comments)],
             )
         return True
+
+    def _keep_signature(self, conn: Conn, analysis: Analysis, doc_id: str) -> None:
+        """Store the document's copy signature once (also for a document stored before
+        signatures were, when it is saved again)."""
+        sql = "SELECT 1 FROM document_signatures WHERE document_id = %s"
+        if conn.execute(sql, (doc_id,)).fetchone() is None:
+            conn.execute(
+                "INSERT INTO document_signatures VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                (doc_id, signature_of(analysis)),
+            )
+
+    def signatures(self, document_ids: list[str]) -> dict[str, tuple[dt.date | None, bytes]]:
+        """``{id: (published, packed copy signature)}`` of the given documents that have one."""
+        out: dict[str, tuple[dt.date | None, bytes]] = {}
+        with self._reading() as conn:
+            for i in range(0, len(document_ids), SIGNATURE_CHUNK):
+                found = conn.execute(
+                    "SELECT d.id, d.published, s.signature FROM documents d "
+                    "JOIN document_signatures s ON s.document_id = d.id "
+                    "WHERE d.id = ANY(%s)",
+                    (document_ids[i : i + SIGNATURE_CHUNK],),
+                ).fetchall()
+                for row in found:
+                    out[row["id"]] = (published_date(row["published"]), bytes(row["signature"]))
+        return out
 
     def _insert_mentions(self, conn: Conn, mentions: list[Mention], doc_id: str) -> int:
         cols = ", ".join(rows.MENTION_COLUMNS)

@@ -4,6 +4,7 @@ the writer and each other), so read throughput grows with the server's threads."
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
 import time
@@ -16,6 +17,7 @@ from ..errors import StoreError
 from ..records import Analysis, Comment, Document, Event, Mention
 from . import rows
 from .base import (
+    SIGNATURE_CHUNK,
     DocumentSummary,
     EventFilter,
     FilteredReads,
@@ -24,7 +26,9 @@ from .base import (
     document_key,
     event_key,
     fill_dates,
+    published_date,
     scalar_clauses,
+    signature_of,
 )
 from .migrations import apply_migrations
 
@@ -203,6 +207,7 @@ class SqliteStore(FilteredReads):
             if known is None:
                 self._insert_document(conn, document, doc_id)
                 mentions_added = self._replace_mentions(conn, analysis.mentions, doc_id)
+            self._keep_signature(conn, analysis, doc_id)
             events_added = self._insert_events(conn, analysis.events, doc_id)
             dated = 0 if known is None else fill_dates(_rowcount(conn), analysis, doc_id, "?")
         return SaveResult(doc_id, known is None, events_added, mentions_added, dated)
@@ -215,6 +220,31 @@ class SqliteStore(FilteredReads):
             f"VALUES ({', '.join('?' * len(rows.COMMENT_COLUMNS))})",
             [rows.comment_row(c, doc_id, i) for i, c in enumerate(doc.comments)],
         )
+
+    def _keep_signature(self, conn: sqlite3.Connection, analysis: Analysis, doc_id: str) -> None:
+        """Store the document's copy signature once (also for a document stored before
+        signatures were, when it is saved again)."""
+        sql = "SELECT 1 FROM document_signatures WHERE document_id = ?"
+        if conn.execute(sql, (doc_id,)).fetchone() is None:
+            conn.execute(
+                "INSERT INTO document_signatures VALUES (?, ?)", (doc_id, signature_of(analysis))
+            )
+
+    def signatures(self, document_ids: list[str]) -> dict[str, tuple[dt.date | None, bytes]]:
+        """``{id: (published, packed copy signature)}`` of the given documents that have one."""
+        out: dict[str, tuple[dt.date | None, bytes]] = {}
+        with self._reading() as conn:
+            for i in range(0, len(document_ids), SIGNATURE_CHUNK):
+                chunk = document_ids[i : i + SIGNATURE_CHUNK]
+                found = conn.execute(
+                    "SELECT d.id, d.published, s.signature FROM documents d "
+                    "JOIN document_signatures s ON s.document_id = d.id "
+                    f"WHERE d.id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+                for row in found:
+                    out[row[0]] = (published_date(row[1]), bytes(row[2]))
+        return out
 
     def _replace_mentions(
         self, conn: sqlite3.Connection, mentions: list[Mention], doc_id: str

@@ -308,3 +308,14 @@ def test_missing_postgis_names_the_fix(pg_url: str, monkeypatch: pytest.MonkeyPa
         open_postgres_store(pg_url)
     assert "postgresql-15-postgis-3" in str(info.value)
     assert mask_url(pg_url) in str(info.value)
+
+
+def test_a_saved_document_keeps_its_copy_signature_once(pg_store: PostgresStore) -> None:
+    from frontlines.events.copies import signature
+
+    analysis = make_analysis()
+    pg_store.save(analysis)
+    pg_store.save(make_analysis())
+    found = pg_store.signatures(["doc-1", "missing"])
+    assert list(found) == ["doc-1"]
+    assert found["doc-1"] == (analysis.document.published, signature(analysis.document.text).pack())

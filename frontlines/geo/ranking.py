@@ -1,0 +1,156 @@
+"""How a name's matches are scored and ranked: exact, alternate, derived and loose matches.
+
+A loose key (a consonant skeleton such as ``sn``) can match thousands of places, and most
+names written in a page are not places at all, so most look-ups rank loose matches only.
+:class:`LooseGroup` holds one loose key's places, ordered once, so that a name's ranking
+costs no more than its sound-alike places and the few it keeps; it gives exactly what
+``best_first(with_loose(exact, looser))`` gives over every loose row of the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..records import Place
+from .fold import fold, spelling_similarity
+from .similarity import ratio
+from .words import TRANSLITERATED
+
+# Match quality: the main name, an alternate name, a derived alias, a loose (skeleton) match.
+EXACT, ALTERNATE, DERIVED, LOOSE = 1.0, 0.9, 0.7, 0.5
+MAX_CANDIDATES = 60
+# a loose match spelled at least this close stays a candidate beyond MAX_CANDIDATES: the
+# context (the text's countries) chooses among them, not world population
+CLOSE_SPELLING = 0.75
+# beyond the cap, the divisions and towns of this size are still kept: a name shared by
+# sixty villages ("Santa Cruz", "San Miguel") must not lose its province or its city
+_KEPT_TOWN = 50_000
+_MORE_SOUNDING = MAX_CANDIDATES * 4
+# exact matches that leave room for closely spelled others: none, or only small places
+_SMALL = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A place found for a name, with how well the name matched (``EXACT`` ... ``LOOSE``)."""
+
+    place: Place
+    quality: float
+    spelling: float = 1.0  # loose matches: how close the matched name is spelled (0..1)
+
+
+def loose_match(written: str, place: Place, keys: Iterable[str]) -> Match:
+    """A loose match with its spelling score: in a country whose names are transliterated,
+    the closest of the place's names that share the loose key, its variants folded
+    (``spelling_similarity``); elsewhere the letters of its main name as written."""
+    if place.country in TRANSLITERATED:
+        score = max((spelling_similarity(written, k) for k in keys), default=0.0)
+    else:
+        a, b = fold(written).replace(" ", ""), fold(place.name).replace(" ", "")
+        score = ratio(a, b)
+    return Match(place, LOOSE, score)
+
+
+_UNSCORED = -1.0  # a loose match whose spelling is scored only if it is kept
+
+
+def loose_unscored(written: str, place: Place, keys: Iterable[str]) -> Match:
+    """Like :func:`loose_match`, but outside the transliterated countries the spelling is
+    left to :func:`scored`: there it does not decide which candidates are kept, so only
+    the kept ones are scored (the same result, far fewer comparisons)."""
+    if place.country in TRANSLITERATED:
+        return loose_match(written, place, keys)
+    return Match(place, LOOSE, _UNSCORED)
+
+
+def scored(written: str, match: Match) -> Match:
+    """A match from :func:`loose_unscored` with its spelling score filled in."""
+    if match.spelling != _UNSCORED:
+        return match
+    return loose_match(written, match.place, ())
+
+
+def sounds_alike(m: Match) -> bool:
+    """A loose match of a transliterated country, spelled close enough to be kept."""
+    return m.place.country in TRANSLITERATED and m.spelling >= CLOSE_SPELLING
+
+
+def only_small(exact: Sequence[Match]) -> bool:
+    """Whether a name's exact matches are all small places (or none): then closely
+    spelled places elsewhere are candidates too, for the text's countries to choose
+    among ("Karama" is villages abroad by the letter, Syria's Al Karamah by the sound)."""
+    return all(m.place.feature_class in "PS" and m.place.population < _SMALL for m in exact)
+
+
+def with_loose(exact: list[Match], looser: list[Match]) -> list[Match]:
+    """``exact`` and, when there are exact matches, only the closely spelled loose ones."""
+    if not exact:
+        return looser
+    return exact + [m for m in looser if sounds_alike(m)]
+
+
+def best_first(matches: Iterable[Match]) -> list[Match]:
+    """One match per place (its best), best first, at most ``MAX_CANDIDATES`` plus the
+    big places and close sound-alikes beyond them."""
+    best: dict[str, Match] = {}
+    for m in matches:
+        if m.place.id not in best or best[m.place.id].quality < m.quality:
+            best[m.place.id] = m
+    ordered = sorted(
+        best.values(),
+        key=lambda m: (
+            -m.quality,
+            -sounds_alike(m),
+            -round(m.spelling, 1) * sounds_alike(m),
+            -m.place.population,
+        ),
+    )
+    kept = [
+        m
+        for m in ordered[MAX_CANDIDATES:]
+        if (
+            m.quality > LOOSE and (m.place.feature_class == "A" or m.place.population >= _KEPT_TOWN)
+        )
+        or (m.quality == LOOSE and sounds_alike(m))
+    ]
+    return ordered[:MAX_CANDIDATES] + kept[:_MORE_SOUNDING]
+
+
+class LooseGroup:
+    """The places one loose key matches, from its rows ``(place, folded name)`` in the
+    index's order: each place once, at its first row.
+
+    Outside the transliterated countries a loose match's rank depends on the place alone
+    (population, then row order), so those places are ordered once here; only the
+    transliterated ones are spelled against each name (:meth:`ranked`)."""
+
+    __slots__ = ("plain", "spelled")
+
+    def __init__(self, rows: Iterable[tuple[Place, str]]) -> None:
+        keys: dict[str, list[str]] = {}
+        places: dict[str, tuple[int, Place]] = {}
+        for place, key in rows:
+            keys.setdefault(place.id, []).append(key)
+            places.setdefault(place.id, (len(places), place))
+        plain = [(n, p) for n, p in places.values() if p.country not in TRANSLITERATED]
+        plain.sort(key=lambda item: (-item[1].population, item[0]))
+        # the first MAX_CANDIDATES are all a ranking can take from them
+        self.plain = [(n, Match(p, LOOSE, _UNSCORED)) for n, p in plain[:MAX_CANDIDATES]]
+        self.spelled = [(n, p, tuple(keys[p.id])) for n, p in places.values()
+                        if p.country in TRANSLITERATED]  # fmt: skip
+
+    def ranked(self, written: str, exact: list[Match]) -> list[Match]:
+        """``best_first(with_loose(exact, looser))`` for ``written``, where ``looser`` would
+        be a :func:`loose_unscored` match for every row of the key."""
+        spelled = [(n, loose_match(written, p, keys)) for n, p, keys in self.spelled]
+        if exact:
+            return best_first(exact + [m for _, m in spelled if sounds_alike(m)])
+        close = [(n, m) for n, m in spelled if sounds_alike(m)]
+        close.sort(key=lambda item: (-round(item[1].spelling, 1), -item[1].place.population,
+                                     item[0]))  # fmt: skip
+        if len(close) >= MAX_CANDIDATES:
+            return [m for _, m in close[: MAX_CANDIDATES + _MORE_SOUNDING]]
+        rest = [*self.plain, *((n, m) for n, m in spelled if not sounds_alike(m))]
+        rest.sort(key=lambda item: (-item[1].place.population, item[0]))
+        return [m for _, m in close] + [m for _, m in rest[: MAX_CANDIDATES - len(close)]]
