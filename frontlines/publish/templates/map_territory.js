@@ -341,7 +341,7 @@
   }
   window.frontlinesPlaceHistory = function (k) { return openPlaceHistory(k, T.points[k]); };
 
-  map.on("load", function () {
+  map.once("style.load", function () {  // with map.js's layers, before the first frame
     addBaseLayers();
     addTerritoryLayers();
     addEventIcons();
