@@ -60,3 +60,19 @@ def test_a_place_history_and_an_analysts_correction(client: TestClient) -> None:
     assert bad.status_code == 400
     missing = client.post("/api/control/places/nowhere/review", json=body, headers=AUTH)
     assert missing.status_code == 404
+
+
+def test_the_older_control_endpoint_applies_the_analysts_corrections(client: TestClient) -> None:
+    def holders() -> list[str]:
+        features = client.get("/api/control?at=2018-06-01").json()["features"]
+        return [
+            f["properties"]["holder"] for f in features if f["properties"]["place_id"] == "gn:11"
+        ]
+
+    before = holders()
+    assert before and "Opposition Rebels (Syria)" not in before
+    body = {"holder": "Opposition Rebels (Syria)", "since": "2018-03-01", "note": "checked"}
+    assert (
+        client.post("/api/control/places/gn:11/review", json=body, headers=AUTH).status_code == 201
+    )
+    assert holders() == ["Opposition Rebels (Syria)"]
