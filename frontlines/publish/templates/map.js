@@ -356,12 +356,9 @@
     Object.keys(labels).forEach(function (id) { if (!seen[id]) { labels[id].remove(); delete labels[id]; } });
   }
   map.on("idle", refreshLabels);
-  map.once("load", function () { performance.mark("fl-load"); });
   performance.mark("fl-map-created");
-  // Everything else goes in as soon as the style is there (not at "load", after the first
-  // frames): all sources are then tiled in one round and the first view is drawn fewer times.
-  map.once("style.load", function () {
-    performance.mark("fl-style");
+  map.on("load", function () {
+    performance.mark("fl-load");
     styleReady = true;
     addControlLayers();
     controlLegend();

@@ -341,7 +341,7 @@
   }
   window.frontlinesPlaceHistory = function (k) { return openPlaceHistory(k, T.points[k]); };
 
-  map.once("style.load", function () {  // with map.js's layers, before the first frame
+  map.on("load", function () {
     addBaseLayers();
     addTerritoryLayers();
     addEventIcons();
