@@ -30,8 +30,14 @@ MAX_EVIDENCE = 4
 MAX_TEXT = 280
 
 
-def territory_data(periods: list[dict[str, Any]], cells: PlaceCells | None) -> dict[str, Any] | None:
-    """Cells, edges and each cell's period indexes (into ``periods``), or None."""
+def territory_data(
+    periods: list[dict[str, Any]], cells: PlaceCells | None, tiled: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """Cells, edges and each cell's period indexes (into ``periods``), or None.
+
+    ``tiled`` (the layer names and zooms of the tiles archive that holds the cells and
+    edges): the geometry is left to the tiles, the edges given as [edge id, a, b].
+    """
     if cells is None or not len(cells.cells):
         return None
     by_place: dict[str, list[int]] = {}
@@ -45,8 +51,12 @@ def territory_data(periods: list[dict[str, Any]], cells: PlaceCells | None) -> d
         f for f in layer["edges"]["features"]
         if not (len(ever[f["properties"]["a"]]) == 1 and ever[f["properties"]["a"]] == ever[f["properties"]["b"]])
     ]  # fmt: skip  (an edge between two places only ever held by one holder is never a front)
+    common = {"seeds": seeds, "points": points, "max_km": cells.max_km}
+    if tiled is not None:
+        ends = [[f["id"], f["properties"]["a"], f["properties"]["b"]] for f in edges]
+        return {"tiled": tiled, "edges": ends, **common}
     return {"cells": layer["cells"], "edges": {"type": "FeatureCollection", "features": edges},
-            "seeds": seeds, "points": points, "max_km": cells.max_km}  # fmt: skip
+            **common}  # fmt: skip
 
 
 def basemap_data(events: Iterable[Event]) -> dict[str, Any]:

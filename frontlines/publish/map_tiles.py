@@ -21,7 +21,9 @@ from typing import Any, Literal
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
+from .map_territory import territory_data
 from .tiles import EPOCH, TILE_LAYER, TileSet, day_number, overview, tile_properties, write_tiles
+from .tiles_control import CELLS_LAYER, CONTROL_MAXZOOM, EDGES_LAYER
 
 __all__ = ["TILES_THRESHOLD", "TilesMode", "tiled_page", "tiles_data", "use_tiles", "wants_tiles"]
 
@@ -180,9 +182,13 @@ def tiled_page(
         archive = ""
     else:
         url = None
+        cells = areas if base.get("territory") else None
         with tempfile.TemporaryDirectory(prefix="frontlines-tiles-") as tmp:
-            tile_set = write_tiles(events, Path(tmp) / "events.pmtiles")
+            tile_set = write_tiles(events, Path(tmp) / "events.pmtiles", cells=cells)
             archive = base64.b64encode(tile_set.path.read_bytes()).decode("ascii")
+    if CELLS_LAYER in tile_set.layers:  # the areas' geometry comes from the tiles
+        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM}
+        data["territory"] = territory_data(data["control"]["periods"], areas, tiled)
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
     scripts = (

@@ -48,14 +48,18 @@ def _events() -> list[Event]:
     ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def page(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+@pytest.fixture(scope="module", params=["never", "always"])
+def page(
+    chromium: Any, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    """The map page, its areas inline (GeoJSON) or as layers of the events' tiles."""
     if not (Settings().assets_dir / "maplibre-gl").exists():
         pytest.skip("node_modules/maplibre-gl missing: run `make setup` (npm ci)")
     periods = _periods()
     cells = place_cells(places_of(periods))
     path = write_map(_events(), tmp_path_factory.mktemp("territory") / "map.html",
-                     control=[p.to_dict() for p in periods], areas=cells)  # fmt: skip
+                     control=[p.to_dict() for p in periods], areas=cells,
+                     tiles=request.param)  # fmt: skip
     context = chromium.new_context(viewport={"width": 1000, "height": 700})
     context.route("http*://**", lambda route: route.abort())
     tab = context.new_page()
@@ -63,6 +67,8 @@ def page(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[An
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     tab.goto(path.resolve().as_uri())
     tab.wait_for_function("window.frontlinesReady === true", timeout=30_000)
+    tiled = tab.evaluate("Boolean(window.frontlinesMap.getSource('control-tiles'))")
+    assert tiled == (request.param == "always")  # the tiled page draws the archive's cells
     tab.evaluate("window.frontlinesMap.jumpTo({center: [39.0, 35.75], zoom: 8})")
     tab.wait_for_function("window.frontlinesMap.loaded() && !window.frontlinesMap.isMoving()")
     yield tab

@@ -364,13 +364,17 @@
     controlLegend();
     refreshControl();
     if (tiles) { tiles.bind(map); refresh(); }
-    map.once("idle", function () {
-      window.frontlinesReadyAt = performance.now();
-      window.frontlinesReady = true;
-    });
+    function whenIdle() {
+      map.once("idle", function () {
+        window.frontlinesReadyAt = performance.now();
+        window.frontlinesReady = true;
+      });
+    }
+    // with tiles: the first idle once the archive's sources (events, control areas) are in
+    if (tiles) tiles.whenArchive(whenIdle); else whenIdle();
   });
   window.frontlinesApp = { map: map, data: data, el: el, row: row, isoDay: isoDay, isWeb: isWeb,
-                           hooks: hooks, slider: slider, value: value, days: days };
+                           hooks: hooks, slider: slider, value: value, days: days, tiles: tiles };
   window.frontlinesMap = map;
   window.frontlinesOpenPopup = openPopup;
   window.frontlinesEvent = function (i) { return value("event_id", i); };
