@@ -384,6 +384,7 @@ class Frontlines:
         from .control import store_periods
         from .control.areas import place_cells, places_of
         from .progress import note
+        from .publish.map_territory import front_edges
         from .publish.tiles import write_tiles
 
         note(progress, "reading the store")
@@ -393,7 +394,9 @@ class Frontlines:
         places = places_of(periods)
         cells = (place_cells(places, outlines=default_outlines(self.settings.assets_dir))
                  if places else None)  # fmt: skip
-        return write_tiles(events, Path(path), zoom=zoom, progress=progress, cells=cells)
+        fronts = front_edges(periods, cells) if cells is not None else None
+        return write_tiles(events, Path(path), zoom=zoom, progress=progress, cells=cells,
+                           fronts=fronts)  # fmt: skip
 
     # -- control and areas ------------------------------------------------------------------
     def area_bbox(self, area: str) -> tuple[float, float, float, float]:

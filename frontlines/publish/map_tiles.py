@@ -182,13 +182,15 @@ def tiled_page(
         archive = ""
     else:
         url = None
-        cells = areas if base.get("territory") else None
-        with tempfile.TemporaryDirectory(prefix="frontlines-tiles-") as tmp:
-            tile_set = write_tiles(events, Path(tmp) / "events.pmtiles", cells=cells)
-            archive = base64.b64encode(tile_set.path.read_bytes()).decode("ascii")
-    if CELLS_LAYER in tile_set.layers:  # the areas' geometry comes from the tiles
         tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM}
-        data["territory"] = territory_data(data["control"]["periods"], areas, tiled)
+        territory = territory_data(data["control"]["periods"], areas, tiled) if base.get("territory") else None
+        fronts = {row[0] for row in territory["edges"]} if territory else None
+        with tempfile.TemporaryDirectory(prefix="frontlines-tiles-") as tmp:
+            tile_set = write_tiles(events, Path(tmp) / "events.pmtiles",
+                                   cells=areas if territory else None, fronts=fronts)  # fmt: skip
+            archive = base64.b64encode(tile_set.path.read_bytes()).decode("ascii")
+        if CELLS_LAYER in tile_set.layers:  # the areas' geometry comes from the tiles
+            data["territory"] = territory
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
     scripts = (

@@ -25,7 +25,7 @@ import datetime as dt
 import math
 import random
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -162,13 +162,15 @@ def write_tiles(
     details: bool | None = None,
     progress: Any = None,
     cells: PlaceCells | None = None,
+    fronts: Collection[int] | None = None,
 ) -> TileSet:
     """Write the events with coordinates as a PMTiles archive at ``path`` (replacing it).
 
     ``zoom`` overrides the zoom chosen from the data; ``details`` (default: when they fit
     ``DETAILS_BUDGET``) puts evidence, source and URL in. ``progress`` is a
     :class:`frontlines.progress.Bar` or any ``Callable[[str], None]``. ``cells``: the
-    control periods' place cells, added as the layers of :mod:`.tiles_control`.
+    control periods' place cells, added as the layers of :mod:`.tiles_control`
+    (``fronts``: the ids of the edges to keep, see :func:`.map_territory.front_edges`).
     """
     target = Path(path)
     if target.suffix.lower() != ".pmtiles":
@@ -204,7 +206,7 @@ def write_tiles(
     if cells is not None:
         from .tiles_control import add_control
 
-        names += tuple(add_control(target, cells, dict(_LIMITS)))
+        names += tuple(add_control(target, cells, dict(_LIMITS), fronts))
     report(progress, f"wrote {target}", done=3, total=3)
     return TileSet(target, chosen, len(rows), _bounds(points), details, lowest, names)
 

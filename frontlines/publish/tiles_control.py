@@ -17,6 +17,7 @@ highest level unless opened with ``ZOOM_LEVEL``: give the events' zoom to read t
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,21 +34,24 @@ __all__ = ["CELLS_LAYER", "CONTROL_MAXZOOM", "CONTROL_MINZOOM", "EDGES_LAYER", "
 
 CELLS_LAYER = "control_cells"
 EDGES_LAYER = "control_edges"
-CONTROL_MINZOOM, CONTROL_MAXZOOM = 0, 9
+CONTROL_MINZOOM, CONTROL_MAXZOOM = 0, 7  # each level adds about as many bytes as the last
 
 
 def _wkb(geometry: dict[str, Any]) -> bytes:
     return bytes(shapely.to_wkb(shape(geometry)))
 
 
-def control_layers(cells: PlaceCells) -> dict[str, Layer]:
-    """The cells and edges layers (see the module docstring)."""
+def control_layers(cells: PlaceCells, fronts: Collection[int] | None = None) -> dict[str, Layer]:
+    """The cells and edges layers (see the module docstring); ``fronts``: the ids of the
+    only edges to keep (those that are a front line on some date), else all."""
     features = cells.cell_features(digits=4, tolerance_km=0.3)
     cell_rows = [
         {"k": f["properties"]["k"], "name": cells.points[f["properties"]["k"]].name}
         for f in features["cells"]["features"]
     ]
-    edge_rows = [{"e": f["id"], **f["properties"]} for f in features["edges"]["features"]]
+    keep = None if fronts is None else set(fronts)
+    edges = [f for f in features["edges"]["features"] if keep is None or f["id"] in keep]
+    edge_rows = [{"e": f["id"], **f["properties"]} for f in edges]
     return {
         CELLS_LAYER: Layer(
             (Field("k", "int"), Field("name")),
@@ -58,15 +62,17 @@ def control_layers(cells: PlaceCells) -> dict[str, Layer]:
         EDGES_LAYER: Layer(
             (Field("e", "int"), Field("a", "int"), Field("b", "int")),
             edge_rows,
-            [_wkb(f["geometry"]) for f in features["edges"]["features"]],
+            [_wkb(f["geometry"]) for f in edges],
             "Unknown",
         ),
     }
 
 
-def add_control(archive: Path, cells: PlaceCells, options: dict[str, str]) -> list[str]:
+def add_control(
+    archive: Path, cells: PlaceCells, options: dict[str, str], fronts: Collection[int] | None = None
+) -> list[str]:
     """Join the control layers to the events ``archive`` in place; the layers' names."""
-    layers = control_layers(cells)
+    layers = control_layers(cells, fronts)
     if not any(len(layer.rows) for layer in layers.values()):
         return []
     zooms = {"MINZOOM": str(CONTROL_MINZOOM), "MAXZOOM": str(CONTROL_MAXZOOM)}

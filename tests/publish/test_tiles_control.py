@@ -11,6 +11,7 @@ from pyogrio import raw
 
 from frontlines.control.areas import place_cells, places_of
 from frontlines.control.periods import ControlPeriod
+from frontlines.publish.map_territory import front_edges
 from frontlines.publish.tiles import write_tiles
 from frontlines.publish.tiles_control import CELLS_LAYER, EDGES_LAYER
 
@@ -81,3 +82,19 @@ def test_without_cells_the_archive_holds_the_events_only(tmp_path: Path) -> None
     tiles = write_tiles(sample_events(), tmp_path / "events.pmtiles")
     assert tiles.layers == ("events",)
     assert [str(n) for n, _ in pyogrio.list_layers(tiles.path)] == ["events"]
+
+
+def test_only_edges_that_can_be_a_front_line_are_kept(tmp_path: Path) -> None:
+    periods = _grid()
+    cells = place_cells(places_of(periods))
+    fronts = front_edges(periods, cells)
+    columns = {k: round((p.lon - 38.0) / 0.1) for k, p in enumerate(cells.points)}
+    expected = {
+        e
+        for e, (i, j) in enumerate(zip(cells.edge_i, cells.edge_j, strict=True))
+        if {columns[int(i)], columns[int(j)]} == {1, 2}  # between the A and the B columns
+    }
+    assert fronts == expected and expected
+    tiles = write_tiles(sample_events(), tmp_path / "events.pmtiles", cells=cells, fronts=fronts)
+    edges, _ = _layer(tiles.path, EDGES_LAYER)
+    assert set(edges["e"]) == fronts
