@@ -168,8 +168,9 @@ def tiled_page(
 ) -> tuple[dict[str, Any], str, str]:
     """The page's data, the extra ``<script>`` elements and the archive for a tiled map.
 
-    ``served`` is (URL, TileSet) when the server answers the archive; otherwise the
-    archive is written now, as a ``<script>`` element holding it in base64 that goes at the
+    ``served`` is (URL, TileSet) when the server answers the archive (the control areas
+    are drawn from its control layers when it has them, written with the same ``areas``
+    and :func:`.map_territory.front_edges`); otherwise the archive is written now, as a ``<script>`` element holding it in base64 that goes at the
     end of the page (the map draws its first view while the browser still reads it).
     """
     from .map import _inline
@@ -180,17 +181,14 @@ def tiled_page(
     if served is not None:
         url, tile_set = served
         archive = ""
-    else:
+    else:  # control areas stay inline: measured faster than from the page's archive
         url = None
-        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM}
-        territory = territory_data(data["control"]["periods"], areas, tiled) if base.get("territory") else None
-        fronts = {row[0] for row in territory["edges"]} if territory else None
         with tempfile.TemporaryDirectory(prefix="frontlines-tiles-") as tmp:
-            tile_set = write_tiles(events, Path(tmp) / "events.pmtiles",
-                                   cells=areas if territory else None, fronts=fronts)  # fmt: skip
+            tile_set = write_tiles(events, Path(tmp) / "events.pmtiles")
             archive = base64.b64encode(tile_set.path.read_bytes()).decode("ascii")
-        if CELLS_LAYER in tile_set.layers:  # the areas' geometry comes from the tiles
-            data["territory"] = territory
+    if CELLS_LAYER in tile_set.layers and base.get("territory"):  # the areas from the tiles
+        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM}
+        data["territory"] = territory_data(data["control"]["periods"], areas, tiled)
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
     scripts = (
