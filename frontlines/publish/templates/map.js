@@ -364,14 +364,12 @@
     controlLegend();
     refreshControl();
     if (tiles) { tiles.bind(map); refresh(); }
-    function whenIdle() {
-      map.once("idle", function () {
-        window.frontlinesReadyAt = performance.now();
-        window.frontlinesReady = true;
-      });
-    }
-    // with tiles: the first idle once the archive's sources (events, control areas) are in
-    if (tiles) tiles.whenArchive(whenIdle); else whenIdle();
+    // the first view (a served archive's sources are in by now; an offline page's
+    // archive is only needed above the sample's zooms)
+    map.once("idle", function () {
+      window.frontlinesReadyAt = performance.now();
+      window.frontlinesReady = true;
+    });
   });
   window.frontlinesApp = { map: map, data: data, el: el, row: row, isoDay: isoDay, isWeb: isWeb,
                            hooks: hooks, slider: slider, value: value, days: days, tiles: tiles };
