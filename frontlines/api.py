@@ -384,13 +384,25 @@ class Frontlines:
         self, path: str | Path, *, db: str | Path | None = None, merged: bool = True,
         zoom: int | None = None, progress: Any = None,
     ) -> Any:  # fmt: skip
-        """The stored events as a PMTiles archive (GDAL); returns a ``TileSet``."""
+        """The stored events as a PMTiles archive (GDAL); returns a ``TileSet``. When the
+        store has control periods, their place cells and edges are further layers."""
+        from .basemap import default_outlines
+        from .control import store_periods
+        from .control.areas import place_cells, places_of
         from .progress import note
+        from .publish.map_territory import front_edges
         from .publish.tiles import write_tiles
 
         note(progress, "reading the store")
         events = self.events(db=db, merged=merged)
-        return write_tiles(events, Path(path), zoom=zoom, progress=progress)
+        with self.open_store(db) as store:
+            periods = self._corrected(store_periods(store, baseline=False), db)
+        places = places_of(periods)
+        cells = (place_cells(places, outlines=default_outlines(self.settings.assets_dir))
+                 if places else None)  # fmt: skip
+        fronts = front_edges(periods, cells) if cells is not None else None
+        return write_tiles(events, Path(path), zoom=zoom, progress=progress, cells=cells,
+                           fronts=fronts)  # fmt: skip
 
     # -- control and areas ------------------------------------------------------------------
     def area_bbox(self, area: str) -> tuple[float, float, float, float]:

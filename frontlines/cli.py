@@ -246,7 +246,8 @@ def cmd_tiles(args: argparse.Namespace) -> int:
         tiles = _app(args).write_tiles(
             args.output, merged=not args.no_merge, zoom=args.zoom, progress=bar
         )
-    _info(args, f"wrote {tiles.count} event(s) at zoom {tiles.zoom} to {tiles.path}")
+    extra = f" with layers {', '.join(tiles.layers[1:])}" if len(tiles.layers) > 1 else ""
+    _info(args, f"wrote {tiles.count} event(s) at zoom {tiles.zoom}{extra} to {tiles.path}")
     print(tiles.path)
     return 0
 

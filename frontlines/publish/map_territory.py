@@ -30,8 +30,14 @@ MAX_EVIDENCE = 4
 MAX_TEXT = 280
 
 
-def territory_data(periods: list[dict[str, Any]], cells: PlaceCells | None) -> dict[str, Any] | None:
-    """Cells, edges and each cell's period indexes (into ``periods``), or None."""
+def territory_data(
+    periods: list[dict[str, Any]], cells: PlaceCells | None, tiled: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """Cells, edges and each cell's period indexes (into ``periods``), or None.
+
+    ``tiled`` (the layer names and zooms of the tiles archive that holds the cells and
+    edges): the geometry is left to the tiles, the edges given as [edge id, a, b].
+    """
     if cells is None or not len(cells.cells):
         return None
     by_place: dict[str, list[int]] = {}
@@ -40,13 +46,37 @@ def territory_data(periods: list[dict[str, Any]], cells: PlaceCells | None) -> d
     layer = cells.cell_features(digits=3, tolerance_km=0.5)
     seeds = [[i for pid in ids for i in by_place.get(pid, [])] for ids in cells.seeds]
     points = [[round(p.lon, 4), round(p.lat, 4)] for p in cells.points]
-    ever = [{periods[i]["holder"] for i in seed} for seed in seeds]
-    edges = [
-        f for f in layer["edges"]["features"]
-        if not (len(ever[f["properties"]["a"]]) == 1 and ever[f["properties"]["a"]] == ever[f["properties"]["b"]])
-    ]  # fmt: skip  (an edge between two places only ever held by one holder is never a front)
+    keep = _fronts(layer["edges"]["features"], [{periods[i]["holder"] for i in s} for s in seeds])
+    edges = [f for f in layer["edges"]["features"] if f["id"] in keep]
+    common = {"seeds": seeds, "points": points, "max_km": cells.max_km}
+    if tiled is not None:
+        ends = [[f["id"], f["properties"]["a"], f["properties"]["b"]] for f in edges]
+        return {"tiled": tiled, "edges": ends, **common}
     return {"cells": layer["cells"], "edges": {"type": "FeatureCollection", "features": edges},
-            "seeds": seeds, "points": points, "max_km": cells.max_km}  # fmt: skip
+            **common}  # fmt: skip
+
+
+def _fronts(edges: list[dict[str, Any]], ever: list[set[str]]) -> set[int]:
+    """Edge ids that are a front on some date: an edge between two places only ever held
+    by one and the same holder never is."""
+    keep = set()
+    for f in edges:
+        a, b = ever[f["properties"]["a"]], ever[f["properties"]["b"]]
+        if not (len(a) == 1 and a == b):
+            keep.add(int(f["id"]))
+    return keep
+
+
+def front_edges(periods: Iterable[Any], cells: PlaceCells) -> set[int]:
+    """The ids of the cells' edges that are a front line on some date of ``periods``
+    (mappings or objects with ``place_id`` and ``holder``)."""
+    held: dict[str, set[str]] = {}
+    for p in periods:
+        get = p.get if isinstance(p, dict) else lambda k, p=p: getattr(p, k, None)
+        held.setdefault(str(get("place_id") or ""), set()).add(str(get("holder") or "?"))
+    ever = [set().union(*(held.get(pid, set()) for pid in ids)) for ids in cells.seeds]
+    edges = cells.cell_features(digits=3, tolerance_km=0.5)["edges"]["features"]
+    return _fronts(edges, ever)
 
 
 def basemap_data(events: Iterable[Event]) -> dict[str, Any]:

@@ -21,7 +21,9 @@ from typing import Any, Literal
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
+from .map_territory import territory_data
 from .tiles import EPOCH, TILE_LAYER, TileSet, day_number, overview, tile_properties, write_tiles
+from .tiles_control import CELLS_LAYER, CONTROL_MAXZOOM, EDGES_LAYER
 
 __all__ = ["TILES_THRESHOLD", "TilesMode", "tiled_page", "tiles_data", "use_tiles", "wants_tiles"]
 
@@ -166,8 +168,9 @@ def tiled_page(
 ) -> tuple[dict[str, Any], str, str]:
     """The page's data, the extra ``<script>`` elements and the archive for a tiled map.
 
-    ``served`` is (URL, TileSet) when the server answers the archive; otherwise the
-    archive is written now, as a ``<script>`` element holding it in base64 that goes at the
+    ``served`` is (URL, TileSet) when the server answers the archive (the control areas
+    are drawn from its control layers when it has them, written with the same ``areas``
+    and :func:`.map_territory.front_edges`); otherwise the archive is written now, as a ``<script>`` element holding it in base64 that goes at the
     end of the page (the map draws its first view while the browser still reads it).
     """
     from .map import _inline
@@ -178,11 +181,14 @@ def tiled_page(
     if served is not None:
         url, tile_set = served
         archive = ""
-    else:
+    else:  # control areas stay inline: measured faster than from the page's archive
         url = None
         with tempfile.TemporaryDirectory(prefix="frontlines-tiles-") as tmp:
             tile_set = write_tiles(events, Path(tmp) / "events.pmtiles")
             archive = base64.b64encode(tile_set.path.read_bytes()).decode("ascii")
+    if CELLS_LAYER in tile_set.layers and base.get("territory"):  # the areas from the tiles
+        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM}
+        data["territory"] = territory_data(data["control"]["periods"], areas, tiled)
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
     scripts = (

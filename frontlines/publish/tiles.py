@@ -25,15 +25,18 @@ import datetime as dt
 import math
 import random
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..progress import report
 from ..records import Event
 from .layers import Field, Layer, write_layers
+
+if TYPE_CHECKING:
+    from ..control.areas import PlaceCells
 
 __all__ = [
     "TILE_FIELDS",
@@ -75,6 +78,7 @@ class TileSet:
     bounds: tuple[float, float, float, float] | None  # west, south, east, north
     details: bool = True  # evidence, source and URL are in the tiles
     min_zoom: int | None = None  # the lowest level (None: the same as zoom)
+    layers: tuple[str, ...] = (TILE_LAYER,)  # the events' and any control layers
 
 
 def day_number(text: str) -> int:
@@ -157,12 +161,16 @@ def write_tiles(
     max_per_tile: int = MAX_PER_TILE,
     details: bool | None = None,
     progress: Any = None,
+    cells: PlaceCells | None = None,
+    fronts: Collection[int] | None = None,
 ) -> TileSet:
     """Write the events with coordinates as a PMTiles archive at ``path`` (replacing it).
 
     ``zoom`` overrides the zoom chosen from the data; ``details`` (default: when they fit
     ``DETAILS_BUDGET``) puts evidence, source and URL in. ``progress`` is a
-    :class:`frontlines.progress.Bar` or any ``Callable[[str], None]``.
+    :class:`frontlines.progress.Bar` or any ``Callable[[str], None]``. ``cells``: the
+    control periods' place cells, added as the layers of :mod:`.tiles_control`
+    (``fronts``: the ids of the edges to keep, see :func:`.map_territory.front_edges`).
     """
     target = Path(path)
     if target.suffix.lower() != ".pmtiles":
@@ -194,11 +202,19 @@ def write_tiles(
     fields = (*TILE_FIELDS, *DETAIL_FIELDS) if details else TILE_FIELDS
     layer = Layer(fields, rows, geometries, "Point")
     write_layers(target, {TILE_LAYER: layer}, "PMTiles", dataset_options=options)
+    names: tuple[str, ...] = (TILE_LAYER,)
+    if cells is not None:
+        from .tiles_control import add_control
+
+        names += tuple(add_control(target, cells, dict(_LIMITS), fronts))
     report(progress, f"wrote {target}", done=3, total=3)
-    return TileSet(target, chosen, len(rows), _bounds(points), details, lowest)
+    return TileSet(target, chosen, len(rows), _bounds(points), details, lowest, names)
 
 
-def overview(events: Sequence[Event], size: int = 10000, seed: int = 1) -> list[Event]:
+OVERVIEW_SIZE = 4000  # each sampled point is drawn in every frame of the first view
+
+
+def overview(events: Sequence[Event], size: int = OVERVIEW_SIZE, seed: int = 1) -> list[Event]:
     """A random sample of at most ``size`` placed events: what the map shows below the tiles."""
     placed = [e for e in events if _point(e) is not None]
     if len(placed) <= size:

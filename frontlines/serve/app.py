@@ -32,7 +32,7 @@ from .pages import docs_page, index_page
 from .params import BadParameter
 from .reviews import MemoryReviewLog, Review, ReviewLog
 from .routes import register_routes
-from .tiles import TILES_PATH, TileCache
+from .tiles import TILES_PATH, TileCache, control_tiles
 
 StoreFactory = Callable[[], Store]
 MapBuilder = Callable[..., str]  # (tiles=mode, tile_cache=TileCache) -> the page
@@ -134,7 +134,8 @@ def map_page(
     control = [p.to_dict() for p in periods]
     served_tiles = None
     if wants_tiles(events, tiles):
-        served_tiles = (TILES_PATH, (tile_cache or TileCache()).tiles_for(events))
+        control_layers = control_tiles(periods, cells)
+        served_tiles = (TILES_PATH, (tile_cache or TileCache()).tiles_for(events, control_layers))
     return render_map(events, documents=_titles(store), settings=settings,
                       title="frontlines", control=control, tiles=tiles,
                       served_tiles=served_tiles, areas=cells, api=True)  # fmt: skip
@@ -253,7 +254,10 @@ def create_app(
             events = map_events(holder.get(), app.state.reviews, latest_reviews(request))
             if not any(e.latitude is not None and e.longitude is not None for e in events):
                 return _error(404, "not_found", "no tiles: the store has no placed events")
-            current = tile_cache.tiles_for(events)
+            store = holder.get()
+            periods = app.state.served_periods.get(store, False)
+            cells = area_cells(periods, app.state.settings, app.state.area_cache)
+            current = tile_cache.tiles_for(events, control_tiles(periods, cells))
         return FileResponse(current.path, media_type="application/vnd.pmtiles")
 
     @app.get("/about", response_class=HTMLResponse, include_in_schema=False)

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..control import ATTRIBUTION, control_at
+from ..control.periods import snapshot
 from ..records import Event
 from ..store import Store
 from .cache import latest_reviews
@@ -178,10 +179,14 @@ def register_routes(app: FastAPI) -> None:
             raise BadParameter("at", "is required; expected YYYY-MM-DD")
         area = parse_bbox(bbox)
         use_base = parse_bool(baseline, "baseline") if baseline else request.app.state.baseline
-        rows = control_at(
-            _store(request), day, area=area, baseline=use_base,
-            cache=request.app.state.period_cache,
-        )  # fmt: skip
+        served = getattr(request.app.state, "served_periods", None)  # corrections cut in
+        if served is not None:
+            rows = [p.to_dict() for p in snapshot(served.get(_store(request), use_base), day, area)]
+        else:
+            rows = control_at(
+                _store(request), day, area=area, baseline=use_base,
+                cache=request.app.state.period_cache,
+            )  # fmt: skip
         features = [feature(f"{r['place_id']}|{r['holder']}|{r['since']}", r) for r in rows]
         extra = {"attribution": ATTRIBUTION} if use_base else {}
         return collection(features, at=day.isoformat(), total=len(features), **extra)

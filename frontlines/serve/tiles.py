@@ -3,7 +3,8 @@
 ``GET /tiles/events.pmtiles`` answers the archive with HTTP range requests (what the
 pmtiles protocol for MapLibre asks for). The archive is written by
 :func:`frontlines.publish.tiles.write_tiles` into a private temporary folder when the page
-is asked for and the events changed since, and kept until then.
+is asked for and the events changed since, and kept until then; with the control
+areas' cells and edges as further layers when the store has control periods.
 """
 
 from __future__ import annotations
@@ -12,14 +13,41 @@ import hashlib
 import tempfile
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..publish.tiles import TileSet, write_tiles
 from ..records import Event
 
-__all__ = ["TILES_PATH", "TileCache"]
+__all__ = ["TILES_PATH", "ControlTiles", "TileCache", "control_tiles"]
 
 TILES_PATH = "/tiles/events.pmtiles"
+
+
+@dataclass(frozen=True, slots=True)
+class ControlTiles:
+    """Place cells and the ids of their edges that can be a front line."""
+
+    cells: Any  # frontlines.control.areas.PlaceCells
+    fronts: frozenset[int]
+
+
+def control_tiles(periods: Sequence[Any], cells: Any) -> ControlTiles | None:
+    """What the archive needs of the control ``periods`` and their ``cells`` (None: none)."""
+    from ..publish.map_territory import front_edges
+
+    if cells is None or not len(cells.cells):
+        return None
+    return ControlTiles(cells, frozenset(front_edges(periods, cells)))
+
+
+def _cells_key(control: ControlTiles) -> str:
+    digest = hashlib.sha256()
+    for point in control.cells.points:
+        digest.update(f"{point.place_id}\0{point.lon}\0{point.lat}\n".encode())
+    digest.update(",".join(map(str, sorted(control.fronts))).encode())
+    return "-" + digest.hexdigest()[:12]
 
 
 def _key(events: Sequence[Event]) -> str:
@@ -43,12 +71,15 @@ class TileCache:
         self._tiles: TileSet | None = None
         self._lock = threading.Lock()
 
-    def tiles_for(self, events: Sequence[Event]) -> TileSet:
-        key = _key(events)
+    def tiles_for(self, events: Sequence[Event], control: ControlTiles | None = None) -> TileSet:
+        """The archive of ``events`` and, when given, the ``control`` cells and edges."""
+        key = _key(events) + (_cells_key(control) if control is not None else "")
         with self._lock:
             if self._tiles is None or key != self._key:
                 path = self._where() / f"events-{key}.pmtiles"
-                self._replace(write_tiles(events, path), key)
+                tiles = write_tiles(events, path, cells=control.cells if control else None,
+                                    fronts=control.fronts if control else None)  # fmt: skip
+                self._replace(tiles, key)
             return self._tiles  # type: ignore[return-value]
 
     def folder(self) -> Path:

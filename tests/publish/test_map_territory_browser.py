@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +12,10 @@ import pytest
 from frontlines.config import Settings
 from frontlines.control.areas import place_cells, places_of
 from frontlines.control.periods import ControlPeriod
-from frontlines.publish import write_map
+from frontlines.publish import render_map, write_map
 from frontlines.publish.holder_colours import holder_colour
+from frontlines.publish.map_territory import front_edges
+from frontlines.publish.tiles import write_tiles
 from frontlines.records import Event, Span
 
 pytestmark = pytest.mark.browser
@@ -48,21 +51,54 @@ def _events() -> list[Event]:
     ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def page(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not (Settings().assets_dir / "maplibre-gl").exists():
-        pytest.skip("node_modules/maplibre-gl missing: run `make setup` (npm ci)")
+def _served(route: Any, page: str, archive: bytes) -> None:
+    """A stand-in server: the page at /, the archive with HTTP ranges at /tiles/."""
+    url = route.request.url
+    if not url.endswith(".pmtiles"):
+        route.fulfill(status=200, content_type="text/html", body=page)
+        return
+    first, _, last = route.request.headers.get("range", "bytes=0-").removeprefix("bytes=").partition("-")
+    start, end = int(first), min(int(last or len(archive) - 1), len(archive) - 1)
+    route.fulfill(status=206, body=archive[start : end + 1], headers={
+        "Content-Range": f"bytes {start}-{end}/{len(archive)}", "Accept-Ranges": "bytes",
+        "Content-Type": "application/vnd.pmtiles"})  # fmt: skip
+
+
+def _open(context: Any, tmp: Path, mode: str) -> tuple[Any, list[str]]:
+    """The map page, its areas inline (``never``, ``always``: an offline file) or from the
+    control layers of a served archive (``served``)."""
     periods = _periods()
     cells = place_cells(places_of(periods))
-    path = write_map(_events(), tmp_path_factory.mktemp("territory") / "map.html",
-                     control=[p.to_dict() for p in periods], areas=cells)  # fmt: skip
-    context = chromium.new_context(viewport={"width": 1000, "height": 700})
-    context.route("http*://**", lambda route: route.abort())
+    control = [p.to_dict() for p in periods]
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.goto(path.resolve().as_uri())
+    if mode != "served":
+        context.route("http*://**", lambda route: route.abort())
+        path = write_map(_events(), tmp / "map.html", control=control, areas=cells, tiles=mode)
+        tab.goto(path.resolve().as_uri())
+        return tab, errors
+    tiles = write_tiles(_events(), tmp / "events.pmtiles", cells=cells,
+                        fronts=front_edges(periods, cells))  # fmt: skip
+    page = render_map(_events(), control=control, areas=cells, tiles="always",
+                      served_tiles=("/tiles/events.pmtiles", tiles))  # fmt: skip
+    archive = tiles.path.read_bytes()
+    context.route("http*://**", lambda route: _served(route, page, archive))
+    tab.goto("http://frontlines.test/")
+    return tab, errors
+
+
+@pytest.fixture(scope="module", params=["never", "always"])
+def page(
+    chromium: Any, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    if not (Settings().assets_dir / "maplibre-gl").exists():
+        pytest.skip("node_modules/maplibre-gl missing: run `make setup` (npm ci)")
+    context = chromium.new_context(viewport={"width": 1000, "height": 700})
+    tab, errors = _open(context, tmp_path_factory.mktemp("territory"), request.param)
     tab.wait_for_function("window.frontlinesReady === true", timeout=30_000)
+    tiled = tab.evaluate("Boolean(window.frontlinesMap.getSource('control-tiles'))")
+    assert tiled == (request.param == "served")  # a served archive's control layers are used
     tab.evaluate("window.frontlinesMap.jumpTo({center: [39.0, 35.75], zoom: 8})")
     tab.wait_for_function("window.frontlinesMap.loaded() && !window.frontlinesMap.isMoving()")
     yield tab

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pyogrio
 from fastapi.testclient import TestClient
 from shapely.geometry import Point, shape
 
@@ -60,3 +63,34 @@ def test_a_place_history_and_an_analysts_correction(client: TestClient) -> None:
     assert bad.status_code == 400
     missing = client.post("/api/control/places/nowhere/review", json=body, headers=AUTH)
     assert missing.status_code == 404
+
+
+def test_the_older_control_endpoint_applies_the_analysts_corrections(client: TestClient) -> None:
+    def holders() -> list[str]:
+        features = client.get("/api/control?at=2018-06-01").json()["features"]
+        return [
+            f["properties"]["holder"] for f in features if f["properties"]["place_id"] == "gn:11"
+        ]
+
+    before = holders()
+    assert before and "Opposition Rebels (Syria)" not in before
+    body = {"holder": "Opposition Rebels (Syria)", "since": "2018-03-01", "note": "checked"}
+    assert (
+        client.post("/api/control/places/gn:11/review", json=body, headers=AUTH).status_code == 201
+    )
+    assert holders() == ["Opposition Rebels (Syria)"]
+
+
+def test_a_tiled_map_draws_the_areas_from_the_served_archive(tmp_path: Path) -> None:
+    store = filled_store()
+    with TestClient(create_app(lambda: store, tiles="always")) as client:
+        page = client.get("/").text
+        archive = client.get("/tiles/events.pmtiles")
+    assert archive.status_code == 200
+    # the page carries no cell geometry: the map reads the archive's control layers
+    assert '"tiled":{"cells":"control_cells","edges":"control_edges"' in page
+    path = tmp_path / "events.pmtiles"
+    path.write_bytes(archive.content)
+    names = {str(name) for name, _ in pyogrio.list_layers(path)}
+    assert names == {"events", "control_cells"}  # one place: no edge that can be a front
+    assert pyogrio.read_info(path, layer="control_cells")["features"] > 0

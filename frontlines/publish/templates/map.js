@@ -364,13 +364,15 @@
     controlLegend();
     refreshControl();
     if (tiles) { tiles.bind(map); refresh(); }
+    // the first view (a served archive's sources are in by now; an offline page's
+    // archive is only needed above the sample's zooms)
     map.once("idle", function () {
       window.frontlinesReadyAt = performance.now();
       window.frontlinesReady = true;
     });
   });
   window.frontlinesApp = { map: map, data: data, el: el, row: row, isoDay: isoDay, isWeb: isWeb,
-                           hooks: hooks, slider: slider, value: value, days: days };
+                           hooks: hooks, slider: slider, value: value, days: days, tiles: tiles };
   window.frontlinesMap = map;
   window.frontlinesOpenPopup = openPopup;
   window.frontlinesEvent = function (i) { return value("event_id", i); };

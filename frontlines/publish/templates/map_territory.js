@@ -9,6 +9,14 @@
   var T = data.territory, B = data.basemap;
   var cols = data.columns, coded = data.coded;
   var holderIndex = periods.map(function (p) { return holders.indexOf(p.holder); });
+  // cells and edges: GeoJSON in the page, or layers of the tiles archive (T.tiled) whose
+  // features carry k (cell) and e (edge) as ids; T.edges is then [edge id, a, b] rows
+  var tiled = T && T.tiled && app.tiles ? T.tiled : null;
+  if (T && T.tiled) T.edges = { features: T.edges.map(function (r) { return { id: r[0], properties: { a: r[1], b: r[2] } }; }) };
+  var CELLS = tiled ? { source: "control-tiles", sourceLayer: tiled.cells } : { source: "territory" };
+  var FRONTS = tiled ? { source: "control-tiles", sourceLayer: tiled.edges } : { source: "fronts" };
+  var areasOn = false;  // the areas' sources are in the map
+  function target(base, id) { return { source: base.source, sourceLayer: base.sourceLayer, id: id }; }
   var cellState = T ? new Int32Array(T.seeds.length).fill(-2) : null;
   var edgeState = T ? new Int8Array(T.edges.features.length).fill(-1) : null;
   var seedKeys = [];
@@ -30,7 +38,7 @@
   }
   var areaCounts = {};
   function refreshTerritory() {
-    if (!T || !loaded) return;
+    if (!T || !loaded || !areasOn) return;
     var date = app.isoDay(Number(app.slider.value));
     areaCounts = {};
     for (var k = 0; k < T.seeds.length; k++) {
@@ -40,7 +48,7 @@
       if (hs.length) areaCounts[hs.length > 1 ? "contested" : holders[hs[0]]] = (areaCounts[hs.length > 1 ? "contested" : holders[hs[0]]] || 0) + 1;
       if (cellState[k] === code) continue;
       cellState[k] = code;
-      map.setFeatureState({ source: "territory", id: k },
+      map.setFeatureState(target(CELLS, k),
         { h: hs.length ? hs[0] : -1, g: hs.length > 1 ? hs[hs.length - 1] : -1, x: hs.length > 1 ? 1 : 0 });
     }
     var fronts = 0;
@@ -49,7 +57,7 @@
       fronts += on;
       if (edgeState[e] === on) return;
       edgeState[e] = on;
-      map.setFeatureState({ source: "fronts", id: f.id }, { on: on });
+      map.setFeatureState(target(FRONTS, f.id), { on: on });
     });
     window.frontlinesAreas = { date: date, holders: areaCounts, fronts: fronts };
   }
@@ -148,28 +156,42 @@
     map.addLayer({ id: "rivers", type: "line", source: "rivers",
                    paint: { "line-color": "#4a90c8", "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.8, 9, 2.2] } }, under());
   }
-  function addTerritoryLayers() {
-    if (!T) return;
-    map.addImage("hatch", hatchImage());
+  function addTerritorySources() {
+    if (tiled) {
+      map.addSource("control-tiles", { type: "vector", url: app.tiles.url(), minzoom: 0, maxzoom: tiled.maxzoom,
+                                       promoteId: (function (ids) { ids[tiled.cells] = "k"; ids[tiled.edges] = "e"; return ids; })({}) });
+      return;
+    }
     // few tile levels and a small buffer keep the worker's share of the first render small
     map.addSource("territory", { type: "geojson", data: T.cells, tolerance: 0.4, maxzoom: 9, buffer: 4 });
     map.addSource("fronts", { type: "geojson", data: T.edges, maxzoom: 9, buffer: 4 });
-    map.addLayer({ id: "territory-fill", type: "fill", source: "territory",
+  }
+  function from(base) {  // a layer's source (and source layer for the tiles)
+    return base.sourceLayer ? { source: base.source, "source-layer": base.sourceLayer } : { source: base.source };
+  }
+  function addTerritoryLayers() {
+    if (!T) return;
+    map.addImage("hatch", hatchImage());
+    addTerritorySources();
+    map.addLayer(Object.assign({ id: "territory-fill", type: "fill",
                    paint: { "fill-color": colourMatch("h", "rgba(0,0,0,0)"), "fill-antialias": false,
                             "fill-opacity": ["case", [">=", ["coalesce", ["feature-state", "h"], -1], 0], 0.42, 0] } },
-                 "lakes");
-    map.addLayer({ id: "territory-contested", type: "fill", source: "territory",
+                 from(CELLS)), "lakes");
+    map.addLayer(Object.assign({ id: "territory-contested", type: "fill",
                    paint: { "fill-pattern": "hatch",
                             "fill-opacity": ["case", ["==", ["coalesce", ["feature-state", "x"], 0], 1], 1, 0] } },
-                 "lakes");
-    map.addLayer({ id: "fronts-halo", type: "line", source: "fronts",
+                 from(CELLS)), "lakes");
+    map.addLayer(Object.assign({ id: "fronts-halo", type: "line",
                    layout: { "line-cap": "round", "line-join": "round" },
                    paint: { "line-color": "#ffffff", "line-width": 4.5,
-                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 0.8, 0] } }, under());
-    map.addLayer({ id: "fronts", type: "line", source: "fronts",
+                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 0.8, 0] } },
+                 from(FRONTS)), under());
+    map.addLayer(Object.assign({ id: "fronts", type: "line",
                    layout: { "line-cap": "round", "line-join": "round" },
                    paint: { "line-color": "#8b0000", "line-width": 2.4,
-                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 1, 0] } }, under());
+                            "line-opacity": ["case", ["==", ["coalesce", ["feature-state", "on"], 0], 1], 1, 0] } },
+                 from(FRONTS)), under());
+    areasOn = true;
     ["control-squares", "control-rings"].forEach(function (id) {  // the areas say it at low zoom
       if (map.getLayer(id)) map.setLayerZoomRange(id, 8.5, 24);
     });
@@ -343,7 +365,8 @@
 
   map.on("load", function () {
     addBaseLayers();
-    addTerritoryLayers();
+    if (tiled) app.tiles.whenArchive(function () { addTerritoryLayers(); refreshTerritory(); });
+    else addTerritoryLayers();
     addEventIcons();
     legendIcons();
     map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 120 }), "bottom-left");

@@ -164,13 +164,17 @@
         map.on("mouseenter", id, function () { map.getCanvas().style.cursor = "pointer"; });
         map.on("mouseleave", id, function () { map.getCanvas().style.cursor = ""; });
     }
+    function whenArchive(fn) {  // the archive is readable: at once for a server, else once parsed
+      if (t.url || document.readyState !== "loading") fn();
+      else document.addEventListener("DOMContentLoaded", fn);
+    }
     function bind(map) {
       listen(map, LAYERS[0]);
       if (lastFilter) map.setFilter(LAYERS[0], lastFilter);
-      if (t.url || document.readyState !== "loading") addTiles(map);
-      else document.addEventListener("DOMContentLoaded", function () { addTiles(map); });
+      whenArchive(function () { addTiles(map); });
     }
     return { sources: sources, layers: layers, apply: apply, count: count, bind: bind,
-             before: LAYERS[0], layerIds: LAYERS, zoom: t.zoom };
+             before: LAYERS[0], layerIds: LAYERS, zoom: t.zoom, whenArchive: whenArchive,
+             url: function () { return "pmtiles://" + archive.source.getKey(); } };
   };
 })();
