@@ -15,6 +15,8 @@ from types import ModuleType
 
 import pytest
 
+from .browser import chromium  # noqa: F401  (the session's one browser, for every folder)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "frontlines" / "data" / "samples"

@@ -11,7 +11,6 @@ import pytest
 from frontlines.config import Settings
 from frontlines.serve import create_app
 
-from ..publish.conftest import chromium  # noqa: F401  (the browser fixture)
 from .conftest import TOKEN, filled_store
 
 pytestmark = pytest.mark.browser
@@ -43,7 +42,7 @@ def server() -> Iterator[tuple[str, Any]]:
 
 
 def test_an_analyst_corrects_a_holder_from_the_place_history(
-    chromium: Any,  # noqa: F811
+    chromium: Any,
     server: tuple[str, Any],
 ) -> None:
     base, _store = server

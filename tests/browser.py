@@ -1,4 +1,5 @@
-"""Browser fixtures: Debian's chromium driven by Python playwright (never downloaded)."""
+"""The browser fixture: Debian's chromium driven by Python playwright (never downloaded), one
+per test session for every folder (two sync playwright instances cannot run at once)."""
 
 from __future__ import annotations
 
