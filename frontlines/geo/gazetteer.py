@@ -7,6 +7,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -55,12 +56,27 @@ _DIVISION_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def admin_seats() -> dict[str, int]:
+    """Admin1 code (``IQ.10``) -> the GeoNames id of its seat, where neither the division's
+    name nor the populations tell it (``data/admin_seats.tsv``)."""
+    from .sources import data_dir, table_rows
+
+    return {row[0]: int(row[1]) for row in table_rows(data_dir() / "admin_seats.tsv")}
+
+
 def pick_main_town(division: Place | None, admin1: str, towns: Sequence[Place]) -> Place | None:
-    """The division's seat: a town of at least a tenth of the largest one's people named
-    like the division ("Donetsk" in Donetsk oblast), else the largest town."""
+    """The division's seat: the one ``admin_seats`` names, else a town of at least a tenth
+    of the largest one's people named like the division ("Donetsk" in Donetsk oblast), else
+    the largest town."""
     ranked = sorted(towns, key=lambda p: -p.population)
     if not ranked:
         return None
+    if division is not None:
+        seat = admin_seats().get(f"{division.country}.{division.admin1}")
+        listed = [town for town in ranked if seat is not None and town.geonameid == seat]
+        if listed:
+            return listed[0]
     key = _division_key(division, admin1)
     floor = ranked[0].population / 10
     for town in ranked:

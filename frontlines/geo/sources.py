@@ -49,6 +49,11 @@ def _rows(path: Path, *, header: bool = False) -> Iterator[list[str]]:
                 yield row
 
 
+def table_rows(path: Path) -> list[list[str]]:
+    """The rows of one of the package's tab-separated tables, its header left out."""
+    return list(_rows(path, header=True))
+
+
 def usable_name(name: str) -> bool:
     """Keep Latin/Arabic-script names; drop empty ones and 2-4 letter codes ("DEZ")."""
     name = name.strip()

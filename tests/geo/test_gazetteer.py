@@ -223,3 +223,14 @@ def test_sounds_in_finds_a_division_s_places_by_their_consonants() -> None:
     assert [m.place.id for m in found] == ["s:1"]  # within a few km of the division's places
     assert found[0].spelling >= 0.8
     assert gazetteer.sounds_in("Debsi Afnan", "SY", "") == []
+
+
+def test_main_town_is_the_listed_seat_where_populations_mislead() -> None:
+    from frontlines.records import Place
+
+    diyala = Place("d", "Diyala", 34.0, 45.0, "A.ADM1", "IQ", "10")
+    big = Place("k", "Khanaqin", 34.3, 45.4, "P.PPL", "IQ", "10", population=175_000, geonameid=1)
+    seat = Place("b", "Baqubah", 33.7, 44.6, "P.PPL", "IQ", "10", population=152_550,
+                 geonameid=97990)  # fmt: skip
+    gaz = MemoryGazetteer([diyala, big, seat])
+    assert gaz.main_town("IQ", "10") == seat
