@@ -54,8 +54,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|into|on|close to|outskirts of|across|within)\s+(?:the\s+)?$",
     re.I,
 )
-# "X town in <chain>": the chain is the area the chosen town lies in, not another place
-_INSIDE = re.compile(r"['’]?\s+(?:towns?|villages?|hamlets?)\s+in\s+$", re.I)
+# the gap of "X town in Y": Y is the area the town X lies in (a chain after it qualifies X,
+# and the place choice reads Y as X's area)
+SETTLEMENT_IN = re.compile(r"['’]?\s+(?:towns?|villages?|hamlets?)\s+in\s+$", re.I)
 _STOP = {"The", "On", "In", "At", "A", "An", "Around", "Near", "During", "Between", "And"}
 
 
@@ -196,7 +197,7 @@ def pick_chain(
             if chosen.start < chain.end and chain.start < chosen.end:
                 return chain
     located = [c for c in chains if _LOCATIVE_BEFORE.search(text[sent_start : c.start][-25:])
-               and not (chosen is not None and _INSIDE.match(text, chosen.end, c.start))]  # fmt: skip
+               and not (chosen is not None and SETTLEMENT_IN.match(text, chosen.end, c.start))]  # fmt: skip
     if chosen is None:
         return located[0] if located else (chains[0] if chains else None)
     before = text[sent_start : chosen.start][-25:]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ...geo.sources import haversine_km
 from ...records import Mention, Place
+from .admin_chains import SETTLEMENT_IN
 
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|towards?|between)"
@@ -197,7 +198,6 @@ _AREA_BEFORE = re.compile(r"(?:countryside|outskirts|vicinity|suburbs|rural\s+ar
                           r"\s+(?:of\s+(?:the\s+)?)?$", re.I)  # fmt: skip
 
 
-_SETTLEMENT_GAP = re.compile(r"^['’]?\s+(?:towns?|villages?|hamlets?)\s+in\s+$", re.I)
 _CITY = 100_000  # a city this large also names its province ("X in Aleppo")
 
 
@@ -213,7 +213,7 @@ def _written_inside(text: str, inner: Mention, outer: Mention) -> bool:
     )
     # "X town in Y, Z governorate": Y qualified by a larger unit is a unit itself (its
     # district), the area a town or village X lies in (a site "in Y, Z" is in town Y)
-    unit = _headed(text, outer) and _SETTLEMENT_GAP.match(gap) is not None
+    unit = _headed(text, outer) and SETTLEMENT_IN.match(gap) is not None
     return area or unit or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
 
 
