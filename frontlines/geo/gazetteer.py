@@ -65,6 +65,16 @@ def admin_seats() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in table_rows(data_dir() / "admin_seats.tsv")}
 
 
+@lru_cache(maxsize=1)
+def admin_enclosures() -> dict[str, str]:
+    """Admin1 code of a city that is a division of its own (``SY.13``, Damascus) -> the
+    code of the division around it (``SY.08``, Rural Damascus): the city's "countryside"
+    is that division (``data/admin_enclosures.tsv``)."""
+    from .sources import data_dir, table_rows
+
+    return {row[0]: row[1] for row in table_rows(data_dir() / "admin_enclosures.tsv")}
+
+
 def pick_main_town(division: Place | None, admin1: str, towns: Sequence[Place]) -> Place | None:
     """The division's seat: the one ``admin_seats`` names, else a town of at least a tenth
     of the largest one's people named like the division ("Donetsk" in Donetsk oblast), else

@@ -33,16 +33,35 @@ def _names_for(name: str, hint: str) -> tuple[str, ...]:
         if bare != name and len(bare) > 2:
             names.append(bare)  # "Suwon-si", "Seoul City", "Busan City Hall" -> the city
     for name in list(names):
-        bare = _FACILITY_SUFFIX.sub("", name)
-        if bare != name and len(bare) >= 5:  # a short word ("Hole Camp") says too little
+        facility = _FACILITY_SUFFIX.search(name)
+        if facility is None:
+            continue
+        bare = name[: facility.start()]
+        names.extend(f"{bare} {kind}" for kind in _FACILITY_NAMES[_facility_kind(facility[0])])
+        if len(bare) >= 5:  # a short word ("Hole Camp") says too little
             names.append(bare)  # "Rukban Camp", "Sidnaya Military Prison" -> the place
-    return tuple(names)
+    return tuple(dict.fromkeys(names))
+
+
+def _facility_kind(suffix: str) -> str:
+    words = suffix.lower().split()
+    return "camp" if words[-1] == "camp" else "prison" if words[-1] in ("prison", "jail") else "air"
+
+
+# The names a facility goes by in gazetteers, whatever qualifier the text gives it: "Hole
+# Camp" is the gazetteer's "Al-Hawl Refugee Camp", "Sidnaya Military Prison" its "Sednaya
+# Prison" (looked up loosely: the place's name may be spelled otherwise).
+_FACILITY_NAMES = {
+    "camp": ("Camp", "Refugee Camp"),
+    "prison": ("Prison",),
+    "air": ("Airport", "Air Base", "Airbase"),
+}
 
 
 # A facility named after the place it stands at: looked up under the place's name when the
 # gazetteer lacks the facility itself.
 _FACILITY_SUFFIX = re.compile(
-    r"\s+(?:(?:(?:refugee|IDP|displacement|detention)\s+)?camp|(?:(?:military|central)\s+)?prison"
+    r"\s+(?:(?:(?:refugee|IDP|displacement|detention)\s+)?camp|(?:(?:military|central)\s+)?(?:prison|jail)"
     r"|(?:military\s+)?(?:airport|air\s?base|airfield))$",
     re.IGNORECASE,
 )

@@ -63,13 +63,16 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
         (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
+        # a facility named after its place, the whole name kept: "X (Military) Prison", "X Camp"
+        (rf"(?<![\w-])(?P<name>{_PART}(?:{_LINK}{_PART}){{0,2}}[ ](?:[Pp]rison|[Jj]ail|[Cc]amp))\b", "", 1, "facility"),
         # "between X and Y": both are places (the event lies between them, beside X)
         (rf"{_SPAN_BETWEEN}(?P<name>{NAME})\s+and\s+(?:the\s+)?{NAME}", "", 2, ""),
         (rf"\bbetween\s+(?P<name>{NAME})\s+and\s+(?:the\s+)?{NAME}\s+{_PLACES_AFTER}", "", 2, ""),
         (rf"{_SPAN_BETWEEN}{NAME}\s+and\s+(?:the\s+)?(?P<name>{NAME})", "", 2, ""),
         (rf"\bbetween\s+{NAME}\s+and\s+(?:the\s+)?(?P<name>{NAME})\s+{_PLACES_AFTER}", "", 2, ""),
         # the theatre's way of naming a locality: "X town in Y countryside", "X axis"
-        (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood)\b(?!\s+of\b)", "", 1, "locality"),
+        # (a place's two names, Arabic and Kurdish, may stand side by side: "X - Y town")
+        (rf"{_NOT_A_NAME}(?P<name>{NAME}(?:\s+[-–]\s+{_NAME_BODY})?)['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood)\b(?!\s+of\b)", "", 1, "locality"),
         (rf"\b(?:in|at|near|shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized)\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
         (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
@@ -95,6 +98,7 @@ _CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
         r"countryside|outskirts|suburbs",
         r"desert|highway|road|badia",
         r"station",
+        r"prison|jail|camp",
         r"between",
         r"between",
         r"between",

@@ -33,7 +33,8 @@ _FEATURE_BONUS = {
     "L.CONT": 1.5, "A.PCLI": 1.5, "A.PCLD": 1.0, "A.PCLS": 1.0, "A.PCLIX": 1.0, "A.ADM1": 0.6, "H.OCN": 1.0, "H.SEA": 0.5,
     "P.PPLC": 0.8, "P.PPLA": 0.4, "A.ADM2": 0.1, "P.PPLA2": 0.2,
 }  # fmt: skip
-_HINT_CLASSES = {"admin": "A", "locality": "PS", "station": "S", "valley": "T", "desert": "T", "region": "LT"}
+_HINT_CLASSES = {"admin": "A", "locality": "PS", "station": "S", "facility": "SP", "valley": "T",
+                 "desert": "T", "region": "LT"}  # fmt: skip
 REGION_CLASSES = frozenset("ALTH")
 
 
@@ -64,7 +65,7 @@ def focus_shares(counts: Counter[str]) -> dict[str, float]:
 
 def _feature_score(place: Place, hint: str) -> float:
     score = _FEATURE_BONUS.get(place.feature, 0.0)
-    if place.feature_class == "S" and hint != "station":
+    if place.feature_class == "S" and hint not in ("station", "facility"):
         score -= 0.4
     wanted = _HINT_CLASSES.get(hint, "")
     if wanted and place.feature_class in wanted:
@@ -404,6 +405,7 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
 
 
 SOUND_ALIKE_KM, SOUND_ALIKE_CHARS = 100.0, 250
+_FACILITY_WORD = re.compile(r"\b(?:prison|jail|camp)\b", re.I)
 
 
 def _drop_far_sound_alikes(items: list[Scored]) -> None:
@@ -417,6 +419,8 @@ def _drop_far_sound_alikes(items: list[Scored]) -> None:
             continue
         if best.place.population >= SMALL_TOWN:
             continue  # a city is no village's namesake
+        if item.cand.hint == "facility" and _FACILITY_WORD.search(best.place.name):
+            continue  # a prison or camp named in full: the kind vouches for the sound
         p = best.place
         beside = [s.best.place for s in items
                   if s is not item and s.best is not None and s.best.quality > LOOSE

@@ -18,7 +18,28 @@ def test_a_facility_is_also_looked_up_under_the_place_it_is_named_after() -> Non
     def names(text: str) -> list[str]:
         return lookup_names(Candidate(0, len(text), text, {"ner"}))
 
-    assert names("Rukban Camp") == ["Rukban Camp", "Rukban"]
-    assert names("Sidnaya Military Prison")[-1] == "Sidnaya"
-    assert names("Hole Camp") == ["Hole Camp"]  # too short a word to stand for a place
+    assert names("Rukban Camp") == ["Rukban Camp", "Rukban Refugee Camp", "Rukban"]
+    assert names("Sidnaya Military Prison") == [
+        "Sidnaya Military Prison", "Sidnaya Prison", "Sidnaya"
+    ]
+    # a short word says too little alone, but the facility is sought under its usual names
+    assert names("Hole Camp") == ["Hole Camp", "Hole Refugee Camp"]
     assert names("Camp Street") == ["Camp Street"]
+
+
+def test_a_facility_is_found_under_the_gazetteers_name_for_it_spelled_otherwise() -> None:
+    from frontlines.geo.gazetteer import MemoryGazetteer
+
+    from .helpers import named_place
+
+    camp = named_place("c", "Al-Hawl Refugee Camp", "SY")
+    prison = named_place("p", "Sednaya Prison", "SY", "S.MILB", "08")
+    gaz = MemoryGazetteer([camp, prison])
+
+    def found(text: str) -> list[str]:
+        names = lookup_names(Candidate(0, len(text), text, {"cue"}))
+        hits = gaz.lookup_many(names)
+        return [m.place.name for name in names for m in hits[name]]
+
+    assert found("Hole Camp") == ["Al-Hawl Refugee Camp"]
+    assert found("Sidnaya Military Prison") == ["Sednaya Prison"]

@@ -1,8 +1,8 @@
 """Where an event happened, chosen among the sentence's resolved place mentions.
 
 A mention wins when a locative cue stands before it ("in", "at", "near", "southwest of",
-"in the area of", "outskirts of"); ties go to the more specific place (a populated place
-over a region) and then to the one nearest the trigger. Places that are only targets or
+"in the area of", "outskirts of"); ties go to the more specific place (a town or a site
+rather than a region) and then to the one nearest the trigger. Places that are only targets or
 origins of a threat ("a threat to X", "from X") are skipped when another place is there.
 "Near"/"of" relations make geo precision 2; a region (not a populated place) makes 3.
 """
@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
+from ...geo.gazetteer import admin_enclosures
 from ...geo.sources import haversine_km
 from ...records import Mention, Place
 from .admin_chains import SETTLEMENT_IN
@@ -161,7 +162,7 @@ def _score(
     locative = 1 if _LOCATIVE.search(before[-60:]) else 0
     excluded = 1 if _EXCLUDED.search(before[-50:]) and not locative else 0
     place = mention.place
-    populated = 1 if place is not None and place.feature_class == "P" else 0
+    populated = 1 if place is not None and place.feature_class in "PS" else 0  # a point
     return (
         locative
         - 2 * excluded
@@ -558,9 +559,14 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
 
 
 def _within(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``'s first-level division (for a city that is a
+    division of its own, such as Damascus, in the division around it as well)."""
     if place.country != area.country:
         return False
-    return not (place.admin1 and area.admin1 and place.admin1 != area.admin1)
+    if not (place.admin1 and area.admin1) or place.admin1 == area.admin1:
+        return True
+    around = admin_enclosures().get(f"{area.country}.{area.admin1}")
+    return around == f"{place.country}.{place.admin1}"
 
 
 def _coded(text: str, inside: list[Mention]) -> Location | None:
