@@ -23,6 +23,9 @@ def _names_for(name: str, hint: str) -> tuple[str, ...]:
     names = [name]
     if hint == "station":
         names.insert(0, f"{name} station")
+    numbered = _NUMBERED_STATION.fullmatch(name)
+    if numbered and (hint == "station" or numbered[2]):  # "the Third Station": T3
+        names.insert(0, f"T{_ORDINALS[numbered[1].lower()]} station")
     if hint == "valley":
         names.append(name.rsplit(" ", 1)[0])
     parts = [p for p in re.split(r"\s+[-–]\s+", name) if p]
@@ -56,6 +59,14 @@ _FACILITY_NAMES = {
     "prison": ("Prison",),
     "air": ("Airport", "Air Base", "Airbase"),
 }
+
+
+# The pumping stations of the Iraq-Syria oil pipelines are numbered (T1 ... T4, K1 ... K3),
+# and reports call them by the ordinal alone ("near the Third Station")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_NUMBERED_STATION = re.compile(
+    r"(first|second|third|fourth|fifth)(\s+(?:pumping\s+)?station)?", re.IGNORECASE
+)
 
 
 # A facility named after the place it stands at: looked up under the place's name when the

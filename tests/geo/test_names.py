@@ -43,3 +43,10 @@ def test_a_facility_is_found_under_the_gazetteers_name_for_it_spelled_otherwise(
 
     assert found("Hole Camp") == ["Al-Hawl Refugee Camp"]
     assert found("Sidnaya Military Prison") == ["Sednaya Prison"]
+
+
+def test_a_numbered_pumping_station_named_by_its_ordinal_is_looked_up_by_its_number() -> None:
+    assert lookup_names(Candidate(0, 13, "Third Station", {"cue"}))[0] == "T3 station"
+    station = Candidate(0, 6, "Fourth", {"cue"}, hint="station")
+    assert lookup_names(station)[0] == "T4 station"
+    assert "T1 station" not in lookup_names(Candidate(0, 5, "First", {"ner"}))

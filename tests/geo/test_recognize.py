@@ -87,3 +87,16 @@ def test_ayn_and_hamza_marks_stay_inside_a_name() -> None:
 
     for name in ("Umm al-'Amad", "Mas`udiyah", "Jisr al-`Ayn"):
         assert re.fullmatch(NAME, name) is not None
+
+
+def test_a_facility_named_after_its_place_is_cued_whole() -> None:
+    found = {c.text: c.hint for c in cue_candidates("He died in Sidnaya Military Prison last week.")}
+    assert found.get("Sidnaya Military Prison") == "facility"
+    found = {c.text: c.hint for c in cue_candidates("Guards detained women in Hole Camp on Monday.")}
+    assert found.get("Hole Camp") == "facility"
+    assert not [c for c in cue_candidates("The camp was quiet.") if c.hint == "facility"]
+
+
+def test_two_names_of_one_town_are_cued_together() -> None:
+    text = "Turkish forces shelled Ain al Arab - Kaniya Kurdan town in Aleppo countryside."
+    assert "Ain al Arab - Kaniya Kurdan" in {c.text for c in cue_candidates(text)}

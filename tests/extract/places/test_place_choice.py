@@ -137,3 +137,26 @@ def test_an_origin_inside_the_only_other_place_is_the_finer_place() -> None:
     text = "Gunmen shot a man from Dimashq in Qalbara city."
     mentions = [mention_of(text, "Dimashq", far, far), mention_of(text, "Qalbara", CITY, CITY)]
     assert _choose(text, mentions).place.id == CITY.id
+
+
+def test_the_countryside_of_a_city_that_is_a_division_of_its_own_is_the_division_around_it() -> None:
+    # Damascus is a governorate of its own (SY.13); "rural Damascus" is Rif Dimashq (SY.08),
+    # which reaches the Iraqi border: a town there, far from the city, is not a namesake
+    damascus = Place("d:1", "Damascus", 33.51, 36.29, "P.PPLC", "SY", "13", population=1_500_000)
+    border = Place("d:2", "At Tanf", 33.507, 38.619, "P.PPL", "SY", "08")
+    text = "A landmine exploded near Tanf in rural Damascus, injuring a man."
+    mentions = [mention_of(text, "Tanf", border, border),
+                mention_of(text, "Damascus", damascus, damascus)]  # fmt: skip
+    assert _choose(text, mentions).place.id == border.id
+    elsewhere = Place("d:3", "At Tanf", 33.507, 38.619, "P.PPL", "SY", "11")  # another province
+    mentions = [mention_of(text, "Tanf", elsewhere, elsewhere),
+                mention_of(text, "Damascus", damascus, damascus)]  # fmt: skip
+    assert _choose(text, mentions).place.id == damascus.id
+
+
+def test_a_named_site_outranks_the_town_a_person_came_from() -> None:
+    prison = Place("s:1", "Sednaya Prison", 33.665, 36.329, "S.MILB", "SY", "08")
+    text = "A man from Qalbara died under torture in Sidnaya Military Prison, years after his arrest."
+    mentions = [mention_of(text, "Qalbara", CITY, CITY),
+                mention_of(text, "Sidnaya Military Prison", prison, prison)]  # fmt: skip
+    assert _choose(text, mentions).place.id == prison.id
