@@ -31,6 +31,7 @@ def _names_for(name: str, hint: str) -> tuple[str, ...]:
     parts = [p for p in re.split(r"\s+[-–]\s+", name) if p]
     if len(parts) > 1:
         names.extend(reversed(parts))  # "Seoul City - Jongno": the finest part first
+    names.extend(two_names(name))  # "Serekaniye (Ras al-Ain)": the place's two names
     for name in list(names):
         bare = _UNIT_SUFFIX.sub("", name)
         if bare != name and len(bare) > 2:
@@ -82,7 +83,23 @@ _FACILITY_SUFFIX = re.compile(
 _UNIT_SUFFIX = re.compile(r"(?:-(?:si|gun|gu)|\s+City(?:\s+Hall)?)$")
 
 
+_TWO_NAMES = re.compile(r"(?P<first>[^()]+?)\s*\((?P<second>[^()]+)\)")
+
+
+def two_names(name: str) -> tuple[str, ...]:
+    """The two names of a place written one after the other in brackets ("Serekaniye (Ras
+    al-Ain)", a Kurdish and an Arabic name); () for any other name."""
+    found = _TWO_NAMES.fullmatch(name)
+    return (found["first"], found["second"]) if found else ()
+
+
 def matches_for(c: Candidate, matches: dict[str, list[Match]]) -> list[Match]:
+    """The matches of the first of ``c``'s names that has any; for a place written with
+    its two names, the matches of either (the places around it choose among them)."""
+    both = two_names(c.name)
+    if both and not matches.get(c.name):
+        union = {m.place.id: m for name in both for m in matches.get(name) or []}
+        return sorted(union.values(), key=lambda m: (-m.quality, -m.spelling))
     for name in lookup_names(c):
         found = matches.get(name) or []
         if found:

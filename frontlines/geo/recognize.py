@@ -73,6 +73,11 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         # the theatre's way of naming a locality: "X town in Y countryside", "X axis"
         # (a place's two names, Arabic and Kurdish, may stand side by side: "X - Y town")
         (rf"{_NOT_A_NAME}(?P<name>{NAME}(?:\s+[-–]\s+{_NAME_BODY})?)['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood)\b(?!\s+of\b)", "", 1, "locality"),
+        # "X and Y villages", "X, Y and Z towns": the first and the last of the named places
+        (rf"{_NOT_A_NAME}(?P<name>{NAME})(?:,\s+{NAME}){{0,4}},?\s+and\s+{NAME}\s+(?:towns|villages|hamlets)\b", "", 1, "locality"),
+        (rf"{_NOT_A_NAME}{NAME}(?:,\s+{NAME}){{0,4}},?\s+and\s+(?P<name>{NAME})\s+(?:towns|villages|hamlets)\b", "", 1, "locality"),
+        # ... or the second in brackets: "Serekaniye (Ras al-Ain) city", both names kept
+        (rf"{_NOT_A_NAME}(?P<name>{NAME}\s*\({NAME}\))['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood|area)\b(?!\s+of\b)", "", 1, "locality"),
         (rf"\b(?:in|at|near|shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized)\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
         (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
@@ -104,6 +109,9 @@ _CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
         r"between",
         r"between",
         r"town|village|city|hamlet|farms|neighbou?rhood",
+        r"towns|villages|hamlets",
+        r"towns|villages|hamlets",
+        r"\(",
         r"\sin\s",
         r"axis|front|badia|plain|crossing|camp|area|hill|heights|farms",
         r"desert",

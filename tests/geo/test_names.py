@@ -50,3 +50,17 @@ def test_a_numbered_pumping_station_named_by_its_ordinal_is_looked_up_by_its_num
     station = Candidate(0, 6, "Fourth", {"cue"}, hint="station")
     assert lookup_names(station)[0] == "T4 station"
     assert "T1 station" not in lookup_names(Candidate(0, 5, "First", {"ner"}))
+
+
+def test_a_place_written_with_two_names_takes_the_matches_of_either() -> None:
+    from frontlines.geo.gazetteer import MemoryGazetteer
+    from frontlines.geo.names import matches_for, two_names
+
+    from .helpers import named_place
+
+    assert two_names("Serekaniye (Ras al-Ain)") == ("Serekaniye", "Ras al-Ain")
+    assert two_names("Ras al-Ain") == ()
+    town = named_place("r", "Ra's al 'Ayn", "SY")
+    cand = Candidate(0, 23, "Serekaniye (Ras al-Ain)", {"cue"})
+    found = MemoryGazetteer([town]).lookup_many(lookup_names(cand))
+    assert [m.place.id for m in matches_for(cand, found)] == ["r"]

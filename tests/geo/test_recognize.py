@@ -100,3 +100,14 @@ def test_a_facility_named_after_its_place_is_cued_whole() -> None:
 def test_two_names_of_one_town_are_cued_together() -> None:
     text = "Turkish forces shelled Ain al Arab - Kaniya Kurdan town in Aleppo countryside."
     assert "Ain al Arab - Kaniya Kurdan" in {c.text for c in cue_candidates(text)}
+
+
+def test_a_place_written_with_its_second_name_in_brackets_is_cued_whole() -> None:
+    text = "Turkish forces shelled Serekaniye (Ras al-Ain) city in Al Hasakeh countryside."
+    assert "Serekaniye (Ras al-Ain)" in {c.text for c in cue_candidates(text)}
+
+
+def test_the_first_and_last_of_listed_villages_are_cued() -> None:
+    text = "Regime forces shelled Kansafra, Al Bara and Al Fatira villages in Idleb countryside."
+    found = {c.text for c in cue_candidates(text)}
+    assert {"Kansafra", "Al Fatira"} <= found

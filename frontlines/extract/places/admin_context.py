@@ -75,6 +75,17 @@ def _stand_in(chain: Chain, resolved: Resolved) -> bool:
     )
 
 
+def _read_whole(chain: Chain, picked: Mention | None) -> bool:
+    """Whether the chosen place's mention spans the whole chain: the geoparser read it as
+    one place ("Serekaniye (Ras al-Ain)", a place's two names), not a place and its unit."""
+    return (
+        picked is not None
+        and picked.place is not None
+        and picked.start <= chain.start
+        and chain.end <= picked.end
+    )
+
+
 def qualified_location(
     text: str,
     sent_start: int,
@@ -90,7 +101,7 @@ def qualified_location(
     country_only = chosen is not None and chosen.place.feature.startswith("A.PCL")
     picked = None if chosen is None or country_only else chosen.mention
     chain = pick_chain(text, chains, picked, sent_start)
-    if chain is None:
+    if chain is None or _read_whole(chain, picked):
         return chosen
     hint = chosen.place if chosen is not None and not country_only else None
     resolved = resolve_chain(chain, lookup, country, mentions, hint)

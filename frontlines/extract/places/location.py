@@ -212,9 +212,9 @@ def _written_inside(text: str, inner: Mention, outer: Mention) -> bool:
         outer.place.feature_class == "A"
         or (outer.place.feature_class == "P" and outer.place.population >= _CITY)
     )
-    # "X town in Y, Z governorate": Y qualified by a larger unit is a unit itself (its
-    # district), the area a town or village X lies in (a site "in Y, Z" is in town Y)
-    unit = _headed(text, outer) and SETTLEMENT_IN.match(gap) is not None
+    # "X town in Y" (or "X village in Y, Z governorate"): whatever Y's size, a town or
+    # village written in it lies in its area (a site "in Y, Z" is in town Y)
+    unit = SETTLEMENT_IN.match(gap) is not None
     return area or unit or bool(_AREA_WORDS.match(text, outer.end) or _AREA_BEFORE.search(gap))
 
 

@@ -387,3 +387,15 @@ def test_a_chain_head_keeps_its_hyphenated_article() -> None:
     text = "Clashes took place in Umm al-'Amad (Sinford district, Westshire governorate)."
     (chain,) = find_chains(text, 0, len(text))
     assert chain.names[0] == "Umm al-'Amad"
+
+
+def test_a_place_read_whole_with_its_second_name_in_brackets_is_not_a_unit_chain() -> None:
+    # "Stonebridge (Portmere)" read by the geoparser as one place with two names: the
+    # bracket is not Stonebridge's unit, so the chain reading must not move the event
+    text = "Shells hit Stonebridge (Portmere) city in Highmoor countryside."
+    start = text.index("Stonebridge")
+    end = text.index(")") + 1
+    mention = Mention(text[start:end], start, end, place=PLACES[0])
+    chosen = Location(PLACES[0].name, PLACES[0], 1, mention)
+    found = qualified_location(text, 0, len(text), chosen, _lookup)
+    assert found is chosen

@@ -160,3 +160,13 @@ def test_a_named_site_outranks_the_town_a_person_came_from() -> None:
     mentions = [mention_of(text, "Qalbara", CITY, CITY),
                 mention_of(text, "Sidnaya Military Prison", prison, prison)]  # fmt: skip
     assert _choose(text, mentions).place.id == prison.id
+
+
+def test_a_village_written_in_a_small_town_lies_in_its_area() -> None:
+    town = Place("t:9", "Afrun", 36.5, 36.87, "P.PPL", "SY", "09", population=36_000)
+    village = Place("t:10", "Jindar", 36.39, 36.69, "P.PPL", "SY", "09")
+    text = "Turkish forces shelled Jindar town in Afrun with artillery."
+    mentions = [mention_of(text, "Jindar", village, village), mention_of(text, "Afrun", town, town)]
+    chosen = _choose(text, mentions)
+    assert chosen.place.id == village.id
+    assert "the place written inside the area named after it" in chosen.reasons
