@@ -61,7 +61,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{NAME})\s+(?:oblast|Oblast|krai|Krai|region|Region|state)\b", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:district|District)\b", "", 2, "admin"),
         (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
-        (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia|[Aa]xis|[Ff]ront(?:line)?)\b", "between", 3, "between"),
+        (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
         # a facility named after its place, the whole name kept: "X (Military) Prison", "X Camp"
         (rf"(?<![\w-]){_NOT_A_NAME}(?P<name>{_PART}(?:{_LINK}{_PART}){{0,2}}[ ](?:[Pp]rison|[Jj]ail|[Cc]amp))\b", "", 1, "facility"),
@@ -101,7 +101,7 @@ _CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
         r"oblast|krai|region|state",
         r"district",
         r"countryside|outskirts|suburbs",
-        r"desert|highway|road|badia|axis|front",
+        r"desert|highway|road|badia",
         r"station",
         r"prison|jail|camp",
         r"between",
