@@ -111,3 +111,8 @@ def test_the_first_and_last_of_listed_villages_are_cued() -> None:
     text = "Regime forces shelled Kansafra, Al Bara and Al Fatira villages in Idleb countryside."
     found = {c.text for c in cue_candidates(text)}
     assert {"Kansafra", "Al Fatira"} <= found
+
+
+def test_the_desert_of_a_town_cues_the_town() -> None:
+    found = {c.text for c in cue_candidates("IS attacked regime forces in the Badia of Al Mayadin.")}
+    assert "Al Mayadin" in found

@@ -24,11 +24,11 @@ _LOCATIVE = re.compile(
     r"|\b(?:outskirts|vicinity|area|areas|region|district|neighbou?rhood|parish|municipality|province|town|city|village|countryside|suburbs?|edge|environs) of"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
-    r"(?:\s+the)?(?:\s+(?:city|town|village|area|province|region|district|governorate|desert) of)?\s*(?:the\s+)?$",
+    r"(?:\s+the)?(?:\s+(?:city|town|village|area|province|region|district|governorate|desert|badia) of)?\s*(?:the\s+)?$",
     re.I,
 )
 _NEAR = re.compile(
-    r"\b(?:near|around|outside|outskirts|vicinity|area|areas|environs|countryside|suburbs?|edge|between"
+    r"\b(?:near|around|outside|outskirts|vicinity|area|areas|environs|countryside|suburbs?|edge|between|desert|badia"
     r"|north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west"
     r"|km|kilometres|kilometers|miles)\b",
     re.I,

@@ -170,3 +170,9 @@ def test_a_village_written_in_a_small_town_lies_in_its_area() -> None:
     chosen = _choose(text, mentions)
     assert chosen.place.id == village.id
     assert "the place written inside the area named after it" in chosen.reasons
+
+
+def test_the_desert_of_a_town_places_the_event_near_the_town() -> None:
+    text = "IS militants attacked regime forces in the Badia of Qalbara, killing three."
+    chosen = _choose(text, [mention_of(text, "Qalbara", CITY, CITY)])
+    assert chosen.place.id == CITY.id and chosen.precision == 2
