@@ -159,7 +159,9 @@ def _score(
     inside: list[Mention] | None = None,
 ) -> tuple[int, ...]:
     before = text[sent_start : mention.start]
-    locative = 1 if _LOCATIVE.search(before[-60:]) else 0
+    owner = _owner(text, mention, inside or [])
+    located = owner is not None and _LOCATIVE.search(text[sent_start : owner.start][-60:])
+    locative = 1 if _LOCATIVE.search(before[-60:]) or located else 0
     excluded = 1 if _EXCLUDED.search(before[-50:]) and not locative else 0
     place = mention.place
     populated = 1 if place is not None and place.feature_class in "PS" else 0  # a point
@@ -172,6 +174,7 @@ def _score(
         - _acronym(mention)
         - _part_abroad(text, mention, inside or [])
         - _region_of_earlier(text, mention, inside or [])
+        - _owns_later(text, mention, inside or [])
         + _head_of_later(text, mention, inside or []),
         0 if _in_brackets(text, mention.start, sent_start) else 1,
         1 if _headed(text, mention) else 0,
@@ -261,6 +264,25 @@ def _region_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> in
     at the inner place (the theatre's "X town in Y countryside")."""
     earlier = [m for m in inside if m.end <= mention.start]
     return 1 if earlier and _written_inside(text, max(earlier, key=lambda m: m.end), mention) else 0
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+def _owner(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
+    """The place written as the owner of this one ("Duhok's Amedi district": Duhok owns
+    Amedi, the area it lies in), or None."""
+    for m in inside:
+        gap = _POSSESSIVE.fullmatch(text, m.end, mention.start) if m.end < mention.start else None
+        if gap is not None and m.place is not None:
+            return m
+    return None
+
+
+def _owns_later(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention owns the place written right after it ("in Duhok's Amedi
+    district"): it is only the area the event's place lies in."""
+    return 1 if any(_owner(text, m, [mention]) is mention for m in inside) else 0
 
 
 def _area_after(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
@@ -437,6 +459,8 @@ def reasons(
         why.append("the place written inside the area named after it")
     if _region_of_earlier(text, mention, inside):
         why.append("only the area a place named before it lies in")
+    if _owner(text, mention, inside) is not None:
+        why.append("written as a place of the area named before it (\"X's Y\")")
     if _headed(text, mention):
         why.append("qualified by the units after it")
     if country and mention.place is not None and mention.place.country == country:

@@ -176,3 +176,12 @@ def test_the_desert_of_a_town_places_the_event_near_the_town() -> None:
     text = "IS militants attacked regime forces in the Badia of Qalbara, killing three."
     chosen = _choose(text, [mention_of(text, "Qalbara", CITY, CITY)])
     assert chosen.place.id == CITY.id and chosen.precision == 2
+
+
+def test_a_place_owned_by_an_area_written_before_it_is_the_events_place() -> None:
+    text = "Artillery shelled villages in Qalbara's Tall Hanun district on Monday."
+    mentions = [mention_of(text, "Qalbara", CITY, CITY),
+                mention_of(text, "Tall Hanun", VILLAGE, VILLAGE)]  # fmt: skip
+    chosen = _choose(text, mentions)
+    assert chosen.place.id == VILLAGE.id
+    assert any("area named before it" in r for r in chosen.reasons)
