@@ -111,6 +111,9 @@ def _generic_units(chain: Chain, levels: list[list[Cand]], country: str) -> list
     ]
 
 
+_FIT = 0.6  # per unit after it: lying near the unit, if not inside it by code
+
+
 def _pick(chain: Chain, levels: list[list[Cand]], country: str) -> Resolved | None:
     named = len(chain.names)
     levels = _drop_lookalikes(_generic_units(chain, levels, country), named)
@@ -124,7 +127,10 @@ def _pick(chain: Chain, levels: list[list[Cand]], country: str) -> Resolved | No
         later = [levels[j] for j in _outer(chain, level, len(levels)) if levels[j]]
         cands = heads if level == 0 else levels[level]
         scored = [(c, fit_score(c[0], later)) for c in cands]
-        fitting = [(c, f) for c, f in scored if f >= 0.6 or not later]
+        # it must fit the units after it as a whole, not one of them only loosely ("Kafr
+        # Shalaya village, Afrin district, Aleppo": not the Kafr Shalaya of Idlib, which
+        # lies in neither, merely near the province)
+        fitting = [(c, f) for c, f in scored if f >= _FIT * max(len(later), 1) or not later]
         if fitting:
             # the city of a "City - Quarter" is a town, never its province
             # (a unit of the same name after it still makes it no outermost unit)

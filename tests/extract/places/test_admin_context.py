@@ -399,3 +399,16 @@ def test_a_place_read_whole_with_its_second_name_in_brackets_is_not_a_unit_chain
     chosen = Location(PLACES[0].name, PLACES[0], 1, mention)
     found = qualified_location(text, 0, len(text), chosen, _lookup)
     assert found is chosen
+
+
+def test_a_namesake_that_fits_only_one_unit_loosely_is_no_reading_of_the_head() -> None:
+    # Stonebridge of BB lies in neither Redvale nor Highmoor: the district stands in
+    far = [p for p in PLACES if p.id != "t:1"]
+
+    def lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
+        found = MemoryGazetteer(far).lookup_many(names)
+        return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
+
+    chain = find_chains("Gunmen attacked Stonebridge village, Redvale district, Highmoor.")[0]
+    resolved = resolve_chain(chain, lookup)
+    assert resolved is not None and resolved.place.id == "t:3"
