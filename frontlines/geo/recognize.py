@@ -59,7 +59,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:province|governorate|Province|Governorate)\b", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:oblast|Oblast|krai|Krai|region|Region|state)\b", "", 3, "admin"),
-        (rf"(?P<name>{NAME})\s+(?:district|District)\b", "", 2, "admin"),
+        (rf"(?P<name>{NAME})\s+(?:[Ss]ub-?)?(?:district|District)\b", "", 2, "admin"),
         (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
         (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),

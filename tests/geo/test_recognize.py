@@ -116,3 +116,8 @@ def test_the_first_and_last_of_listed_villages_are_cued() -> None:
 def test_the_desert_of_a_town_cues_the_town() -> None:
     found = {c.text for c in cue_candidates("IS attacked regime forces in the Badia of Al Mayadin.")}
     assert "Al Mayadin" in found
+
+
+def test_a_sub_district_cues_its_name_as_a_unit() -> None:
+    found = {c.text: c.hint for c in cue_candidates("An IED exploded in Qara Tapa subdistrict of Diyala.")}
+    assert found.get("Qara Tapa") == "admin"
