@@ -107,7 +107,7 @@ def loose(name: str) -> str:
     return skeleton if long_enough else ""
 
 
-SHORT_KEY_LETTERS = 5
+SHORT_KEY_LETTERS = 4
 
 
 def loose_key(name: str) -> str:
