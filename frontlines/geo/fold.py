@@ -109,6 +109,34 @@ def loose(name: str) -> str:
 
 SHORT_KEY_LETTERS = 4
 
+# Letters that stand for different Arabic or Kurdish sounds in different spellings, each
+# with the letter another spelling writes for it: g for qaf in Iraqi speech ("Gayyara" is
+# Qayyarah), j for the Kurdish c ("Cindirês" is Jindires) and back, z or d for dhal ("Al
+# Azim" is Al Adhaim). A name is also looked up read so (``alternate_readings``).
+_ALTERNATE_LETTERS = (
+    (re.compile(r"g(?!h)"), "q"),
+    (re.compile(r"j"), "c"),
+    (re.compile(r"(?<!s)c(?!h)"), "j"),
+    (re.compile(r"z"), "dh"),
+    (re.compile(r"(?<!d)d(?!h)"), "dh"),
+)
+
+
+def alternate_readings(name: str) -> list[tuple[str, str]]:
+    """The name read with one ambiguous letter as another spelling writes it, each with
+    its loose key (only readings whose key differs from the name's own)."""
+    folded = fold(name)
+    own = loose_key(name)
+    out: dict[str, str] = {}
+    for pattern, letter in _ALTERNATE_LETTERS:
+        if pattern.search(folded) is None:
+            continue
+        reading = pattern.sub(letter, folded)
+        key = loose_key(reading)
+        if key and key != own and key not in out.values():
+            out[reading] = key
+    return list(out.items())
+
 
 def loose_key(name: str) -> str:
     """The key loose matches are indexed by: the consonant skeleton, or for a name whose

@@ -15,14 +15,23 @@ from ..config import Settings
 from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
-from .fold import fold, loose, loose_key
+from .fold import alternate_readings, fold, loose, loose_key
 from .ranking import ALTERNATE as ALTERNATE
 from .ranking import CLOSE_SPELLING as CLOSE_SPELLING
 from .ranking import DERIVED as DERIVED
 from .ranking import EXACT as EXACT
 from .ranking import LOOSE as LOOSE
 from .ranking import MAX_CANDIDATES as MAX_CANDIDATES
-from .ranking import LooseGroup, best_first, loose_match, only_small, scored, with_loose
+from .ranking import (
+    LooseGroup,
+    best_first,
+    loose_match,
+    only_small,
+    read_as,
+    scored,
+    sounds_alike,
+    with_loose,
+)
 from .ranking import Match as Match
 
 _RANK_QUALITY = {1: EXACT, 0: ALTERNATE, -1: DERIVED}
@@ -172,13 +181,19 @@ class MemoryGazetteer:
             found = self._by_key.get(fold(name), [])
             looser: list[Match] = []
             if only_small(found):
-                skeleton = loose_key(name) or "\0"
-                looser = [
-                    loose_match(name, m.place, self._loose_names[(skeleton, m.place.id)])
-                    for m in self._by_loose.get(skeleton, [])
-                ]
+                looser = self._sounding(name)
+                if not any(sounds_alike(m) for m in looser):
+                    looser += [read_as(m) for reading, _ in alternate_readings(name)
+                               for m in self._sounding(reading) if sounds_alike(m)]  # fmt: skip
             out[name] = best_first(with_loose(found, looser))
         return out
+
+    def _sounding(self, reading: str) -> list[Match]:
+        skeleton = loose_key(reading) or "\0"
+        return [
+            loose_match(reading, m.place, self._loose_names[(skeleton, m.place.id)])
+            for m in self._by_loose.get(skeleton, [])
+        ]
 
     def lookup(self, name: str) -> list[Place]:
         return [m.place for m in self.lookup_many([name])[name]]
@@ -331,6 +346,15 @@ class SqliteGazetteer:
                 group = groups.get(missing.get(name, ""))
                 kept = group.ranked(name, found) if group else best_first(found)
                 self._cache[name] = [scored(name, m) for m in kept]
+            unheard = [n for n in missing if not any(sounds_alike(m) for m in self._cache[n])]
+            readings = {n: alternate_readings(n) for n in unheard}
+            alt_groups = self._loose_groups(sorted({k for rs in readings.values() for _, k in rs}))
+            for name, reads in readings.items():
+                found = exact.get(keys[name], [])
+                heard = [read_as(m) for reading, key in reads if (g := alt_groups.get(key))
+                         for m in g.ranked(reading, found) if sounds_alike(m)]  # fmt: skip
+                if heard:
+                    self._cache[name] = best_first([*self._cache[name], *heard])
             if len(self._cache) > 200_000:
                 self._cache.clear()
             return {n: self._cache.get(n, []) for n in names}

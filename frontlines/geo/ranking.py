@@ -71,6 +71,16 @@ def scored(written: str, match: Match) -> Match:
     return loose_match(written, match.place, ())
 
 
+# a match found only by reading an ambiguous letter of the name otherwise ("Gayyara" as
+# Qayyarah) ranks a little below one spelled as closely with the letters as written
+ALTERNATE_READING = 0.95
+
+
+def read_as(m: Match) -> Match:
+    """``m`` found through an alternate reading of the written name: its spelling discounted."""
+    return Match(m.place, m.quality, m.spelling * ALTERNATE_READING)
+
+
 def sounds_alike(m: Match) -> bool:
     """A loose match of a transliterated country, spelled close enough to be kept."""
     return m.place.country in TRANSLITERATED and m.spelling >= CLOSE_SPELLING

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.geo import fold, loose
+from frontlines.geo.fold import loose_key
 
 
 def test_fold_lowercases_and_strips_diacritics() -> None:
@@ -114,3 +115,23 @@ def test_a_name_with_a_short_skeleton_is_keyed_by_its_canonical_spelling() -> No
     assert loose_key("Ninewa") != loose_key("Nineveh")
     assert loose_key("Deir Ezzor") == "drzr"  # a usable skeleton stays the key
     assert loose_key("Awa") == ""  # too short to key at all
+
+
+def test_ambiguous_letters_are_also_read_as_other_spellings_write_them() -> None:
+    from frontlines.geo.fold import alternate_readings
+
+    assert ("qayyara", loose_key("Qayyara")) in alternate_readings("Gayyara")  # Iraqi g = q
+    assert loose_key("Jindires") in [k for _, k in alternate_readings("Cindires")]  # Kurdish c
+    assert loose_key("Cindires") in [k for _, k in alternate_readings("Jindires")]
+    assert alternate_readings("Homs") == []
+
+
+def test_a_name_spelled_with_another_reading_of_a_letter_is_found() -> None:
+    from frontlines.geo.gazetteer import MemoryGazetteer
+
+    from .helpers import named_place
+
+    gaz = MemoryGazetteer([named_place("q", "Qayyarah", "IQ"), named_place("j", "Jindires", "SY")])
+    assert [m.place.id for m in gaz.lookup_many(["Gayyarah"])["Gayyarah"]] == ["q"]
+    found = gaz.lookup_many(["Cindires"])["Cindires"]
+    assert [m.place.id for m in found] == ["j"] and found[0].spelling < 1.0
