@@ -117,7 +117,8 @@ class Geoparser:
         aside = set_aside_generic(matches)
         counts = initial_focus(merged, matches, focus)
         add_unambiguous(counts, [Scored(c, matches_for(c, matches)) for c in merged
-                                  if "cue" in c.origins or c.label in PLACE_LABELS])  # fmt: skip
+                                  if "cue" in c.origins or c.label in PLACE_LABELS
+                                  or _after_in(text, c, matches)])  # fmt: skip
         restore_generic(matches, aside, focus_shares(counts))
         drop_loose(matches, focus_shares(counts), {c.name for c in merged if c.hint == "locality"})
         chosen = select(merged, matches, focus_shares(counts), propn, text)
@@ -206,6 +207,19 @@ class Geoparser:
                     if "cue" in c.origins and not (c.group >= 0 and c.hint == "admin")}  # fmt: skip
             attach_unresolved(out, cued)
         return out
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
+
+
+def _after_in(text: str, c: Candidate, matches: dict[str, list[Match]]) -> bool:
+    """A large town's or a division's name right after "in", "at" or "near": a place
+    whatever label NER gives it ("in Erbil", read as an organisation), so its country is
+    the text's focus if it has one."""
+    if "gazetteer" not in c.origins or c.name not in matches:
+        return False
+    after_in = _IN_BEFORE.search(text, max(0, c.start - 12), c.start) is not None
+    return after_in and big_place_match(matches[c.name])
 
 
 _UNIT_TAIL = re.compile(rf"\s+(?:{UNIT_WORDS})$")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gazetteer import Match
+from ..records import Place
+from .gazetteer import ALTERNATE, LOOSE, Match
 from .recognize import Candidate
+from .sources import haversine_km
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 VETO_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
@@ -100,8 +102,30 @@ def matches_for(c: Candidate, matches: dict[str, list[Match]]) -> list[Match]:
     if both and not matches.get(c.name):
         union = {m.place.id: m for name in both for m in matches.get(name) or []}
         return sorted(union.values(), key=lambda m: (-m.quality, -m.spelling))
+    outer = _dashed_outer(c.name, matches)
     for name in lookup_names(c):
         found = matches.get(name) or []
+        if outer and name != c.name:  # "City - Quarter": the quarter lies in the city
+            found = [m for m in found if m.quality > LOOSE or _near_any(m.place, outer)]
         if found:
             return found
     return []
+
+
+_DASH = re.compile(r"\s+[-–]\s+")
+QUARTER_KM = 30.0
+
+
+def _dashed_outer(name: str, matches: dict[str, list[Match]]) -> list[Match]:
+    """For "City - Quarter" (two dashed parts), the city's strong matches ([] otherwise):
+    a quarter found only by its sound must lie near one of them."""
+    parts = _DASH.split(name)
+    if len(parts) != 2:
+        return []
+    return [m for m in matches.get(parts[0]) or [] if m.quality >= ALTERNATE]
+
+
+def _near_any(place: Place, outer: list[Match]) -> bool:
+    return any(
+        haversine_km(place.lat, place.lon, m.place.lat, m.place.lon) <= QUARTER_KM for m in outer
+    )

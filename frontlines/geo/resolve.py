@@ -494,5 +494,7 @@ def _inside_cities(items: list[Scored], text: str) -> None:
         p, c = item.best.place, city.place
         if c.feature_class != "P" or c.population < SMALL_TOWN or p.feature_class not in "PS":
             continue
+        if p.country == c.country and p.admin1 and p.admin1 == c.admin1:
+            continue  # "Makhmour camp in Erbil": in the province the city names, not a spot of it
         if p.population < c.population and haversine_km(p.lat, p.lon, c.lat, c.lon) > INSIDE_KM:
             item.best = city

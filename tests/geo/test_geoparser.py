@@ -327,3 +327,14 @@ def test_curated_regions(geoparser: Geoparser) -> None:
     assert got["Middle East"].source == "curated"
     assert got["Eastern Ghouta"].country == "SY"
     assert got["Atlantic"].feature == "H.OCN"
+
+
+def test_a_big_place_after_in_gives_the_text_its_focus_whatever_ner_says() -> None:
+    # "Turkish" alone would focus the text on Turkey and drop the Iraqi camp found only by
+    # its sound; "in Erbil" (a city of 900,000) counts for Iraq
+    erbil = named_place("e", "Erbil", "IQ", "P.PPLA", "11", 930_000)
+    camp = named_place("c", "Makhmur Refugee Camp", "IQ", "P.PPL", "11", 0)
+    parser = Geoparser(MemoryGazetteer([erbil, camp]), nlp=stub_nlp)
+    found = _by_text(parser.parse("Turkish drones struck Makhmour camp in Erbil, killing two."))
+    assert found["Makhmour camp"].place is not None
+    assert found["Makhmour camp"].place.id == "c"

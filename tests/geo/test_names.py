@@ -64,3 +64,19 @@ def test_a_place_written_with_two_names_takes_the_matches_of_either() -> None:
     cand = Candidate(0, 23, "Serekaniye (Ras al-Ain)", {"cue"})
     found = MemoryGazetteer([town]).lookup_many(lookup_names(cand))
     assert [m.place.id for m in matches_for(cand, found)] == ["r"]
+
+
+def test_a_quarter_found_by_its_sound_must_lie_in_the_city_written_before_it() -> None:
+    from frontlines.geo.gazetteer import MemoryGazetteer
+    from frontlines.geo.names import matches_for
+    from frontlines.records import Place
+
+    city = Place("h", "Al Hasakah", 36.50, 40.75, "P.PPLA", "SY", "01", population=188_000)
+    far = Place("k", "Khalasah", 36.0, 37.2, "P.PPL", "SY", "09")
+    near = Place("n", "Kallasa", 36.49, 40.73, "P.PPL", "SY", "01")
+    cand = Candidate(0, 24, "Al-Hasakeh - Al Kallaseh", {"ner"})
+    alias = {"h": ["Al-Hasakeh"]}
+    found = MemoryGazetteer([city, far], alias).lookup_many(lookup_names(cand))
+    assert [m.place.id for m in matches_for(cand, found)] == ["h"]  # not the namesake afar
+    found = MemoryGazetteer([city, far, near], alias).lookup_many(lookup_names(cand))
+    assert "n" in [m.place.id for m in matches_for(cand, found)]

@@ -192,3 +192,15 @@ def test_a_village_found_by_sound_far_from_the_places_beside_it_is_left_unresolv
     kept = items(near)
     _drop_far_sound_alikes(kept)
     assert kept[0].best is not None
+
+
+def test_a_site_in_the_province_a_city_names_keeps_its_place() -> None:
+    text = "drones struck Makhmour camp in Erbil"
+    camp = place(id="c", name="Makhmur Refugee Camp", feature="P.PPL", country="IQ",
+                 admin1="11", lat=35.759, lon=43.606)  # fmt: skip
+    city = place(id="e", name="Erbil", feature="P.PPLA", country="IQ", admin1="11",
+                 population=930_000, lat=36.19, lon=44.01)  # fmt: skip
+    a = Scored(Candidate(14, 27, "Makhmour camp", {"cue"}), [], Match(camp, 0.5, 1.0))
+    b = Scored(Candidate(31, 36, "Erbil", {"ner"}), [], Match(city, 1.0))
+    _inside_cities([a, b], text)
+    assert a.best is not None and a.best.place.id == "c"
