@@ -16,6 +16,10 @@ from .recognize import (
 from .resolve import Scored
 from .words import TRANSLITERATED
 
+# one piece of evidence for a country; a nationality naming an armed force ("Turkish
+# drones struck ...") is half of one: the actor's country, not always where the text is
+UNIT = 2
+
 
 def initial_focus(
     cands: Iterable[Candidate],
@@ -24,11 +28,11 @@ def initial_focus(
 ) -> Counter[str]:
     counts: Counter[str] = Counter()
     if focus:
-        counts.update(focus)
+        counts.update({country: n * UNIT for country, n in Counter(focus).items()})
     for c in cands:
         if c.kind == "demonym":
             if not c.country.startswith("@"):
-                counts[c.country] += 1
+                counts[c.country] += UNIT // 2 if c.hint == "force" else UNIT
             continue
         if c.label and c.label not in PLACE_LABELS:
             continue
@@ -36,7 +40,7 @@ def initial_focus(
         countries = [m for m in found if m.place.feature.startswith("A.PCL")]
         rivals = [m for m in found if m.place.feature == "A.ADM1" or m.place.population > 100_000]
         if len(countries) == 1 and len(rivals) <= 1:
-            counts[countries[0].place.country] += 2
+            counts[countries[0].place.country] += 2 * UNIT
     return counts
 
 
@@ -46,13 +50,13 @@ def add_unambiguous(counts: Counter[str], items: list[Scored]) -> None:
     for item in items:
         good = {m.place.country for m in item.matches if m.quality >= ALTERNATE}
         if len(good) == 1 and "" not in good:
-            counts[good.pop()] += 1
+            counts[good.pop()] += UNIT
             continue
         states = {m.place.country for m in item.matches
                   if m.quality >= 1.0 and m.place.feature == "A.ADM1"}  # fmt: skip
         nations = [m for m in item.matches if m.place.feature.startswith("A.PCL")]
         if len(states) == 1 and not nations:
-            counts[states.pop()] += 1
+            counts[states.pop()] += UNIT
 
 
 FOCUS_SHARE = 0.08

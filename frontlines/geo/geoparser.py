@@ -213,13 +213,13 @@ _IN_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 
 
 def _after_in(text: str, c: Candidate, matches: dict[str, list[Match]]) -> bool:
-    """A large town's or a division's name right after "in", "at" or "near": a place
-    whatever label NER gives it ("in Erbil", read as an organisation), so its country is
-    the text's focus if it has one."""
+    """A large town's or a division's name that NER did not call something else, or
+    right after "in", "at" or "near" whatever label NER gives it ("in Erbil", read as an
+    organisation): a place, so its country is the text's focus if it has one."""
     if "gazetteer" not in c.origins or c.name not in matches:
         return False
     after_in = _IN_BEFORE.search(text, max(0, c.start - 12), c.start) is not None
-    return after_in and big_place_match(matches[c.name])
+    return (after_in or not c.label) and big_place_match(matches[c.name])
 
 
 _UNIT_TAIL = re.compile(rf"\s+(?:{UNIT_WORDS})$")

@@ -49,6 +49,9 @@ _SPAN_BETWEEN = (r"\b(?:road|highway|route|area|areas|region|axis|line|frontline
 _PLACES_AFTER = (r"(?:villages|towns|cities|districts|sub-?districts|areas|neighbou?rhoods"
                  r"|governorates|provinces)\b")
 
+# verbs whose object is a place as often as not ("shelled X", "stormed X")
+_STRUCK = r"shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized"
+
 # (pattern, relation, precision, hint); group "name" is the toponym, "b" a second one.
 _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
     (re.compile(p), rel, prec, hint)
@@ -78,7 +81,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"{_NOT_A_NAME}{NAME}(?:,\s+{NAME}){{0,4}},?\s+and\s+(?P<name>{NAME})\s+(?:towns|villages|hamlets)\b", "", 1, "locality"),
         # ... or the second in brackets: "Serekaniye (Ras al-Ain) city", both names kept
         (rf"{_NOT_A_NAME}(?P<name>{NAME}\s*\({NAME}\))['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood|area)\b(?!\s+of\b)", "", 1, "locality"),
-        (rf"\b(?:in|at|near|shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized)\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
+        (rf"\b(?:in|at|near|{_STRUCK})\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
         (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
@@ -285,7 +288,7 @@ _PAREN_ADMIN = re.compile(
 )
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|of)\s+$")
+_LOCATIVE = re.compile(rf"\b(?:in|at|near|of|{_STRUCK})\s+$")
 
 
 def paren_admin_candidates(text: str) -> list[Candidate]:
@@ -294,7 +297,7 @@ def paren_admin_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for number, m in enumerate(_PAREN_ADMIN.finditer(text)):
         unit = m.end("name") < m.start("a") - 2
-        before = text[max(0, m.start() - 6) : m.start()]
+        before = text[max(0, m.start() - 12) : m.start()]
         if m.group("b") is None and not unit and not _LOCATIVE.search(before):
             continue  # "the United Nations (UN)": one part needs "in/at/near" before it
         for group in ("name", "a", "b", "c", "d"):
@@ -332,8 +335,21 @@ def demonym_candidates(text: str) -> list[Candidate]:
     for start, end, word in tokens(text):
         iso = table.get(word)
         if iso:
-            out.append(Candidate(start, end, word, {"demonym"}, kind="demonym", country=iso))
+            hint = "force" if _FORCE_AFTER.match(text, end) else ""
+            out.append(Candidate(start, end, word, {"demonym"}, kind="demonym", country=iso,
+                                 hint=hint))  # fmt: skip
     return out
+
+
+# a nationality naming an armed force ("Turkish drones struck ...", "Russian warplanes"):
+# hint "force", half the focus evidence of another nationality word
+_FORCE_AFTER = re.compile(
+    r"\s+(?:(?:army|military|air|armed|security|border|special|backed|led|allied|regime"
+    r"|government|occupation|intelligence)[\s-]+)?(?:forces?|army|military|troops|soldiers"
+    r"|drones?|warplanes?|jets?|aircraft|helicopters?|artillery|airstrikes?|air ?force"
+    r"|intelligence|guards?|militias?|police|gendarmerie|navy|patrols?|convoys?|tanks?)\b",
+    re.I,
+)
 
 
 def merge(cands: Iterable[Candidate]) -> dict[tuple[int, int], Candidate]:

@@ -45,3 +45,11 @@ def test_another_standard_transliteration_is_kept_before_the_text_has_a_focus() 
     matches = {"Abbassiya": [loose_match("Abbassiya", cairo_quarter, ["abbasiyah"])]}
     drop_loose(matches, {"EG": 0.9})
     assert matches["Abbassiya"] == []
+
+
+def test_a_force_named_by_nationality_weighs_half_a_nationality() -> None:
+    from frontlines.geo.focus import initial_focus
+    from frontlines.geo.recognize import demonym_candidates
+
+    counts = initial_focus(demonym_candidates("Turkish drones hit a Syrian town."), {}, None)
+    assert counts["SY"] == 2 * counts["TR"] > 0

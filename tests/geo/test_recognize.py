@@ -121,3 +121,17 @@ def test_the_desert_of_a_town_cues_the_town() -> None:
 def test_a_sub_district_cues_its_name_as_a_unit() -> None:
     found = {c.text: c.hint for c in cue_candidates("An IED exploded in Qara Tapa subdistrict of Diyala.")}
     assert found.get("Qara Tapa") == "admin"
+
+
+def test_a_nationality_naming_a_force_is_marked_as_such() -> None:
+    from frontlines.geo.recognize import demonym_candidates
+
+    hints = {c.text: c.hint for c in demonym_candidates("Turkish drones struck a Syrian village.")}
+    assert hints == {"Turkish": "force", "Syrian": ""}
+
+
+def test_a_place_with_its_unit_in_brackets_after_an_attack_verb_is_cued() -> None:
+    from frontlines.geo.recognize import paren_admin_candidates
+
+    found = {c.text for c in paren_admin_candidates("Turkish forces shelled Tal Rifaat (Aleppo).")}
+    assert {"Tal Rifaat", "Aleppo"} <= found
