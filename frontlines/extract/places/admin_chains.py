@@ -56,7 +56,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # the gap of "X town in Y": Y is the area the town X lies in (a chain after it qualifies X,
 # and the place choice reads Y as X's area)
-SETTLEMENT_IN = re.compile(r"['’]?\s+(?:towns?|villages?|hamlets?)\s+in\s+$", re.I)
+SETTLEMENT_IN = re.compile(r"['’]?\s+(?:towns?|villages?|hamlets?)\s+(?:in|of)\s+$", re.I)
 _STOP = {"The", "On", "In", "At", "A", "An", "Around", "Near", "During", "Between", "And"}
 
 

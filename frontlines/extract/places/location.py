@@ -187,10 +187,11 @@ def _score(
 # "X town in the southern countryside of Y", "X village in rural Y": the gap between a place
 # and the larger area it is written inside (commas and brackets are the admin chains' part)
 _INSIDE_GAP = re.compile(
-    r"^['’]?\s+(?:(?:(?:village|town)\s+)?(?:towns?|villages?|city|hamlet|camp|areas?|axis|farms|front"
+    r"^['’]?\s+(?:(?:villages?|towns?|hamlets?|sub-?district|district)\s+of\s+(?:the\s+)?|"
+    r"(?:(?:(?:village|town)\s+)?(?:towns?|villages?|city|hamlet|camp|areas?|axis|farms|front"
     r"|frontline|badia|plain|crossing(?:\s+point)?|hills?|heights)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?$",
+    r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?)$",
     re.I,
 )
 _AREA_WORDS = re.compile(

@@ -185,3 +185,10 @@ def test_a_place_owned_by_an_area_written_before_it_is_the_events_place() -> Non
     chosen = _choose(text, mentions)
     assert chosen.place.id == VILLAGE.id
     assert any("area named before it" in r for r in chosen.reasons)
+
+
+def test_a_village_of_a_district_is_the_events_place() -> None:
+    text = "IS militants attacked Tall Hanun village of Qalbara district, killing one."
+    mentions = [mention_of(text, "Tall Hanun", VILLAGE, VILLAGE),
+                mention_of(text, "Qalbara", CITY, CITY)]  # fmt: skip
+    assert _choose(text, mentions).place.id == VILLAGE.id
