@@ -20,7 +20,7 @@ from ...records import Mention, Place
 from .admin_chains import SETTLEMENT_IN
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|towards?|between)"
+    r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|between)"
     r"|\b(?:outskirts|vicinity|area|areas|region|district|neighbou?rhood|parish|municipality|province|town|city|village|countryside|suburbs?|edge|environs) of"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
