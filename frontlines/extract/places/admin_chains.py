@@ -40,7 +40,7 @@ _CHAIN_COMMA = re.compile(rf"{_PART}((?:\s*,\s*{_PART}){{1,3}})(?=\s*(?:[.;:)]|$
 # "City - Quarter" written alone: the quarter inside the city
 _CHAIN_QUARTER = re.compile(rf"({_NAME})()")
 _CODED = re.compile(
-    rf"\b(?:locations?\s+)?coded\s+(?:to|as)\s+(?:near(?:\s+by)?\s+|the\s+)?(?:(?:[a-z]+\s+)?capital,?\s+)?{_PART}"
+    rf"\b(?:(?:[Ll]ocations?\s+)?coded|Coded)\s+(?:to|as)\s+(?:near(?:\s+by)?\s+|the\s+)?(?:(?:[a-z]+\s+)?capital,?\s+)?{_PART}"
     rf"((?:\s*,\s*(?:in\s+)?{_PART})*(?:\s*\)?\s*\(\s*{_PART}(?:\s*,\s*{_PART})*(?=\s*\)))?)"
 )
 _MORE = re.compile(rf"\s*\)?\s*[,(]\s*(?:in\s+)?{_PART}")

@@ -14,6 +14,8 @@ evidence says about where *this* event happened:
 ==========================================  =====
 evidence                                    score
 ==========================================  =====
+a coder's remark placing the event
+  ("Coded as Kut city.", ACLED's notes)       5.0
 the sentence's place read through its units  4.0
 a village of the area written around it,
   found there by its sound (``sounded_location``) 3.5
@@ -28,6 +30,7 @@ the document's main place                    0.5
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +42,9 @@ from .unseen import bare_location, unseen_location
 
 CHAIN, SENTENCE, UNSEEN, COUNTRY, BARE, PREVIOUS, MAIN = 4.0, 3.0, 2.5, 1.5, 1.2, 1.0, 0.5
 SOUNDED = 3.5
+CODED = 5.0
+# a coder's remark of its own saying where the event is placed ("Coded as Kut city.")
+_CODED_REMARK = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(?:Location\s+)?[Cc]oded\s+(?:to|as)\s+[^.]*\.")
 
 
 @dataclass(slots=True)
@@ -83,6 +89,9 @@ def candidates(
         if sounded is not None:
             out.append(_candidate(sounded, SOUNDED, "found by its sound in the area around it"))
     if lookup is not None:
+        coded = _coded_remark(s, lookup)
+        if coded is not None:
+            out.append(_candidate(coded, CODED, "the place a coder's remark codes the event to"))
         chain = qualified_location(s.text, s.start, s.end, chosen, lookup, s.country, s.mentions)
         if chain is not None and chain is not chosen:
             out.append(_candidate(chain, CHAIN, "read through the units written beside it"))
@@ -118,6 +127,20 @@ def choose(
     summary = f"score {best.score:g}" + (f" over {others} other candidates" if others else "")
     why = [*best.reasons, summary]
     return PlaceCandidate(replace(best.location, reasons=why), best.score, why)
+
+
+def _coded_remark(s: Sentence, lookup: Lookup) -> Location | None:
+    """The place of a remark sentence of the paragraph that codes the event ("Coded as
+    Khanaqin district, Diyala."), when the event's own sentence is not that remark: a
+    place standing in for the wider area where the event happened, so precision 3."""
+    first, last = s.paragraph
+    for found in _CODED_REMARK.finditer(s.text, first, last):
+        if s.start <= found.start() < s.end:
+            continue  # the sentence's own "coded to" is read with its chains
+        coded = qualified_location(s.text, found.start(), found.end(), None, lookup, s.country)
+        if coded is not None:  # a stand-in for a wider area: precision 3 (ACLED's codebook)
+            return replace(coded, precision=3)
+    return None
 
 
 def _best(found: list[PlaceCandidate]) -> float:

@@ -192,3 +192,18 @@ def test_a_village_of_a_district_is_the_events_place() -> None:
     mentions = [mention_of(text, "Tall Hanun", VILLAGE, VILLAGE),
                 mention_of(text, "Qalbara", CITY, CITY)]  # fmt: skip
     assert _choose(text, mentions).place.id == VILLAGE.id
+
+
+def test_a_coders_remark_in_another_sentence_places_the_event_at_precision_3() -> None:
+    from ..helpers import memory_lookup
+
+    text = ("Gunmen attacked a shepherd in the Tall Hanun area of Raqqin. "
+            "Coded as provincial capital Qalbara city. There were no casualties.")  # fmt: skip
+    end = text.index(". Coded") + 1
+    mentions = [mention_of(text, "Tall Hanun", FAR_VILLAGE, FAR_VILLAGE),
+                mention_of(text, "Raqqin", PROVINCE, PROVINCE)]  # fmt: skip
+    sentence = Sentence(text, 0, end, 8, (0, len(text)), "SY", mentions)
+    chosen = choose(sentence, memory_lookup([CITY, PROVINCE]), None, None)
+    assert chosen is not None and chosen.location.place.id == CITY.id
+    assert chosen.location.precision == 3
+    assert chosen.reasons[0] == "the place a coder's remark codes the event to"
