@@ -15,7 +15,9 @@ so that no two are the same document.
 * ``memory``: the peak resident memory of each analysing actor during those runs (target
   < 1.5 GB);
 * ``big``: ``--big`` short documents with 2 workers: completes, documents/s, and the
-  memory of the driver and actors sampled along the run (flat after warm-up);
+  memory of the driver and actors sampled along the run (flat after warm-up): the
+  driver's unique size (USS) and the processes' summed proportional sizes (PSS), which
+  count a page shared by several processes once (``memory_course``);
 * ``kill``: ``frontlines batch`` over the ``--docs`` documents killed with SIGKILL once a
   third are stored, then run again: the stored documents and events must equal those of
   the uninterrupted 2-worker run.
@@ -66,6 +68,22 @@ def rss(pid: int) -> int:
         return 0
 
 
+def unique(pid: int) -> tuple[int, int]:
+    """``(uss, pss)`` in bytes: the pages only this process holds (private), and its
+    proportional share of all it maps (a page shared by n processes counts 1/n), from
+    ``/proc/PID/smaps_rollup``; (0, 0) when the process is gone."""
+    sizes: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                key, _, rest = line.partition(":")
+                if key in ("Pss", "Private_Clean", "Private_Dirty"):
+                    sizes[key] = int(rest.split()[0]) * 1024
+    except (OSError, ValueError, IndexError):
+        return 0, 0
+    return sizes.get("Private_Clean", 0) + sizes.get("Private_Dirty", 0), sizes.get("Pss", 0)
+
+
 def actors() -> list[int]:
     found = []
     for entry in os.listdir("/proc"):
@@ -81,31 +99,39 @@ def actors() -> list[int]:
 
 
 class Sampler(threading.Thread):
-    """Samples the driver's and each actor's resident memory every ``every`` seconds."""
+    """Samples the driver's and each actor's resident memory every ``every`` seconds, and
+    with ``unique`` also their unique (USS) and proportional (PSS) sizes (``uniques``:
+    ``(seconds, driver (uss, pss), [(uss, pss) of each actor])``)."""
 
-    def __init__(self, every: float = 1.0) -> None:
+    def __init__(self, every: float = 1.0, unique: bool = False) -> None:
         super().__init__(daemon=True)
         self.every = every
+        self.unique = unique
         self.samples: list[tuple[float, int, list[int]]] = []
+        self.uniques: list[tuple[float, tuple[int, int], list[tuple[int, int]]]] = []
         self.stop = threading.Event()
         self.start_time = time.perf_counter()
 
     def run(self) -> None:
         while not self.stop.wait(self.every):
-            sizes = [rss(pid) for pid in actors()]
-            self.samples.append((time.perf_counter() - self.start_time, rss(os.getpid()), sizes))
+            pids, now = actors(), time.perf_counter() - self.start_time
+            self.samples.append((now, rss(os.getpid()), [rss(pid) for pid in pids]))
+            if self.unique:
+                self.uniques.append((now, unique(os.getpid()), [unique(pid) for pid in pids]))
 
     def peak_actor(self) -> int:
         return max((max(s[2]) for s in self.samples if s[2]), default=0)
 
 
-def run_inprocess(inputs: list[str], db: Path, workers: int) -> tuple[Any, Sampler]:
+def run_inprocess(
+    inputs: list[str], db: Path, workers: int, *, unique: bool = False
+) -> tuple[Any, Sampler]:
     import ray
 
     from frontlines import Settings
     from frontlines.scale import open_sink, run_batch
 
-    sampler = Sampler()
+    sampler = Sampler(every=5.0 if unique else 1.0, unique=unique)
     sampler.start()
     sink = open_sink(str(db), None)
     try:
@@ -140,18 +166,52 @@ def speedup(docs: Path, work: Path) -> dict[str, Any]:
     return out
 
 
+def _mb(values: Sequence[int]) -> list[float]:
+    return [round(v / 1e6, 1) for v in values]
+
+
+def _course(values: Sequence[int], points: int = 10) -> list[int]:
+    """``points`` values evenly spread over the run (the first and the last included)."""
+    if len(values) <= points:
+        return list(values)
+    return [values[round(k * (len(values) - 1) / (points - 1))] for k in range(points)]
+
+
+def memory_course(sampler: Sampler, warmup_seconds: float) -> dict[str, Any]:
+    """Memory over the warm part of a run: the driver's unique size (USS: its private pages,
+    which no other process counts), the sum of the driver's and actors' proportional sizes
+    (PSS: a page shared by n processes counts 1/n, so the memory-mapped gazetteer and Ray's
+    object store count once in all), and the old sum of resident sizes, sampled every few
+    seconds; ten points spread over the run, and the first and last fifth's means."""
+    warm = [u for u in sampler.uniques if u[0] > warmup_seconds and u[2]]
+    rss_warm = [s for s in sampler.samples if s[0] > warmup_seconds and s[2]]
+    driver = [u[1][0] for u in warm]
+    pss = [u[1][1] + sum(p for _, p in u[2]) for u in warm]
+    actor_uss = [max(a for a, _ in u[2]) for u in warm]
+    fifth = max(1, len(warm) // 5)
+
+    def ends(values: list[int]) -> list[float]:
+        return _mb([sum(values[:fifth]) // fifth, sum(values[-fifth:]) // fifth]) if values else []
+
+    return {
+        "samples": len(warm),
+        "seconds": [round(u[0]) for u in _course(warm)],
+        "driver_uss_mb": _mb(_course(driver)), "driver_uss_first_last_fifth_mb": ends(driver),
+        "pss_total_mb": _mb(_course(pss)), "pss_total_first_last_fifth_mb": ends(pss),
+        "actor_uss_max_mb": _mb(_course(actor_uss)),
+        "actor_uss_first_last_fifth_mb": ends(actor_uss),
+        "rss_total_mb": _mb(_course([s[1] + sum(s[2]) for s in rss_warm])),
+    }  # fmt: skip
+
+
 def big(count: int, work: Path) -> dict[str, Any]:
     docs = write_docs(work / "big.jsonl", count, short=True, seed=9)
-    stats, sampler = run_inprocess([str(docs)], work / "big.sqlite", 2)
-    warm = [s for s in sampler.samples if s[0] > stats.warmup_seconds and s[2]]
-    totals = [s[1] + sum(s[2]) for s in warm]
-    thirds = [totals[len(totals) * k // 3] for k in range(3)] if len(totals) >= 3 else totals
+    stats, sampler = run_inprocess([str(docs)], work / "big.sqlite", 2, unique=True)
     return {
         "documents": stats.documents, "errors": len(stats.errors),
-        "seconds": round(stats.seconds, 1), "documents_per_second": steady_rate(stats),
-        "rss_mb_at_start_middle_end": [round(t / 1e6, 1) for t in (*thirds[:2], totals[-1])]
-        if totals else [],
-        "rss_mb_max": round(max(totals) / 1e6, 1) if totals else None,
+        "seconds": round(stats.seconds, 1), "warmup_seconds": round(stats.warmup_seconds, 1),
+        "documents_per_second": steady_rate(stats),
+        "memory": memory_course(sampler, stats.warmup_seconds),
     }  # fmt: skip
 
 
