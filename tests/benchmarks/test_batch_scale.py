@@ -41,7 +41,9 @@ def test_memory_course_reads_the_warm_part_only() -> None:
     bench = load_benchmark("batch_scale")
     sampler = bench.Sampler(unique=True)
     mb = 1_000_000
-    sampler.uniques = [(float(t), (100 * mb, 150 * mb), [(t * mb, 2 * t * mb)]) for t in range(1, 21)]
+    sampler.uniques = [
+        (float(t), (100 * mb, 150 * mb), [(t * mb, 2 * t * mb)]) for t in range(1, 21)
+    ]
     sampler.samples = [(float(t), 300 * mb, [400 * mb]) for t in range(1, 21)]
     course = bench.memory_course(sampler, warmup_seconds=10.0)
     assert course["samples"] == 10 and course["seconds"][0] == 11
