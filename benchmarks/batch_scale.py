@@ -38,7 +38,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -170,7 +170,10 @@ def _mb(values: Sequence[int]) -> list[float]:
     return [round(v / 1e6, 1) for v in values]
 
 
-def _course(values: Sequence[int], points: int = 10) -> list[int]:
+T = TypeVar("T")
+
+
+def _course(values: Sequence[T], points: int = 10) -> list[T]:
     """``points`` values evenly spread over the run (the first and the last included)."""
     if len(values) <= points:
         return list(values)
