@@ -68,20 +68,25 @@ def rss(pid: int) -> int:
         return 0
 
 
-def unique(pid: int) -> tuple[int, int]:
-    """``(uss, pss)`` in bytes: the pages only this process holds (private), and its
-    proportional share of all it maps (a page shared by n processes counts 1/n), from
-    ``/proc/PID/smaps_rollup``; (0, 0) when the process is gone."""
+def unique(pid: int) -> tuple[int, int, int]:
+    """``(uss, pss, pss_file)`` in bytes: the pages only this process holds (private), its
+    proportional share of all it maps (a page shared by n processes counts 1/n), and the
+    part of that share mapped from files (the memory-mapped gazetteer, libraries), from
+    ``/proc/PID/smaps_rollup``; zeros when the process is gone."""
     sizes: dict[str, int] = {}
     try:
         with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
             for line in fh:
                 key, _, rest = line.partition(":")
-                if key in ("Pss", "Private_Clean", "Private_Dirty"):
+                if key in ("Pss", "Pss_File", "Private_Clean", "Private_Dirty"):
                     sizes[key] = int(rest.split()[0]) * 1024
     except (OSError, ValueError, IndexError):
-        return 0, 0
-    return sizes.get("Private_Clean", 0) + sizes.get("Private_Dirty", 0), sizes.get("Pss", 0)
+        return 0, 0, 0
+    uss = sizes.get("Private_Clean", 0) + sizes.get("Private_Dirty", 0)
+    return uss, sizes.get("Pss", 0), sizes.get("Pss_File", 0)
+
+
+Sizes = tuple[int, int, int]
 
 
 def actors() -> list[int]:
@@ -101,14 +106,14 @@ def actors() -> list[int]:
 class Sampler(threading.Thread):
     """Samples the driver's and each actor's resident memory every ``every`` seconds, and
     with ``unique`` also their unique (USS) and proportional (PSS) sizes (``uniques``:
-    ``(seconds, driver (uss, pss), [(uss, pss) of each actor])``)."""
+    ``(seconds, driver's sizes, [each actor's sizes])``, sizes as ``unique`` gives them)."""
 
     def __init__(self, every: float = 1.0, unique: bool = False) -> None:
         super().__init__(daemon=True)
         self.every = every
         self.unique = unique
         self.samples: list[tuple[float, int, list[int]]] = []
-        self.uniques: list[tuple[float, tuple[int, int], list[tuple[int, int]]]] = []
+        self.uniques: list[tuple[float, Sizes, list[Sizes]]] = []
         self.stop = threading.Event()
         self.start_time = time.perf_counter()
 
@@ -181,30 +186,30 @@ def _course(values: Sequence[T], points: int = 10) -> list[T]:
 
 
 def memory_course(sampler: Sampler, warmup_seconds: float) -> dict[str, Any]:
-    """Memory over the warm part of a run: the driver's unique size (USS: its private pages,
-    which no other process counts), the sum of the driver's and actors' proportional sizes
+    """Memory over the warm part of a run, sampled every few seconds: the driver's unique
+    size (USS: its private pages, which no other process counts), the largest actor's,
+    the driver's and actors' private pages together, the sum of their proportional sizes
     (PSS: a page shared by n processes counts 1/n, so the memory-mapped gazetteer and Ray's
-    object store count once in all), and the old sum of resident sizes, sampled every few
-    seconds; ten points spread over the run, and the first and last fifth's means."""
+    object store count once in all) and the file-backed part of it, and the old sum of
+    resident sizes; ten points spread over the run, and the first and last fifth's means."""
     warm = [u for u in sampler.uniques if u[0] > warmup_seconds and u[2]]
     rss_warm = [s for s in sampler.samples if s[0] > warmup_seconds and s[2]]
-    driver = [u[1][0] for u in warm]
-    pss = [u[1][1] + sum(p for _, p in u[2]) for u in warm]
-    actor_uss = [max(a for a, _ in u[2]) for u in warm]
+    series = {
+        "driver_uss": [u[1][0] for u in warm],
+        "actor_uss_max": [max(a[0] for a in u[2]) for u in warm],
+        "uss_total": [u[1][0] + sum(a[0] for a in u[2]) for u in warm],
+        "pss_total": [u[1][1] + sum(a[1] for a in u[2]) for u in warm],
+        "pss_file_total": [u[1][2] + sum(a[2] for a in u[2]) for u in warm],
+    }
     fifth = max(1, len(warm) // 5)
-
-    def ends(values: list[int]) -> list[float]:
-        return _mb([sum(values[:fifth]) // fifth, sum(values[-fifth:]) // fifth]) if values else []
-
-    return {
-        "samples": len(warm),
-        "seconds": [round(u[0]) for u in _course(warm)],
-        "driver_uss_mb": _mb(_course(driver)), "driver_uss_first_last_fifth_mb": ends(driver),
-        "pss_total_mb": _mb(_course(pss)), "pss_total_first_last_fifth_mb": ends(pss),
-        "actor_uss_max_mb": _mb(_course(actor_uss)),
-        "actor_uss_first_last_fifth_mb": ends(actor_uss),
-        "rss_total_mb": _mb(_course([s[1] + sum(s[2]) for s in rss_warm])),
-    }  # fmt: skip
+    out: dict[str, Any] = {"samples": len(warm), "seconds": [round(u[0]) for u in _course(warm)]}
+    for name, values in series.items():
+        out[f"{name}_mb"] = _mb(_course(values))
+        out[f"{name}_first_last_fifth_mb"] = (
+            _mb([sum(values[:fifth]) // fifth, sum(values[-fifth:]) // fifth]) if values else []
+        )
+    out["rss_total_mb"] = _mb(_course([s[1] + sum(s[2]) for s in rss_warm]))
+    return out
 
 
 def big(count: int, work: Path) -> dict[str, Any]:
