@@ -15,7 +15,9 @@ so that no two are the same document.
 * ``memory``: the peak resident memory of each analysing actor during those runs (target
   < 1.5 GB);
 * ``big``: ``--big`` short documents with 2 workers: completes, documents/s, and the
-  memory of the driver and actors sampled along the run (flat after warm-up);
+  memory of the driver and actors sampled along the run (flat after warm-up): the
+  driver's unique size (USS) and the processes' summed proportional sizes (PSS), which
+  count a page shared by several processes once (``memory_course``);
 * ``kill``: ``frontlines batch`` over the ``--docs`` documents killed with SIGKILL once a
   third are stored, then run again: the stored documents and events must equal those of
   the uninterrupted 2-worker run.
@@ -36,7 +38,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -66,6 +68,27 @@ def rss(pid: int) -> int:
         return 0
 
 
+def unique(pid: int) -> tuple[int, int, int]:
+    """``(uss, pss, pss_file)`` in bytes: the pages only this process holds (private), its
+    proportional share of all it maps (a page shared by n processes counts 1/n), and the
+    part of that share mapped from files (the memory-mapped gazetteer, libraries), from
+    ``/proc/PID/smaps_rollup``; zeros when the process is gone."""
+    sizes: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                key, _, rest = line.partition(":")
+                if key in ("Pss", "Pss_File", "Private_Clean", "Private_Dirty"):
+                    sizes[key] = int(rest.split()[0]) * 1024
+    except (OSError, ValueError, IndexError):
+        return 0, 0, 0
+    uss = sizes.get("Private_Clean", 0) + sizes.get("Private_Dirty", 0)
+    return uss, sizes.get("Pss", 0), sizes.get("Pss_File", 0)
+
+
+Sizes = tuple[int, int, int]
+
+
 def actors() -> list[int]:
     found = []
     for entry in os.listdir("/proc"):
@@ -81,31 +104,39 @@ def actors() -> list[int]:
 
 
 class Sampler(threading.Thread):
-    """Samples the driver's and each actor's resident memory every ``every`` seconds."""
+    """Samples the driver's and each actor's resident memory every ``every`` seconds, and
+    with ``unique`` also their unique (USS) and proportional (PSS) sizes (``uniques``:
+    ``(seconds, driver's sizes, [each actor's sizes])``, sizes as ``unique`` gives them)."""
 
-    def __init__(self, every: float = 1.0) -> None:
+    def __init__(self, every: float = 1.0, unique: bool = False) -> None:
         super().__init__(daemon=True)
         self.every = every
+        self.unique = unique
         self.samples: list[tuple[float, int, list[int]]] = []
+        self.uniques: list[tuple[float, Sizes, list[Sizes]]] = []
         self.stop = threading.Event()
         self.start_time = time.perf_counter()
 
     def run(self) -> None:
         while not self.stop.wait(self.every):
-            sizes = [rss(pid) for pid in actors()]
-            self.samples.append((time.perf_counter() - self.start_time, rss(os.getpid()), sizes))
+            pids, now = actors(), time.perf_counter() - self.start_time
+            self.samples.append((now, rss(os.getpid()), [rss(pid) for pid in pids]))
+            if self.unique:
+                self.uniques.append((now, unique(os.getpid()), [unique(pid) for pid in pids]))
 
     def peak_actor(self) -> int:
         return max((max(s[2]) for s in self.samples if s[2]), default=0)
 
 
-def run_inprocess(inputs: list[str], db: Path, workers: int) -> tuple[Any, Sampler]:
+def run_inprocess(
+    inputs: list[str], db: Path, workers: int, *, unique: bool = False
+) -> tuple[Any, Sampler]:
     import ray
 
     from frontlines import Settings
     from frontlines.scale import open_sink, run_batch
 
-    sampler = Sampler()
+    sampler = Sampler(every=5.0 if unique else 1.0, unique=unique)
     sampler.start()
     sink = open_sink(str(db), None)
     try:
@@ -140,18 +171,55 @@ def speedup(docs: Path, work: Path) -> dict[str, Any]:
     return out
 
 
+def _mb(values: Sequence[int]) -> list[float]:
+    return [round(v / 1e6, 1) for v in values]
+
+
+T = TypeVar("T")
+
+
+def _course(values: Sequence[T], points: int = 10) -> list[T]:
+    """``points`` values evenly spread over the run (the first and the last included)."""
+    if len(values) <= points:
+        return list(values)
+    return [values[round(k * (len(values) - 1) / (points - 1))] for k in range(points)]
+
+
+def memory_course(sampler: Sampler, warmup_seconds: float) -> dict[str, Any]:
+    """Memory over the warm part of a run, sampled every few seconds: the driver's unique
+    size (USS: its private pages, which no other process counts), the largest actor's,
+    the driver's and actors' private pages together, the sum of their proportional sizes
+    (PSS: a page shared by n processes counts 1/n, so the memory-mapped gazetteer and Ray's
+    object store count once in all) and the file-backed part of it, and the old sum of
+    resident sizes; ten points spread over the run, and the first and last fifth's means."""
+    warm = [u for u in sampler.uniques if u[0] > warmup_seconds and u[2]]
+    rss_warm = [s for s in sampler.samples if s[0] > warmup_seconds and s[2]]
+    series = {
+        "driver_uss": [u[1][0] for u in warm],
+        "actor_uss_max": [max(a[0] for a in u[2]) for u in warm],
+        "uss_total": [u[1][0] + sum(a[0] for a in u[2]) for u in warm],
+        "pss_total": [u[1][1] + sum(a[1] for a in u[2]) for u in warm],
+        "pss_file_total": [u[1][2] + sum(a[2] for a in u[2]) for u in warm],
+    }
+    fifth = max(1, len(warm) // 5)
+    out: dict[str, Any] = {"samples": len(warm), "seconds": [round(u[0]) for u in _course(warm)]}
+    for name, values in series.items():
+        out[f"{name}_mb"] = _mb(_course(values))
+        out[f"{name}_first_last_fifth_mb"] = (
+            _mb([sum(values[:fifth]) // fifth, sum(values[-fifth:]) // fifth]) if values else []
+        )
+    out["rss_total_mb"] = _mb(_course([s[1] + sum(s[2]) for s in rss_warm]))
+    return out
+
+
 def big(count: int, work: Path) -> dict[str, Any]:
     docs = write_docs(work / "big.jsonl", count, short=True, seed=9)
-    stats, sampler = run_inprocess([str(docs)], work / "big.sqlite", 2)
-    warm = [s for s in sampler.samples if s[0] > stats.warmup_seconds and s[2]]
-    totals = [s[1] + sum(s[2]) for s in warm]
-    thirds = [totals[len(totals) * k // 3] for k in range(3)] if len(totals) >= 3 else totals
+    stats, sampler = run_inprocess([str(docs)], work / "big.sqlite", 2, unique=True)
     return {
         "documents": stats.documents, "errors": len(stats.errors),
-        "seconds": round(stats.seconds, 1), "documents_per_second": steady_rate(stats),
-        "rss_mb_at_start_middle_end": [round(t / 1e6, 1) for t in (*thirds[:2], totals[-1])]
-        if totals else [],
-        "rss_mb_max": round(max(totals) / 1e6, 1) if totals else None,
+        "seconds": round(stats.seconds, 1), "warmup_seconds": round(stats.warmup_seconds, 1),
+        "documents_per_second": steady_rate(stats),
+        "memory": memory_course(sampler, stats.warmup_seconds),
     }  # fmt: skip
 
 

@@ -191,7 +191,12 @@ class Place:
         return self.feature.split(".", 1)[0]
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """``dataclasses.asdict(self)`` (every field a scalar), without its deep copy:
+        each stored mention writes its place."""
+        return {name: getattr(self, name) for name in _PLACE_FIELDS}
+
+
+_PLACE_FIELDS = tuple(f.name for f in dataclasses.fields(Place))
 
 
 @dataclass(slots=True)

@@ -327,11 +327,41 @@ class SqliteGazetteer:
         }
 
     def _loose_groups(self, keys: list[str]) -> dict[str, LooseGroup]:
-        """The places of each loose key, ordered once per key (see ``LooseGroup``)."""
+        """The places of each loose key, ordered once per key (see ``LooseGroup``): from
+        the index's rows without their places, then only the places a ranking can take
+        are built (a skeleton such as ``sn`` matches over a thousand places)."""
+        if len(self._groups) > 100_000:
+            self._groups.clear()
         todo = [k for k in keys if k not in self._groups]
-        for key, rows in self._query("loose", todo).items():
-            self._groups[key] = LooseGroup((p, name) for _, name, p in rows) if rows else None
+        for i in range(0, len(todo), 500):
+            for key, rows in self._fetch_loose(todo[i : i + 500]).items():
+                group = LooseGroup.from_rows(rows, self._places_by_id) if rows else None
+                self._groups[key] = group
         return {k: group for k in keys if (group := self._groups[k]) is not None}
+
+    def _fetch_loose(self, chunk: list[str]) -> dict[str, list[tuple[str, str, int, str]]]:
+        """``(place id, country, population, folded name)`` of each loose key's rows, in
+        the index's order (the order ``_fetch`` gives them in)."""
+        fetched: dict[str, list[tuple[str, str, int, str]]] = {v: [] for v in chunk}
+        sql = (
+            "SELECT n.loose, n.place_id, p.country, p.population, n.key FROM names n "
+            f"JOIN places p ON p.id = n.place_id WHERE n.loose IN ({','.join('?' * len(chunk))})"
+        )
+        for skeleton, *row in self._connection().execute(sql, chunk):
+            fetched[skeleton].append(tuple(row))  # type: ignore[arg-type]
+        return fetched
+
+    def _places_by_id(self, ids: list[str]) -> dict[str, Place]:
+        """The places of the given ids, each built once."""
+        if len(self._places) > 500_000:
+            self._places.clear()
+        todo = list(dict.fromkeys(i for i in ids if i not in self._places))
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            sql = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id IN ({','.join('?' * len(chunk))})"
+            for row in self._connection().execute(sql, chunk):
+                self._places.setdefault(str(row[0]), _place(row))
+        return {i: self._places[i] for i in ids}
 
     def lookup_many(self, names: Iterable[str]) -> dict[str, list[Match]]:
         names = list(dict.fromkeys(names))

@@ -9,7 +9,7 @@ costs no more than its sound-alike places and the few it keeps; it gives exactly
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Place
@@ -138,17 +138,44 @@ class LooseGroup:
     __slots__ = ("plain", "spelled")
 
     def __init__(self, rows: Iterable[tuple[Place, str]]) -> None:
-        keys: dict[str, list[str]] = {}
-        places: dict[str, tuple[int, Place]] = {}
+        built: dict[str, Place] = {}
+        light = []
         for place, key in rows:
-            keys.setdefault(place.id, []).append(key)
-            places.setdefault(place.id, (len(places), place))
-        plain = [(n, p) for n, p in places.values() if p.country not in TRANSLITERATED]
-        plain.sort(key=lambda item: (-item[1].population, item[0]))
-        # the first MAX_CANDIDATES are all a ranking can take from them
-        self.plain = [(n, Match(p, LOOSE, _UNSCORED)) for n, p in plain[:MAX_CANDIDATES]]
-        self.spelled = [(n, p, tuple(keys[p.id])) for n, p in places.values()
-                        if p.country in TRANSLITERATED]  # fmt: skip
+            built.setdefault(place.id, place)
+            light.append((place.id, place.country, place.population, key))
+        self._fill(light, lambda ids: built)
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Iterable[tuple[str, str, int, str]],
+        places: Callable[[list[str]], Mapping[str, Place]],
+    ) -> LooseGroup:
+        """The group of the index's rows ``(place id, country, population, folded name)``;
+        ``places(ids)`` builds the places, asked only for those a ranking can take (of a
+        key matching a thousand places, the first ``MAX_CANDIDATES`` and the sound-alikes)."""
+        group = cls.__new__(cls)
+        group._fill(rows, places)
+        return group
+
+    def _fill(
+        self,
+        rows: Iterable[tuple[str, str, int, str]],
+        places: Callable[[list[str]], Mapping[str, Place]],
+    ) -> None:
+        keys: dict[str, list[str]] = {}
+        order: dict[str, tuple[int, str, int]] = {}  # place id: (first row, country, population)
+        for place_id, country, population, key in rows:
+            keys.setdefault(place_id, []).append(key)
+            if place_id not in order:
+                order[place_id] = (len(order), country, population)
+        plain = [(n, pop, pid) for pid, (n, c, pop) in order.items() if c not in TRANSLITERATED]
+        plain.sort(key=lambda item: (-item[1], item[0]))
+        del plain[MAX_CANDIDATES:]  # the first MAX_CANDIDATES are all a ranking can take
+        sounded = [(n, pid) for pid, (n, c, _) in order.items() if c in TRANSLITERATED]
+        built = places([pid for *_, pid in plain] + [pid for _, pid in sounded])
+        self.plain = [(n, Match(built[pid], LOOSE, _UNSCORED)) for n, _, pid in plain]
+        self.spelled = [(n, built[pid], tuple(keys[pid])) for n, pid in sounded]
 
     def ranked(self, written: str, exact: list[Match]) -> list[Match]:
         """``best_first(with_loose(exact, looser))`` for ``written``, where ``looser`` would

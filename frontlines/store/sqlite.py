@@ -8,7 +8,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -199,17 +199,34 @@ class SqliteStore(FilteredReads):
 
     def save(self, analysis: Analysis) -> SaveResult:
         """Save one analysed document; saving the same page again adds nothing."""
+        [result] = self.save_many([analysis])
+        return result
+
+    def save_many(self, analyses: Sequence[Analysis]) -> list[SaveResult]:
+        """Save analysed documents in one transaction (all or none of them), each as
+        :meth:`save` would: what a batch writer calls, one commit per batch."""
+        if not analyses:
+            return []
+        with self._transaction() as conn:
+            (count,) = conn.execute("SELECT COUNT(*) FROM events").fetchone()
+            results = []
+            for analysis in analyses:
+                results.append(self._save(conn, analysis, count))
+                count += results[-1].events_added
+        return results
+
+    def _save(self, conn: sqlite3.Connection, analysis: Analysis, count: int) -> SaveResult:
+        """One document's rows; ``count``: the events stored before it."""
         document = analysis.document
         doc_id = document_key(document)
-        with self._transaction() as conn:
-            known = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            mentions_added = 0
-            if known is None:
-                self._insert_document(conn, document, doc_id)
-                mentions_added = self._replace_mentions(conn, analysis.mentions, doc_id)
-            self._keep_signature(conn, analysis, doc_id)
-            events_added = self._insert_events(conn, analysis.events, doc_id)
-            dated = 0 if known is None else fill_dates(_rowcount(conn), analysis, doc_id, "?")
+        known = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        mentions_added = 0
+        if known is None:
+            self._insert_document(conn, document, doc_id)
+            mentions_added = self._replace_mentions(conn, analysis.mentions, doc_id)
+        self._keep_signature(conn, analysis, doc_id)
+        events_added = self._insert_events(conn, analysis.events, doc_id, count)
+        dated = 0 if known is None else fill_dates(_rowcount(conn), analysis, doc_id, "?")
         return SaveResult(doc_id, known is None, events_added, mentions_added, dated)
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document, doc_id: str) -> None:
@@ -258,10 +275,13 @@ class SqliteStore(FilteredReads):
         )
         return len(mentions)
 
-    def _insert_events(self, conn: sqlite3.Connection, events: list[Event], doc_id: str) -> int:
+    def _insert_events(
+        self, conn: sqlite3.Connection, events: list[Event], doc_id: str, start: int
+    ) -> int:
+        """Insert the events not stored yet, numbered from ``start`` (the events stored
+        before this document)."""
         cols = ", ".join(rows.EVENT_COLUMNS)
         marks = ", ".join("?" * len(rows.EVENT_COLUMNS))
-        (start,) = conn.execute("SELECT COUNT(*) FROM events").fetchone()
         added = 0
         for i, event in enumerate(events):
             owner = event.document_id or doc_id

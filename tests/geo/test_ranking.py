@@ -64,3 +64,22 @@ def test_many_sound_alikes_beyond_the_cap_are_kept() -> None:
     assert len(ranked) == MAX_CANDIDATES * 5
     assert all(m.place.country == "SY" and m.quality == LOOSE for m in ranked)
     assert ranked[0].place.population == MAX_CANDIDATES * 6 - 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 400))
+def test_a_group_from_light_rows_builds_only_the_places_it_can_rank(seed: int, places: int) -> None:
+    rng = random.Random(seed)
+    rows = _rows(rng, places, rng.randint(1, places * 3))
+    by_id = {p.id: p for p, _ in rows}
+    asked: list[str] = []
+
+    def build(ids: list[str]) -> dict[str, Place]:
+        asked.extend(ids)
+        return {i: by_id[i] for i in ids}
+
+    light = [(p.id, p.country, p.population, key) for p, key in rows]
+    group, full = LooseGroup.from_rows(light, build), LooseGroup(rows)
+    assert (group.plain, group.spelled) == (full.plain, full.spelled)
+    assert len(asked) == len(set(asked)) == len(group.plain) + len(group.spelled)
+    assert len(group.plain) <= MAX_CANDIDATES
