@@ -34,6 +34,7 @@ def _names_for(name: str, hint: str) -> tuple[str, ...]:
     if len(parts) > 1:
         names.extend(reversed(parts))  # "Seoul City - Jongno": the finest part first
     names.extend(two_names(name))  # "Serekaniye (Ras al-Ain)": the place's two names
+    names.extend(_joined_places(name))  # "Ash Shula-Sokhneh (axis)": the first place, then
     for name in list(names):
         bare = _UNIT_SUFFIX.sub("", name)
         if bare != name and len(bare) > 2:
@@ -83,6 +84,16 @@ _FACILITY_SUFFIX = re.compile(
 
 # Korean unit endings ("-si" city, "-gun" county, "-gu" district) and "City"/"City Hall".
 _UNIT_SUFFIX = re.compile(r"(?:-(?:si|gun|gu)|\s+City(?:\s+Hall)?)$")
+
+
+# two capitalised names joined by a hyphen, each word four letters or more ("Ash Shula-Sokhneh"):
+# a pair of places (the ends of a road or a front sector) when the whole is no name
+_JOINED = re.compile(r"(?P<first>(?:.* )?[A-Z][a-z]{3,})-(?P<second>[A-Z][a-z]{3,}.*)")
+
+
+def _joined_places(name: str) -> tuple[str, ...]:
+    found = _JOINED.fullmatch(name)
+    return (found["first"], found["second"]) if found and " - " not in name else ()
 
 
 _TWO_NAMES = re.compile(r"(?P<first>[^()]+?)\s*\((?P<second>[^()]+)\)")

@@ -80,3 +80,12 @@ def test_a_quarter_found_by_its_sound_must_lie_in_the_city_written_before_it() -
     assert [m.place.id for m in matches_for(cand, found)] == ["h"]  # not the namesake afar
     found = MemoryGazetteer([city, far, near], alias).lookup_many(lookup_names(cand))
     assert "n" in [m.place.id for m in matches_for(cand, found)]
+
+
+def test_two_places_joined_by_a_hyphen_are_looked_up_one_by_one_after_the_whole() -> None:
+    def names(text: str) -> list[str]:
+        return lookup_names(Candidate(0, len(text), text, {"ner"}))
+
+    assert names("Ash Shula-Sokhneh") == ["Ash Shula-Sokhneh", "Ash Shula", "Sokhneh"]
+    assert names("Al-Bukamal") == ["Al-Bukamal"]  # an article is no place
+    assert names("Deir ez-Zor") == ["Deir ez-Zor"]
