@@ -17,11 +17,11 @@ VETO_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERC
 
 def lookup_names(c: Candidate) -> list[str]:
     """The names ``c`` is looked up under, finest first."""
-    return list(_names_for(c.name, c.hint))
+    return list(_names_for(c.name, c.hint, "cue" in c.origins))
 
 
 @lru_cache(maxsize=4096)  # a text repeating a name asks for the same names again
-def _names_for(name: str, hint: str) -> tuple[str, ...]:
+def _names_for(name: str, hint: str, cued: bool = False) -> tuple[str, ...]:
     names = [name]
     if hint == "station":
         names.insert(0, f"{name} station")
@@ -34,7 +34,8 @@ def _names_for(name: str, hint: str) -> tuple[str, ...]:
     if len(parts) > 1:
         names.extend(reversed(parts))  # "Seoul City - Jongno": the finest part first
     names.extend(two_names(name))  # "Serekaniye (Ras al-Ain)": the place's two names
-    names.extend(_joined_places(name))  # "Ash Shula-Sokhneh (axis)": the first place, then
+    if cued:  # "Ash Shula-Sokhneh axis": the first place, then the second
+        names.extend(_joined_places(name))
     for name in list(names):
         bare = _UNIT_SUFFIX.sub("", name)
         if bare != name and len(bare) > 2:
@@ -86,9 +87,10 @@ _FACILITY_SUFFIX = re.compile(
 _UNIT_SUFFIX = re.compile(r"(?:-(?:si|gun|gu)|\s+City(?:\s+Hall)?)$")
 
 
-# two capitalised names joined by a hyphen, each word four letters or more ("Ash Shula-Sokhneh"):
-# a pair of places (the ends of a road or a front sector) when the whole is no name
-_JOINED = re.compile(r"(?P<first>(?:.* )?[A-Z][a-z]{3,})-(?P<second>[A-Z][a-z]{3,}.*)")
+# two capitalised names joined by a hyphen, each ending in a word of four letters or more
+# ("Ash Shula-Sokhneh"), in a span a cue marks as a place: a pair of places (the ends of a
+# road or a front sector) when the whole is no name
+_JOINED = re.compile(r"(?P<first>(?:[A-Z][a-z]* )?[A-Z][a-z]{3,})-(?P<second>[A-Z][a-z]{3,})")
 
 
 def _joined_places(name: str) -> tuple[str, ...]:

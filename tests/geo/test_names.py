@@ -83,9 +83,11 @@ def test_a_quarter_found_by_its_sound_must_lie_in_the_city_written_before_it() -
 
 
 def test_two_places_joined_by_a_hyphen_are_looked_up_one_by_one_after_the_whole() -> None:
-    def names(text: str) -> list[str]:
-        return lookup_names(Candidate(0, len(text), text, {"ner"}))
+    def names(text: str, origin: str = "cue") -> list[str]:
+        return lookup_names(Candidate(0, len(text), text, {origin}))
 
     assert names("Ash Shula-Sokhneh") == ["Ash Shula-Sokhneh", "Ash Shula", "Sokhneh"]
     assert names("Al-Bukamal") == ["Al-Bukamal"]  # an article is no place
     assert names("Deir ez-Zor") == ["Deir ez-Zor"]
+    assert names("Amsterdam-London", "ner") == ["Amsterdam-London"]  # not cued as a place
+    assert names("Congressman Mario Diaz-Balart") == ["Congressman Mario Diaz-Balart"]
