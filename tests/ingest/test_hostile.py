@@ -75,7 +75,7 @@ def test_year_one_feed_date_is_unknown() -> None:
 
 
 def test_deep_thread_with_one_repeated_id_keeps_every_comment_in_order() -> None:
-    depth = 300
+    depth = 200  # 400 elements deep: within html_depth.MAX_DEPTH
     opening = ("<li class='comment' id='comment-1'><div class='comment-author'>Rob</div>"
                "<div class='comment-content'><p>Aleppo is next.</p></div><ul class='children'>")  # fmt: skip
     thread = "<ol class='comment-list'>" + opening * depth + "</ul></li>" * depth + "</ol>"
@@ -123,3 +123,16 @@ def test_ordinary_long_text_is_not_cut_as_unbroken() -> None:
     doc = make_document(source="t.txt", title="T", text=text, kind="text")
     assert doc.text == text
     assert not any("without a sentence end" in w for w in doc.warnings)
+
+
+def test_a_thread_nested_thousands_deep_is_read_only_to_the_depth_browsers_build() -> None:
+    from frontlines.ingest.html_depth import MAX_DEPTH
+
+    depth = 8000
+    opening = ("<li class='comment' id='comment-1'><div class='comment-author'>Rob</div>"
+               "<div class='comment-content'><p>Aleppo is next.</p></div><ul class='children'>")  # fmt: skip
+    thread = "<ol class='comment-list'>" + opening * depth + "</ul></li>" * depth + "</ol>"
+    [doc] = read_bytes(_page("", BODY + f"<div id='comments'>{thread}</div>"), source="deep.html")
+    assert doc.text.startswith("Syrian troops clashed with ISIS fighters near Palmyra")
+    assert MAX_DEPTH // 2 - 10 < len(doc.comments) < MAX_DEPTH // 2
+    assert any(f"deeper than {MAX_DEPTH} elements" in w for w in doc.warnings), doc.warnings
