@@ -18,7 +18,7 @@ from .document import MAX_COMMENTS
 from .furniture import Furniture, is_map_link, strip_paragraphs
 from .html_budget import trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
-from .html_depth import MAX_DEPTH, depth_cut
+from .html_depth import MAX_DEPTH, MAX_EMPTY, depth_cut, drop_empty
 
 _THREAD_KEYS = (
     "comments",
@@ -64,6 +64,8 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     _take_map_links(tree, found, url)
     _drop_threads(tree)
     _drop_not_prose(tree, found)
+    if drop_empty(tree):
+        notes.append(f"over {MAX_EMPTY:,} empty elements were left out of the page")
     if tree.body is not None:
         trim_text(tree.body)
     fallback_title, markup = _fallback_title(tree), tree.html or ""
