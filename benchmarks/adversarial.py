@@ -1,6 +1,6 @@
 """Hostile and malformed inputs, generated, ingested in mixed batches: what ends a batch?
 
-    .venv/bin/python benchmarks/adversarial.py [--count 10000] [--scale 1] [--json]
+    .venv/bin/python benchmarks/adversarial.py [--count 10000] [--scale 1] [--jobs 2] [--json]
 
 Generates ``--count`` inputs (nothing is downloaded or copied): comment threads nested
 thousands deep with repeated ids, one name repeated 100,000 times on a line, map-link
@@ -15,6 +15,7 @@ timeouts, good pages lost, time per input (p50, p99, max, the slowest input; wal
 and the worker's processor time, which the machine's load does not inflate) and the
 memory an input added to its worker (max, and the largest ratio to the input's size
 among inputs of 1 MB or more). ``--scale`` (0-1) shrinks the big kinds (CI runs 0.02).
+``--jobs`` runs that many shards side by side, shard ``j`` seeded ``--seed`` + ``j``.
 """
 
 from __future__ import annotations
@@ -317,6 +318,54 @@ def run_corpus(
     return tally
 
 
+def merge(tallies: list[Tally]) -> Tally:
+    """One tally of several runs (``--jobs``: shards run side by side)."""
+    out = Tally()
+    for t in tallies:
+        out.inputs += t.inputs
+        out.good += t.good
+        out.crashes += t.crashes
+        out.skipped += t.skipped
+        for name, n in t.unexpected.items():
+            out.unexpected[name] = out.unexpected.get(name, 0) + n
+        out.refused += t.refused
+        out.timeouts += t.timeouts
+        out.good_lost += t.good_lost
+        out.seconds += t.seconds
+        out.cpu_seconds += t.cpu_seconds
+        out.slowest = max(out.slowest, t.slowest)
+        out.peak_mb = max(out.peak_mb, t.peak_mb)
+        if t.peak_ratio > out.peak_ratio:
+            out.peak_ratio, out.peak_ratio_input = t.peak_ratio, t.peak_ratio_input
+    return out
+
+
+def _shard(args: tuple[int, int, float, int, float]) -> Tally:
+    count, seed, scale, batch, max_seconds = args
+    return run_corpus(count, seed=seed, scale=scale, batch=batch, max_seconds=max_seconds)
+
+
+def run_jobs(
+    count: int, jobs: int, *, seed: int = 14, scale: float = 1.0, batch: int = 100,
+    max_seconds: float = 60.0,
+) -> Tally:  # fmt: skip
+    """``count`` inputs in ``jobs`` processes side by side, shard ``j`` seeded ``seed + j``
+    (shard 0 is the single run's first inputs)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    started = time.perf_counter()
+    sizes = [count // jobs + (j < count % jobs) for j in range(jobs)]
+    shards = [(n, seed + j, scale, batch, max_seconds) for j, n in enumerate(sizes) if n]
+    # not a multiprocessing Pool: its processes are daemons, which may not start the
+    # workers that isolate each input
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(len(shards), mp_context=fork) as pool:
+        tally = merge(list(pool.map(_shard, shards)))
+    tally.wall_s = time.perf_counter() - started
+    return tally
+
+
 def _batch(app: Any, pending: list[tuple[Case, Path]], tally: Tally) -> None:
     tally.inputs += len(pending)
     tally.good += sum(case.good for case, _ in pending)
@@ -358,10 +407,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="size of the big kinds (0-1)")
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--max-seconds", type=float, default=60.0)
+    parser.add_argument("--jobs", type=int, default=1, help="processes side by side (shards)")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
     args = parser.parse_args(argv)
-    tally = run_corpus(args.count, seed=args.seed, scale=args.scale, batch=args.batch,
-                       max_seconds=args.max_seconds)  # fmt: skip
+    if args.jobs > 1:
+        tally = run_jobs(args.count, args.jobs, seed=args.seed, scale=args.scale,
+                         batch=args.batch, max_seconds=args.max_seconds)  # fmt: skip
+    else:
+        tally = run_corpus(args.count, seed=args.seed, scale=args.scale, batch=args.batch,
+                           max_seconds=args.max_seconds)  # fmt: skip
     summary = tally.summary()
     if args.json:
         print(json.dumps(summary))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 
 from ..records import Comment, Document
 from .language import document_language
@@ -22,6 +23,11 @@ UNKNOWN_DATE_WARNING = (
 MAX_TEXT_CHARS = 100_000
 MAX_COMMENTS = 1_000
 MAX_COMMENT_CHARS = 5_000
+# Prose ends a sentence or a line every few hundred characters; a run of this many without
+# one ("Aleppo Aleppo ..." or words without punctuation for a megabyte) is not prose, and
+# the text is kept only to the end of that run's first ``MAX_UNBROKEN_CHARS``.
+MAX_UNBROKEN_CHARS = 10_000
+_BREAK = re.compile(r"[.!?\n\u061f\u06d4\u0964\u3002\uff01\uff1f]")
 # Publication dates outside these years are read as unknown (a page's "0001-01-01").
 FIRST_YEAR = 1900
 
@@ -118,6 +124,7 @@ def _bounded(
             f"the article text is over {MAX_TEXT_CHARS:,} characters: only its first "
             f"{len(text):,} are kept and read for places and events"
         )
+    text = _unbroken_cut(text, notes)
     seen = max(seen, len(comments))
     if seen > MAX_COMMENTS:
         notes.append(f"{seen:,} comments: only the first {MAX_COMMENTS:,} are kept")
@@ -126,6 +133,27 @@ def _bounded(
         notes.append(f"comments over {MAX_COMMENT_CHARS:,} characters are cut there")
         comments = [_cut_comment(c) for c in comments]
     return text, comments
+
+
+def _unbroken_cut(text: str, notes: list[str]) -> str:
+    """``text`` up to the first run of ``MAX_UNBROKEN_CHARS`` without a sentence end or a
+    line break (cut at a space), with a warning; ordinary text is returned as it is."""
+    last = 0
+    for match in _BREAK.finditer(text):
+        if match.start() - last > MAX_UNBROKEN_CHARS:
+            break
+        last = match.end()
+    else:
+        if len(text) - last <= MAX_UNBROKEN_CHARS:
+            return text
+    end = last + MAX_UNBROKEN_CHARS
+    space = text.rfind(" ", last + MAX_UNBROKEN_CHARS // 2, end)
+    kept = text[: space if space > 0 else end]
+    notes.append(
+        f"the article text runs over {MAX_UNBROKEN_CHARS:,} characters without a sentence end "
+        f"or a line break: only its first {len(kept):,} characters are read"
+    )
+    return kept
 
 
 def _cut_comment(comment: Comment) -> Comment:

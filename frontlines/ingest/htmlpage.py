@@ -18,6 +18,7 @@ from .document import MAX_COMMENTS
 from .furniture import Furniture, is_map_link, strip_paragraphs
 from .html_budget import trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
+from .html_depth import MAX_DEPTH, MAX_EMPTY, depth_cut, drop_empty
 
 _THREAD_KEYS = (
     "comments",
@@ -40,6 +41,7 @@ class HtmlPage:
     outlet: str | None = None
     furniture: Furniture = field(default_factory=Furniture)
     comments_seen: int = 0  # the comments on the page (``comments`` holds the first ones)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
@@ -47,7 +49,14 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
 
     The page is parsed once by lexbor (comments, dates, furniture), cut to the text the
     analysis can read (``html_budget``), and handed to trafilatura as markup only after
-    lexbor's tree is freed, so that the two parsers never hold the page at once."""
+    lexbor's tree is freed, so that the two parsers never hold the page at once. Markup
+    nested deeper than ``MAX_DEPTH`` is read only up to that depth (``html_depth``)."""
+    notes: list[str] = []
+    cut = depth_cut(html)
+    if cut is not None:
+        html = html[:cut]
+        notes.append(f"the markup nests deeper than {MAX_DEPTH} elements: the page is read "
+                     f"only up to there (its first {cut:,} characters)")  # fmt: skip
     tree = LexborHTMLParser(html)
     comments, seen = read_thread(tree, MAX_COMMENTS)
     published = metadata_date(tree, skip=_THREAD_KEYS)
@@ -55,6 +64,8 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     _take_map_links(tree, found, url)
     _drop_threads(tree)
     _drop_not_prose(tree, found)
+    if drop_empty(tree):
+        notes.append(f"over {MAX_EMPTY:,} empty elements were left out of the page")
     if tree.body is not None:
         trim_text(tree.body)
     fallback_title, markup = _fallback_title(tree), tree.html or ""
@@ -74,6 +85,7 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
         outlet=str(meta.get("sitename") or "") or None,
         furniture=found,
         comments_seen=seen,
+        warnings=notes,
     )
 
 

@@ -180,7 +180,8 @@ def _html_document(
         published_arg=published, published_meta=page.published or fallback_date,
         url=page.url or url,
         outlet=page.outlet, furniture=page.furniture.removed,
-        map_images=page.furniture.map_links, warnings=warnings, comments_seen=page.comments_seen,
+        map_images=page.furniture.map_links, warnings=[*warnings, *page.warnings],
+        comments_seen=page.comments_seen,
     )  # fmt: skip
 
 

@@ -75,7 +75,7 @@ def test_year_one_feed_date_is_unknown() -> None:
 
 
 def test_deep_thread_with_one_repeated_id_keeps_every_comment_in_order() -> None:
-    depth = 300
+    depth = 200  # 400 elements deep: within html_depth.MAX_DEPTH
     opening = ("<li class='comment' id='comment-1'><div class='comment-author'>Rob</div>"
                "<div class='comment-content'><p>Aleppo is next.</p></div><ul class='children'>")  # fmt: skip
     thread = "<ol class='comment-list'>" + opening * depth + "</ul></li>" * depth + "</ol>"
@@ -104,3 +104,35 @@ def test_overlong_text_and_threads_are_bounded_with_warnings() -> None:
                         kind="text", comments=comments)  # fmt: skip
     assert len(doc.text) <= MAX_TEXT_CHARS and len(doc.comments) == MAX_COMMENTS
     assert sum("only" in w for w in doc.warnings) == 2
+
+
+def test_text_without_sentence_ends_is_read_only_to_its_first_unbroken_run() -> None:
+    from frontlines.ingest.document import MAX_UNBROKEN_CHARS
+
+    words = " ".join(["army", "town", "near", "Raqqa"] * 60_000)  # 200,000 words, no full stop
+    [doc] = read_bytes(f"Untitled\n\nSome lead sentence.\n\n{words}\n".encode(), source="u.txt")
+    assert len(doc.text) <= len("Some lead sentence.\n\n") + MAX_UNBROKEN_CHARS
+    assert doc.text.startswith("Some lead sentence.\n\narmy town near Raqqa")
+    assert not doc.text.endswith(" ")
+    assert any("without a sentence end" in w for w in doc.warnings), doc.warnings
+
+
+def test_ordinary_long_text_is_not_cut_as_unbroken() -> None:
+    sentence = "Syrian troops clashed with ISIS fighters near Palmyra on Monday. "
+    text = sentence * 500 + "\n" + ("word " * 1_900 + "\n") * 5  # lines of 9,500 characters
+    doc = make_document(source="t.txt", title="T", text=text, kind="text")
+    assert doc.text == text
+    assert not any("without a sentence end" in w for w in doc.warnings)
+
+
+def test_a_thread_nested_thousands_deep_is_read_only_to_the_depth_browsers_build() -> None:
+    from frontlines.ingest.html_depth import MAX_DEPTH
+
+    depth = 8000
+    opening = ("<li class='comment' id='comment-1'><div class='comment-author'>Rob</div>"
+               "<div class='comment-content'><p>Aleppo is next.</p></div><ul class='children'>")  # fmt: skip
+    thread = "<ol class='comment-list'>" + opening * depth + "</ul></li>" * depth + "</ol>"
+    [doc] = read_bytes(_page("", BODY + f"<div id='comments'>{thread}</div>"), source="deep.html")
+    assert doc.text.startswith("Syrian troops clashed with ISIS fighters near Palmyra")
+    assert MAX_DEPTH // 2 - 10 < len(doc.comments) < MAX_DEPTH // 2
+    assert any(f"deeper than {MAX_DEPTH} elements" in w for w in doc.warnings), doc.warnings

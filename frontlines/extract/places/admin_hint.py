@@ -17,10 +17,10 @@ import csv
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from ..types.clue_hits import Hit, clues_of
+from ..types.clue_hits import Hit, HitFinder, clues_of
 
 _TABLE = "iso3166_2_subdivision_latlng.tsv"
 _MAX_WORDS = 4
@@ -163,10 +163,17 @@ def masked_hint(text: str, start: int, end: int, *, admin: bool = True) -> str:
     the hits of the whole text are found once per text, so a page with many events is
     not rescanned once per event."""
     for finder in (_organisation_hits, _admin_hits) if admin else (_organisation_hits,):
-        code = clues_of(text, finder).winner_without(text, start, end, finder)
+        code = _winner_without(text, start, end, finder)
         if code:
             return code
     return ""
+
+
+@lru_cache(maxsize=16)
+def _winner_without(text: str, start: int, end: int, finder: HitFinder) -> str:
+    """Kept for the next call: an event's place asks for the organisations' clue alone,
+    then for it again before the administrative units'."""
+    return clues_of(text, finder).winner_without(text, start, end, finder)
 
 
 def hint_country(text: str) -> str:
