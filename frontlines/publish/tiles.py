@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import random
 import struct
 from collections.abc import Collection, Iterable, Sequence
@@ -200,8 +201,7 @@ def write_tiles(
     options = {"MINZOOM": str(lowest), "MAXZOOM": str(chosen), "NAME": "frontlines events",
                "DESCRIPTION": "frontlines events", **_LIMITS}  # fmt: skip
     fields = (*TILE_FIELDS, *DETAIL_FIELDS) if details else TILE_FIELDS
-    layer = Layer(fields, rows, geometries, "Point")
-    write_layers(target, {TILE_LAYER: layer}, "PMTiles", dataset_options=options)
+    _write_events(target, Layer(fields, rows, geometries, "Point"), points, lowest, options)
     names: tuple[str, ...] = (TILE_LAYER,)
     if cells is not None:
         from .tiles_control import add_control
@@ -209,6 +209,23 @@ def write_tiles(
         names += tuple(add_control(target, cells, dict(_LIMITS), fronts))
     report(progress, f"wrote {target}", done=3, total=3)
     return TileSet(target, chosen, len(rows), _bounds(points), details, lowest, names)
+
+
+def _write_events(
+    target: Path, layer: Layer, points: Sequence[tuple[float, float]], lowest: int,
+    options: dict[str, str],
+) -> None:  # fmt: skip
+    """The events' layer, as two halves written at once when there are many (see
+    :mod:`.tiles_split`) and this machine has two cores for them."""
+    from .tiles_split import SPLIT_MIN, choose_cut, write_split
+
+    cut = None
+    if len(points) >= SPLIT_MIN and (os.cpu_count() or 1) >= 2:
+        cut = choose_cut([p[0] for p in points], lowest)
+    if cut is None:
+        write_layers(target, {TILE_LAYER: layer}, "PMTiles", dataset_options=options)
+    else:
+        write_split(target, TILE_LAYER, layer, [p[0] for p in points], cut, options)
 
 
 OVERVIEW_SIZE = 4000  # each sampled point is drawn in every frame of the first view
