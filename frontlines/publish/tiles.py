@@ -6,6 +6,8 @@ The archive holds one layer, ``events``, up to a zoom chosen from the data: the 
 (from 3 to 12) at which no tile holds more than ``max_per_tile`` events; no tile is thinned,
 every event is in every level. GDAL's writing time grows with events times levels, so up to
 ``FEW_EVENTS`` events get two levels more below it, and more events that one level only.
+Above ``tiles_split.SPLIT_MIN`` events two processes write the west and east halves at
+once (:mod:`.tiles_split`); the tiles are the same.
 MapLibre draws the tiles from the lowest level up (over-zooming above the highest); below
 it the map shows a sample (:func:`overview`). Each feature has short
 properties the map filters and shows with MapLibre expressions:
