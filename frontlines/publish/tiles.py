@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import random
 import struct
 from collections.abc import Collection, Iterable, Sequence
@@ -219,11 +218,9 @@ def _write_events(
 ) -> None:  # fmt: skip
     """The events' layer, as two halves written at once when there are many (see
     :mod:`.tiles_split`) and this machine has two cores for them."""
-    from .tiles_split import SPLIT_MIN, choose_cut, write_split
+    from .tiles_split import choose_cut, worth_splitting, write_split
 
-    cut = None
-    if len(points) >= SPLIT_MIN and (os.cpu_count() or 1) >= 2:
-        cut = choose_cut([p[0] for p in points], lowest)
+    cut = choose_cut([p[0] for p in points], lowest) if worth_splitting(len(points)) else None
     if cut is None:
         write_layers(target, {TILE_LAYER: layer}, "PMTiles", dataset_options=options)
     else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import threading
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from ..errors import ConfigError
 from .layers import Layer, write_layers
 from .tiles_merge import merge_archives
 
-__all__ = ["SPLIT_MIN", "Cut", "choose_cut", "split_rows", "write_split"]
+__all__ = ["SPLIT_MIN", "Cut", "choose_cut", "split_rows", "worth_splitting", "write_split"]
 
 SPLIT_MIN = 150_000
 BUFFER = 80 / 4096  # GDAL's MVT BUFFER (80 of EXTENT 4096) as a share of a tile's width
@@ -42,6 +43,13 @@ class Cut:
     def side(self, z: int, x: int) -> int:
         """0 (west) or 1 (east) for tile (z, x), z >= zoom."""
         return 0 if x < self.column << (z - self.zoom) else 1
+
+
+def worth_splitting(count: int) -> bool:
+    """Whether ``count`` events are written in halves: enough of them, two cores, and no
+    other thread in this process (a fork copies no thread, and a lock another thread holds
+    in GDAL or Arrow would stay held in the child: a server writes in one process)."""
+    return count >= SPLIT_MIN and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
 
 
 def _tile_x(lons: np.ndarray, zoom: int) -> np.ndarray:

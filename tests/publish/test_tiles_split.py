@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import random
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pmtiles.reader import MmapSource, Reader, all_tiles
 
 from frontlines.publish import tiles_split
 from frontlines.publish.tiles import write_tiles
-from frontlines.publish.tiles_split import Cut, choose_cut, split_rows
+from frontlines.publish.tiles_split import Cut, choose_cut, split_rows, worth_splitting
 from frontlines.records import Event, Span
 
 
@@ -51,8 +53,17 @@ def test_halves_written_at_once_give_the_same_tiles(
 ) -> None:
     events = _events(3000)
     one = write_tiles(events, tmp_path / "one.pmtiles", zoom=6)
-    monkeypatch.setattr(tiles_split, "SPLIT_MIN", 1)
+    calls: list[int] = []
+    real = tiles_split.write_split
+
+    def spy(*args: Any) -> Path:
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(tiles_split, "worth_splitting", lambda count: True)
+    monkeypatch.setattr(tiles_split, "write_split", spy)
     two = write_tiles(events, tmp_path / "two.pmtiles", zoom=6)
+    assert calls == [1]
     tiles_one, meta_one = _tiles(one.path)
     tiles_two, meta_two = _tiles(two.path)
     assert len(tiles_one) > 10
@@ -61,3 +72,17 @@ def test_halves_written_at_once_give_the_same_tiles(
     stats = meta_two["tilestats"]["layers"]  # type: ignore[index]
     assert [s["count"] for s in stats] == [3000]
     assert meta_two["bounds"] == meta_one["bounds"]
+
+
+def test_a_process_with_other_threads_writes_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tiles_split, "SPLIT_MIN", 10)
+    assert worth_splitting(10) is (threading.active_count() == 1)
+    assert not worth_splitting(9)
+    done = threading.Event()
+    other = threading.Thread(target=done.wait)
+    other.start()
+    try:
+        assert not worth_splitting(10)
+    finally:
+        done.set()
+        other.join()
