@@ -1,6 +1,7 @@
 """Map first render: the offline HTML map with many synthetic events in headless chromium.
 
     .venv/bin/python benchmarks/map_render.py [--events N] [--runs N] [--tiles MODE] [--no-control] [--json]
+    .venv/bin/python benchmarks/map_render.py --events 1000000 --tiles-only
 
 Writes the map (``frontlines.publish.write_map``) with ``--events`` synthetic events (45 %
 around Syria, 25 % around Iraq, the rest anywhere, over five years, short evidence text),
@@ -13,7 +14,8 @@ max (target: under 2,000 ms for 100,000 events), the page size and the write tim
 ``--tiles`` (auto, always, never; default auto: above 50,000 events) is the map's
 ``tiles`` mode: with tiles the events are a PMTiles archive in the page and the figure
 also gives ``tiles_s``, the time ``frontlines tiles`` takes to write that archive alone
-(``frontlines.publish.tiles.write_tiles``), its zoom and size.
+(``frontlines.publish.tiles.write_tiles``), its zoom and size; ``--tiles-only`` gives
+that figure alone, without a browser.
 """
 
 from __future__ import annotations
@@ -176,8 +178,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="the map's tiles mode (auto: tiles above 50,000 events)")  # fmt: skip
     parser.add_argument("--no-control", action="store_true",
                         help="without the baseline's control areas (7,700 places)")  # fmt: skip
+    parser.add_argument("--tiles-only", action="store_true",
+                        help="only write the events' tiles (what `frontlines tiles` does), no browser")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
+    if args.tiles_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            figures = tiles_figures(synthetic_events(args.events), Path(tmp))
+        print(json.dumps({"events": args.events, **figures}))
+        return 0
     if not CHROMIUM.exists():
         parser.error(f"{CHROMIUM} is missing (apt-get install chromium)")
     result = run(args.events, args.runs, args.tiles, control=not args.no_control)

@@ -51,6 +51,7 @@ class Bar:
         if not quiet and _is_terminal(self.stream):
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitor thread: `tiles` forks only without threads
             self._tqdm = tqdm(
                 total=total, desc=label, unit=unit, file=self.stream, dynamic_ncols=True,
                 leave=True, smoothing=0.1,

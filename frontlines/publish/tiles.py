@@ -6,6 +6,8 @@ The archive holds one layer, ``events``, up to a zoom chosen from the data: the 
 (from 3 to 12) at which no tile holds more than ``max_per_tile`` events; no tile is thinned,
 every event is in every level. GDAL's writing time grows with events times levels, so up to
 ``FEW_EVENTS`` events get two levels more below it, and more events that one level only.
+Above ``tiles_split.SPLIT_MIN`` events two processes write the west and east halves at
+once (:mod:`.tiles_split`); the tiles are the same.
 MapLibre draws the tiles from the lowest level up (over-zooming above the highest); below
 it the map shows a sample (:func:`overview`). Each feature has short
 properties the map filters and shows with MapLibre expressions:
@@ -200,8 +202,7 @@ def write_tiles(
     options = {"MINZOOM": str(lowest), "MAXZOOM": str(chosen), "NAME": "frontlines events",
                "DESCRIPTION": "frontlines events", **_LIMITS}  # fmt: skip
     fields = (*TILE_FIELDS, *DETAIL_FIELDS) if details else TILE_FIELDS
-    layer = Layer(fields, rows, geometries, "Point")
-    write_layers(target, {TILE_LAYER: layer}, "PMTiles", dataset_options=options)
+    _write_events(target, Layer(fields, rows, geometries, "Point"), points, lowest, options)
     names: tuple[str, ...] = (TILE_LAYER,)
     if cells is not None:
         from .tiles_control import add_control
@@ -209,6 +210,21 @@ def write_tiles(
         names += tuple(add_control(target, cells, dict(_LIMITS), fronts))
     report(progress, f"wrote {target}", done=3, total=3)
     return TileSet(target, chosen, len(rows), _bounds(points), details, lowest, names)
+
+
+def _write_events(
+    target: Path, layer: Layer, points: Sequence[tuple[float, float]], lowest: int,
+    options: dict[str, str],
+) -> None:  # fmt: skip
+    """The events' layer, as two halves written at once when there are many (see
+    :mod:`.tiles_split`) and this machine has two cores for them."""
+    from .tiles_split import choose_cut, worth_splitting, write_split
+
+    cut = choose_cut([p[0] for p in points], lowest) if worth_splitting(len(points)) else None
+    if cut is None:
+        write_layers(target, {TILE_LAYER: layer}, "PMTiles", dataset_options=options)
+    else:
+        write_split(target, TILE_LAYER, layer, [p[0] for p in points], cut, options)
 
 
 OVERVIEW_SIZE = 4000  # each sampled point is drawn in every frame of the first view

@@ -306,7 +306,8 @@
       }),
       layers: [
         { id: "sea", type: "background", paint: { "background-color": "#a9cce3" } },
-        { id: "countries-fill", type: "fill", source: "countries", paint: { "fill-color": "#f2efe6" } },
+        { id: "countries-fill", type: "fill", source: "countries",  // the outline layer draws the edges
+          paint: { "fill-color": "#f2efe6", "fill-antialias": false } },
         { id: "countries-outline", type: "line", source: "countries",
           paint: { "line-color": "#8a8170", "line-width": 0.7 } }
       ].concat(tiles ? tiles.layers() : [

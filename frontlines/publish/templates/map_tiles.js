@@ -64,7 +64,11 @@
                "circle-stroke-color": "#222", "circle-stroke-width": 0.6 };
     }
     function layers() {
-      return [{ id: LAYERS[0], type: "circle", source: "fl-overview", maxzoom: t.zoom, paint: paint() }];
+      // with the filter of the first refresh (map.js calls it before the map), so the
+      // sample's tiles are not made twice
+      var first = { id: LAYERS[0], type: "circle", source: "fl-overview", maxzoom: t.zoom, paint: paint() };
+      if (lastFilter) first.filter = lastFilter;
+      return [first];
     }
     // state: hi/lo (slider days), undated, query (lower case), types and creds (allowed values)
     function filter(state) {
