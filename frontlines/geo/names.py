@@ -34,6 +34,8 @@ def _names_for(name: str, hint: str, cued: bool = False) -> tuple[str, ...]:
     if len(parts) > 1:
         names.extend(reversed(parts))  # "Seoul City - Jongno": the finest part first
     names.extend(two_names(name))  # "Serekaniye (Ras al-Ain)": the place's two names
+    for part in [name, *two_names(name)]:
+        names.extend(english_feature_names(part))  # "Jibal Qandil": the Qandil Mountains
     if cued:  # "Ash Shula-Sokhneh axis": the first place, then the second
         names.extend(_joined_places(name))
     for name in list(names):
@@ -98,6 +100,26 @@ def _joined_places(name: str) -> tuple[str, ...]:
     return (found["first"], found["second"]) if found and " - " not in name else ()
 
 
+# Arabic words for natural features, as English maps write the feature: "(Silsilat) Jibal
+# X" / "Jabal X" is the X Mountains or Mount X, "Buhayrat X" Lake X, "Sahl X" the X Plain
+_ARABIC_FEATURES = (
+    (re.compile(r"(?:silsilat\s+)?(?:jibal|jabal|jebel|jabel)\s+(?:al-|el-|al\s|el\s)?(?P<x>.+)", re.I),
+     ("{x} Mountains", "Mount {x}")),
+    (re.compile(r"(?:buhayrat|buhairat|bohayrat)\s+(?:al-|al\s)?(?P<x>.+)", re.I), ("Lake {x}",)),
+    (re.compile(r"sahl\s+(?:al-|el-|al\s|el\s)?(?P<x>.+)", re.I), ("{x} Plain",)),
+)
+
+
+def english_feature_names(name: str) -> list[str]:
+    """The English map names of a natural feature named with its Arabic word ("Silsilat
+    Jibal Qandil" -> "Qandil Mountains", "Mount Qandil"); [] for any other name."""
+    for pattern, forms in _ARABIC_FEATURES:
+        found = pattern.fullmatch(name)
+        if found:
+            return [form.format(x=found["x"]) for form in forms]
+    return []
+
+
 _TWO_NAMES = re.compile(r"(?P<first>[^()]+?)\s*\((?P<second>[^()]+)\)")
 
 
@@ -113,7 +135,8 @@ def matches_for(c: Candidate, matches: dict[str, list[Match]]) -> list[Match]:
     its two names, the matches of either (the places around it choose among them)."""
     both = two_names(c.name)
     if both and not matches.get(c.name):
-        union = {m.place.id: m for name in both for m in matches.get(name) or []}
+        either = [*both, *(n for part in both for n in english_feature_names(part))]
+        union = {m.place.id: m for name in either for m in matches.get(name) or []}
         return sorted(union.values(), key=lambda m: (-m.quality, -m.spelling))
     outer = _dashed_outer(c.name, matches)
     for name in lookup_names(c):

@@ -66,6 +66,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
         (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
+        # a mountain range named with its English word, the whole name kept ("the Qandil mountains")
+        (rf"{_NOT_A_NAME}(?P<name>{NAME}\s+[Mm]ountains)\b", "", 2, ""),
         # a facility named after its place, the whole name kept: "X (Military) Prison", "X Camp"
         (rf"(?<![\w-]){_NOT_A_NAME}(?P<name>{_PART}(?:{_LINK}{_PART}){{0,2}}[ ](?:[Pp]rison|[Jj]ail|[Cc]amp))\b", "", 1, "facility"),
         # "between X and Y": both are places (the event lies between them, beside X)
@@ -106,6 +108,7 @@ _CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
         r"countryside|outskirts|suburbs",
         r"desert|highway|road|badia",
         r"station",
+        r"mountains",
         r"prison|jail|camp",
         r"between",
         r"between",

@@ -433,10 +433,19 @@ _NOT_A_PLACE_ARTICLE = re.compile(
 )
 
 
+# a label marking a group's presence in an area: the area is the place ("PKK/PJAK presence
+# in Qandil Mountains"); a division's presence point is not the division
+_PRESENCE = re.compile(r".+\bpresence in (?:the )?(?P<place>.+)", re.I)
+_UNIT_WORD = re.compile(r"\b(?:governorate|province|district)\b", re.I)
+
+
 def wiki_names(name: str, link: str) -> tuple[list[str], list[str]]:
     """A map label's names (the label, the linked article's title) and derived keys (the
     facility core: "T2 Pumping Station" -> "T2", "T2 station")."""
     names = [name]
+    present = _PRESENCE.fullmatch(name)
+    if present and not _UNIT_WORD.search(present["place"]):
+        names.append(present["place"])  # "PKK/PJAK presence in Qandil Mountains"
     target = re.sub(r"\s*\(.*?\)|,.*$", "", link.split("#", 1)[0]).strip()
     if target and not _NOT_A_PLACE_ARTICLE.search(target):
         names.append(target)
@@ -457,8 +466,10 @@ def read_wikipedia() -> Iterator[Entry]:
             if len(row) < 5 or not row[2] or not row[3]:
                 continue
             mark = row[4]
+            present = _PRESENCE.fullmatch(row[0])
+            label = present["place"] if present and not _UNIT_WORD.search(row[0]) else row[0]
             place = Place(
-                id=f"wp:{country.lower()}:{i}", name=row[0], lat=float(row[2]),
+                id=f"wp:{country.lower()}:{i}", name=label, lat=float(row[2]),
                 lon=float(row[3]), feature=_wiki_feature(mark), country=country,
                 source="wikipedia",
             )  # fmt: skip

@@ -91,3 +91,14 @@ def test_two_places_joined_by_a_hyphen_are_looked_up_one_by_one_after_the_whole(
     assert names("Deir ez-Zor") == ["Deir ez-Zor"]
     assert names("Amsterdam-London", "ner") == ["Amsterdam-London"]  # not cued as a place
     assert names("Congressman Mario Diaz-Balart") == ["Congressman Mario Diaz-Balart"]
+
+
+def test_an_arabic_feature_word_is_also_looked_up_as_english_maps_write_it() -> None:
+    from frontlines.geo.names import english_feature_names
+
+    assert english_feature_names("Silsilat Jibal Qandil")[0] == "Qandil Mountains"
+    assert english_feature_names("Buhayrat Hamrin") == ["Lake Hamrin"]
+    assert english_feature_names("Sahl al-Ghab") == ["Ghab Plain"]
+    assert english_feature_names("Homs") == []
+    cand = Candidate(0, 36, "Binare Qendil (Silsilat Jibal Qandil)", {"cue"})
+    assert "Qandil Mountains" in lookup_names(cand)

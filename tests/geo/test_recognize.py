@@ -135,3 +135,8 @@ def test_a_place_with_its_unit_in_brackets_after_an_attack_verb_is_cued() -> Non
 
     found = {c.text for c in paren_admin_candidates("Turkish forces shelled Tal Rifaat (Aleppo).")}
     assert {"Tal Rifaat", "Aleppo"} <= found
+
+
+def test_a_mountain_range_is_cued_whole() -> None:
+    found = {c.text for c in cue_candidates("Warplanes struck PKK positions in the Qandil mountains.")}
+    assert "Qandil mountains" in found

@@ -122,3 +122,12 @@ def test_a_map_point_s_link_to_an_event_or_list_page_is_not_its_name() -> None:
     assert wiki_names("Izra", "Cities and towns during the Syrian Civil War#Izra")[0] == ["Izra"]
     assert wiki_names("Tal X", "Talk:Cities/Archive 63#Tal X")[0] == ["Tal X"]
     assert wiki_names("Tal X", "Tall Ex (Syria)")[0] == ["Tal X", "Tall Ex"]
+
+
+def test_a_presence_label_names_the_area_it_marks() -> None:
+    from frontlines.geo.sources import wiki_names
+
+    names, _ = wiki_names("PKK/PJAK presence in Qandil Mountains", "PKK/PJAK presence in Qandil Mountains")
+    assert "Qandil Mountains" in names
+    names, _ = wiki_names("ISIL presence in the Saladin Governorate", "x")
+    assert "Saladin Governorate" not in names  # a division's presence point is no division
