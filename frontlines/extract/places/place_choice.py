@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ...records import Mention
 from .admin_context import Lookup, qualified_location
@@ -133,14 +134,21 @@ def _coded_remark(s: Sentence, lookup: Lookup) -> Location | None:
     """The place of a remark sentence of the paragraph that codes the event ("Coded as
     Khanaqin district, Diyala."), when the event's own sentence is not that remark: a
     place standing in for the wider area where the event happened, so precision 3."""
-    first, last = s.paragraph
-    for found in _CODED_REMARK.finditer(s.text, first, last):
-        if s.start <= found.start() < s.end:
+    for start, end in _remarks(s.text, *s.paragraph):
+        if s.start <= start < s.end:
             continue  # the sentence's own "coded to" is read with its chains
-        coded = qualified_location(s.text, found.start(), found.end(), None, lookup, s.country)
+        coded = qualified_location(s.text, start, end, None, lookup, s.country)
         if coded is not None:  # a stand-in for a wider area: precision 3 (ACLED's codebook)
             return replace(coded, precision=3)
     return None
+
+
+@lru_cache(maxsize=64)  # every sentence of a paragraph asks (a string's hash is kept)
+def _remarks(text: str, first: int, last: int) -> tuple[tuple[int, int], ...]:
+    """The spans of the paragraph's coder remarks, found once per paragraph."""
+    if "oded " not in text[first:last]:
+        return ()
+    return tuple(m.span() for m in _CODED_REMARK.finditer(text, first, last))
 
 
 def _best(found: list[PlaceCandidate]) -> float:
