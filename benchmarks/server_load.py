@@ -1,11 +1,14 @@
 """Server load: does the API hold while clients load the map page and page through events?
 
-    .venv/bin/python benchmarks/server_load.py [--events N] [--seconds S] [--json]
+    .venv/bin/python benchmarks/server_load.py [--events N] [--seconds S]
+        [--clients processes|threads] [--no-health] [--json]
 
 Fills a fresh SQLite store with ``--events`` synthetic events (default 100,000; the rows of
 ``benchmarks/store_latency.py``), starts ``frontlines serve`` on it in a child process and
-measures over HTTP (``--workers`` server processes, default 2), with client threads in
-this process:
+measures over HTTP (``--workers`` server processes, default 2). ``/api/events`` clients
+are processes with one kept-alive connection each (``--clients processes``, the default) or
+threads in this process with a new connection a request (``--clients threads``); each row
+also gives the processor time a request of the server (its process tree) and the clients:
 
 1. ``/api/health`` latency (p50, max) while 4 clients load ``/`` over and over
    (the first load builds the map page; later ones get the page cached per store state);
