@@ -1,11 +1,14 @@
 """Server load: does the API hold while clients load the map page and page through events?
 
-    .venv/bin/python benchmarks/server_load.py [--events N] [--seconds S] [--json]
+    .venv/bin/python benchmarks/server_load.py [--events N] [--seconds S]
+        [--clients processes|threads] [--no-health] [--json]
 
 Fills a fresh SQLite store with ``--events`` synthetic events (default 100,000; the rows of
 ``benchmarks/store_latency.py``), starts ``frontlines serve`` on it in a child process and
-measures over HTTP (``--workers`` server processes, default 2), with client threads in
-this process:
+measures over HTTP (``--workers`` server processes, default 2). ``/api/events`` clients
+are processes with one kept-alive connection each (``--clients processes``, the default) or
+threads in this process with a new connection a request (``--clients threads``); each row
+also gives the processor time a request of the server (its process tree) and the clients:
 
 1. ``/api/health`` latency (p50, max) while 4 clients load ``/`` over and over
    (the first load builds the map page; later ones get the page cached per store state);
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import random
 import socket
@@ -39,6 +43,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from store_latency import fill, random_query  # noqa: E402
+
+CLIENT_MODES = ("processes", "threads")
 
 
 def _free_port() -> int:
@@ -61,7 +67,8 @@ def _get(port: int, path: str, timeout: float = 120.0) -> tuple[int, float]:
 
 
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
     command = [sys.executable, "-m", "frontlines", "serve", "--db", str(db), "--port", str(port),
                "--workers", str(workers)]  # fmt: skip
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -114,35 +121,99 @@ def _events_path(rng: random.Random) -> str:
                                        "limit": 100})  # fmt: skip
 
 
-def events_load(port: int, clients: int, seconds: float) -> dict[str, Any]:
-    latencies: list[float] = []
-    errors = 0
+def _cpu_seconds(pid: int) -> float:
+    """Processor seconds (user + system) of ``pid`` and its live descendants (Linux /proc;
+    0.0 elsewhere): the server process and its uvicorn workers."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except (OSError, IndexError, ValueError):
+            continue
+        todo += [int(c) for c in children]
+    return total
+
+
+def _client_loop(port: int, seed: int, end: float, keep_alive: bool) -> list[tuple[int, float]]:
+    """One client: requests one after another until ``end`` (``time.monotonic``), on one
+    kept-alive connection or a new connection a request (as a script with urllib would)."""
+    rng = random.Random(seed)
+    results: list[tuple[int, float]] = []
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120) if keep_alive else None
+    try:
+        while time.monotonic() < end:
+            path = _events_path(rng)
+            if conn is None:
+                results.append(_get(port, path))
+                continue
+            began = time.perf_counter()
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            results.append((response.status, time.perf_counter() - began))
+    finally:
+        if conn is not None:
+            conn.close()
+    return results
+
+
+def _client_process(args: tuple[int, int, float, bool]) -> tuple[list[tuple[int, float]], float]:
+    began = time.process_time()
+    results = _client_loop(*args)
+    return results, time.process_time() - began
+
+
+def _run_clients(
+    port: int, clients: int, seconds: float, mode: str
+) -> tuple[list[tuple[int, float]], float]:
+    """Every request's (status, seconds) and the clients' processor seconds."""
+    keep_alive = mode == "processes"
+    if mode == "processes":  # one process a client: the load generator shares no GIL
+        end = time.monotonic() + seconds
+        with multiprocessing.get_context("fork").Pool(clients) as pool:
+            done = pool.map(_client_process, [(port, i, end, keep_alive) for i in range(clients)])
+        return [r for results, _ in done for r in results], sum(cpu for _, cpu in done)
+    results: list[tuple[int, float]] = []
     lock = threading.Lock()
     end = time.monotonic() + seconds
+    began = os.times()
 
     def client(seed: int) -> None:
-        nonlocal errors
-        rng = random.Random(seed)
-        while time.monotonic() < end:
-            status, took = _get(port, _events_path(rng))
-            with lock:
-                latencies.append(took)
-                errors += status != 200
+        found = _client_loop(port, seed, end, keep_alive)
+        with lock:
+            results.extend(found)
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    began = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    after = os.times()
+    return results, (after.user - began.user) + (after.system - began.system)
+
+
+def events_load(
+    port: int, clients: int, seconds: float, mode: str, server_pid: int
+) -> dict[str, Any]:
+    server_began = _cpu_seconds(server_pid)
+    began = time.perf_counter()
+    results, client_cpu = _run_clients(port, clients, seconds, mode)
     wall = time.perf_counter() - began
-    ordered = sorted(latencies)
+    server_cpu = _cpu_seconds(server_pid) - server_began
+    ordered = sorted(took for _, took in results)
+    count = max(len(ordered), 1)
     return {
         "clients": clients,
-        "requests_per_s": round(len(latencies) / wall, 1),
+        "requests_per_s": round(len(ordered) / wall, 1),
         "p50_ms": round(1000 * ordered[len(ordered) // 2], 1),
         "p99_ms": round(1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 1),
-        "errors": errors,
+        "errors": sum(status != 200 for status, _ in results),
+        "server_cpu_ms_per_request": round(1000 * server_cpu / count, 2),
+        "client_cpu_ms_per_request": round(1000 * client_cpu / count, 2),
     }
 
 
@@ -151,6 +222,11 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--seconds", type=float, default=10.0, help="per measurement")
     parser.add_argument("--workers", type=int, default=2, help="server processes (serve --workers)")
+    parser.add_argument("--clients", choices=CLIENT_MODES, default="processes",
+                        help="processes: one process a client, one kept-alive connection each; "
+                        "threads: threads in this process, a new connection a request "
+                        "(the figures before 2026-12-06 11:00)")  # fmt: skip
+    parser.add_argument("--no-health", action="store_true", help="skip the /api/health part")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,14 +236,14 @@ def main() -> None:
         server = start_server(db, port, args.workers)
         try:
             _get(port, "/api/events?limit=1")  # warm the connections
-            one = events_load(port, 1, args.seconds)
-            eight = events_load(port, 8, args.seconds)
-            health = health_under_map_load(port, args.seconds)
+            one = events_load(port, 1, args.seconds, args.clients, server.pid)
+            eight = events_load(port, 8, args.seconds, args.clients, server.pid)
+            health = {} if args.no_health else health_under_map_load(port, args.seconds)
         finally:
             server.terminate()
             server.wait(timeout=30)
     figures = {
-        "events": args.events, "workers": args.workers, "fill_s": round(fill_s, 1), "cpus": os.cpu_count(), **health,
+        "events": args.events, "workers": args.workers, "clients": args.clients, "fill_s": round(fill_s, 1), "cpus": os.cpu_count(), **health,
         "events_1": one, "events_8": eight,
         "scaling_8_vs_1": round(eight["requests_per_s"] / max(one["requests_per_s"], 1e-9), 2),
     }  # fmt: skip
@@ -176,13 +252,16 @@ def main() -> None:
         return
     print(f"{args.events} events (store filled in {figures['fill_s']} s), {os.cpu_count()} CPUs, "
           f"serve --workers {args.workers}")  # fmt: skip
-    print(f"/api/health while 4 clients load /: p50 {health['health_p50_s']} s, "
-          f"max {health['health_max_s']} s over {health['health_requests']} requests "
-          f"(/ first {health['map_first_s']} s, median {health['map_median_s']} s, "
-          f"{health['map_loads']} loads)")  # fmt: skip
+    if health:
+        print(f"/api/health while 4 clients load /: p50 {health['health_p50_s']} s, "
+              f"max {health['health_max_s']} s over {health['health_requests']} requests "
+              f"(/ first {health['map_first_s']} s, median {health['map_median_s']} s, "
+              f"{health['map_loads']} loads)")  # fmt: skip
     for row in (one, eight):
-        print(f"/api/events, {row['clients']} client(s): {row['requests_per_s']} req/s, "
-              f"p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, errors {row['errors']}")  # fmt: skip
+        print(f"/api/events, {row['clients']} client(s) ({args.clients}): "
+              f"{row['requests_per_s']} req/s, p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, "
+              f"errors {row['errors']}; processor time a request: server "
+              f"{row['server_cpu_ms_per_request']} ms, clients {row['client_cpu_ms_per_request']} ms")  # fmt: skip
     print(f"throughput 8 vs 1 clients: {figures['scaling_8_vs_1']}x")
 
 

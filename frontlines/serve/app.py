@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..config import Settings
 from ..control.query import PeriodCache
@@ -84,6 +85,24 @@ def check_token(request: Request, token: str | None) -> JSONResponse | None:
         response.headers["WWW-Authenticate"] = "Bearer"
         return response
     return None
+
+
+class TokenCheck:
+    """Pure ASGI middleware: a write request without the token is refused before routing.
+    Reads pass straight through (no request object, no task group: Starlette's
+    ``@app.middleware("http")`` costs about that on every request)."""
+
+    def __init__(self, app: ASGIApp, token: str | None) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] not in READ_METHODS:
+            refusal = check_token(Request(scope), self.token)
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _install_errors(app: FastAPI) -> None:
@@ -230,13 +249,7 @@ def create_app(
     app.state.map_builder = map_builder
     app.state.review_cache = StateCache[dict[str, list[Review]]]()
 
-    @app.middleware("http")
-    async def require_token(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        refusal = check_token(request, token)
-        return refusal if refusal is not None else await call_next(request)
-
+    app.add_middleware(TokenCheck, token=token)
     _install_errors(app)
     register_routes(app)
     register_control_routes(app)
