@@ -143,7 +143,7 @@ def _coded_remark(s: Sentence, lookup: Lookup) -> Location | None:
     return None
 
 
-@lru_cache(maxsize=64)  # every sentence of a paragraph asks (a string's hash is kept)
+@lru_cache(maxsize=4)  # the sentences of one paragraph ask in turn; few texts kept alive
 def _remarks(text: str, first: int, last: int) -> tuple[tuple[int, int], ...]:
     """The spans of the paragraph's coder remarks, found once per paragraph."""
     if "oded " not in text[first:last]:
