@@ -48,7 +48,8 @@ def add_unambiguous(counts: Counter[str], items: list[Scored]) -> None:
     """A name whose good matches all lie in one country counts for it; so does a name that
     is exactly one country's first-level division and no country ("Kentucky")."""
     for item in items:
-        good = {m.place.country for m in item.matches if m.quality >= ALTERNATE}
+        good = {m.place.country for m in item.matches
+                if m.quality >= ALTERNATE or (_major(m.place) and same_spelling(item.cand.name, m))}  # fmt: skip
         if len(good) == 1 and "" not in good:
             counts[good.pop()] += UNIT
             continue

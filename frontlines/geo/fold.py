@@ -103,7 +103,9 @@ def loose(name: str) -> str:
     text = text.replace("q", "k").replace("c", "k").replace("j", "g")
     skeleton = _VOWELISH.sub("", text)
     skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
-    long_enough = len(skeleton) >= 3 or (len(skeleton) == 2 and len(text) >= 5)
+    # a two-consonant skeleton tells a name only when the name is long: counted as
+    # ``canonical`` spells it, so that "Barra" and "Bara", "Marre" and "Mare" get one key
+    long_enough = len(skeleton) >= 3 or (len(skeleton) == 2 and len(canonical(name)) >= 5)
     return skeleton if long_enough else ""
 
 
@@ -122,12 +124,19 @@ _ALTERNATE_LETTERS = (
 )
 
 
+_KURDISH_SH = re.compile("[şŞ]")
+
+
 def alternate_readings(name: str) -> list[tuple[str, str]]:
     """The name read with one ambiguous letter as another spelling writes it, each with
     its loose key (only readings whose key differs from the name's own)."""
     folded = fold(name)
     own = loose_key(name)
     out: dict[str, str] = {}
+    if _KURDISH_SH.search(name):  # Kurdish and Turkish ş is sh ("Şiheil" is Shiheil)
+        reading = fold(_KURDISH_SH.sub("sh", name))
+        if (key := loose_key(reading)) and key != own:
+            out[reading] = key
     for pattern, letter in _ALTERNATE_LETTERS:
         if pattern.search(folded) is None:
             continue

@@ -15,7 +15,7 @@ from ..config import Settings
 from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
-from .fold import alternate_readings, fold, loose, loose_key
+from .fold import alternate_readings, fold, loose_key
 from .ranking import ALTERNATE as ALTERNATE
 from .ranking import CLOSE_SPELLING as CLOSE_SPELLING
 from .ranking import DERIVED as DERIVED
@@ -25,6 +25,7 @@ from .ranking import MAX_CANDIDATES as MAX_CANDIDATES
 from .ranking import (
     LooseGroup,
     best_first,
+    heard_clearly,
     loose_match,
     only_small,
     read_as,
@@ -182,7 +183,7 @@ class MemoryGazetteer:
             looser: list[Match] = []
             if only_small(found):
                 looser = self._sounding(name)
-                if not any(sounds_alike(m) for m in looser):
+                if not heard_clearly(looser):
                     looser += [read_as(m) for reading, _ in alternate_readings(name)
                                for m in self._sounding(reading) if sounds_alike(m)]  # fmt: skip
             out[name] = best_first(with_loose(found, looser))
@@ -222,7 +223,7 @@ class MemoryGazetteer:
     def sounds_in(self, name: str, country: str, admin1: str) -> list[Match]:
         """Places of a first-level division whose names share ``name``'s loose key, with
         their spelling scores (a village the text writes inside the division)."""
-        skeleton = loose(name)
+        skeleton = loose_key(name)
         members = [p for p in self._places.values()
                    if p.country == country and p.admin1 == admin1 and p.feature_class in "PS"]  # fmt: skip
         found = [
@@ -376,7 +377,7 @@ class SqliteGazetteer:
                 group = groups.get(missing.get(name, ""))
                 kept = group.ranked(name, found) if group else best_first(found)
                 self._cache[name] = [scored(name, m) for m in kept]
-            unheard = [n for n in missing if not any(sounds_alike(m) for m in self._cache[n])]
+            unheard = [n for n in missing if not heard_clearly(self._cache[n])]
             readings = {n: alternate_readings(n) for n in unheard}
             alt_groups = self._loose_groups(sorted({k for rs in readings.values() for _, k in rs}))
             for name, reads in readings.items():
@@ -434,7 +435,7 @@ class SqliteGazetteer:
     def sounds_in(self, name: str, country: str, admin1: str) -> list[Match]:
         """Places of a first-level division whose names share ``name``'s loose key, with
         their spelling scores (a village the text writes inside the division)."""
-        skeleton = loose(name)
+        skeleton = loose_key(name)
         if not skeleton or not admin1:
             return []
         with self._lock:

@@ -86,6 +86,17 @@ def sounds_alike(m: Match) -> bool:
     return m.place.country in TRANSLITERATED and m.spelling >= CLOSE_SPELLING
 
 
+# a sound-alike spelled at least this close leaves no need to read the name another way
+CLEAR_SPELLING = 0.9
+
+
+def heard_clearly(matches: Iterable[Match]) -> bool:
+    """Whether a name already has a sound-alike spelled nearly as written: otherwise it
+    is also read with its ambiguous letters as other spellings write them ("Guamishli"
+    sounds a little like an Iranian village, and is Qamishli read with q for g)."""
+    return any(sounds_alike(m) and m.spelling >= CLEAR_SPELLING for m in matches)
+
+
 def only_small(exact: Sequence[Match]) -> bool:
     """Whether a name's exact matches are all small places (or none): then closely
     spelled places elsewhere are candidates too, for the text's countries to choose

@@ -20,7 +20,10 @@ _ARTICLE = r"(?:al|el|as|ad|ash|ar|az|at|an|ath|adh|ez|es|ed|er|en)"
 _SPACED_ARTICLE = r"(?:al|el|ad|ash|ar|az|ath|adh|ez)"
 # an article may be followed by the ayn or hamza mark of the next word ("Umm al-'Amad")
 _JOINED_ARTICLE = rf"(?:{_ARTICLE}-['’`]?|{_SPACED_ARTICLE} )"
-_WORD = r"(?:[A-Z\u00C0-\u00DE]\w*(?:['’`](?!s\b)\w+)*|[0-9]+)"
+# capitals: Latin-1's, and those of Kurdish, Turkish and Slavic spellings and of GeoNames'
+# romanisation of Arabic ("Şiheil", "İdlib", "Ḩarastā")
+_CAPITAL = "A-Z\u00C0-\u00DEŞĞİŠŽČĆŁŚŹŻŇŘŤĎĐĀĒĪŌŪḨḐṬẔṢḌ"
+_WORD = rf"(?:[{_CAPITAL}]\w*(?:['’`](?!s\b)\w+)*|[0-9]+)"
 _PART = rf"{_JOINED_ARTICLE}?{_WORD}(?:-(?:{_ARTICLE}-['’`]?)?{_WORD})*"
 # lowercase particles inside a name: "Santa Cruz de la Sierra", "Vila do Conde"
 _PARTICLE = r"(?:de la|de las|de los|del|de|da|das|do|dos|di|of|bin|bani|ibn|abu|umm)"

@@ -98,7 +98,7 @@ def score_match(
     # a name cued as a division ("X (Plateau)", "Niger state") is "Plateau State" fully
     quality = unit_named(m, cand.name).quality if cand.hint == "admin" else m.quality
     if p.country in TRANSLITERATED:
-        quality -= (1.0 - m.spelling) / 2  # names heard, not spelled: the closer first
+        quality = _heard_quality(m, quality)
     score = 2.0 * quality + 0.3 * max(0.0, math.log10(p.population + 1) - 3)
     score += _feature_score(p, cand.hint)
     share = focus.get(p.country, 0.0)
@@ -113,6 +113,19 @@ def score_match(
     if p.source == "curated":
         score += 0.6
     return score
+
+
+# a loose match spelled the same once transliteration variants are set aside (Rmellan,
+# Rmelan; Ammara, Amarah) is the place's name written another way: nearly an alternate name
+SAME_NAME = 0.8
+
+
+def _heard_quality(m: Match, quality: float) -> float:
+    """A transliterated country's names are heard, not spelled: the closer spelling first,
+    and one spelled alike after its variants are folded counts as the name itself."""
+    if m.quality == LOOSE and m.spelling >= 1.0:
+        return SAME_NAME
+    return quality - (1.0 - m.spelling) / 2
 
 
 MAJOR_CITY_PENALTY = 1.5

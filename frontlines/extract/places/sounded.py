@@ -15,15 +15,15 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ...geo.fold import loose
+from ...geo.fold import loose, loose_key
 from ...geo.gazetteer import Match
 from .location import Location
 
 SoundsIn = Callable[[str, str, str], list[Match]]
 
 # how close the spelling must be to a place of the area the text names around it, and how
-# many consonants the name must keep (two, as in "Ranin" or "Saalu", fit many villages of
-# a province)
+# many consonants the name must keep for a loose spelling (two, as in "Ranin" or "Saalu",
+# fit many villages of a province: such a name must be spelled the same)
 AREA_SPELLING, AREA_CONSONANTS = 0.6, 3
 _PART_WORD = re.compile(
     r"^(?:lower|upper|western|eastern|northern|southern|greater|little|big|small|new|old)\s+",
@@ -39,10 +39,12 @@ def sounded_location(stand_in: Location, sounds: SoundsIn) -> Location | None:
         return None
     written = stand_in.mention.text
     for name in dict.fromkeys([written, _PART_WORD.sub("", written)]):
-        if len(loose(name)) < AREA_CONSONANTS:
+        if not loose_key(name):
             continue
+        # a short name must be the area's place spelled the same ("Barra" is Bara)
+        least = AREA_SPELLING if len(loose(name)) >= AREA_CONSONANTS else 1.0
         found = [m for m in sounds(name, area.country, area.admin1)
-                 if m.spelling >= AREA_SPELLING and m.place.id != area.id]  # fmt: skip
+                 if m.spelling >= least and m.place.id != area.id]  # fmt: skip
         if found:
             best = found[0]
             why = (f"{written!r} sounds like {best.place.name!r} (spelling {best.spelling:.2f}), "
