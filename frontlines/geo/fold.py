@@ -105,7 +105,7 @@ def loose(name: str) -> str:
     skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
     # a two-consonant skeleton tells a name only when the name is long: counted as
     # ``canonical`` spells it, so that "Barra" and "Bara", "Marre" and "Mare" get one key
-    long_enough = len(skeleton) >= 3 or (len(skeleton) == 2 and len(canonical(name)) >= 5)
+    long_enough = len(skeleton) >= 3 or (len(skeleton) == 2 and len(canonical(name)) >= 4)
     return skeleton if long_enough else ""
 
 

@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ...geo.fold import loose, loose_key
+from ...geo.fold import alternate_readings, loose, loose_key
 from ...geo.gazetteer import Match
+from ...geo.ranking import read_as
 from .location import Location
 
 SoundsIn = Callable[[str, str, str], list[Match]]
@@ -43,7 +44,7 @@ def sounded_location(stand_in: Location, sounds: SoundsIn) -> Location | None:
             continue
         # a short name must be the area's place spelled the same ("Barra" is Bara)
         least = AREA_SPELLING if len(loose(name)) >= AREA_CONSONANTS else 1.0
-        found = [m for m in sounds(name, area.country, area.admin1)
+        found = [m for m in _heard(name, area.country, area.admin1, sounds)
                  if m.spelling >= least and m.place.id != area.id]  # fmt: skip
         if found:
             best = found[0]
@@ -58,3 +59,13 @@ def sounded_location(stand_in: Location, sounds: SoundsIn) -> Location | None:
                 inside=None,
             )
     return None
+
+
+def _heard(name: str, country: str, admin1: str, sounds: SoundsIn) -> list[Match]:
+    """The area's places sounding like ``name``, then those sounding like it read with an
+    ambiguous letter as another spelling writes it ("Bagras" read with q: Baqras), their
+    spelling discounted as a look-up discounts it."""
+    found = list(sounds(name, country, admin1))
+    for reading, _ in alternate_readings(name):
+        found += [read_as(m) for m in sounds(reading, country, admin1)]
+    return sorted(found, key=lambda m: (-m.spelling, -m.place.population))
