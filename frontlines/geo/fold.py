@@ -135,7 +135,7 @@ def alternate_readings(name: str) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     if _KURDISH_SH.search(name):  # Kurdish and Turkish ş is sh ("Şiheil" is Shiheil)
         reading = fold(_KURDISH_SH.sub("sh", name))
-        if (key := loose_key(reading)) and key != own:
+        if key := loose_key(reading):  # even under the same key: it is spelled otherwise
             out[reading] = key
     for pattern, letter in _ALTERNATE_LETTERS:
         if pattern.search(folded) is None:

@@ -135,3 +135,20 @@ def test_a_name_spelled_with_another_reading_of_a_letter_is_found() -> None:
     assert [m.place.id for m in gaz.lookup_many(["Gayyarah"])["Gayyarah"]] == ["q"]
     found = gaz.lookup_many(["Cindires"])["Cindires"]
     assert [m.place.id for m in found] == ["j"] and found[0].spelling < 1.0
+
+
+def test_doubled_letters_and_vowels_do_not_change_a_short_names_key() -> None:
+    from frontlines.geo.fold import loose_key
+
+    # two consonants: the key is chosen by the name as canonical spells it, not as written
+    assert loose_key("Barra") == loose_key("Bara") != ""
+    assert loose_key("Marre'") == loose_key("Mare'") != ""
+    assert loose_key("Kelly") == loose_key("Killi") != ""
+    assert loose_key("Ammara") == loose_key("Amara") == loose_key("Al Amarah")
+
+
+def test_kurdish_s_with_cedilla_is_also_read_as_sh() -> None:
+    from frontlines.geo.fold import alternate_readings
+
+    assert "shiheil" in [reading for reading, _ in alternate_readings("Şiheil")]
+    assert alternate_readings("Siheil") == []

@@ -338,3 +338,24 @@ def test_a_big_place_after_in_gives_the_text_its_focus_whatever_ner_says() -> No
     found = _by_text(parser.parse("Turkish drones struck Makhmour camp in Erbil, killing two."))
     assert found["Makhmour camp"].place is not None
     assert found["Makhmour camp"].place.id == "c"
+
+
+def test_a_name_spelled_the_same_after_folding_beats_a_looser_spelling() -> None:
+    # "Rmellan": Rmelan spelled alike once doubled letters are folded, Rumaylan only near it
+    rmelan = named_place("r1", "Rmelan", "SY", admin1="01", population=0)
+    rumaylan = Place(id="r2", name="Rumaylan", lat=0.5, lon=0.5, feature="P.PPL", country="SY",
+                     admin1="01", population=0, source="wikipedia")  # fmt: skip
+    syria = named_place("sy", "Syria", "SY", feature="A.PCLI", population=20_000_000)
+    parser = Geoparser(MemoryGazetteer([rmelan, rumaylan, syria]), nlp=stub_nlp)
+    found = _by_text(parser.parse("A patrol went through Rmellan town in Syria."))
+    assert found["Rmellan"].place == rmelan
+
+
+def test_a_city_spelled_alike_is_a_rival_of_a_villages_alternate_name() -> None:
+    # "Ammara" is an alternate name of a Turkish village and Iraq's Al-Amarah spelled alike:
+    # the village alone does not make the text Turkish, and the city wins on its size
+    village = named_place("t", "Temelli", "TR", population=900)
+    city = named_place("a", "Al Amarah", "IQ", admin1="14", population=323_000)
+    parser = Geoparser(MemoryGazetteer([village, city], aliases={"t": ["Ammara"]}), nlp=stub_nlp)
+    found = _by_text(parser.parse("Graduates protested in front of the governorate in Ammara city."))
+    assert found["Ammara"].place == city

@@ -140,3 +140,11 @@ def test_a_place_with_its_unit_in_brackets_after_an_attack_verb_is_cued() -> Non
 def test_a_mountain_range_is_cued_whole() -> None:
     found = {c.text for c in cue_candidates("Warplanes struck PKK positions in the Qandil mountains.")}
     assert "Qandil mountains" in found
+
+
+def test_a_name_may_start_with_a_kurdish_or_turkish_capital() -> None:
+    import re
+
+    for text, name in (("detained a man in Şiheil town", "Şiheil"), ("clashes near İdlib", "İdlib")):
+        found = re.search(NAME, text)
+        assert found is not None and found.group(0) == name
