@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from ..config import Settings
 from ..errors import GazetteerError
 from ..geo.gazetteer import Gazetteer
+from ..geo.ranking import named_quality
 from ..geo.sources import admin_names
 from ..records import (
     ARTICLE,
@@ -168,7 +169,7 @@ class EventExtractor:
 
         def lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
             found = gazetteer.lookup_many(names)
-            return {name: [(m.place, m.quality) for m in ms] for name, ms in found.items()}
+            return {name: [(m.place, named_quality(m)) for m in ms] for name, ms in found.items()}
 
         return lookup
 

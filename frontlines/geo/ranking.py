@@ -76,6 +76,19 @@ def scored(written: str, match: Match) -> Match:
 ALTERNATE_READING = 0.95
 
 
+# a loose match spelled the same once transliteration variants are set aside (Rmellan,
+# Rmelan; Ammara, Amarah) is the place's name written another way: nearly an alternate name
+SAME_NAME = 0.8
+
+
+def named_quality(m: Match) -> float:
+    """How well ``m`` names its place: its quality, or ``SAME_NAME`` for a loose match of a
+    transliterated country's place spelled the same after folding the variants."""
+    if m.quality == LOOSE and m.spelling >= 1.0 and m.place.country in TRANSLITERATED:
+        return SAME_NAME
+    return m.quality
+
+
 def read_as(m: Match) -> Match:
     """``m`` found through an alternate reading of the written name: its spelling discounted."""
     return Match(m.place, m.quality, m.spelling * ALTERNATE_READING)

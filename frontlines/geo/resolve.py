@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from ..records import Place
 from .gazetteer import LOOSE, Match, unit_named
+from .ranking import named_quality
 from .recognize import UNIT_WORDS, Candidate
 from .sources import haversine_km
 from .words import TRANSLITERATED
@@ -115,16 +116,11 @@ def score_match(
     return score
 
 
-# a loose match spelled the same once transliteration variants are set aside (Rmellan,
-# Rmelan; Ammara, Amarah) is the place's name written another way: nearly an alternate name
-SAME_NAME = 0.8
-
-
 def _heard_quality(m: Match, quality: float) -> float:
     """A transliterated country's names are heard, not spelled: the closer spelling first,
     and one spelled alike after its variants are folded counts as the name itself."""
-    if m.quality == LOOSE and m.spelling >= 1.0:
-        return SAME_NAME
+    if named_quality(m) > m.quality:
+        return named_quality(m)
     return quality - (1.0 - m.spelling) / 2
 
 
