@@ -9,8 +9,9 @@ same places otherwise: Rmelan or Rmellan, Qamishli or Gamishli, Jindires or Cind
 benchmark rewrites every note that names its row's ``location`` (case-insensitive, whole
 words), replacing the name by one respelling drawn at random from the transliteration rules
 of ``benchmarks/transliteration.py`` (Ain/Ein, Tal/Tell, doubled or single consonants, q/k/g,
-ou/u, ee/i, the article's forms, Kurdish x/kh, c/j, ş/sh, ...), and scores the first event's
-location as ``frontlines eval events`` does, for the file as written and for each seed.
+ou/u, ee/i, the article's forms, Kurdish x/kh, c/j, ş/sh, ...; English words of a name, as
+in "Hole Camp", stay as written), and scores the first event's location as ``frontlines eval
+events`` does, for the file as written and for each seed.
 
 The rewritten notes live in a temporary folder only; nothing from the evaluation file is
 written anywhere else. The gap between the figures as written and respelled is how much
@@ -39,6 +40,21 @@ KEYS = ("location_within_5km", "location_within_25km", "geo_precision_accuracy",
         "event_type_accuracy")  # fmt: skip
 
 
+# English words inside a place's name are not transliterated ("Hole Camp", "Balad Air Base",
+# "Third Station"): a respelling that changes one is not another coder's spelling
+_ENGLISH_WORDS = (
+    "camp station prison military air base airport dam bridge road crossing mountain mountains "
+    "lake plain field fields oil refinery hospital university district city town village "
+    "lower upper old new first second third fourth fifth"
+)
+ENGLISH = frozenset(_ENGLISH_WORDS.split(" "))
+
+
+def _keeps_english(location: str, spelling: str) -> bool:
+    written = [w for w in re.split(r"[ -]", location.lower()) if w in ENGLISH]
+    return all(w in re.split(r"[ -]", spelling) for w in written)
+
+
 def spelled_as(written: str, spelling: str) -> str:
     """``spelling`` (lowercase, from ``respell``) with the written name's capitals: each
     word, and each part after a hyphen, starts with a capital when the written one did."""
@@ -56,7 +72,8 @@ def respelled_rows(rows: list[dict[str, str]], seed: int) -> tuple[list[dict[str
     for row in rows:
         location, note = row.get("location", ""), row.get("notes", "")
         pattern = re.compile(rf"(?<!\w){re.escape(location)}(?!\w)", re.I) if location else None
-        options = respell(location) if pattern is not None and pattern.search(note) else []
+        found = pattern is not None and pattern.search(note) is not None
+        options = [o for o in respell(location) if _keeps_english(location, o[1])] if found else []
         if not options or pattern is None:
             out.append(dict(row))
             rules.append("")
