@@ -64,6 +64,10 @@ def _resolve(
     return _pick(chain, levels, country)
 
 
+# a level named by its place's name or an alternate name vouches for the chain's country
+_NAMED = 0.9
+
+
 def _drop_lookalikes(levels: list[list[Cand]], named: int) -> list[list[Cand]]:
     """Without a named level's matches when none is exactly a name of it (nor, for a
     unit, an admin unit so named) and all lie in countries no other name of the chain
@@ -71,7 +75,7 @@ def _drop_lookalikes(levels: list[list[Cand]], named: int) -> list[list[Cand]]:
     the gazetteer lacks ("Biratnagar (Morang)": not South Morang in Australia;
     "Balgatar (Kech, Balochistan)": not Ketsch in Germany; "Bhimdatta (Kanchanpur
     district)": not an Indian town called Kanchanpur)."""
-    exact = {i for i, cands in enumerate(levels[:named]) if any(q >= 1.0 for _, q, _ in cands)}
+    exact = {i for i, cands in enumerate(levels[:named]) if any(q >= _NAMED for _, q, _ in cands)}
     out = []
     for i, cands in enumerate(levels):
         others = {c[0].country for j, level in enumerate(levels) if j != i for c in level}
