@@ -6,15 +6,17 @@ Generates ``--count`` inputs (nothing is downloaded or copied): comment threads 
 thousands deep with repeated ids, one name repeated 100,000 times on a line, map-link
 lines by the ten thousand, 9-10 MB files, unpunctuated text, charsets that are codecs
 but not text encodings, broken and legacy encodings, year-1 and year-9999 dates, entity
-tricks (surrogates, billion laughs), deep markup nesting, junk markup, flooded threads;
-about one in ten is a good page that must be stored. They are ingested in batches of
-``--batch`` (default 100) with the CLI's isolation (a worker per run, ``--max-seconds``
-per input, a memory ceiling). Prints crashes (exceptions that ended a batch), unexpected
+tricks (surrogates, billion laughs), deep markup nesting, junk markup, flooded threads,
+1-10 MB of one element or link repeated; about one in ten is a good page that must be
+stored. They are ingested in batches of ``--batch`` (default 100) with the CLI's
+isolation (a worker per run, ``--max-seconds`` per input, a memory ceiling). Prints crashes (exceptions that ended a batch), unexpected
 failures (inputs failed by an exception frontlines did not raise on purpose), refusals,
 timeouts, good pages lost, time per input (p50, p99, max, the slowest input; wall clock,
 and the worker's processor time, which the machine's load does not inflate) and the
-memory an input added to its worker (max, and the largest ratio to the input's size
-among inputs of 1 MB or more). ``--scale`` (0-1) shrinks the big kinds (CI runs 0.02).
+memory an input added to its worker (its private memory at its peak: max, and the
+largest ratio to the input's size among inputs of 1 MB or more; and, apart, the most
+file-backed pages one input mapped, the gazetteer's shared page cache). ``--scale``
+(0-1) shrinks the big kinds (CI runs 0.02).
 ``--jobs`` runs that many shards side by side, shard ``j`` seeded ``--seed`` + ``j``.
 """
 
@@ -138,9 +140,9 @@ def charset(rng: random.Random, n: int) -> Case:
         head = f'<meta http-equiv="Content-Type" content="text/html; charset={name}">'
         data = _html(body, head).encode()
     else:
-        data = f'<?xml version="1.0" encoding="{name}"?><rss><channel><item><title>x</title>'
-        data += f"<description>{_sentence(rng)}</description></item></channel></rss>"
-        data = data.encode()
+        feed = f'<?xml version="1.0" encoding="{name}"?><rss><channel><item><title>x</title>'
+        feed += f"<description>{_sentence(rng)}</description></item></channel></rss>"
+        data = feed.encode()
     return Case(f"charset-{n}.html", data)
 
 
@@ -216,6 +218,17 @@ def many_comments(rng: random.Random, n: int, count: int) -> Case:
     return Case(f"comments-{n}.html", _html(body).encode())
 
 
+_FLOODS = ("<p>", "<b></b>", "<li>", "<br>", "<i>x</i>", "<a href='#'>Palmyra</a>")
+
+
+def element_flood(rng: random.Random, n: int, size: int) -> Case:
+    """One element (or a link) repeated for ``size`` bytes after a good paragraph."""
+    unit = _FLOODS[n % len(_FLOODS)]
+    return Case(
+        f"flood-{n}.html", _html(f"<p>{_sentence(rng)}</p>" + unit * (size // len(unit))).encode()
+    )
+
+
 def _hostile(rng: random.Random, n: int, scale: float) -> Case:
     def sized(full: int, low: int = 1) -> int:
         return max(low, int(full * scale))
@@ -233,9 +246,10 @@ def _hostile(rng: random.Random, n: int, scale: float) -> Case:
         lambda: nesting(rng, n, sized(rng.choice((1_000, 10_000, 100_000)), 50)),
         lambda: junk_markup(rng, n, sized(rng.choice((10_000, 1_000_000)), 2_000)),
         lambda: many_comments(rng, n, sized(rng.choice((1_000, 20_000)), 20)),
+        lambda: element_flood(rng, n, sized(rng.randint(MB, 10 * MB), 2_000)),
     ]
     # The big kinds are rarer than the cheap ones, as on the web.
-    weights = [1, 1, 1, 0.3, 1, 2, 2, 2, 2, 1, 1, 1]
+    weights = [1, 1, 1, 0.3, 1, 2, 2, 2, 2, 1, 1, 1, 0.5]
     return rng.choices(makers, weights)[0]()
 
 
@@ -268,6 +282,7 @@ class Tally:
     peak_mb: float = 0.0
     peak_ratio: float = 0.0  # memory added / input size, inputs of 1 MB or more
     peak_ratio_input: str = ""
+    mapped_mb: float = 0.0  # file pages an input mapped (the gazetteer's page cache), at most
     wall_s: float = 0.0
 
     def summary(self) -> dict[str, Any]:
@@ -286,6 +301,7 @@ class Tally:
             "peak_memory_mb": round(self.peak_mb, 1),
             "peak_memory_ratio_1mb_plus": round(self.peak_ratio, 2),
             "peak_memory_ratio_input": self.peak_ratio_input,
+            "mapped_memory_mb": round(self.mapped_mb, 1),
             "wall_seconds": round(self.wall_s, 1),
         }  # fmt: skip
 
@@ -335,6 +351,7 @@ def merge(tallies: list[Tally]) -> Tally:
         out.cpu_seconds += t.cpu_seconds
         out.slowest = max(out.slowest, t.slowest)
         out.peak_mb = max(out.peak_mb, t.peak_mb)
+        out.mapped_mb = max(out.mapped_mb, t.mapped_mb)
         if t.peak_ratio > out.peak_ratio:
             out.peak_ratio, out.peak_ratio_input = t.peak_ratio, t.peak_ratio_input
     return out
@@ -387,6 +404,7 @@ def _count(tally: Tally, case: Case, path: Path, item: Any) -> None:
     tally.cpu_seconds.append(item.cpu_seconds)
     tally.slowest = max(tally.slowest, (item.seconds, case.name))
     tally.peak_mb = max(tally.peak_mb, item.peak_bytes / 1e6)
+    tally.mapped_mb = max(tally.mapped_mb, item.mapped_bytes / 1e6)
     if len(case.data) >= 1_000_000 and item.peak_bytes / len(case.data) > tally.peak_ratio:
         tally.peak_ratio = item.peak_bytes / len(case.data)
         tally.peak_ratio_input = f"{case.name} ({len(case.data) / MB:.1f} MB)"

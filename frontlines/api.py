@@ -41,7 +41,8 @@ class ItemResult:
     trace: str = ""
     seconds: float = 0.0
     cpu_seconds: float = 0.0
-    peak_bytes: int = 0
+    peak_bytes: int = 0  # private memory the input added to its worker, at its highest
+    mapped_bytes: int = 0  # file pages it mapped (the gazetteer's page cache, code)
     documents: int = 0
     documents_new: int = 0
     events_added: int = 0
@@ -529,6 +530,7 @@ def _stored(store: Any, outcome: Outcome) -> ItemResult:
         source=outcome.source, ok=outcome.ok, error=outcome.error, status=outcome.status,
         error_class=outcome.error_class, trace=outcome.trace, seconds=outcome.seconds,
         cpu_seconds=outcome.cpu_seconds, peak_bytes=outcome.peak_bytes,
+        mapped_bytes=outcome.mapped_bytes,
     )  # fmt: skip
     if outcome.ok:
         _save_all(store, outcome.value, item)

@@ -16,6 +16,7 @@ input (``warm``) and a fresh worker costs milliseconds.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import resource
@@ -32,6 +33,18 @@ Work = Callable[[str], Any]
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+@functools.cache
+def _libc() -> Any:
+    """The C library when it has glibc's ``malloc_trim``; else None."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+    except OSError:
+        return None
+    return libc if hasattr(libc, "malloc_trim") else None
+
+
 @dataclass(slots=True)
 class Outcome:
     """What became of one input: ``value`` when ``ok``, else ``status`` and ``error``."""
@@ -44,7 +57,8 @@ class Outcome:
     trace: str = ""
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # processor time the worker spent on it (what load does not inflate)
-    peak_bytes: int = 0  # memory the input added to its worker, at its highest
+    peak_bytes: int = 0  # private memory the input added to its worker, at its highest
+    mapped_bytes: int = 0  # file pages it mapped (shared page cache: the gazetteer, code)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -163,16 +177,36 @@ def _serve(conn: Connection, work: Work, max_memory_mb: int | None) -> None:
             return
         if source is None:
             return
-        before, cpu = _rss(), time.process_time()
-        _reset_peak()
-        outcome = run_one(work, source)
-        outcome.peak_bytes = max(0, _peak() - before)
-        outcome.cpu_seconds = time.process_time() - cpu
+        outcome = _measured(work, source)
         try:
             conn.send(outcome)
         except Exception as exc:  # a result that cannot be sent back
             conn.send(Outcome(source, status="failed", error_class=type(exc).__name__,
                               error=f"{source}: the result could not be passed back: {exc}"))  # fmt: skip
+
+
+def _measured(work: Work, source: str) -> Outcome:
+    """``run_one`` with the processor time and the memory the input added.
+
+    The peak is the resident size's high-water mark (reset before the input) less the
+    resident size before it and less the file-backed pages the input mapped: the
+    gazetteer's memory map and libraries' code are the kernel's page cache, shared with
+    the parent and every other worker, and a forked worker maps them afresh as it touches
+    them (fork does not copy their page tables), so a fresh worker's first input would
+    otherwise be charged some 50 MB of pages its parent already held. Memory that earlier
+    inputs freed goes back to the system first (``malloc_trim``), so an input is not
+    credited with the heap an earlier one left behind.
+    """
+    _trim()
+    before, cpu = _resident(), time.process_time()
+    _reset_peak()
+    outcome = run_one(work, source)
+    outcome.cpu_seconds = time.process_time() - cpu
+    after = _resident()
+    mapped = max(0, after[1] - before[1])
+    outcome.peak_bytes = max(0, _peak() - before[0] - mapped)
+    outcome.mapped_bytes = mapped
+    return outcome
 
 
 def _cap_memory(max_memory_mb: int) -> None:
@@ -194,8 +228,25 @@ def _statm(index: int) -> int:
         return 0
 
 
-def _rss() -> int:
-    return _statm(1)
+def _resident() -> tuple[int, int]:
+    """The resident size and its file-backed part (bytes; Linux ``/proc/self/status``)."""
+    sizes = {"VmRSS:": 0, "RssFile:": 0}
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                key = line.split(":", 1)[0] + ":"
+                if key in sizes:
+                    sizes[key] = int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return _statm(1), 0
+    return sizes["VmRSS:"] or _statm(1), sizes["RssFile:"]
+
+
+def _trim() -> None:
+    """Give the heap that freed objects left back to the system (glibc ``malloc_trim``)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def _reset_peak() -> None:

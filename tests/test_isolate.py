@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 import os
 import time
 from pathlib import Path
@@ -26,7 +27,30 @@ def _work(source: str) -> Any:
         return len(bytearray(3_000_000_000))
     if source == "dies":
         os._exit(7)
+    if source == "holds":
+        return len(b"\1" * 60_000_000)  # 60 MB of its own
+    if source.startswith("maps "):
+        return _read_mapped(Path(source.removeprefix("maps ")))
     return source.upper()
+
+
+_MAPS: list[mmap.mmap] = []  # kept open, as the gazetteer's memory map is
+
+
+def _read_mapped(path: Path) -> int:
+    with path.open("rb") as fh:
+        _MAPS.append(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    return sum(_MAPS[-1][i] for i in range(0, len(_MAPS[-1]), 4096))
+
+
+def test_peak_memory_is_the_inputs_own_not_file_pages_it_maps(tmp_path: Path) -> None:
+    data = tmp_path / "pages.bin"
+    data.write_bytes(b"\1" * 64_000_000)  # read through a memory map: shared page cache
+    with Isolated(_work, max_seconds=60) as run:
+        holds, maps = run("holds"), run(f"maps {data}")
+    assert holds.ok and holds.peak_bytes >= 55_000_000
+    assert maps.ok and maps.value == 64_000_000 // 4096 + (64_000_000 % 4096 > 0)
+    assert maps.mapped_bytes >= 55_000_000 and maps.peak_bytes < 20_000_000
 
 
 def test_an_unexpected_error_is_the_inputs_failure_with_its_class_and_trace() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..longtext import cut_long
@@ -62,13 +62,34 @@ def entities(nlp: Any, text: str, spans: Sequence[tuple[int, int]]) -> list[Cand
     """NER candidates of ``text`` found in the given chunks (offsets into ``text``)."""
     pieces = [text[s:e] for s, e in spans]
     pipe = getattr(nlp, "pipe", None)
-    docs = pipe(pieces) if pipe is not None else (nlp(p) for p in pieces)
+    if pipe is not None:
+        docs: Iterable[Any] = (doc for group in batches(pieces) for doc in pipe(group))
+    else:
+        docs = (nlp(p) for p in pieces)
     out: list[Candidate] = []
     for (start, _end), doc in zip(spans, docs, strict=True):
         for c in ner_candidates(doc):
             c.start, c.end = c.start + start, c.end + start
             out.append(c)
     return out
+
+
+def batches(pieces: Sequence[str], limit: int = MAX_CHUNK) -> Iterator[list[str]]:
+    """Consecutive pieces, at most ``limit`` characters a group (a longer piece alone).
+
+    spaCy's ``pipe`` holds one minibatch's arrays at once (a few kB a token), so a text
+    whose NER chunks add up to 10,000 characters would cost some 27 MB sent together;
+    sent ``limit`` characters at a time, the cost stays that of one chunk."""
+    group: list[str] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece) > limit:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece)
+    if group:
+        yield group
 
 
 def first_occurrences(triggers: Iterable[tuple[int, str]]) -> list[int]:

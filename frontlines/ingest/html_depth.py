@@ -6,7 +6,10 @@ few hundred elements (Blink at 512); real pages stay far below. ``depth_cut`` fo
 open elements the way a parser roughly would (end tags close up to their element, void
 elements never open, ``<li>``, ``<p>`` and the like close an open sibling, script and
 style hold text only) and gives the offset of the first tag that opens an element
-``MAX_DEPTH`` deep: the page is read up to there. ``drop_empty`` removes empty elements
+``MAX_DEPTH`` deep: the page is read up to there. Elements cost lexbor a few hundred
+bytes each however little markup opens them: 10 MB of ``<p>`` took 906 MB and 11 s to
+read, so a page is also read only up to its ``MAX_ELEMENTS``-th element (the largest page
+of ``../shared`` and ``tests/`` holds under 5,000). ``drop_empty`` removes empty elements
 from a page that holds tens of thousands of them, before trafilatura walks it.
 """
 
@@ -18,6 +21,10 @@ from collections import Counter
 from selectolax.lexbor import LexborHTMLParser
 
 MAX_DEPTH = 512
+# Elements read from one page: some 15-20 MB of lexbor's tree at most, ten times the
+# elements of the largest page of ``../shared``; a page this large holds more text than
+# the analysis reads.
+MAX_ELEMENTS = 50_000
 # A page rarely holds a few hundred empty elements; 100,000 empty paragraphs cost
 # trafilatura 8 s of walking its lxml tree for no text.
 MAX_EMPTY = 10_000
@@ -62,8 +69,19 @@ _LOOK = 8  # how far down the open elements an implied end is looked for
 
 def depth_cut(html: str, limit: int = MAX_DEPTH) -> int | None:
     """The offset of the tag that opens an element ``limit`` deep, or None if none does."""
-    if html.count("<") < limit:
+    cut = markup_cut(html, depth=limit, elements=None)
+    return cut[0] if cut else None
+
+
+def markup_cut(
+    html: str, *, depth: int = MAX_DEPTH, elements: int | None = MAX_ELEMENTS
+) -> tuple[int, str] | None:
+    """Where to stop reading ``html``, and why: ``(offset, "depth")`` at the tag that opens
+    an element ``depth`` deep, ``(offset, "elements")`` at the tag that opens element
+    number ``elements + 1``; None when the page stays within both."""
+    if html.count("<") < min(depth, elements or depth):
         return None
+    count = 0
     stack: list[str] = []
     open_names: Counter[str] = Counter()
     pos = 0
@@ -78,7 +96,11 @@ def depth_cut(html: str, limit: int = MAX_DEPTH) -> int | None:
         name = m.group(2).lower()
         if m.group(1):
             _close(stack, open_names, name)
-        elif name in _RAW:
+            continue
+        count += 1
+        if elements is not None and count > elements:
+            return m.start(), "elements"
+        if name in _RAW:
             end = _raw_end(html, name, pos)
             if end < 0:
                 return None
@@ -90,8 +112,8 @@ def depth_cut(html: str, limit: int = MAX_DEPTH) -> int | None:
                 _implied_end(stack, open_names, name, _SIBLINGS[name])
             stack.append(name)
             open_names[name] += 1
-            if len(stack) >= limit:
-                return m.start()
+            if len(stack) >= depth:
+                return m.start(), "depth"
     return None
 
 

@@ -18,7 +18,7 @@ from .document import MAX_COMMENTS
 from .furniture import Furniture, is_map_link, strip_paragraphs
 from .html_budget import trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
-from .html_depth import MAX_DEPTH, MAX_EMPTY, depth_cut, drop_empty
+from .html_depth import MAX_DEPTH, MAX_ELEMENTS, MAX_EMPTY, drop_empty, markup_cut
 
 _THREAD_KEYS = (
     "comments",
@@ -50,13 +50,16 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     The page is parsed once by lexbor (comments, dates, furniture), cut to the text the
     analysis can read (``html_budget``), and handed to trafilatura as markup only after
     lexbor's tree is freed, so that the two parsers never hold the page at once. Markup
-    nested deeper than ``MAX_DEPTH`` is read only up to that depth (``html_depth``)."""
+    nested deeper than ``MAX_DEPTH``, or holding more than ``MAX_ELEMENTS`` elements, is
+    read only up to there (``html_depth``)."""
     notes: list[str] = []
-    cut = depth_cut(html)
+    cut = markup_cut(html)
     if cut is not None:
-        html = html[:cut]
-        notes.append(f"the markup nests deeper than {MAX_DEPTH} elements: the page is read "
-                     f"only up to there (its first {cut:,} characters)")  # fmt: skip
+        html = html[: cut[0]]
+        why = (f"the markup nests deeper than {MAX_DEPTH} elements" if cut[1] == "depth"
+               else f"the page holds over {MAX_ELEMENTS:,} elements")  # fmt: skip
+        notes.append(f"{why}: the page is read only up to there (its first {cut[0]:,} "
+                     "characters)")  # fmt: skip
     tree = LexborHTMLParser(html)
     comments, seen = read_thread(tree, MAX_COMMENTS)
     published = metadata_date(tree, skip=_THREAD_KEYS)

@@ -21,7 +21,7 @@ def test_every_kind_is_generated_with_good_pages_mixed_in() -> None:
     made = list(adversarial.cases(400, seed=3, scale=0.01))
     kinds = {case.kind for case in made}
     assert {"good", "nested", "repeat", "maplinks", "big", "unpunct", "charset", "encoding",
-            "date", "entity", "nesting", "junk", "comments"} <= kinds  # fmt: skip
+            "date", "entity", "nesting", "junk", "comments", "flood"} <= kinds  # fmt: skip
     assert 0.05 < sum(case.good for case in made) / len(made) < 0.2
     assert [c.data for c in adversarial.cases(20, seed=3)] == [
         c.data for c in adversarial.cases(20, seed=3)

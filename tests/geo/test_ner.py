@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from frontlines.geo.ner import (
+    batches,
     chunks,
     entities,
     first_occurrences,
@@ -14,6 +17,8 @@ from frontlines.geo.ner import (
 from frontlines.geo.recognize import Candidate
 
 from .helpers import Doc, Ent
+
+HOMS = re.compile("Homs")
 
 TEXT = "Rain fell. Troops entered Homs today.\nNothing else happened. Homs was calm."
 
@@ -61,3 +66,29 @@ def test_entities_are_offset_into_the_whole_text() -> None:
     spans = chunks(sentences(TEXT), [TEXT.index("Homs")])
     found = entities(nlp, TEXT, spans)
     assert [(c.start, c.text, c.label) for c in found] == [(TEXT.index("Homs"), "Homs", "GPE")]
+
+
+def test_batches_bound_the_characters_sent_to_ner_at_once() -> None:
+    pieces = ["a" * 3000, "b" * 1500, "c" * 600, "d" * 6000, "e" * 10]
+    groups = list(batches(pieces, limit=5000))
+    assert groups == [["a" * 3000, "b" * 1500], ["c" * 600], ["d" * 6000], ["e" * 10]]
+    assert [p for g in groups for p in g] == pieces
+    assert list(batches([])) == []
+
+
+def test_entities_send_chunks_through_pipe_in_bounded_groups() -> None:
+    sent: list[int] = []
+
+    class Pipe:
+        def pipe(self, texts: list[str]) -> list[Doc]:
+            sent.append(sum(len(t) for t in texts))
+            return [
+                Doc(tuple(Ent("Homs", m.start(), "GPE") for m in HOMS.finditer(t))) for t in texts
+            ]
+
+    text = ("Troops entered Homs today. " + "x" * 2970 + ".\n") * 4
+    spans = chunks(sentences(text), [start for start, _ in sentences(text)])
+    found = entities(Pipe(), text, spans)
+    assert sum(sent) == sum(end - start for start, end in spans) > 10_000
+    assert len(sent) == len(spans) and max(sent) <= 5000
+    assert [text[c.start : c.end] for c in found] == ["Homs"] * 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from frontlines.ingest import read_bytes
-from frontlines.ingest.html_depth import depth_cut, drop_empty
+from frontlines.ingest.html_depth import MAX_ELEMENTS, depth_cut, drop_empty, markup_cut
 
 
 def test_nesting_past_the_limit_is_cut_at_the_tag_that_reaches_it() -> None:
@@ -45,10 +45,28 @@ def test_empty_elements_are_dropped_only_by_the_ten_thousand() -> None:
     assert many.body.html == '<body><p>Kept text.</p><br><img src="x"></body>'
 
 
-def test_a_page_of_a_hundred_thousand_empty_paragraphs_is_read_without_them() -> None:
-    page = ("<html><head><title>T</title></head><body>" + "<p>" * 100_000
+def test_a_page_of_forty_thousand_empty_paragraphs_is_read_without_them() -> None:
+    page = ("<html><head><title>T</title></head><body>" + "<p>" * 40_000
             + "<p>Syrian troops clashed with ISIS fighters near Palmyra on Monday.</p>"
-            + "</p>" * 100_000 + "</body></html>")  # fmt: skip
+            + "</p>" * 40_000 + "</body></html>")  # fmt: skip
     [doc] = read_bytes(page.encode(), source="empty.html")
     assert doc.text == "Syrian troops clashed with ISIS fighters near Palmyra on Monday."
     assert any("empty elements were left out" in w for w in doc.warnings), doc.warnings
+
+
+def test_a_page_is_read_up_to_its_element_budget() -> None:
+    html = "<html><body>" + "<p>x" * 20 + "<b>y</b>" * 20 + "</body></html>"
+    cut = markup_cut(html, depth=512, elements=30)  # html, body, 20 p, 8 b
+    assert cut == (html.index("<b>") + 8 * len("<b>y</b>"), "elements")
+    assert markup_cut(html, depth=512, elements=42) is None
+    assert markup_cut("<div>" * 40, depth=10, elements=30) == (9 * len("<div>"), "depth")
+    assert markup_cut(html, depth=512, elements=None) is None
+
+
+def test_a_flood_of_elements_is_read_only_to_the_budget_with_a_warning() -> None:
+    text = "Syrian troops clashed with ISIS fighters near Palmyra on Monday."
+    page = (f"<html><head><title>T</title></head><body><article><p>{text}</p></article>"
+            + "<b></b>" * (MAX_ELEMENTS + 10) + "<p>Never read.</p></body></html>")  # fmt: skip
+    [doc] = read_bytes(page.encode(), source="flood.html")
+    assert doc.text == text
+    assert any(f"over {MAX_ELEMENTS:,} elements" in w for w in doc.warnings), doc.warnings
