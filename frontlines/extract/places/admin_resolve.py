@@ -64,24 +64,28 @@ def _resolve(
     return _pick(chain, levels, country)
 
 
-# a level named by its place's name or an alternate name vouches for the chain's country
+# a level named only by another spelling of a name (below an alternate name's quality) is
+# vouched for by none of its own: a level named by a name or an alternate name outweighs it
 _NAMED = 0.9
 
 
 def _drop_lookalikes(levels: list[list[Cand]], named: int) -> list[list[Cand]]:
     """Without a named level's matches when none is exactly a name of it (nor, for a
     unit, an admin unit so named) and all lie in countries no other name of the chain
-    has a match in, while another name matches exactly: the look-alikes abroad of a unit
-    the gazetteer lacks ("Biratnagar (Morang)": not South Morang in Australia;
-    "Balgatar (Kech, Balochistan)": not Ketsch in Germany; "Bhimdatta (Kanchanpur
-    district)": not an Indian town called Kanchanpur)."""
-    exact = {i for i, cands in enumerate(levels[:named]) if any(q >= _NAMED for _, q, _ in cands)}
+    has a match in, while another name matches exactly (or, for a level found only under
+    other spellings, by an alternate name): the look-alikes abroad of a unit the gazetteer
+    lacks ("Biratnagar (Morang)": not South Morang in Australia; "Balgatar (Kech,
+    Balochistan)": not Ketsch in Germany; "Bhimdatta (Kanchanpur district)": not an Indian
+    town called Kanchanpur; "Belet Weyne (Hiraan)": not an Iraqi village spelled Hiran)."""
+    exact = {i for i, cands in enumerate(levels[:named]) if any(q >= 1.0 for _, q, _ in cands)}
+    known = {i for i, cands in enumerate(levels[:named]) if any(q >= _NAMED for _, q, _ in cands)}
     out = []
     for i, cands in enumerate(levels):
         others = {c[0].country for j, level in enumerate(levels) if j != i for c in level}
+        spelled = bool(cands) and all(q < _NAMED for _, q, _ in cands)
         weak = (
             i < named
-            and bool(exact - {i})
+            and bool(exact - {i} or (spelled and known - {i}))
             and bool(cands)
             and not any(_named_as(c, i) for c in cands)
             and not any(c[0].country in others for c in cands)

@@ -109,3 +109,19 @@ def test_a_town_named_like_its_unit_lies_where_the_unit_is_an_admin_unit() -> No
 
     resolved = resolve_chain(Chain(("Narvo", "Narvo"), (0, 7), 14), lookup)
     assert resolved is not None and resolved.place.country == "JP"
+
+
+def test_a_unit_known_only_as_another_spelling_abroad_gives_way_to_an_alternate_name() -> None:
+    # "Weyneville (Weyneville, Hiraan)": the town is the gazetteer's under an alternate
+    # name; "Hiraan" is only an Iraqi village spelled alike (quality below an alternate name)
+    town = Place("h:1", "Beledweyneville", 4.7, 45.2, "P.PPL", "SO", "07", population=55_000)
+    village = Place("h:2", "Hiran", 36.0, 44.0, "P.PPL", "IQ", "11")
+
+    def lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
+        table = {"Weyneville": [(town, 0.9)], "Hiraan": [(village, 0.8)]}
+        return {n: table.get(n, []) for n in names}
+
+    text = "Gunmen clashed at a checkpoint in Weyneville town (Weyneville, Hiraan)."
+    chain = find_chains(text)[0]
+    resolved = resolve_chain(chain, lookup)
+    assert resolved is not None and resolved.place.id == town.id
