@@ -115,6 +115,17 @@ def test_curated_features_cite_a_source() -> None:
         assert entry.place.id.startswith("cur:")
 
 
+def test_the_theatre_s_named_uplands_plains_and_lakes_are_places() -> None:
+    from frontlines.geo.sources import read_curated
+
+    names = {name: e.place for e in read_curated() for name in e.names}
+    for name, country in (("Al Ghab Plain", "SY"), ("Jabal al-Zawiya", "SY"),
+                          ("Mount Sinjar", "IQ"), ("Hamrin Mountains", "IQ"),
+                          ("Lake Tharthar", "IQ")):  # fmt: skip
+        assert name in names and names[name].country == country, name
+        assert names[name].feature_class in "TH"  # a region's point: precision 3
+
+
 def test_a_map_point_s_link_to_an_event_or_list_page_is_not_its_name() -> None:
     from frontlines.geo.sources import wiki_names
 
