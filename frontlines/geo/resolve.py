@@ -257,6 +257,29 @@ def _loose_outside(best: Match | None, containers: Sequence[Place]) -> bool:
     return not any(_contains(c, best.place) for c in containers)
 
 
+# how far after a name a province of its country may be written and still be its own
+PROVINCE_AFTER_CHARS = 160
+
+
+def _outside_province(items: Sequence[Scored], i: int, best: Match | None) -> bool:
+    """A loose look-alike (not spelled the same) in another province than the one the
+    text writes after the name in its country ("Kafya area in Dinarta district of Ninewa"
+    is not Kufa in Najaf): the text says where the place lies, and the look-alike is not
+    there."""
+    if best is None or best.quality > LOOSE or named_quality(best) > LOOSE:
+        return False
+    place, end = best.place, items[i].cand.end
+    provinces = [
+        s.best.place
+        for s in items[i + 1 :]
+        if s.best is not None
+        and s.best.place.feature == "A.ADM1"
+        and s.best.place.country == place.country
+        and s.cand.start - end <= PROVINCE_AFTER_CHARS
+    ]
+    return bool(provinces) and all(p.admin1 != place.admin1 for p in provinces)
+
+
 STATE_BONUS = 1.0
 
 
@@ -403,7 +426,7 @@ def resolve(items: list[Scored], focus: dict[str, float], text: str, rounds: int
                     s += TOWN_STATE_BONUS
                 if s > best_score:
                     best, best_score = m, s
-            if _loose_outside(best, containers):
+            if _loose_outside(best, containers) or _outside_province(items, i, best):
                 best = None  # a loose look-alike outside the divisions named after it
             if chosen is not None:
                 chosen.choose(item, best)
