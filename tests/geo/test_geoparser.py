@@ -359,3 +359,13 @@ def test_a_city_spelled_alike_is_a_rival_of_a_villages_alternate_name() -> None:
     parser = Geoparser(MemoryGazetteer([village, city], aliases={"t": ["Ammara"]}), nlp=stub_nlp)
     found = _by_text(parser.parse("Graduates protested in front of the governorate in Ammara city."))
     assert found["Ammara"].place == city
+
+
+def test_a_look_alike_in_another_province_than_the_one_written_after_it_is_not_read() -> None:
+    # "Kufiya area in Ninewa": Kufa (Najaf) only sounds like it, and lies elsewhere
+    kufa = named_place("k", "Kufa", "IQ", admin1="17", population=110_000)
+    ninewa = named_place("n", "Ninewa", "IQ", feature="A.ADM1", admin1="15", population=3_000_000)
+    parser = Geoparser(MemoryGazetteer([kufa, ninewa]), nlp=stub_nlp)
+    found = _by_text(parser.parse("Warplanes struck the Kufiya area in Ninewa on Monday."))
+    assert "Kufiya" not in found or found["Kufiya"].place is None
+    assert found["Ninewa"].place == ninewa
