@@ -158,11 +158,24 @@ class LooseGroup:
         group._fill(rows, places)
         return group
 
-    def _fill(
-        self,
+    @classmethod
+    def from_ordered(
+        cls, plain: list[tuple[int, Place]], spelled: list[tuple[int, Place, tuple[str, ...]]]
+    ) -> LooseGroup:
+        """The group from what :meth:`ordered` gives, its places built."""
+        group = cls.__new__(cls)
+        group.plain = [(n, Match(place, LOOSE, _UNSCORED)) for n, place in plain]
+        group.spelled = spelled
+        return group
+
+    @staticmethod
+    def ordered(
         rows: Iterable[tuple[str, str, int, str]],
-        places: Callable[[list[str]], Mapping[str, Place]],
-    ) -> None:
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str, tuple[str, ...]]]]:
+        """What a group keeps of its rows ``(place id, country, population, folded name)``:
+        ``(first row, place id)`` of the first ``MAX_CANDIDATES`` places outside the
+        transliterated countries (by population, then row), and ``(first row, place id,
+        folded names)`` of every transliterated place, in row order."""
         keys: dict[str, list[str]] = {}
         order: dict[str, tuple[int, str, int]] = {}  # place id: (first row, country, population)
         for place_id, country, population, key in rows:
@@ -172,10 +185,19 @@ class LooseGroup:
         plain = [(n, pop, pid) for pid, (n, c, pop) in order.items() if c not in TRANSLITERATED]
         plain.sort(key=lambda item: (-item[1], item[0]))
         del plain[MAX_CANDIDATES:]  # the first MAX_CANDIDATES are all a ranking can take
-        sounded = [(n, pid) for pid, (n, c, _) in order.items() if c in TRANSLITERATED]
-        built = places([pid for *_, pid in plain] + [pid for _, pid in sounded])
-        self.plain = [(n, Match(built[pid], LOOSE, _UNSCORED)) for n, _, pid in plain]
-        self.spelled = [(n, built[pid], tuple(keys[pid])) for n, pid in sounded]
+        sounded = [(n, pid, tuple(keys[pid])) for pid, (n, c, _) in order.items()
+                   if c in TRANSLITERATED]  # fmt: skip
+        return [(n, pid) for n, _, pid in plain], sounded
+
+    def _fill(
+        self,
+        rows: Iterable[tuple[str, str, int, str]],
+        places: Callable[[list[str]], Mapping[str, Place]],
+    ) -> None:
+        plain, sounded = self.ordered(rows)
+        built = places([pid for _, pid in plain] + [pid for _, pid, _ in sounded])
+        self.plain = [(n, Match(built[pid], LOOSE, _UNSCORED)) for n, pid in plain]
+        self.spelled = [(n, built[pid], keys) for n, pid, keys in sounded]
 
     def ranked(self, written: str, exact: list[Match]) -> list[Match]:
         """``best_first(with_loose(exact, looser))`` for ``written``, where ``looser`` would
