@@ -402,7 +402,7 @@ class SqliteGazetteer:
             for name, reads in readings.items():
                 found = exact.get(keys[name], [])
                 heard = [read_as(m) for reading, key in reads if (g := alt_groups.get(key))
-                         for m in g.ranked(reading, found) if sounds_alike(m)]  # fmt: skip
+                         for m in g.ranked(reading, found, score=False) if sounds_alike(m)]  # fmt: skip
                 if heard:
                     self._cache[name] = best_first([*self._cache[name], *heard])
             if len(self._cache) > 200_000:

@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 
 from ..records import Place
+from .fold import fold
 from .ranking import MAX_CANDIDATES, LooseGroup
 from .words import TRANSLITERATED
 
@@ -85,7 +86,8 @@ def encode(rows: Sequence[Sequence[object]]) -> str:
         light.append((pid, str(place[5]), int(place[8]), str(folded)))  # type: ignore[call-overload]
     plain, spelled = LooseGroup.ordered(light)
     kept = [pid for _, pid in plain] + [pid for _, pid, _ in spelled]
-    return json.dumps([plain, [[n, pid, list(keys)] for n, pid, keys in spelled],
+    folded = [[n, pid, fold(str(places[pid][1])).replace(" ", "")] for n, pid in plain]
+    return json.dumps([folded, [[n, pid, list(keys)] for n, pid, keys in spelled],
                        [places[pid] for pid in kept]])  # fmt: skip
 
 
@@ -94,7 +96,7 @@ def decode(data: str, place: Callable[[_PlaceRow], Place]) -> LooseGroup:
     plain, spelled, rows = json.loads(data)
     built = {str(row[0]): place(row) for row in rows}
     return LooseGroup.from_ordered(
-        [(n, built[pid]) for n, pid in plain],
+        [(n, built[pid], folded) for n, pid, folded in plain],
         [(n, built[pid], tuple(keys)) for n, pid, keys in spelled],
     )
 
