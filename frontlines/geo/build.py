@@ -30,6 +30,7 @@ from ..config import GAZETTEER_VERSION
 from ..errors import GazetteerError
 from .airports import read_airports
 from .fold import fold, loose_key
+from .loose_table import write_loose_groups
 from .neighbours import with_admins
 from .sources import (
     Entry,
@@ -68,6 +69,8 @@ def data_fingerprint() -> str:
             "airports.py",
             "words.py",
             "neighbours.py",
+            "loose_table.py",
+            "ranking.py",
         )
     ]
     files += sorted(p for p in (here / "data").rglob("*") if p.is_file())
@@ -175,6 +178,8 @@ def build_gazetteer(path: str | Path, *, progress: Progress | None = None) -> Pa
         _say(progress, "indexing names")
         conn.executescript(_INDEXES)
         _write_meta(conn, counts)
+        _say(progress, "ordering the loose keys' places")
+        write_loose_groups(conn)
         conn.commit()
     except BaseException:
         conn.close()
@@ -302,6 +307,7 @@ def import_geonames(
             ),
         )
         _write_meta(conn, {"imported": total})
+        write_loose_groups(conn)
         conn.commit()
     finally:
         conn.close()

@@ -16,6 +16,7 @@ from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
 from .fold import alternate_readings, fold, loose_key
+from .loose_table import has_table, read_groups
 from .ranking import ALTERNATE as ALTERNATE
 from .ranking import CLOSE_SPELLING as CLOSE_SPELLING
 from .ranking import DERIVED as DERIVED
@@ -274,6 +275,7 @@ class SqliteGazetteer:
         self._places: dict[str, Place] = {}
         self._rows: dict[str, dict[str, list[_Row]]] = {}
         self._groups: dict[str, LooseGroup | None] = {}
+        self._loose_table: bool | None = None
         self._countries: dict[str, Place | None] = {}
         self._seats: dict[tuple[str, str], Place | None] = {}
         self._divisions: dict[tuple[str, str], list[Place]] = {}
@@ -334,11 +336,29 @@ class SqliteGazetteer:
         if len(self._groups) > 100_000:
             self._groups.clear()
         todo = [k for k in keys if k not in self._groups]
+        if todo and self._precomputed():
+            self._groups.update(read_groups(self._connection(), todo, self._row_place))
+            todo = []
         for i in range(0, len(todo), 500):
             for key, rows in self._fetch_loose(todo[i : i + 500]).items():
                 group = LooseGroup.from_rows(rows, self._places_by_id) if rows else None
                 self._groups[key] = group
         return {k: group for k in keys if (group := self._groups[k]) is not None}
+
+    def _precomputed(self) -> bool:
+        """Whether the index holds the loose groups computed at build time (``loose_table``)."""
+        if self._loose_table is None:
+            self._loose_table = has_table(self._connection())
+        return self._loose_table
+
+    def _row_place(self, row: Sequence[object]) -> Place:
+        """The place of a row of ``_PLACE_COLUMNS``, built once."""
+        place = self._places.get(str(row[0]))
+        if place is None:
+            if len(self._places) > 500_000:
+                self._places.clear()
+            place = self._places[str(row[0])] = _place(row)
+        return place
 
     def _fetch_loose(self, chunk: list[str]) -> dict[str, list[tuple[str, str, int, str]]]:
         """``(place id, country, population, folded name)`` of each loose key's rows, in
@@ -383,7 +403,7 @@ class SqliteGazetteer:
             for name, reads in readings.items():
                 found = exact.get(keys[name], [])
                 heard = [read_as(m) for reading, key in reads if (g := alt_groups.get(key))
-                         for m in g.ranked(reading, found) if sounds_alike(m)]  # fmt: skip
+                         for m in g.ranked(reading, found, score=False) if sounds_alike(m)]  # fmt: skip
                 if heard:
                     self._cache[name] = best_first([*self._cache[name], *heard])
             if len(self._cache) > 200_000:
@@ -465,6 +485,7 @@ class SqliteGazetteer:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            self._loose_table = None
 
 
 MMAP_BYTES = 1 << 30

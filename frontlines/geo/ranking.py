@@ -182,11 +182,27 @@ class LooseGroup:
         group._fill(rows, places)
         return group
 
-    def _fill(
-        self,
+    @classmethod
+    def from_ordered(
+        cls,
+        plain: list[tuple[int, Place, str | None]],
+        spelled: list[tuple[int, Place, tuple[str, ...]]],
+    ) -> LooseGroup:
+        """The group from what :meth:`ordered` gives, its places built; each plain place
+        with its name folded and joined as :func:`loose_match` spells it (None: not yet)."""
+        group = cls.__new__(cls)
+        group.plain = plain
+        group.spelled = spelled
+        return group
+
+    @staticmethod
+    def ordered(
         rows: Iterable[tuple[str, str, int, str]],
-        places: Callable[[list[str]], Mapping[str, Place]],
-    ) -> None:
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str, tuple[str, ...]]]]:
+        """What a group keeps of its rows ``(place id, country, population, folded name)``:
+        ``(first row, place id)`` of the first ``MAX_CANDIDATES`` places outside the
+        transliterated countries (by population, then row), and ``(first row, place id,
+        folded names)`` of every transliterated place, in row order."""
         keys: dict[str, list[str]] = {}
         order: dict[str, tuple[int, str, int]] = {}  # place id: (first row, country, population)
         for place_id, country, population, key in rows:
@@ -196,14 +212,26 @@ class LooseGroup:
         plain = [(n, pop, pid) for pid, (n, c, pop) in order.items() if c not in TRANSLITERATED]
         plain.sort(key=lambda item: (-item[1], item[0]))
         del plain[MAX_CANDIDATES:]  # the first MAX_CANDIDATES are all a ranking can take
-        sounded = [(n, pid) for pid, (n, c, _) in order.items() if c in TRANSLITERATED]
-        built = places([pid for *_, pid in plain] + [pid for _, pid in sounded])
-        self.plain = [(n, Match(built[pid], LOOSE, _UNSCORED)) for n, _, pid in plain]
-        self.spelled = [(n, built[pid], tuple(keys[pid])) for n, pid in sounded]
+        sounded = [(n, pid, tuple(keys[pid])) for pid, (n, c, _) in order.items()
+                   if c in TRANSLITERATED]  # fmt: skip
+        return [(n, pid) for n, _, pid in plain], sounded
 
-    def ranked(self, written: str, exact: list[Match]) -> list[Match]:
+    def _fill(
+        self,
+        rows: Iterable[tuple[str, str, int, str]],
+        places: Callable[[list[str]], Mapping[str, Place]],
+    ) -> None:
+        plain, sounded = self.ordered(rows)
+        built = places([pid for _, pid in plain] + [pid for _, pid, _ in sounded])
+        self.plain: list[tuple[int, Place, str | None]] = [
+            (n, built[pid], None) for n, pid in plain
+        ]
+        self.spelled = [(n, built[pid], keys) for n, pid, keys in sounded]
+
+    def ranked(self, written: str, exact: list[Match], *, score: bool = True) -> list[Match]:
         """``best_first(with_loose(exact, looser))`` for ``written``, where ``looser`` would
-        be a :func:`loose_unscored` match for every row of the key."""
+        be a :func:`loose_unscored` match for every row of the key; with ``score`` the
+        plain loose matches kept are scored as :func:`scored` would."""
         spelled = [(n, loose_match(written, p, keys)) for n, p, keys in self.spelled]
         if exact:
             return best_first(exact + [m for _, m in spelled if sounds_alike(m)])
@@ -212,6 +240,21 @@ class LooseGroup:
                                      item[0]))  # fmt: skip
         if len(close) >= MAX_CANDIDATES:
             return [m for _, m in close[: MAX_CANDIDATES + _MORE_SOUNDING]]
-        rest = [*self.plain, *((n, m) for n, m in spelled if not sounds_alike(m))]
-        rest.sort(key=lambda item: (-item[1].place.population, item[0]))
-        return [m for _, m in close] + [m for _, m in rest[: MAX_CANDIDATES - len(close)]]
+        rest: list[tuple[int, Place, Match | None, str | None]] = [
+            *((n, p, None, folded) for n, p, folded in self.plain),
+            *((n, m.place, m, None) for n, m in spelled if not sounds_alike(m)),
+        ]
+        rest.sort(key=lambda item: (-item[1].population, item[0]))
+        mine = fold(written).replace(" ", "") if score else ""
+        kept = [m if m is not None else _plain(mine, p, folded, score)
+                for _, p, m, folded in rest[: MAX_CANDIDATES - len(close)]]  # fmt: skip
+        return [m for _, m in close] + kept
+
+
+def _plain(written: str, place: Place, folded: str | None, score: bool) -> Match:
+    """A loose match outside the transliterated countries (``written`` folded and joined),
+    scored as :func:`loose_match` scores it when ``score``."""
+    if not score:
+        return Match(place, LOOSE, _UNSCORED)
+    theirs = folded if folded is not None else fold(place.name).replace(" ", "")
+    return Match(place, LOOSE, ratio(written, theirs))

@@ -23,7 +23,50 @@ def ratio(a: str, b: str, autojunk: bool = True) -> float:
     if autojunk and len(b) >= _AUTOJUNK_FROM:
         return SequenceMatcher(None, a, b).ratio()
     length = len(a) + len(b)
-    return 2.0 * _matched(a, b) / length if length else 1.0
+    if not length:
+        return 1.0
+    if len(a) <= _SHORT and len(b) <= _SHORT:
+        return 2.0 * _matched_short(a, b) / length
+    return 2.0 * _matched(a, b) / length
+
+
+# names up to this long are matched by substring search (``_longest_short``), longer
+# strings by difflib's own dynamic programme (``_longest``): the same blocks either way
+_SHORT = 48
+
+
+def _matched_short(a: str, b: str) -> int:
+    """``_matched`` for short strings, its blocks found by ``_longest_short``."""
+    total = 0
+    todo = [(0, len(a), 0, len(b))]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        i, j, k = _longest_short(a, b, alo, ahi, blo, bhi)
+        if k:
+            total += k
+            if alo < i and blo < j:
+                todo.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                todo.append((i + k, ahi, j + k, bhi))
+    return total
+
+
+def _longest_short(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+    """The block ``_longest`` finds, by substring search: for each start in ``a`` in turn,
+    whether a block longer than the best so far starts there (a block's prefixes occur
+    wherever it does), so the first start reaching the longest length wins, at the first
+    place ``b`` holds it."""
+    window = b[blo:bhi]
+    besti, bestsize = alo, 0
+    for i in range(alo, ahi - bestsize):
+        k = bestsize + 1
+        while i + k <= ahi and a[i : i + k] in window:
+            k += 1
+        if k - 1 > bestsize:
+            besti, bestsize = i, k - 1
+    if not bestsize:
+        return alo, blo, 0
+    return besti, blo + window.find(a[besti : besti + bestsize]), bestsize
 
 
 def _matched(a: str, b: str) -> int:
