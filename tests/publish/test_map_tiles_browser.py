@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from typing import Any
 
 import pytest
 
 from frontlines.config import Settings
-from frontlines.publish import write_map
+from frontlines.publish import map_tiles, tiles, write_map
 from frontlines.records import Document
 
 from .test_map_browser import IMG, JS_URL, SCRIPT, _click_event, _control, _events, _slide_to
@@ -98,3 +100,30 @@ def test_popup_from_tile_properties_shows_text_literally(page: Any) -> None:
 def test_control_layer_still_draws(page: Any) -> None:
     _slide_to(page, 70)  # 2024-03-20: the open, contested period
     page.wait_for_function("window.frontlinesRendered('control-squares') === 1", timeout=10_000)
+
+
+def test_world_view_draws_the_sample_then_the_tiles_when_zoomed_in(
+    chromium: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first view below the tiles' zooms is ready without the tiles' source (the sample
+    draws the events); zooming in adds it and draws the events from the tiles."""
+    monkeypatch.setattr(map_tiles, "write_tiles", functools.partial(tiles.write_tiles, zoom=8))
+    far = dataclasses.replace(_events()[0], latitude=-33.9, longitude=151.2, event_id="e4")
+    path = write_map([*_events(), far], tmp_path / "map.html", tiles="always")
+    context = chromium.new_context(viewport={"width": 1100, "height": 750})
+    context.route("http*://**", lambda route: route.abort())
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(path.resolve().as_uri())
+    tab.wait_for_function("window.frontlinesReady === true", timeout=30_000)
+    zoom = tab.evaluate(
+        "JSON.parse(document.getElementById('frontlines-data').textContent).tiles.zoom"
+    )
+    assert tab.evaluate("window.frontlinesMap.getZoom()") < zoom - 1
+    assert tab.evaluate("window.frontlinesMap.getSource('fl-tiles')") is None
+    tab.wait_for_function("window.frontlinesRendered('fl-tiles-overview') === 4", timeout=10_000)
+    tab.evaluate(f"window.frontlinesMap.jumpTo({{center: [38.28, 34.56], zoom: {zoom + 0.5}}})")
+    tab.wait_for_function("window.frontlinesRendered('fl-tiles-events') >= 1", timeout=10_000)
+    context.close()
+    assert errors == []

@@ -358,22 +358,33 @@
   }
   map.on("idle", refreshLabels);
   performance.mark("fl-map-created");
-  map.on("load", function () {
-    performance.mark("fl-load");
+  // Every source and layer goes in when the style is there, before the first frame, so the
+  // worker tiles them all in one go; map_territory.js adds its own through whenStyle.
+  var styleHooks = [];
+  function whenStyle(fn) { if (styleReady) fn(); else styleHooks.push(fn); }
+  map.once("style.load", function () {
+    performance.mark("fl-style");
     styleReady = true;
     addControlLayers();
     controlLegend();
     refreshControl();
     if (tiles) { tiles.bind(map); refresh(); }
-    // the first view (a served archive's sources are in by now; an offline page's
-    // archive is only needed above the sample's zooms)
-    map.once("idle", function () {
-      window.frontlinesReadyAt = performance.now();
-      window.frontlinesReady = true;
+    styleHooks.splice(0).forEach(function (fn) { fn(); });
+  });
+  // Ready: the first view drawn with every source it shows (MapLibre's load: all sources
+  // loaded), and idle; the events' tiles are waited for when the first view is at their zooms.
+  map.on("load", function () {
+    performance.mark("fl-load");
+    (tiles ? tiles.whenShown : function (m, fn) { fn(); })(map, function () {
+      map.once("idle", function () {
+        window.frontlinesReadyAt = performance.now();
+        window.frontlinesReady = true;
+      });
     });
   });
   window.frontlinesApp = { map: map, data: data, el: el, row: row, isoDay: isoDay, isWeb: isWeb,
-                           hooks: hooks, slider: slider, value: value, days: days, tiles: tiles };
+                           hooks: hooks, slider: slider, value: value, days: days, tiles: tiles,
+                           whenStyle: whenStyle };
   window.frontlinesMap = map;
   window.frontlinesOpenPopup = openPopup;
   window.frontlinesEvent = function (i) { return value("event_id", i); };

@@ -363,7 +363,7 @@
   }
   window.frontlinesPlaceHistory = function (k) { return openPlaceHistory(k, T.points[k]); };
 
-  map.on("load", function () {
+  app.whenStyle(function () {  // before the first frame (see map.js)
     addBaseLayers();
     if (tiled) app.tiles.whenArchive(function () { addTerritoryLayers(); refreshTerritory(); });
     else addTerritoryLayers();

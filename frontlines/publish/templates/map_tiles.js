@@ -172,12 +172,32 @@
       if (t.url || document.readyState !== "loading") fn();
       else document.addEventListener("DOMContentLoaded", fn);
     }
+    // The tiles' source goes in when the archive is readable and the view comes near their
+    // zooms (at once for a server): below them the sample draws the events, and an offline
+    // page need not wait for the end of its archive to show its first view.
+    var added = false, waiting = [];
+    function near(map) { return t.url || map.getZoom() >= t.zoom - 1; }
     function bind(map) {
       listen(map, LAYERS[0]);
       if (lastFilter) map.setFilter(LAYERS[0], lastFilter);
-      whenArchive(function () { addTiles(map); });
+      whenArchive(function () {
+        function check() {
+          if (added || !near(map)) return;
+          added = true;
+          map.off("zoom", check);
+          addTiles(map);
+          waiting.splice(0).forEach(function (fn) { fn(); });
+        }
+        map.on("zoom", check);
+        check();
+      });
     }
-    return { sources: sources, layers: layers, apply: apply, count: count, bind: bind,
+    // fn() once the first view has all it shows: at once when it is below the tiles' zooms
+    function whenShown(map, fn) {
+      if (added || map.getZoom() < t.zoom) fn();
+      else waiting.push(fn);
+    }
+    return { sources: sources, layers: layers, apply: apply, count: count, bind: bind, whenShown: whenShown,
              before: LAYERS[0], layerIds: LAYERS, zoom: t.zoom, whenArchive: whenArchive,
              url: function () { return "pmtiles://" + archive.source.getKey(); } };
   };
