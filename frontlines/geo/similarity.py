@@ -11,6 +11,7 @@ more with ``autojunk``; those go to ``difflib`` itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -37,11 +38,21 @@ _SHORT = 48
 
 def _matched_short(a: str, b: str) -> int:
     """``_matched`` for short strings, its blocks found by ``_longest_short``."""
+    return _covered(a, b, _longest_short, {})
+
+
+_B2J = dict[str, list[int]]
+_Longest = Callable[[str, str, _B2J, int, int, int, int], tuple[int, int, int]]
+
+
+def _covered(a: str, b: str, longest: _Longest, b2j: _B2J) -> int:
+    """How many characters the matching blocks cover: the longest block of the whole
+    (``longest(a, b, b2j, alo, ahi, blo, bhi)``), then of what lies before and after it."""
     total = 0
     todo = [(0, len(a), 0, len(b))]
     while todo:
         alo, ahi, blo, bhi = todo.pop()
-        i, j, k = _longest_short(a, b, alo, ahi, blo, bhi)
+        i, j, k = longest(a, b, b2j, alo, ahi, blo, bhi)
         if k:
             total += k
             if alo < i and blo < j:
@@ -51,7 +62,9 @@ def _matched_short(a: str, b: str) -> int:
     return total
 
 
-def _longest_short(a: str, b: str, alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+def _longest_short(
+    a: str, b: str, _b2j: _B2J, alo: int, ahi: int, blo: int, bhi: int
+) -> tuple[int, int, int]:
     """The block ``_longest`` finds, by substring search: for each start in ``a`` in turn,
     whether a block longer than the best so far starts there (a block's prefixes occur
     wherever it does), so the first start reaching the longest length wins, at the first
@@ -74,18 +87,7 @@ def _matched(a: str, b: str) -> int:
     b2j: dict[str, list[int]] = {}
     for j, char in enumerate(b):
         b2j.setdefault(char, []).append(j)
-    total = 0
-    todo = [(0, len(a), 0, len(b))]
-    while todo:
-        alo, ahi, blo, bhi = todo.pop()
-        i, j, k = _longest(a, b, b2j, alo, ahi, blo, bhi)
-        if k:
-            total += k
-            if alo < i and blo < j:
-                todo.append((alo, i, blo, j))
-            if i + k < ahi and j + k < bhi:
-                todo.append((i + k, ahi, j + k, bhi))
-    return total
+    return _covered(a, b, _longest, b2j)
 
 
 def _longest(

@@ -47,6 +47,6 @@ def test_short_strings_take_the_blocks_difflib_takes() -> None:
         b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 20)))
         alo, blo = rng.randint(0, len(a)), rng.randint(0, len(b))
         ahi, bhi = rng.randint(alo, len(a)), rng.randint(blo, len(b))
-        found = _longest_short(a, b, alo, ahi, blo, bhi)
+        found = _longest_short(a, b, {}, alo, ahi, blo, bhi)
         block = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(alo, ahi, blo, bhi)
         assert found == tuple(block)
