@@ -129,7 +129,8 @@ _KURDISH_SH = re.compile("[şŞ]")
 
 def alternate_readings(name: str) -> list[tuple[str, str]]:
     """The name read with one ambiguous letter as another spelling writes it, each with
-    its loose key (only readings whose key differs from the name's own)."""
+    its loose key (only readings whose key differs from the name's own, but for the
+    Kurdish ş read as sh, which changes the spelling under the same key)."""
     folded = fold(name)
     own = loose_key(name)
     out: dict[str, str] = {}

@@ -1,6 +1,8 @@
 """Toponym resolution: pick one gazetteer place per candidate with a transparent score.
 
-    score = 2.0 * name match (1 exact, 0.9 alternate, 0.7 derived alias, 0.5 loose)
+    score = 2.0 * name match (1 exact, 0.9 alternate, 0.7 derived alias, 0.5 loose; in a
+            transliterated country 0.8 for a loose name spelled the same once its variants are
+            folded, less the spelling's distance otherwise)
           + 0.3 * max(0, log10(population + 1) - 3)   (only towns above 1,000 count)
           + feature bonus (countries, ADM1, capitals high; a cue's hint: admin/station/...)
           + 2.0 * share of the place's country in the document's focus (+0.5 if any)
