@@ -16,6 +16,7 @@ from ..errors import GazetteerError
 from ..records import Place
 from .build import SCHEMA_VERSION, Progress, build_gazetteer, data_fingerprint
 from .fold import alternate_readings, fold, loose_key
+from .loose_table import PLACE_COLUMNS as _PLACE_COLUMNS
 from .loose_table import has_table, read_groups
 from .ranking import ALTERNATE as ALTERNATE
 from .ranking import CLOSE_SPELLING as CLOSE_SPELLING
@@ -243,12 +244,6 @@ def _admin1_code(divisions: Sequence[Place], admin1: str) -> str:
         if keys & {fold(p.name), _division_key(p, "")}:
             return p.admin1
     return admin1 if admin1.isdigit() or admin1.isupper() else ""
-
-
-_PLACE_COLUMNS = (
-    "p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.admin2, p.population, "
-    "p.geonameid, p.source"
-)
 
 
 def _place(row: Sequence[object]) -> Place:

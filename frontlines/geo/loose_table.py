@@ -27,8 +27,9 @@ from .words import TRANSLITERATED
 TABLE = "loose_groups"
 STAMP_KEY = "loose_groups"
 
-# the columns of a place, in the order ``gazetteer._place`` reads them
-_PLACE_COLUMNS = (
+# the columns of a place, in the order ``gazetteer._place`` reads them (the gazetteer's
+# queries select the same)
+PLACE_COLUMNS = (
     "p.id, p.name, p.lat, p.lon, p.feature, p.country, p.admin1, p.admin2, p.population, "
     "p.geonameid, p.source"
 )
@@ -46,7 +47,7 @@ def write_loose_groups(conn: sqlite3.Connection) -> int:
     conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
     conn.execute(f"CREATE TABLE {TABLE} (loose TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID")
     sql = (
-        f"SELECT n.loose, n.key, {_PLACE_COLUMNS} FROM names n JOIN places p "
+        f"SELECT n.loose, n.key, {PLACE_COLUMNS} FROM names n JOIN places p "
         "ON p.id = n.place_id WHERE n.loose != '' ORDER BY n.loose, n.rowid"
     )
     written = 0

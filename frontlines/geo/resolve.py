@@ -121,9 +121,8 @@ def score_match(
 def _heard_quality(m: Match, quality: float) -> float:
     """A transliterated country's names are heard, not spelled: the closer spelling first,
     and one spelled alike after its variants are folded counts as the name itself."""
-    if named_quality(m) > m.quality:
-        return named_quality(m)
-    return quality - (1.0 - m.spelling) / 2
+    named = named_quality(m)
+    return named if named > m.quality else quality - (1.0 - m.spelling) / 2
 
 
 MAJOR_CITY_PENALTY = 1.5
