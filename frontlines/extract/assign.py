@@ -28,7 +28,7 @@ from .actors.side_order import (
 )
 from .actors.sides import Sides, unique
 from .places.front_line import Where
-from .theatres import air_arm, umbrellas
+from .theatres import Umbrella, air_arm, umbrellas
 from .types.territory import NON_VIOLENT, gain_sides
 
 __all__ = ["Sides", "assign"]
@@ -212,13 +212,31 @@ def under_umbrella(sides: Sides, country: str) -> Sides:
         return sides
     for umbrella in found:
         cover = Actor(umbrella.name, umbrella.inter, "")
-        if _member(sides.actor1, umbrella.members):
+        if _member(sides.actor1, umbrella.members) and _in_mandate(sides.actor2, umbrella):
             sides.assoc1 = sides.actor1.name if not sides.assoc1 else sides.assoc1
             sides.actor1 = cover
-        if sides.actor2 is not None and _member(sides.actor2, umbrella.members):
+        if (
+            sides.actor2 is not None
+            and _member(sides.actor2, umbrella.members)
+            and _in_mandate(sides.actor1, umbrella)
+        ):
             sides.assoc2 = sides.actor2.name if not sides.assoc2 else sides.assoc2
             sides.actor2 = cover
     return sides
+
+
+# the other sides a member may meet while acting under its umbrella, whatever its mandate
+_ANYONE = ("Unidentified", "Civilians")
+
+
+def _in_mandate(other: Actor | None, umbrella: Umbrella) -> bool:
+    """Whether a member facing ``other`` acts under ``umbrella``: always, unless the
+    umbrella names its adversaries (``against``) and ``other`` is a named side outside
+    them (US strikes on Iran-aligned militias are the United States', not the anti-IS
+    coalition's)."""
+    if not umbrella.against or other is None:
+        return True
+    return other.name.startswith((*_ANYONE, *umbrella.against))
 
 
 def _member(actor: Actor, members: tuple[str, ...]) -> bool:

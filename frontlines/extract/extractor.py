@@ -27,6 +27,7 @@ from ..records import (
     Span,
 )
 from ..relevance.senses import SenseCheck, sense_reason
+from .actors.claims import claimant
 from .actors.perpetrators import perpetrator_kind, rename
 from .actors.registry import ActorRegistry, country_info
 from .assign import Sides, assign, paragraph_battle
@@ -274,6 +275,8 @@ class EventExtractor:
         date = resolve_date(sentence.text, part.published, part.previous_date)
         if not date.inherited:
             part.previous_date = date
+        if self._claimed(part, sentence, date.date):
+            return
         found = classify(sentence.text, part.context)
         if found is None or not self._conflict_sense(document, sentence, found):
             return
@@ -286,6 +289,23 @@ class EventExtractor:
         if mood == "reported":
             event.credibility = "medium"
         part.events.append(event)
+
+    def _claimed(self, part: _Part, sentence: Span, when: str) -> bool:
+        """Whether ``sentence`` claims the event its paragraph has just told ("IS claimed
+        the attack"): the claimant becomes that event's perpetrator where none was
+        identified, and the claim makes no event of its own."""
+        sides = part.previous_sides
+        if sides is None or not part.events:
+            return False
+        event = part.events[-1]
+        who = claimant(self.actors, sentence.text, event.country, when)
+        if who is None:
+            return False
+        if event.actor1.startswith("Unidentified"):
+            event.actor1, event.inter1 = who.name, who.inter
+            event.interaction = interaction(event.inter1, event.inter2)
+            sides.actor1 = who
+        return True
 
     def _conflict_sense(self, document: Document, sentence: Span, found: EventClass) -> bool:
         """False when the trigger has another sense here (frontlines.relevance.senses); the

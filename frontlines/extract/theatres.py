@@ -10,10 +10,12 @@ A pack (``data/theatres/<name>.json``, or any ``*.json`` in a folder named by th
   world table's for those countries;
 - ``air_arms``: ``{"force", "name", "where"}``: the air arm of ``force`` (ISO2) is named
   apart, as ``<force's military> <name>``, in events in the ``where`` countries;
-- ``umbrellas``: ``{"name", "inter", "members", "where"}``: in events in the ``where``
-  countries, a member force (its ACLED name without period, e.g. "Military Forces of
-  the United States") acts under the umbrella, which becomes the actor with the member
-  as its associate;
+- ``umbrellas``: ``{"name", "inter", "members", "where"[, "against"]}``: in events in
+  the ``where`` countries, a member force (its ACLED name without period, e.g. "Military
+  Forces of the United States") acts under the umbrella, which becomes the actor with the
+  member as its associate; with ``against`` (the starts of the names of the umbrella's
+  adversaries, e.g. "Islamic State"), only when the other side is one of them, nobody
+  named or civilians: against anyone else the member acts in its own name;
 - ``front_lines``: lines of contact (see :mod:`.front_line`);
 - ``vocabulary``: local words and what they mean ("badia": "desert");
 - ``place_words``: words the theatre's reports use around place names ("countryside",
@@ -58,6 +60,7 @@ class Umbrella:
     inter: int
     members: tuple[str, ...]
     where: frozenset[str]
+    against: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +115,11 @@ def parse_pack(raw: Any, source: str) -> Theatre:
             ),
             umbrellas=tuple(
                 Umbrella(
-                    str(u["name"]), int(u["inter"]), tuple(u["members"]), frozenset(u["where"])
+                    str(u["name"]),
+                    int(u["inter"]),
+                    tuple(u["members"]),
+                    frozenset(u["where"]),
+                    tuple(str(a) for a in u.get("against", ())),
                 )
                 for u in raw.get("umbrellas", ())
             ),

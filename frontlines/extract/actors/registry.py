@@ -29,6 +29,9 @@ from .militias import named_militias
 from .named_groups import named_groups
 
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
+# words for a country's own government that may stand where a demonym stands before one
+# of its forces ("regime artillery", "government jets"): that of the event's country
+_OWN_GOVERNMENT = r"government|regime|junta"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,11 @@ class ActorRegistry:
             rf"(?<![\w-])(?P<dem>{dem or '(?!)'})\s+(?:and|&)\s+(?:the\s+)?(?:[\w'-]+\s+){{1,2}}?"
             rf"(?i:(?P<word>{body}))(?![\w-])"
         )
+        prefixed = [a for a, (e, _) in self._alias.items() if e.prefixed]
+        owned = "|".join(re.escape(a) for a in sorted(prefixed, key=len, reverse=True))
+        self._own_pattern = re.compile(
+            rf"(?<![\w-])(?i:{_OWN_GOVERNMENT})\s+(?i:(?P<alias>{owned or '(?!)'}))(?![\w-])"
+        )
         armed = "|".join(re.escape(d) for d in dems if self._demonyms[d])
         self._bare_pattern = re.compile(rf"(?<![\w-])(?:{armed or '(?!)'}){_BARE_DEED}")
         upper = "|".join(re.escape(n) for n in sorted(self._upper, key=len, reverse=True))
@@ -218,6 +226,7 @@ class ActorRegistry:
             if hit is not None:
                 hits.append(hit)
         hits.extend(self._paired(text))
+        hits.extend(self._owned(text))
         hits.extend(self._bare(text))
         hits.extend(named_militias(text))
         hits.extend(self._unlisted(text, hits))
@@ -255,6 +264,16 @@ class ActorRegistry:
             if entry.prefixed and country:
                 span = Span(match.start("dem"), match.end("dem"), match.group("dem"))
                 hits.append((span, replace(entry.actor, country=country)))
+        return hits
+
+    def _owned(self, text: str) -> list[tuple[Span, Actor]]:
+        """ "regime artillery", "government jets": a country's force named by the words
+        for its government stands for the force of the country the event is in, as a
+        demonym before it would ("Syrian artillery")."""
+        hits: list[tuple[Span, Actor]] = []
+        for match in self._own_pattern.finditer(text):
+            entry, _ = self._alias[match.group("alias").lower()]
+            hits.append((Span(match.start(), match.end(), match.group(0)), entry.actor))
         return hits
 
     def _bare(self, text: str) -> list[tuple[Span, Actor]]:

@@ -57,6 +57,8 @@ _LOCATIVE_BEFORE = re.compile(
 # the gap of "X town in Y": Y is the area the town X lies in (a chain after it qualifies X,
 # and the place choice reads Y as X's area)
 SETTLEMENT_IN = re.compile(r"['’]?\s+(?:towns?|villages?|hamlets?)\s+(?:in|of)\s+$", re.I)
+# the gap of "X in Y, Z", "X town in Y": a place written directly inside the chain after it
+PLACE_IN = re.compile(r"['’]?(?:\s+(?:towns?|villages?|hamlets?))?\s+in\s+$|" + SETTLEMENT_IN.pattern, re.I)
 _STOP = {"The", "On", "In", "At", "A", "An", "Around", "Near", "During", "Between", "And"}
 
 
@@ -197,7 +199,7 @@ def pick_chain(
             if chosen.start < chain.end and chain.start < chosen.end:
                 return chain
     located = [c for c in chains if _LOCATIVE_BEFORE.search(text[sent_start : c.start][-25:])
-               and not (chosen is not None and SETTLEMENT_IN.match(text, chosen.end, c.start))]  # fmt: skip
+               and not (chosen is not None and PLACE_IN.match(text, chosen.end, c.start))]  # fmt: skip
     if chosen is None:
         return located[0] if located else (chains[0] if chains else None)
     before = text[sent_start : chosen.start][-25:]

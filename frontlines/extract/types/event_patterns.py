@@ -103,7 +103,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Shelling/artillery/missile attack",
         _rx(
-            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|MLRS|howitzers?|(?-i:Grad|RPGs?)"
+            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|bombed|MLRS|howitzers?|(?-i:Grad|RPGs?)"
             r"|cluster munitions?|tank (?:fire|attacks?|shells?|rounds)|tanks (?:fired|shelled|attacked)|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
             r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
             r"(?:explosions|blasts))\b"
