@@ -230,7 +230,7 @@ class ActorRegistry:
         hits.extend(self._bare(text))
         hits.extend(named_militias(text))
         hits.extend(self._unlisted(text, hits))
-        hits = [h for h in hits if not _SPEAKER.match(text, h[0].end)]
+        hits = [h for h in hits if not _SPEAKER.match(text, h[0].end) and not _told_by(text, h[0])]
         return _coded_as(_non_overlapping(hits), text)
 
     def _unlisted(self, text: str, listed: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]:
@@ -413,6 +413,23 @@ _SPEAKER = re.compile(
     r"|correspondents?|commentators?|bloggers?|channels?)\b",
     re.I,
 )
+
+# ", the Syrian government said.", ", Iraq's security media cell reported": the source a
+# report is attributed to in a closing clause, not a side of the event
+_TAIL_BEFORE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$")
+_TAIL_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:said|says|reported|reports|announced|stated|added|told)\s*(?:[.;]|$|,\s)"
+)
+
+
+def _told_by(text: str, span: Span) -> bool:
+    """True when the actor at ``span`` is the source a closing clause attributes the
+    report to (", the Syrian government said.")."""
+    return bool(
+        _TAIL_BEFORE.search(text, max(0, span.start - 40), span.start)
+        and _TAIL_AFTER.match(text, span.end)
+    )
+
 
 _COUNTRY_ALIASES = {
     "Korea": "KR", "DRC": "CD", "DR Congo": "CD", "USA": "US", "United States": "US",

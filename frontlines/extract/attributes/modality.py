@@ -60,7 +60,11 @@ def modality(sentence: str, trigger_start: int) -> str:
 # "killed when a mine went off", "hit once it was inside": a clause of time told in the
 # past is a fact, not a condition.
 _TIME_WORDS = frozenset({"when", "whenever", "once", "as soon as"})
-_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|\w+ed|struck|hit|went|blew|shot|threw|fought|took|ran|drove|came"
+    r"|fell|broke|began|tore|caught|stole|overran|led|met|sent|put|set|got|left)\b",
+    re.I,
+)
 
 
 def _irrealis_clause(clause: str, after: str) -> bool:
@@ -68,7 +72,9 @@ def _irrealis_clause(clause: str, after: str) -> bool:
     for match in _IRREALIS_CLAUSE.finditer(clause):
         word = match.group(0).strip(' ,;("“').lower()
         told = clause[match.end() :] + " " + re.split(r"[,;]", after, maxsplit=1)[0]
-        if word in _TIME_WORDS and _PAST.search(told) and not _FUTURE.search(told):
+        # "were killed when ...": a clause of time after a main clause told in the past
+        past = _PAST.search(told) or _PAST.search(clause[: match.start()])
+        if word in _TIME_WORDS and past and not _FUTURE.search(told):
             continue
         return True
     return False

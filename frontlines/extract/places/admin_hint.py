@@ -60,7 +60,11 @@ _GENERIC = frozenset(
     ]
 )
 # Capitalised word runs ("Castilla y Leon", "Jammu and Kashmir", "Nord-Kivu").
-_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:y|and|de|del|do|da|la|of|et)\s+)?[A-Z][\w'-]*)*")
+# An Arabic article may open a word in lower case ("Salah al-Din", "in al-Hasakah").
+_ARTICLE = r"(?:(?:al|el|an|ar|as|ash|at|ad|az|ath|adh)-)?"
+_RUN = re.compile(
+    rf"{_ARTICLE}[A-Z][\w'-]*(?:\s+(?:(?:y|and|de|del|do|da|la|of|et)\s+)?{_ARTICLE}[A-Z][\w'-]*)*"
+)
 
 
 def fold(name: str) -> str:
@@ -99,6 +103,46 @@ def _subdivisions() -> dict[str, str]:
     }
 
 
+@cache
+def _loose_subdivisions() -> dict[str, list[tuple[str, str]]]:
+    """Transliteration key -> (name, ISO2) of the subdivisions of the countries whose
+    names reach English transliterated (``geo.words.TRANSLITERATED``): "Al-Hasakeh" and
+    "Idleb" are Al Hasakah and Idlib as the theatre's reports spell them."""
+    from ...geo.fold import loose_key
+    from ...geo.words import TRANSLITERATED
+
+    text = resources.files("frontlines.geo").joinpath("data", _TABLE).read_text("utf-8")
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        if row["country"] not in TRANSLITERATED:
+            continue
+        for name in _names(row):
+            key = loose_key(name)
+            if key and len(fold(name)) >= _MIN_LENGTH and fold(name) not in _GENERIC:
+                keys.setdefault(key, []).append((name, row["country"]))
+    return keys
+
+
+# how alike a spelling must be to a subdivision's name for it to count as that name:
+# a short key (two consonants) is shared by many words, so it asks for more
+_LOOSE_SIMILARITY = 0.8
+_SHORT_LOOSE_SIMILARITY = 0.9
+
+
+def _loose_country(words: str) -> str:
+    """The one country a subdivision spelled like ``words`` lies in ("" when none or
+    several)."""
+    from ...geo.fold import loose_key, spelling_similarity
+
+    key = loose_key(words)
+    found = _loose_subdivisions().get(key, []) if key else []
+    need = _SHORT_LOOSE_SIMILARITY if len(key) < 3 else _LOOSE_SIMILARITY
+    scored = [(spelling_similarity(words, name), code) for name, code in found]
+    best = max((score for score, _ in scored), default=0.0)
+    codes = {code for score, code in scored if score == best}
+    return next(iter(codes)) if best >= need and len(codes) == 1 else ""
+
+
 def admin_country(text: str) -> str:
     """The ISO2 code most subdivision names in ``text`` belong to ("" when none)."""
     return clues_of(text, _admin_hits).winner()
@@ -113,7 +157,8 @@ def _admin_hits(text: str) -> list[Hit]:
         i = 0
         while i < len(words):
             for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                code = table.get(" ".join(w for w, _ in words[i : i + size]))
+                key = " ".join(w for w, _ in words[i : i + size])
+                code = table.get(key) or (_loose_country(key) if len(key) >= _MIN_LENGTH else "")
                 if code:
                     hits.append((words[i][1], run.end(), code))
                     i += size

@@ -80,7 +80,11 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|destroyed|hit|pounded|raided|attacked)"
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
-            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed))\b"
+            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed)"
+            # "carried out strikes on 85 targets": strikes from the air, not a walk-out
+            r"|(?:carried out|conducted|launched) (?:\w+ ){0,3}?strikes? (?:on|against|targeting) (?:\w+ ){0,4}?"
+            r"(?:targets|positions|sites|facilities|bases?|depots?|headquarters|militants|fighters|militias?"
+            r"|camps?|hideouts?))\b"
         ),
     ),
     (
@@ -103,7 +107,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Shelling/artillery/missile attack",
         _rx(
-            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|bombed|MLRS|howitzers?|(?-i:Grad|RPGs?)"
+            r"\b(?:shell(?:ed|ing|s)?|artillery|rockets?|missiles?|mortars?|bombard(?:ed|ing|ments?|s)?|bombed|pound(?:ed|ing)|MLRS|howitzers?|(?-i:Grad|RPGs?)"
             r"|cluster munitions?|tank (?:fire|attacks?|shells?|rounds)|tanks (?:fired|shelled|attacked)|heavy weapons fire|artilleries|heavy rounds|grenade launchers?"
             r"|projectiles?|explosions? involving|(?:observed|heard|recorded) (?:a total of )?(?:\d+ )?"
             r"(?:explosions|blasts))\b"
@@ -292,7 +296,8 @@ TIER3: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|sabotag\w*|robb(?:ed|ing|ery|eries)|stole|stolen|steal\w*|extort\w*|rustl\w*"
             r"|sealed (?:off|and seized)|(?:seized|confiscated|took|carried away|seized and eradicated) "
             r"(?:\w+ ){0,4}?(?:livestock|cattle|goats|sheep|camels|cash|money|phones|belongings|goods|property"
-            r"|vehicles?|cars?|trucks?|motorcycles?|tricycles?|houses?|laborator(?:y|ies)|plants|plantations?"
+            r"|vehicles?|cars?|trucks?|motorcycles?|tricycles?|houses?|homes?|laborator(?:y|ies)|plants|plantations?"
+            r"|lands?|farm ?lands?|farms?|fields|olive groves?|orchards?|groves?|crops|harvests?|shops?"
             r"|marijuana|coca|drugs)"
             r"|smashed (?:\w+ ){0,3}?windows|graffiti|bulldoz\w+|raz(?:ed|ing)|uproot\w*)\b"
         ),
