@@ -215,11 +215,7 @@ def under_umbrella(sides: Sides, country: str) -> Sides:
         if _member(sides.actor1, umbrella.members) and _in_mandate(sides.actor2, umbrella):
             sides.assoc1 = sides.actor1.name if not sides.assoc1 else sides.assoc1
             sides.actor1 = cover
-        if (
-            sides.actor2 is not None
-            and _member(sides.actor2, umbrella.members)
-            and _in_mandate(sides.actor1, umbrella)
-        ):
+        if sides.actor2 is not None and _member(sides.actor2, umbrella.members):
             sides.assoc2 = sides.actor2.name if not sides.assoc2 else sides.assoc2
             sides.actor2 = cover
     return sides
@@ -230,10 +226,10 @@ _ANYONE = ("Unidentified", "Civilians")
 
 
 def _in_mandate(other: Actor | None, umbrella: Umbrella) -> bool:
-    """Whether a member facing ``other`` acts under ``umbrella``: always, unless the
+    """Whether a member acting on ``other`` acts under ``umbrella``: always, unless the
     umbrella names its adversaries (``against``) and ``other`` is a named side outside
     them (US strikes on Iran-aligned militias are the United States', not the anti-IS
-    coalition's)."""
+    coalition's). A member acted upon stays under its umbrella."""
     if not umbrella.against or other is None:
         return True
     return other.name.startswith((*_ANYONE, *umbrella.against))

@@ -88,6 +88,10 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"{_NOT_A_NAME}(?P<name>{NAME}\s*\({NAME}\))['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood|area)\b(?!\s+of\b)", "", 1, "locality"),
         (rf"\b(?:in|at|near|{_STRUCK})\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
         (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
+        # the place a strike or an assault fell on, written as the verb's object and ending
+        # its clause ("shelled Manbij.", "stormed Tal Tamer and ..."): not an acronym, not a
+        # group named before its fighters ("attacked Kurdish positions")
+        (rf"\b(?:{_STRUCK})\s+(?!{_CALENDAR})(?![A-Z]{{2,5}}\b){_NOT_A_NAME}(?P<name>{NAME})(?=\s*(?:[.,;:]|$)|\s+(?:and|on|with|from|after|killing|wounding|injuring|leaving|early|late|overnight|yesterday|today|last)\b)", "", 1, ""),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
         (rf"\b(?P<rel>[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),
@@ -123,6 +127,7 @@ _CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
         r"\(",
         r"\sin\s",
         r"axis|front|badia|plain|crossing|camp|area|hill|heights|farms",
+        _STRUCK,
         r"desert",
         r"valley",
         r"southern|northern|eastern|western|central",

@@ -199,7 +199,9 @@ class ActorRegistry:
             rf"(?<![\w-])(?i:{_OWN_GOVERNMENT})\s+(?i:(?P<alias>{owned or '(?!)'}))(?![\w-])"
         )
         armed = "|".join(re.escape(d) for d in dems if self._demonyms[d])
-        self._bare_pattern = re.compile(rf"(?<![\w-])(?:{armed or '(?!)'}){_BARE_DEED}")
+        self._bare_pattern = re.compile(
+            rf"(?<![\w-])(?:{armed or '(?!)'}|(?i:the {_OWN_GOVERNMENT})){_BARE_DEED}"
+        )
         upper = "|".join(re.escape(n) for n in sorted(self._upper, key=len, reverse=True))
         self._upper_pattern = re.compile(rf"(?<![\w-])(?:{upper or '(?!)'})(?![\w-])")
 
@@ -278,14 +280,15 @@ class ActorRegistry:
 
     def _bare(self, text: str) -> list[tuple[Span, Actor]]:
         """ "Russian shelled X": a demonym standing alone as the subject of a strike
-        names that country's military."""
+        names that country's military; "the regime shelled X" the military of the country
+        the event is in."""
         military = next((e for e in self._entries if e.actor.name == _MILITARY), None)
         if military is None:
             return []
         return [
             (
                 Span(m.start(), m.end(), m.group(0)),
-                replace(military.actor, country=self._demonyms[m.group(0)]),
+                replace(military.actor, country=self._demonyms.get(m.group(0), "")),
             )
             for m in self._bare_pattern.finditer(text)
         ]

@@ -178,10 +178,28 @@ def _folded_words(run: str, offset: int) -> list[tuple[str, int]]:
     ]
 
 
+# the theatre packs' armed groups and militias (ACLED inter 2, 3, 4) named for one
+# country work in that country: "the SDF", "Kataib Hezbollah" say Syria, Iraq
+_GROUP_INTERS = (2, 3, 4)
+
+
+def _pack_groups() -> dict[str, str]:
+    """Alias -> ISO2 of the packs' armed groups that have a country of their own."""
+    from ..theatres import pack_actors
+
+    entries, _ = pack_actors()
+    return {
+        alias: str(entry["country"])
+        for entry in entries
+        if entry.get("country") and int(entry.get("inter", 0)) in _GROUP_INTERS
+        for alias in entry.get("aliases", ())
+    }
+
+
 @cache
 def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     raw = resources.files("frontlines.extract").joinpath("data", "organisations.json")
-    table: dict[str, str] = json.loads(raw.read_text("utf-8"))["organisations"]
+    table: dict[str, str] = {**_pack_groups(), **json.loads(raw.read_text("utf-8"))["organisations"]}
     keys = {name.casefold(): code for name, code in table.items()}
     upper = [n for n in table if n.upper() == n]
     other = [n for n in table if n.upper() != n]
