@@ -61,7 +61,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
     for p, rel, prec, hint in (
         (rf"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\s+)?\b(?P<rel>{_DIRECTIONS})(?:ern)?\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
         (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of|(?:[Dd]esert|[Bb]adia) of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
-        (rf"\bthe\s+(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
+        # "the town of X", "the northeastern Syrian town of X", "the Kurdish-held city of X"
+        (rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:province|governorate|Province|Governorate)\b", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:oblast|Oblast|krai|Krai|region|Region|state)\b", "", 3, "admin"),
@@ -107,7 +108,7 @@ _CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
     for words in (
         r"of\s",
         r"near|outskirts|around|close|vicinity|outside|suburbs|countryside|desert|badia",
-        r"the\s+(?:city|town|village|area)\s+of",
+        r"(?:city|town|village|area)\s+of",
         r"the\s+(?:province|governorate|district|region)\s+of",
         r"province|governorate",
         r"oblast|krai|region|state",

@@ -123,10 +123,10 @@ def _loose_subdivisions() -> dict[str, list[tuple[str, str]]]:
     return keys
 
 
-# how alike a spelling must be to a subdivision's name for it to count as that name:
-# a short key (two consonants) is shared by many words, so it asks for more
+# how alike a spelling must be to a subdivision's name for it to count as that name; a
+# short key (two consonants: "Meka", "Sweida") is shared by too many words to say anything
 _LOOSE_SIMILARITY = 0.8
-_SHORT_LOOSE_SIMILARITY = 0.9
+_LOOSE_MIN_KEY = 3
 
 
 def _loose_country(words: str) -> str:
@@ -135,12 +135,15 @@ def _loose_country(words: str) -> str:
     from ...geo.fold import loose_key, spelling_similarity
 
     key = loose_key(words)
-    found = _loose_subdivisions().get(key, []) if key else []
-    need = _SHORT_LOOSE_SIMILARITY if len(key) < 3 else _LOOSE_SIMILARITY
-    scored = [(spelling_similarity(words, name), code) for name, code in found]
+    if len(key) < _LOOSE_MIN_KEY:
+        return ""
+    scored = [
+        (spelling_similarity(words, name), code)
+        for name, code in _loose_subdivisions().get(key, [])
+    ]
     best = max((score for score, _ in scored), default=0.0)
     codes = {code for score, code in scored if score == best}
-    return next(iter(codes)) if best >= need and len(codes) == 1 else ""
+    return next(iter(codes)) if best >= _LOOSE_SIMILARITY and len(codes) == 1 else ""
 
 
 def admin_country(text: str) -> str:
@@ -183,6 +186,9 @@ def _folded_words(run: str, offset: int) -> list[tuple[str, int]]:
 _GROUP_INTERS = (2, 3, 4)
 
 
+_ACRONYM = re.compile(r"[A-Z0-9.&-]{2,7}")
+
+
 def _pack_groups() -> dict[str, str]:
     """Alias -> ISO2 of the packs' armed groups that have a country of their own."""
     from ..theatres import pack_actors
@@ -193,13 +199,17 @@ def _pack_groups() -> dict[str, str]:
         for entry in entries
         if entry.get("country") and int(entry.get("inter", 0)) in _GROUP_INTERS
         for alias in entry.get("aliases", ())
+        if not _ACRONYM.fullmatch(alias)  # "SNA": Syria's National Army, Somalia's too
     }
 
 
 @cache
 def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     raw = resources.files("frontlines.extract").joinpath("data", "organisations.json")
-    table: dict[str, str] = {**_pack_groups(), **json.loads(raw.read_text("utf-8"))["organisations"]}
+    table: dict[str, str] = {
+        **_pack_groups(),
+        **json.loads(raw.read_text("utf-8"))["organisations"],
+    }
     keys = {name.casefold(): code for name, code in table.items()}
     upper = [n for n in table if n.upper() == n]
     other = [n for n in table if n.upper() != n]
