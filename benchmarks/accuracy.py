@@ -15,7 +15,9 @@ per corpus and mode:
 * ``events/acled_dev`` (and ``_stripped``, without ACLED coders' remarks) and
   ``events/acled_syria_iraq_dev``: ``frontlines eval events FILE``;
 * ``snippets/case2021_dev``: ``frontlines eval snippets FILE``;
-* ``precision/...``: ``frontlines eval precision`` on the non-event texts (false events).
+* ``precision/...``: ``frontlines eval precision`` on the non-event texts (false events);
+* ``probe/theatre_notes``: ``frontlines eval events`` on notes written by hand for the
+  project (``benchmarks/data``), reported but not gated.
 
 A full ``--write`` regenerates the whole file; with ``--only`` the named sections (or
 prefixes: ``events/``) are re-measured and replace their entries. ``--jobs N`` runs the
@@ -58,6 +60,9 @@ EVENT_SETS = {
     "events/acled_dev_stripped": ("events/acled_dev.csv", True),
     "events/acled_syria_iraq_dev": ("events/acled_syria_iraq_dev.csv", False),
 }
+# hand-written notes in the repository (benchmarks/data/README.md): reported, not gated (one
+# of 92 rows is a point)
+PROBE_SETS = {"probe/theatre_notes": "benchmarks/data/theatre_notes.csv"}
 SNIPPET_KEYS = ("accuracy", "macro_f1", "weighted_f1", "weighted_f1_acled25")
 SNIPPET_SETS = {"snippets/case2021_dev": "events/case2021_dev.tsv"}
 
@@ -84,7 +89,7 @@ GATE_KEYS: dict[str, dict[str, bool]] = {
 def sections() -> list[str]:
     """Every measured section (not the baselines), in the order the tables print them."""
     geo = [f"geoparse/{c}/{m}" for c in CORPORA for m in GEO_MODES]
-    return [*geo, *EVENT_SETS, *SNIPPET_SETS, *PRECISION_SETS]
+    return [*geo, *EVENT_SETS, *SNIPPET_SETS, *PRECISION_SETS, *PROBE_SETS]
 
 
 def _gate_keys(section: str) -> dict[str, bool]:
@@ -146,6 +151,7 @@ class _Runner:
             "events": self._events,
             "snippets": self._snippets,
             "precision": self._precision,
+            "probe": self._probe,
         }
         return runners[kind](section)
 
@@ -163,6 +169,12 @@ class _Runner:
 
         name, strip = EVENT_SETS[section]
         result = run_events_eval(self.shared / "eval" / name, strip_remarks=strip)
+        return {k: result[k] for k in ("rows", *EVENT_KEYS)}
+
+    def _probe(self, section: str) -> dict[str, Any]:
+        from frontlines.evaluation.events import run_events_eval
+
+        result = run_events_eval(ROOT / PROBE_SETS[section])
         return {k: result[k] for k in ("rows", *EVENT_KEYS)}
 
     def _snippets(self, section: str) -> dict[str, Any]:
@@ -242,6 +254,7 @@ COMMANDS = {
     "events/acled_syria_iraq_dev":
         "frontlines eval events ../shared/eval/events/acled_syria_iraq_dev.csv --json",
     "snippets/case2021_dev": "frontlines eval snippets ../shared/eval/events/case2021_dev.tsv --json",
+    "probe/theatre_notes": "frontlines eval events benchmarks/data/theatre_notes.csv --json",
     "precision/web_pages":
         "frontlines eval precision ../shared/eval/precision/web_pages --published 2020-01-01 --json",
     "precision/bbc_nonpolitical_dev": "frontlines eval precision "
@@ -261,7 +274,9 @@ def table(figures: Figures) -> str:
                      + "\n".join(rows))  # fmt: skip
     single = {"events/acled_syria_iraq_dev": ("ACLED events in Syria and Iraq", EVENT_KEYS),
               **{s: ("news snippets (CASE 2021 task 2)", SNIPPET_KEYS) for s in SNIPPET_SETS},
-              **{s: ("texts that report no event", PRECISION_KEYS) for s in PRECISION_SETS}}  # fmt: skip
+              **{s: ("texts that report no event", PRECISION_KEYS) for s in PRECISION_SETS},
+              **{s: ("hand-written Syria + Iraq notes, 2019-2024, ACLED-like and wire-news "
+                     "(benchmarks/data/README.md)", EVENT_KEYS) for s in PROBE_SETS}}  # fmt: skip
     for section, (title, keys) in single.items():
         if section in figures:
             f = figures[section]

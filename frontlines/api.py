@@ -109,9 +109,12 @@ class Frontlines:
     @property
     def geoparser(self) -> Any:
         if self._geoparser is None:
+            from .extract import organisation_clues
             from .geo import Geoparser
 
-            self._geoparser = Geoparser(self.gazetteer, settings=self.settings)
+            self._geoparser = Geoparser(
+                self.gazetteer, settings=self.settings, clues=organisation_clues
+            )
         return self._geoparser
 
     @property

@@ -257,7 +257,7 @@ def default_extract(settings: Settings | None = None, *, geoparse: bool = True) 
         if geoparse:
             geo_mod: Any = importlib.import_module("frontlines.geo")
             gazetteer = geo_mod.open_gazetteer(settings)
-            geoparser = geo_mod.Geoparser(gazetteer)
+            geoparser = geo_mod.Geoparser(gazetteer, clues=extract_mod.organisation_clues)
         extractor = extract_mod.EventExtractor(settings=settings, gazetteer=gazetteer)
     except (ImportError, AttributeError) as exc:
         raise EvaluationError(

@@ -359,10 +359,12 @@ def write_predictions(predictions: Iterable[Iterable[Prediction]], out: str | Pa
 
 
 def default_system() -> GeoparseSystem:
-    """frontlines' own geoparser over the local gazetteer (imported lazily)."""
+    """frontlines' own geoparser over the local gazetteer, with the country clues of the
+    organisations a text names, as the pipeline runs it (imported lazily)."""
+    from frontlines.extract import organisation_clues
     from frontlines.geo import Geoparser, open_gazetteer
 
-    system: GeoparseSystem = Geoparser(open_gazetteer())
+    system: GeoparseSystem = Geoparser(open_gazetteer(), clues=organisation_clues)
     return system
 
 

@@ -19,7 +19,11 @@ A pack (``data/theatres/<name>.json``, or any ``*.json`` in a folder named by th
 - ``front_lines``: lines of contact (see :mod:`.front_line`);
 - ``vocabulary``: local words and what they mean ("badia": "desert");
 - ``place_words``: words the theatre's reports use around place names ("countryside",
-  "axis", "outskirts"), for the location rules.
+  "axis", "outskirts"), for the location rules;
+- ``organisations``: name or acronym -> ISO2 of groups and bodies that work in one
+  country only ("SDF": "SY"): a text naming one is about that country (the packs' armed
+  groups count so by their full names already; an acronym is listed only where it names
+  nothing else, so "SNA" is not).
 
 The format is documented with a worked example in ``docs/theatres.md``. Adding a theatre
 is adding a file: no code changes.
@@ -39,7 +43,7 @@ from ..errors import ConfigError
 
 _KNOWN = frozenset({
     "_about", "theatre", "countries", "actors", "demonyms", "government_periods", "air_arms",
-    "umbrellas", "front_lines", "vocabulary", "place_words",
+    "umbrellas", "front_lines", "vocabulary", "place_words", "organisations",
 })  # fmt: skip
 
 
@@ -78,6 +82,7 @@ class Theatre:
     front_lines: tuple[dict[str, Any], ...] = ()
     vocabulary: dict[str, str] = field(default_factory=dict)
     place_words: tuple[str, ...] = ()
+    organisations: dict[str, str] = field(default_factory=dict)
 
 
 def read_pack(path: Path) -> Theatre:
@@ -126,6 +131,9 @@ def parse_pack(raw: Any, source: str) -> Theatre:
             front_lines=tuple(raw.get("front_lines", ())),
             vocabulary={str(k): str(v) for k, v in raw.get("vocabulary", {}).items()},
             place_words=tuple(str(w) for w in raw.get("place_words", ())),
+            organisations={
+                str(k): str(v).upper() for k, v in raw.get("organisations", {}).items()
+            },
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(
@@ -171,6 +179,15 @@ def pack_actors() -> tuple[list[dict[str, Any]], dict[str, str]]:
         entries.extend(pack.actors)
         demonyms.update(pack.demonyms)
     return entries, demonyms
+
+
+def pack_organisations() -> dict[str, str]:
+    """Name or acronym -> ISO2 of the groups and bodies the packs say work in one
+    country only (``organisations``)."""
+    out: dict[str, str] = {}
+    for pack in theatres():
+        out.update(pack.organisations)
+    return out
 
 
 def government_periods() -> dict[str, tuple[str, ...]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -63,11 +63,18 @@ class Geoparser:
     """``Geoparser(gazetteer)(batch)`` fills ``Analysis.mentions``."""
 
     def __init__(
-        self, gazetteer: Gazetteer, nlp: Any = None, settings: Settings | None = None
+        self,
+        gazetteer: Gazetteer,
+        nlp: Any = None,
+        settings: Settings | None = None,
+        clues: Callable[[str], Iterable[str]] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self._nlp = nlp
         self._settings = settings
+        # the countries a text's organisations and armed groups work in ("the SDF": Syria),
+        # each one piece of evidence for the text's focus, as a place named there is
+        self.clues = clues
 
     @property
     def nlp(self) -> Any:
@@ -103,9 +110,13 @@ class Geoparser:
         comment_id: str | None = None,
         focus: Counter[str] | Iterable[str] | None = None,
     ) -> list[Mention]:
-        """Recognise and resolve the places in ``text``; mentions sorted by offset."""
+        """Recognise and resolve the places in ``text``; mentions sorted by offset.
+        ``focus``: countries the text is known to be about (one piece of evidence each);
+        by default, those ``clues`` finds in it."""
         if not text.strip():
             return []
+        if focus is None and self.clues is not None:
+            focus = list(self.clues(text))
         static = [*ngrams_as_candidates(text), *cue_candidates(text),
                   *demonym_candidates(text), *paren_admin_candidates(text)]  # fmt: skip
         found = self._lookup(static)

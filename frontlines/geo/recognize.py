@@ -3,7 +3,8 @@
 ``find_spans`` returns ``Candidate`` spans (not yet resolved): each carries where it came
 from (``origins``: ``"gazetteer"``, ``"ner"``, ``"cue"``), spaCy's label if any, and what
 a cue said about it (``relation``, ``precision``, ``hint``: ``"admin"``, ``"station"``,
-``"region"``, ``"valley"``, ``"desert"``, ``"between"``).
+``"region"``, ``"valley"``, ``"desert"``, ``"between"``, ``"object"``: a strike's object,
+a place only if the gazetteer knows the name).
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         # the place a strike or an assault fell on, written as the verb's object and ending
         # its clause ("shelled Manbij.", "stormed Tal Tamer and ..."): not an acronym, not a
         # group named before its fighters ("attacked Kurdish positions")
-        (rf"\b(?:{_STRUCK})\s+(?!{_CALENDAR})(?![A-Z]{{2,5}}\b){_NOT_A_NAME}(?P<name>{NAME})(?=\s*(?:[.,;:]|$)|\s+(?:and|on|with|from|after|killing|wounding|injuring|leaving|early|late|overnight|yesterday|today|last)\b)", "", 1, ""),
+        (rf"\b(?:{_STRUCK})\s+(?!{_CALENDAR})(?![A-Z]{{2,5}}\b){_NOT_A_NAME}(?P<name>{NAME})(?=\s*(?:[.,;:]|$)|\s+(?:and|on|with|from|after|under|in|at|near|during|amid|before|following|killing|wounding|injuring|leaving|early|late|overnight|yesterday|today|last)\b)", "", 1, "object"),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
         (rf"\b(?P<rel>[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),

@@ -365,7 +365,7 @@ def select(
         found = matches_for(c, matches)
         if (
             c.kind == "demonym"
-            or "cue" in c.origins
+            or ("cue" in c.origins and (c.hint != "object" or _known(found)))
             or ("ner" in c.origins and c.label in PLACE_LABELS)
             or (
                 "gazetteer" in c.origins
@@ -388,6 +388,12 @@ def select(
     accepted.sort(key=lambda c: (-("cue" in c.origins and bool(c.second)), -c.length,
                                  -("cue" in c.origins), c.start))  # fmt: skip
     return _without_overlaps(accepted)
+
+
+def _known(found: list[Match]) -> bool:
+    """A name the gazetteer knows well enough for a verb's object to be read as a place
+    ("shelled Manbij"; not "attacked Al Shabaab")."""
+    return any(m.quality >= DERIVED for m in found)
 
 
 def _without_overlaps(ranked: list[Candidate]) -> list[Candidate]:

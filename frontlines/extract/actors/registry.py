@@ -115,6 +115,8 @@ class ActorRegistry:
         self._air_arms: dict[str, str] = {}
         self._before: dict[str, tuple[str, str, int]] = {}  # name -> (until, earlier name, inter)
         self._country_pattern: re.Pattern[str] | None = None
+        self._state_pattern: re.Pattern[str] | None = None
+        self._state_codes: dict[str, str] = {}
         self._nationals_pattern: re.Pattern[str] | None = None
         self._country_names: dict[str, str] = {}
         # the extractor and assign() both look at each sentence: answer the repeat from here
@@ -230,6 +232,7 @@ class ActorRegistry:
         hits.extend(self._paired(text))
         hits.extend(self._owned(text))
         hits.extend(self._bare(text))
+        hits.extend(self._states(text))
         hits.extend(named_militias(text))
         hits.extend(self._unlisted(text, hits))
         hits = [h for h in hits if not _SPEAKER.match(text, h[0].end) and not _told_by(text, h[0])]
@@ -278,6 +281,24 @@ class ActorRegistry:
             hits.append((Span(match.start(), match.end(), match.group(0)), entry.actor))
         return hits
 
+    def _states(self, text: str) -> list[tuple[Span, Actor]]:
+        """ "Iran fired missiles at X", "Turkey shelled Y": a country named as the subject
+        of a strike names its military."""
+        military = next((e for e in self._entries if e.actor.name == _MILITARY), None)
+        if military is None or not _STATE_DEED.search(text):
+            return []
+        if self._state_pattern is None:
+            names = {info.name: code for code, info in countries().items()}
+            names.update(_COUNTRY_ALIASES)
+            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._state_pattern = re.compile(rf"(?<![\w-])(?:{body}){_STATE_DEED.pattern}")
+            self._state_codes = names
+        return [
+            (Span(m.start(), m.end(), m.group(0)),
+             replace(military.actor, country=self._state_codes[m.group(0)]))
+            for m in self._state_pattern.finditer(text)
+        ]  # fmt: skip
+
     def _bare(self, text: str) -> list[tuple[Span, Actor]]:
         """ "Russian shelled X": a demonym standing alone as the subject of a strike
         names that country's military; "the regime shelled X" the military of the country
@@ -299,6 +320,13 @@ class ActorRegistry:
         span = Span(match.start(), match.end(), match.group(0))
         if demonym and entry.prefixed and self._demonyms.get(demonym):
             return span, replace(entry.actor, country=self._demonyms[demonym])
+        foreign = self._demonyms.get(demonym or "", "")
+        if foreign and entry.actor.country and entry.actor.country != foreign:
+            # "Russian military police": a force named like one of another country's
+            # (Brazil's military police) is the named country's military
+            military = next((e for e in self._entries if e.actor.name == _MILITARY), None)
+            if military is not None and entry.actor.inter == 1:
+                return span, replace(military.actor, country=foreign)
         if needs_prefix:
             return None
         start = match.start("alias")
@@ -406,6 +434,8 @@ class ActorRegistry:
 _MILITARY = "Military Forces of {the}{country} ({period})"
 # "Russian shelled the positions": a demonym as the subject of a strike verb.
 _BARE_DEED = r"(?=\s+(?:shelled|bombed|fired at|struck|attacked|targeted)\b)"
+# "Iran fired missiles", "Turkey shelled": the deeds a country named alone is the subject of
+_STATE_DEED = re.compile(r"(?=\s+(?:shelled|bombed|fired|launched|struck|attacked|targeted)\s)")
 
 # "a Houthi-planted mine", "IS-fired rockets": the actor named before its deed.
 _DEED = r"(?=-(?:planted|laid|placed|fired|launched|triggered|set)\b)"

@@ -191,10 +191,10 @@ _ACRONYM = re.compile(r"[A-Z0-9.&-]{2,7}")
 
 def _pack_groups() -> dict[str, str]:
     """Alias -> ISO2 of the packs' armed groups that have a country of their own."""
-    from ..theatres import pack_actors
+    from ..theatres import pack_actors, pack_organisations
 
     entries, _ = pack_actors()
-    return {
+    return pack_organisations() | {
         alias: str(entry["country"])
         for entry in entries
         if entry.get("country") and int(entry.get("inter", 0)) in _GROUP_INTERS
@@ -217,6 +217,12 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     names = "|".join(re.escape(n) for n in sorted(other, key=len, reverse=True)) or "(?!)"
     pattern = re.compile(rf"(?<![\w-])(?:{words}|(?i:{names}))(?![\w-])")
     return pattern, keys
+
+
+def organisation_clues(text: str) -> list[str]:
+    """The ISO2 code of each organisation or armed group named in ``text`` that works in
+    one country (repeats kept): evidence of the text's country for the geoparser."""
+    return [code for _, _, code in _organisation_hits(text)]
 
 
 def organisation_country(text: str) -> str:

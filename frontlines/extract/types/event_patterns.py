@@ -163,7 +163,10 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:met|faced|encountered|offered|put up) (?:no|little) resistance|unopposed"
             r"|(?:did|had|have|has)(?: not|n't) (?:\w+ )?(?:meet|met|encounter\w*|fac\w+) (?:any )?resistance"
             r"|hand-?overs? of (?:the )?(?:[\w-]+ ){0,4}?(?:districts?|areas?|territor\w+|towns?|villages?"
-            r"|cit(?:y|ies)|regions?|provinces?|bases?|positions|control))\b"
+            r"|cit(?:y|ies)|regions?|provinces?|bases?|positions|control)"
+            # "entered X under a settlement": territory handed over by agreement
+            r"|(?:entered|took over|deployed (?:in|into|to)) [^.;]{0,80}?\b(?:under|as part of|following|after|in line with"
+            r"|according to) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:deal|agreement|settlement|accord|truce|reconciliation))\b"
         ),
     ),
     (
