@@ -11,8 +11,8 @@ from .types.eventtypes import classify
 __all__ = [
     "ActorRegistry",
     "EventExtractor",
-    "organisation_clues",
     "classify",
+    "organisation_clues",
     "parse_fatalities",
     "resolve_date",
     "split_sentences",
