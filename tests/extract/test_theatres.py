@@ -121,3 +121,14 @@ def test_federal_and_regime_compounds_name_the_state(registry: ActorRegistry) ->
         == "Military Forces of Syria (2000-)"
     )
     assert _named(registry, "The NDF set up a checkpoint.", "SY") == "QDW: National Defence Forces"
+
+
+def test_a_pack_may_list_one_country_organisations_and_an_umbrellas_adversaries() -> None:
+    pack = parse_pack(
+        {"organisations": {"SDF": "sy"},
+         "umbrellas": [{"name": "U", "inter": 8, "members": ["M"], "where": ["SY"],
+                        "against": ["Islamic State"]}]},
+        "test.json",
+    )  # fmt: skip
+    assert pack.organisations == {"SDF": "SY"}
+    assert pack.umbrellas[0].against == ("Islamic State",)

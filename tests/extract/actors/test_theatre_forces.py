@@ -1,0 +1,93 @@
+"""Forces as the theatre's reports name them (frontlines.extract.actors.registry and
+assign): the government's own words for its forces, a country acting, attribution tails,
+claims of responsibility, and the coalition umbrella's mandate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.extract import EventExtractor
+from frontlines.extract.actors.claims import claimant
+from frontlines.extract.actors.registry import ActorRegistry
+from frontlines.extract.actors.sides import Sides
+from frontlines.extract.assign import under_umbrella
+from frontlines.records import Actor
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+def _names(registry: ActorRegistry, text: str, country: str) -> list[str]:
+    return [registry.for_country(a, country, "2023-06-01").name for _, a in registry.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Regime artillery shelled Ariha.", "Government jets struck the town.",
+             "The regime shelled Ariha."],
+)  # fmt: skip
+def test_the_governments_own_word_before_a_force_names_the_countrys_military(
+    registry: ActorRegistry, text: str
+) -> None:
+    assert _names(registry, text, "SY")[0].startswith("Military Forces of Syria")
+
+
+def test_the_regime_as_a_possession_or_a_protests_target_is_no_actor(
+    registry: ActorRegistry,
+) -> None:
+    assert _names(registry, "People protested against the regime.", "SY")[-1] != (
+        "Military Forces of Syria (2000-)"
+    )
+    found = _names(registry, "The regime's 4th Armored Division advanced.", "SY")
+    assert found == ["Military Forces of Syria (2000-) 4th Armored Division"]
+
+
+def test_a_country_named_as_a_strikes_subject_is_its_military(registry: ActorRegistry) -> None:
+    assert _names(registry, "Iran fired missiles at the base.", "IQ") == [
+        "Military Forces of Iran (1989-)"
+    ]
+
+
+def test_a_force_named_like_another_countrys_is_the_named_countrys_military(
+    registry: ActorRegistry,
+) -> None:
+    found = _names(registry, "Russian military police patrolled Qamishli.", "SY")
+    assert found == ["Military Forces of Russia (2000-)"]
+
+
+def test_the_source_of_a_closing_attribution_is_no_side(registry: ActorRegistry) -> None:
+    text = "A drone hit a wedding in Homs, killing 9 people, the Syrian government said."
+    assert not any(n.startswith("Military Forces of Syria") for n in _names(registry, text, "SY"))
+
+
+def test_a_claim_names_the_group_that_claimed(registry: ActorRegistry) -> None:
+    found = claimant(registry, "IS claimed the attack.", "IQ", "2023-06-01")
+    assert found is not None and found.name == "Islamic State (Iraq)"
+    assert claimant(registry, "IS fighters attacked the post.", "IQ", "2023-06-01") is None
+
+
+def test_a_claim_moves_the_claimant_into_the_event_it_claims() -> None:
+    text = "Two suicide bombers blew themselves up in a market, killing 32 people. IS claimed the attack."
+    events = EventExtractor().extract_text(text, dt.date(2023, 6, 1))
+    assert len(events) == 1
+    assert events[0].actor1.startswith("Islamic State")
+
+
+US = Actor("Military Forces of the United States (2021-)", 1, "US")
+
+
+def test_the_coalition_covers_us_forces_only_against_its_adversary() -> None:
+    militia = Actor("Kataib Hezbollah", 3, "IQ")
+    isis = Actor("Islamic State (Iraq)", 2)
+    assert under_umbrella(Sides(US, actor2=militia), "IQ").actor1 == US
+    assert under_umbrella(Sides(US, actor2=isis), "IQ").actor1.name == "Global Coalition Against Daesh"
+    assert under_umbrella(Sides(US), "SY").actor1.name == "Global Coalition Against Daesh"
+
+
+def test_us_forces_acted_upon_stay_under_the_coalition() -> None:
+    army = Actor("Military Forces of Syria (2000-)", 1, "SY")
+    sides = under_umbrella(Sides(army, actor2=US), "SY")
+    assert sides.actor2 is not None and sides.actor2.name == "Global Coalition Against Daesh"

@@ -1,0 +1,39 @@
+"""Country clues in the theatre's spellings (frontlines.extract.places.admin_hint) and a
+place written directly inside the chain after it (admin_chains.pick_chain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.extract.places.admin_chains import find_chains, pick_chain
+from frontlines.extract.places.admin_hint import admin_country, organisation_country
+from frontlines.records import Mention
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("fighting on the Ras al-Ain front (Al-Hasakeh).", "SY"), ("a raid in Idleb", "SY"),
+     ("near Al-Busayrah, Deir-ez-Zor", "SY"), ("Tikrit, Salah al-Din", "IQ"),
+     ("in al-Hasakah city", "SY"), ("Kerbala", "IQ")],
+)  # fmt: skip
+def test_a_province_in_the_theatres_spelling_names_its_country(text: str, code: str) -> None:
+    assert admin_country(text) == code
+
+
+def test_a_short_lookalike_of_a_province_names_no_country() -> None:
+    # "Meka" (an Ethiopian kebele) is spelled like Makkah only once its letters are folded
+    assert admin_country("at Gordem mountain in Meka kebele in Metema woreda") == ""
+
+
+def test_a_groups_full_name_or_listed_acronym_names_its_country() -> None:
+    assert organisation_country("Turkish forces shelled SDF positions") == "SY"
+    assert organisation_country("Kataib Hezbollah fired rockets") == "IQ"
+    # an acronym of several countries' groups says nothing ("SNA": Syria's and Somalia's)
+    assert organisation_country("Al Shabaab attacked government forces (SNA)") == ""
+
+
+def test_a_place_written_directly_before_a_chain_is_qualified_by_it() -> None:
+    text = "Regime forces shelled Kansafra in Jabal al-Zawiya, Idleb."
+    start = text.index("Kansafra")
+    chosen = Mention("Kansafra", start, start + len("Kansafra"))
+    assert pick_chain(text, find_chains(text), chosen, 0) is None

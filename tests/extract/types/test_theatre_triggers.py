@@ -1,0 +1,42 @@
+"""Event wording of the Syrian and Iraqi wars' reporting (frontlines.extract.types and
+attributes.modality)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.extract.attributes.modality import modality
+from frontlines.extract.types.eventtypes import classify
+
+
+def _sub(sentence: str) -> str | None:
+    found = classify(sentence)
+    return found.sub_event_type if found else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [("Government forces pounded towns in Idlib, killing seven civilians.",
+      "Shelling/artillery/missile attack"),
+     ("The regime bombed Ariha.", "Shelling/artillery/missile attack"),
+     ("US forces carried out strikes on 85 targets near Albu Kamal.", "Air/drone strike"),
+     ("SNA factions seized olive groves belonging to Kurdish residents.",
+      "Looting/property destruction"),
+     ("Regime forces entered Tafas under a settlement agreement with local fighters.",
+      "Non-violent transfer of territory")],
+)  # fmt: skip
+def test_theatre_wording_gets_its_sub_event(sentence: str, sub: str) -> None:
+    assert _sub(sentence) == sub
+
+
+def test_a_labour_strike_is_no_air_strike() -> None:
+    assert _sub("Workers carried out strikes against low wages in Basra.") is None
+
+
+def test_a_past_clause_of_time_after_a_past_main_clause_is_a_fact() -> None:
+    sentence = "Two soldiers were killed when a roadside bomb struck their vehicle near Samarra."
+    found = classify(sentence)
+    assert found is not None
+    assert modality(sentence, found.trigger.start) == "asserted"
+    future = "Troops will attack when the fighters arrive."
+    assert modality(future, future.index("attack")) == "irrealis"
