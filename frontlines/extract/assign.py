@@ -135,7 +135,10 @@ def assign(
         registry, sentence, trigger, sub_event_type, event_type, country, when, inherited, where
     )
     info = country_info(country) if country else None
-    return under_umbrella(sides, info.iso2 if info else "")
+    return under_umbrella(sides, info.iso2 if info else "", violent=event_type in _VIOLENT)
+
+
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 # "dozens of fighters were killed", "three soldiers were wounded": casualties with no agent.
@@ -204,15 +207,19 @@ def paragraph_battle(
     return sides
 
 
-def under_umbrella(sides: Sides, country: str) -> Sides:
+def under_umbrella(sides: Sides, country: str, *, violent: bool = True) -> Sides:
     """``sides`` with a member force replaced by the umbrella it acts under in
-    ``country`` (ISO2), the member moving to the associate's place."""
+    ``country`` (ISO2), the member moving to the associate's place. The umbrella's
+    mandate (``against``) bounds only ``violent`` events: a patrol escorted by a partner
+    force is the umbrella's."""
     found = umbrellas(country)
     if not found:
         return sides
     for umbrella in found:
         cover = Actor(umbrella.name, umbrella.inter, "")
-        if _member(sides.actor1, umbrella.members) and _in_mandate(sides.actor2, umbrella):
+        if _member(sides.actor1, umbrella.members) and (
+            not violent or _in_mandate(sides.actor2, umbrella)
+        ):
             sides.assoc1 = sides.actor1.name if not sides.assoc1 else sides.assoc1
             sides.actor1 = cover
         if sides.actor2 is not None and _member(sides.actor2, umbrella.members):

@@ -27,7 +27,7 @@ from ..records import (
     Span,
 )
 from ..relevance.senses import SenseCheck, sense_reason
-from .actors.claims import claimant
+from .actors.claims import BLAME, blamed, claimant
 from .actors.perpetrators import perpetrator_kind, rename
 from .actors.registry import ActorRegistry, country_info
 from .assign import Sides, assign, paragraph_battle
@@ -292,13 +292,18 @@ class EventExtractor:
 
     def _claimed(self, part: _Part, sentence: Span, when: str) -> bool:
         """Whether ``sentence`` claims the event its paragraph has just told ("IS claimed
-        the attack"): the claimant becomes that event's perpetrator where none was
-        identified, and the claim makes no event of its own."""
+        the attack"), or lays it at a side and tells no event of its own ("Baghdad blamed
+        Turkey."): the claimant becomes that event's perpetrator where none was
+        identified, and the sentence makes no event of its own."""
         sides = part.previous_sides
         if sides is None or not part.events:
             return False
         event = part.events[-1]
-        who = claimant(self.actors, sentence.text, event.country, when)
+        who = claimant(self.actors, sentence.text, event.country, when) or (
+            blamed(self.actors, sentence.text, event.country, when)
+            if BLAME.search(sentence.text) and classify(sentence.text) is None
+            else None
+        )
         if who is None:
             return False
         if event.actor1.startswith("Unidentified"):
@@ -380,6 +385,13 @@ class EventExtractor:
             default = self.actors.unidentified(country)
             sides.actor1 = rename(sides.actor1, default, kind, country) or sides.actor1
             sides.actor2 = rename(sides.actor2, default, kind, country)
+        if sides.actor1.name.startswith("Unidentified"):
+            # "...; Baghdad blamed Turkey": the side the report lays the attack at
+            laid = blamed(self.actors, sentence.text, country, date.date)
+            if laid is not None:
+                sides.actor1 = laid
+                if sides.actor2 is not None and sides.actor2.name == laid.name:
+                    sides.actor2 = None
         if found.sub_event_type == TERRITORY:
             found = make_class(territory_type(sides.actor1.inter), found.trigger)
         part.previous_sides = sides

@@ -351,7 +351,17 @@ def demonym_candidates(text: str) -> list[Candidate]:
             hint = "force" if _FORCE_AFTER.match(text, end) else ""
             out.append(Candidate(start, end, word, {"demonym"}, kind="demonym", country=iso,
                                  hint=hint))  # fmt: skip
+    for m in _ATTRIBUTIVE.finditer(text):
+        if _FORCE_AFTER.match(text, m.end()):
+            out.append(Candidate(m.start(), m.end(), m.group(0), {"demonym"}, kind="demonym",
+                                 country=_ATTRIBUTIVE_CODES[m.group(0)], hint="force"))  # fmt: skip
     return out
+
+
+# a country's abbreviation written before its forces ("U.S. troops", "UK jets") is used as
+# a nationality, not as the place: the forces' country, not where they are
+_ATTRIBUTIVE_CODES = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB"}
+_ATTRIBUTIVE = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK)(?=\s)")
 
 
 # a nationality naming an armed force ("Turkish drones struck ...", "Russian warplanes"):

@@ -29,6 +29,7 @@ def test_public_api() -> None:
             "resolve_date",
             "parse_fatalities",
             "classify",
+            "organisation_clues",
         ]
     )
 

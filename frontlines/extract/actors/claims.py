@@ -1,5 +1,6 @@
-"""Claims of responsibility: "IS claimed the attack" names who carried out the event the
-paragraph has just told, and is no event of its own.
+"""Claims and blame: "IS claimed the attack" names who carried out the event the paragraph
+has just told, and is no event of its own; "Baghdad blamed Turkey", "which Washington
+blamed on Iran-backed militias" name the side an unattributed attack is laid at.
 
 ACLED codes a claimed attack to the group that claims it. A sentence that claims an
 event already reported in its paragraph therefore moves the claimant into that event's
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...records import Actor
-from .registry import ActorRegistry
+from .registry import ActorRegistry, country_info
 from .sides import has_own_name
 
 # "claimed responsibility", "claimed the attack", "took responsibility", "claimed by"
@@ -40,4 +41,30 @@ def claimant(registry: ActorRegistry, sentence: str, country: str, when: str) ->
             continue
         if (span.start >= claim.end()) if passive else (span.end <= claim.start()):
             return registry.for_country(actor, country, when)
+    return None
+
+
+# "blamed Turkey", "blamed it on X", "blamed the attack on X", "blaming X for"
+BLAME = re.compile(
+    r"\bblam(?:e|es|ed|ing)\s+(?:it\s+|the\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|shelling"
+    r"|explosions?|blasts?|killings?)\s+)?(?:on\s+)?(?:the\s+)?",
+    re.I,
+)
+_BLAMED = (1, 2, 3, 4, 8)  # forces and armed groups; not crowds or civilians
+_COUNTRY_WORD = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
+
+
+def blamed(registry: ActorRegistry, sentence: str, country: str, when: str) -> Actor | None:
+    """The force or armed group ``sentence`` lays an attack at ("Baghdad blamed Turkey":
+    Turkey's military), named right after the blame; None when it blames nobody named."""
+    for match in BLAME.finditer(sentence):
+        for span, actor in registry.find(sentence):
+            if span.start == match.end() and actor.inter in _BLAMED and has_own_name(actor):
+                return registry.for_country(actor, country, when)
+        named = _COUNTRY_WORD.match(sentence, match.end())
+        word = named.group(0) if named else ""
+        info = country_info(word) or country_info(word.rstrip(".")) if word else None
+        if info is not None:
+            military = Actor("Military Forces of {the}{country} ({period})", 1, info.iso2)
+            return registry.for_country(military, country, when)
     return None

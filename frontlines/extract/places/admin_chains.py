@@ -199,7 +199,7 @@ def pick_chain(
             if chosen.start < chain.end and chain.start < chosen.end:
                 return chain
     located = [c for c in chains if _LOCATIVE_BEFORE.search(text[sent_start : c.start][-25:])
-               and not (chosen is not None and PLACE_IN.match(text, chosen.end, c.start))]  # fmt: skip
+               and not (chosen is not None and SETTLEMENT_IN.match(text, chosen.end, c.start))]  # fmt: skip
     if chosen is None:
         return located[0] if located else (chains[0] if chains else None)
     before = text[sent_start : chosen.start][-25:]

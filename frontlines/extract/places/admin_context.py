@@ -15,7 +15,7 @@ import re
 
 from ...records import Mention
 from .admin_candidates import Lookup
-from .admin_chains import NAME_PATTERN, Chain, find_chains, pick_chain
+from .admin_chains import NAME_PATTERN, PLACE_IN, Chain, find_chains, pick_chain
 from .admin_resolve import Resolved, resolve_chain
 from .location import Location
 
@@ -86,6 +86,20 @@ def _read_whole(chain: Chain, picked: Mention | None) -> bool:
     )
 
 
+def _inside_its_chain(
+    text: str, chosen: Location | None, chain: Chain, resolved: Resolved
+) -> bool:
+    """Whether the chosen place is written directly before a chain whose head the
+    gazetteer lacks and lies in the unit the chain gives ("Kansafra in Jabal al-Zawiya,
+    Idleb": Kansafra, in Idlib province, not Idlib read for the unknown mountain)."""
+    if chosen is None or resolved.level == 0 or chain.coded:
+        return False
+    if not PLACE_IN.match(text, chosen.mention.end, chain.start):
+        return False
+    place, unit = chosen.place, resolved.place
+    return place.country == unit.country and bool(place.admin1) and place.admin1 == unit.admin1
+
+
 def qualified_location(
     text: str,
     sent_start: int,
@@ -105,7 +119,7 @@ def qualified_location(
         return chosen
     hint = chosen.place if chosen is not None and not country_only else None
     resolved = resolve_chain(chain, lookup, country, mentions, hint)
-    if resolved is None:
+    if resolved is None or _inside_its_chain(text, chosen, chain, resolved):
         return chosen
     name = chain.names[resolved.level]
     start = chain.starts[resolved.level]

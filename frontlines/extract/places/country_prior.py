@@ -29,6 +29,8 @@ def prior_country_location(location: Location, clue: str) -> Location:
     if mention.place is None or mention.place.id != place.id:
         return location
     exact = folded_name(mention.text) == folded_name(place.name)
+    if exact and place.feature.startswith("A.PCL"):
+        return location  # "in Jordan": the country, whatever town abroad bears its name
     same = [
         p
         for p in mention.candidates

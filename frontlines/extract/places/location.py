@@ -241,6 +241,22 @@ def _excluded(before: str) -> bool:
     return bool(_EXCLUDED.search(before[-50:])) and not _LOCATIVE.search(before[-60:])
 
 
+# "which Washington blamed on ...", "Baghdad said", "Moscow denied": a capital standing
+# for its government, the subject of what it said, is no place of the event
+_SPEAKS = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|blamed|blames|accused|accuses|denied|denies"
+    r"|announced|condemned|condemns|warned|claimed|confirmed|insisted|rejected|demanded)\b"
+)
+
+
+def _speaking(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a capital standing for its government as the subject of a
+    verb of saying ("which Washington blamed on", "Baghdad said")."""
+    place = mention.place
+    capital = place is not None and place.feature == "P.PPLC"
+    return capital and bool(_SPEAKS.match(text, mention.end))
+
+
 def _inner_origin(text: str, mention: Mention, skipped: list[Mention]) -> Mention:
     """The place a skipped origin or destination names inside ``mention`` ("a patrol
     starting from X in Y countryside", "a child from X city in Y governorate"): when the
@@ -412,7 +428,7 @@ def choose_location(
     scored = sorted(
         inside, key=lambda m: _score(text, m, sent_start, trigger, country, inside), reverse=True
     )
-    skipped = [m for m in scored if _excluded(text[sent_start : m.start])]
+    skipped = [m for m in scored if _excluded(text[sent_start : m.start]) or _speaking(text, m)]
     for mention in scored:
         if mention in skipped:
             continue
@@ -421,24 +437,59 @@ def choose_location(
         area = _area_after(text, mention, inside)
         qualifier = _qualifier(inside, mention, text) or area
         mention = _outside_area(_agree(mention, qualifier), area)
+        unknown = _unknown_inside(text, mention, inside, skipped)
+        if unknown is not None:
+            # "the village of X in the countryside of Y", X unknown: the report's X, at Y
+            why = reasons(text, unknown, sent_start, trigger, country, inside, len(scored))
+            found = _stand_in(text, unknown, mention, mention, mention, before, why)
+            return replace(found, precision=_precision(mention, before))  # the area's
         why = reasons(text, mention, sent_start, trigger, country, inside, len(scored))
         if mention.place is not None:
             return Location(mention.place.name, mention.place, _precision(mention, before),
                             mention, reasons=why)  # fmt: skip
         nearby = qualifier or _nearby(mentions, mention, paragraph)
         if nearby is not None and nearby.place is not None:
-            stand_in = "the area it is written inside" if nearby is qualifier else "nearest town"
-            in_city = nearby is area and _in_the_city(text, mention, nearby)
-            return Location(
-                mention.text,
-                nearby.place,
-                1 if in_city else _wording(before),
-                nearby if in_city else mention,  # the city's own wording rates a site in it
-                [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
-                reasons=[*why, f"{mention.text!r} unknown: placed at {stand_in}, {nearby.text!r}"],
-                inside=nearby.place if nearby is qualifier else None,
-            )
+            return _stand_in(text, mention, nearby, qualifier, area, before, why)
     return None
+
+
+def _unknown_inside(
+    text: str, area: Mention, inside: list[Mention], skipped: list[Mention]
+) -> Mention | None:
+    """An unresolved name written inside the resolved ``area`` just before it ("the village
+    of X in the countryside of Y"): the report's place, which the gazetteer lacks."""
+    if area.place is None:
+        return None
+    for inner in inside:
+        unknown = inner.place is None and inner not in skipped and inner.end <= area.start
+        if unknown and _written_inside(text, inner, area):
+            return inner
+    return None
+
+
+def _stand_in(
+    text: str,
+    mention: Mention,
+    nearby: Mention,
+    qualifier: Mention | None,
+    area: Mention | None,
+    before: str,
+    why: list[str],
+) -> Location:
+    """``mention``, a name the gazetteer lacks, placed at ``nearby`` (the area it is
+    written inside, or the nearest town), its own name kept."""
+    assert nearby.place is not None
+    stand_in = "the area it is written inside" if nearby is qualifier else "nearest town"
+    in_city = nearby is area and _in_the_city(text, mention, nearby)
+    return Location(
+        mention.text,
+        nearby.place,
+        1 if in_city else _wording(before),
+        nearby if in_city else mention,  # the city's own wording rates a site in it
+        [f"{mention.text!r} is not in the gazetteer; placed at {nearby.place.name} nearby"],
+        reasons=[*why, f"{mention.text!r} unknown: placed at {stand_in}, {nearby.text!r}"],
+        inside=nearby.place if nearby is qualifier else None,
+    )
 
 
 def reasons(

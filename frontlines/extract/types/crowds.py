@@ -29,6 +29,8 @@ _PROTEST = _rx(
     r"|(?:relatives|supporters|residents|workers|families|friends|members|activists) (?:[\w'-]+ ){0,8}?demanded"
     r"|(?:began|launched|held|staged|started|continued|declared|joined|observed|called) (?:a |an |the |their |its"
     r" |his |her |our )?"
+    # (not "launched air strikes", "launched several drone strikes": strikes from the air)
+    r"(?!(?:\w+[- ])?(?:\w+ )?(?:air|drone|missile|rocket|artillery|aerial|precision)[- ]?strikes?)"
     r"(?:\w+[- ])?(?:\w+ )?strikes?|strikers|striking (?:workers|employees|staff|teachers|drivers)"
     r"|work stoppages?|walked out|picket\w*|vigils?|gathered|assembled|took to the streets|blockade\w*"
     r"|(?:blocked|closed|blocking|block(?! of\b)|closing|occupied|occupying|cut) (?:off )?(?:\([^)]{0,40}\) )?"

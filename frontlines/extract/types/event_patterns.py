@@ -92,6 +92,8 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:IEDs?|VBIEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?"
             r"|mines? explod\w*|bomb (?:blast|explo\w+)|detonat\w+|magnetic bombs?|booby[- ]trap\w*|bomb went off"
+            # "a bomb hidden in a motorcycle exploded": a bomb that went off
+            r"|bombs? (?:[\w-]+ ){1,6}?(?:explod\w+|went off|blew up)"
             r"|planted (?:a )?bomb|mine (?:attacks?|blasts?|explosions?)|(?:with|using|planted|laid|laying"
             r"|placed|stepped on|hit|struck|ran over|drove over|triggered) (?:an? )?(?:\w+ )?(?:land)?mines?\b"
             r"|(?:ground|anti-?tank|anti-?personnel) mines?|mines? (?:laid|planted)"

@@ -121,7 +121,7 @@ def classify(text: str, context: str = "") -> EventClass | None:
 
 def _classify(text: str, context: str) -> EventClass | None:
     match = DISRUPTED.search(text) or _seized(text)
-    if match is not None:
+    if match is not None and not _struck_before(text, match):
         return make_class("Disrupted weapons use", span(match))
     found = protest(text, context)
     if found is not None and not _armed_violence(text, found) and not _weapon_first(text, found):
@@ -144,6 +144,19 @@ def _classify(text: str, context: str) -> EventClass | None:
     if mob is not None:
         return make_class("Mob violence", span(mob))
     return _earliest(text, context) or _first(text, WEAK) or _fallback(text)
+
+
+_INTERCEPTED = re.compile(r"intercept|shot down", re.I)
+_STRIKES = ("Air/drone strike", SHELLING)
+
+
+def _struck_before(text: str, match: re.Match[str]) -> bool:
+    """ "Jets struck targets around X, adding that air defences intercepted most of the
+    missiles": an interception told after the strike that went through is part of it."""
+    if not _INTERCEPTED.match(match.group(0)):
+        return False
+    before = text[: match.start()]
+    return any(pattern.search(before) for sub_type, pattern in TIER1 if sub_type in _STRIKES)
 
 
 # A weapon's attack that only describes a place, as its scene, is dated to another year as

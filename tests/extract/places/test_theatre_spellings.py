@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.extract.places.admin_chains import find_chains, pick_chain
+from frontlines.extract.places.admin_context import qualified_location
 from frontlines.extract.places.admin_hint import admin_country, organisation_country
-from frontlines.records import Mention
+from frontlines.extract.places.location import Location
+from frontlines.records import Mention, Place
+
+from ..helpers import memory_lookup
 
 
 @pytest.mark.parametrize(
@@ -33,7 +36,22 @@ def test_a_groups_full_name_or_listed_acronym_names_its_country() -> None:
 
 
 def test_a_place_written_directly_before_a_chain_is_qualified_by_it() -> None:
-    text = "Regime forces shelled Kansafra in Jabal al-Zawiya, Idleb."
+    text = "Regime forces shelled Kansafra in Jabal al-Zawiya, Idlib."
+    village = Place("v:1", "Kansafrah", 35.66, 36.48, "P.PPL", "SY", "12")
+    city = Place("v:2", "Idlib", 35.93, 36.63, "P.PPL", "SY", "12", population=128_000)
     start = text.index("Kansafra")
-    chosen = Mention("Kansafra", start, start + len("Kansafra"))
-    assert pick_chain(text, find_chains(text), chosen, 0) is None
+    mention = Mention("Kansafra", start, start + len("Kansafra"), place=village)
+    chosen = Location("Kansafrah", village, 1, mention)
+    found = qualified_location(text, 0, len(text), chosen, memory_lookup([village, city]), "SY")
+    assert found is chosen  # not Idlib read for the mountain the gazetteer lacks
+
+
+def test_a_place_abroad_before_a_chain_is_still_read_through_it() -> None:
+    text = "Gunmen shelled Kansafra in Jabal al-Zawiya, Idlib."
+    abroad = Place("v:3", "Kansafra", 44.0, 2.5, "P.PPL", "FR", "76")
+    city = Place("v:2", "Idlib", 35.93, 36.63, "P.PPL", "SY", "12", population=128_000)
+    start = text.index("Kansafra")
+    mention = Mention("Kansafra", start, start + len("Kansafra"), place=abroad)
+    chosen = Location("Kansafra", abroad, 1, mention)
+    found = qualified_location(text, 0, len(text), chosen, memory_lookup([abroad, city]), "SY")
+    assert found is not None and found.place == city
