@@ -99,7 +99,7 @@ def candidates(
         # the look-ups below cannot beat a better-scored candidate already found: skip them
         if _best(out) < UNSEEN:
             found = _try(unseen_location, s, lookup)
-            if found is not None:
+            if found is not None and not _read_already(found, s.mentions):
                 out.append(_candidate(found, UNSEEN, f"{found.name!r} after a locative word"))
         if _best(out) < BARE:
             found = _try(bare_location, s, lookup)
@@ -149,6 +149,16 @@ def _remarks(text: str, first: int, last: int) -> tuple[tuple[int, int], ...]:
     if "oded " not in text[first:last]:
         return ()
     return tuple(m.span() for m in _CODED_REMARK.finditer(text, first, last))
+
+
+def _read_already(found: Location, mentions: list[Mention]) -> bool:
+    """Whether the geoparser already read the name ``found`` was looked up by as another
+    place ("in Jordan", the country, is not a town named Jordan abroad)."""
+    start = found.mention.start
+    return any(
+        m.start == start and m.place is not None and m.place.id != found.place.id
+        for m in mentions
+    )
 
 
 def _best(found: list[PlaceCandidate]) -> float:
