@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from ..records import Actor, Span
-from .actors.agent_split import main_clause_trigger, split_sides
+from .actors.agent_split import main_clause_trigger, split_sides, victim_subject
 from .actors.registry import ActorRegistry, country_info
 from .actors.side_order import (
     across_line,
@@ -304,7 +304,14 @@ def _assign(
             sides.actor2 = _second_actor(fill, [], sentence, event_type, sub_event_type)
         return sides
     actor1 = _air_unit(
-        _first_actor(fill, armed_before, armed_after, sub_event_type, sentence),
+        _first_actor(
+            fill,
+            armed_before,
+            armed_after,
+            sub_event_type,
+            sentence,
+            harmed=victim_subject(hits, sentence, trigger),
+        ),
         sub_event_type,
         country,
     )
@@ -367,8 +374,17 @@ def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sid
 
 
 def _first_actor(
-    fill: Filler, before: list[Actor], after: list[Actor], sub_event_type: str, sentence: str
+    fill: Filler,
+    before: list[Actor],
+    after: list[Actor],
+    sub_event_type: str,
+    sentence: str,
+    *,
+    harmed: bool = False,
 ) -> Actor:
+    """actor1 when none acted before the trigger. ``harmed``: the forces named before it
+    were its victims ("three soldiers were killed in a drone strike"), now among ``after``,
+    so a state force there is no striker."""
     if before:
         return before[0]
     if sub_event_type == "Arrests":
@@ -376,7 +392,7 @@ def _first_actor(
     if sub_event_type == "Other" and _DISPLACED.search(sentence):
         return fill(_CIVILIANS)  # people who were evacuated or fled are the actor
     if sub_event_type == "Air/drone strike":
-        if after and after[0].inter in (1, 8):
+        if after and after[0].inter in (1, 8) and not harmed:
             return after[0]
         # Where one foreign coalition flies the air war, its unnamed air raids are its own.
         return _AIR_COALITIONS.get(fill(Actor("{country}", 8)).name, _UNIDENTIFIED_MILITARY)

@@ -66,7 +66,7 @@ def split_sides(
     if agent is not None and _PASSIVE_VERB.search(sentence[: trigger.end + _PASSIVE_REACH]):
         # "Soldiers were killed by X": the subject is the target, X the actor.
         return [agent], before + after
-    if agent is None and before and _victim_subject(hits, sentence, trigger):
+    if agent is None and before and victim_subject(hits, sentence, trigger):
         # "20 ISIS members were killed in clashes with the army": the subject is the
         # victim; a side named later ("by X", "with X") or nobody named is the doer.
         doers = [
@@ -136,7 +136,7 @@ def main_clause_trigger(sentence: str, trigger: Span) -> tuple[tuple[int, int], 
     return (0, 0), trigger
 
 
-def _victim_subject(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
+def victim_subject(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
     """True when the armed actors before ``trigger`` are the subject of a passive harm
     verb ("Taliban members were killed", "a soldier was shot dead")."""
     if not trigger.text:

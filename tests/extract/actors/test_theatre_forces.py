@@ -5,6 +5,7 @@ claims of responsibility, and the coalition umbrella's mandate."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -83,7 +84,9 @@ def test_the_coalition_covers_us_forces_only_against_its_adversary() -> None:
     militia = Actor("Kataib Hezbollah", 3, "IQ")
     isis = Actor("Islamic State (Iraq)", 2)
     assert under_umbrella(Sides(US, actor2=militia), "IQ").actor1 == US
-    assert under_umbrella(Sides(US, actor2=isis), "IQ").actor1.name == "Global Coalition Against Daesh"
+    assert (
+        under_umbrella(Sides(US, actor2=isis), "IQ").actor1.name == "Global Coalition Against Daesh"
+    )
     assert under_umbrella(Sides(US), "SY").actor1.name == "Global Coalition Against Daesh"
 
 
@@ -91,3 +94,22 @@ def test_us_forces_acted_upon_stay_under_the_coalition() -> None:
     army = Actor("Military Forces of Syria (2000-)", 1, "SY")
     sides = under_umbrella(Sides(army, actor2=US), "SY")
     assert sides.actor2 is not None and sides.actor2.name == "Global Coalition Against Daesh"
+
+
+def _first(text: str) -> Any:
+    events = EventExtractor().extract_text(text, dt.date(2023, 6, 1))
+    assert events
+    return events[0]
+
+
+def test_forces_killed_in_a_drone_strike_are_its_victims_not_its_striker() -> None:
+    event = _first("Three Iraqi soldiers were killed in a drone attack on an outpost.")
+    assert event.actor1 == "Unidentified Military Forces"
+    assert event.actor2.startswith("Military Forces of Iraq")
+
+
+def test_blame_in_the_same_sentence_names_the_attacker() -> None:
+    event = _first(
+        "Artillery fire hit a resort in Zakho, killing nine civilians; Baghdad blamed Turkey."
+    )
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
