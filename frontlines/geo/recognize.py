@@ -63,7 +63,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\s+)?\b(?P<rel>{_DIRECTIONS})(?:ern)?\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
         (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of|(?:[Dd]esert|[Bb]adia) of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
         # "the town of X", "the northeastern Syrian town of X", "the Kurdish-held city of X"
-        (rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
+        (rf"\b(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:province|governorate|Province|Governorate)\b", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:oblast|Oblast|krai|Krai|region|Region|state)\b", "", 3, "admin"),
@@ -370,7 +370,8 @@ _FORCE_AFTER = re.compile(
     r"\s+(?:(?:army|military|air|armed|security|border|special|backed|led|allied|regime"
     r"|government|occupation|intelligence)[\s-]+)?(?:forces?|army|military|troops|soldiers"
     r"|drones?|warplanes?|jets?|aircraft|helicopters?|artillery|airstrikes?|air ?force"
-    r"|intelligence|guards?|militias?|police|gendarmerie|navy|patrols?|convoys?|tanks?)\b",
+    r"|intelligence|guards?|militias?|police|gendarmerie|navy|patrols?|convoys?|tanks?|bases?"
+    r"|embass(?:y|ies)|consulates?)\b",
     re.I,
 )
 

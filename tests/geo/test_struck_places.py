@@ -48,3 +48,11 @@ def test_the_callers_country_clues_weigh_for_the_texts_focus() -> None:
     clued = {m.text: m.place for m in _parser(places, clues=lambda t: ["SY"]).parse(text)}
     assert plain["Tarvia"] == abroad
     assert clued["Tarvia"] == home
+
+
+def test_a_countrys_abbreviation_before_its_base_is_a_nationality() -> None:
+    from frontlines.geo.recognize import demonym_candidates
+
+    found = demonym_candidates("Rockets landed near a U.S. base in eastern Syria.")
+    assert [(c.text, c.country, c.hint) for c in found] == [("U.S.", "US", "force")]
+    assert demonym_candidates("Protests spread across the U.S. on Sunday.") == []

@@ -241,20 +241,22 @@ def _excluded(before: str) -> bool:
     return bool(_EXCLUDED.search(before[-50:])) and not _LOCATIVE.search(before[-60:])
 
 
-# "which Washington blamed on ...", "Baghdad said", "Moscow denied": a capital standing
-# for its government, the subject of what it said, is no place of the event
+# "which Washington blamed on ...", "Baghdad said", "Turkey's defence ministry said": a
+# capital or a country standing for its government, the subject of what it said, is no
+# place of the event
 _SPEAKS = re.compile(
+    r"(?:['’]s(?:\s+[\w-]+){1,3})?"  # "Turkey's defence ministry said"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|blamed|blames|accused|accuses|denied|denies"
     r"|announced|condemned|condemns|warned|claimed|confirmed|insisted|rejected|demanded)\b"
 )
 
 
 def _speaking(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` is a capital standing for its government as the subject of a
-    verb of saying ("which Washington blamed on", "Baghdad said")."""
+    """Whether ``mention`` is a capital or a country standing for its government as the
+    subject of a verb of saying ("which Washington blamed on", "Turkey's ministry said")."""
     place = mention.place
-    capital = place is not None and place.feature == "P.PPLC"
-    return capital and bool(_SPEAKS.match(text, mention.end))
+    seat = place is not None and (place.feature == "P.PPLC" or place.feature.startswith("A.PCL"))
+    return seat and bool(_SPEAKS.match(text, mention.end))
 
 
 def _inner_origin(text: str, mention: Mention, skipped: list[Mention]) -> Mention:

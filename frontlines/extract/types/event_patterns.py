@@ -81,6 +81,10 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
             r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed)"
+            # "an Israeli strike", "Turkish strikes", "coalition strikes": a state's or a
+            # coalition's strike, from the air (a labour strike is "a general strike")
+            r"|(?-i:(?:Israeli|Turkish|Russian|American|US|U\.S\.|Iranian|Jordanian|Syrian|Iraqi|Saudi"
+            r"|Emirati|French|British)) strikes?|coalition strikes?"
             # "carried out strikes on 85 targets": strikes from the air, not a walk-out
             r"|(?:carried out|conducted|launched) (?:\w+ ){0,3}?strikes? (?:on|against|targeting) (?:\w+ ){0,4}?"
             r"(?:targets|positions|sites|facilities|bases?|depots?|headquarters|militants|fighters|militias?"
@@ -182,7 +186,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
             r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|(?:fend\w*|fought|warded) off|beat(?:en)? back|offensive|engaged|assault\w* (?:on|against)"
-            r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
+            r"|(?:attack|storm|overr[au]n)\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
             r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
             r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
             r"|armed confrontations?|confrontations? between|crossfire"

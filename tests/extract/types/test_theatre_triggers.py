@@ -40,3 +40,15 @@ def test_a_past_clause_of_time_after_a_past_main_clause_is_a_fact() -> None:
     assert modality(sentence, found.trigger.start) == "asserted"
     future = "Troops will attack when the fighters arrive."
     assert modality(future, future.index("attack")) == "irrealis"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [("Fighters stormed an army position near Kafr Nabl.", "Armed clash"),
+     ("Two advisers were killed in an Israeli strike near Damascus.", "Air/drone strike"),
+     ("Workers joined a general strike in Basra.", "Peaceful protest")],
+)  # fmt: skip
+def test_storming_a_post_is_a_clash_and_a_states_strike_comes_from_the_air(
+    sentence: str, sub: str
+) -> None:
+    assert _sub(sentence) == sub
