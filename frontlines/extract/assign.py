@@ -310,7 +310,7 @@ def _assign(
             armed_after,
             sub_event_type,
             sentence,
-            harmed=victim_subject(hits, sentence, trigger),
+            harmed=victim_subject(hits, sentence, trigger) or _struck_at(hits, sentence, trigger),
         ),
         sub_event_type,
         country,
@@ -371,6 +371,23 @@ def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sid
         state = [a for a in armed if a.inter == 1]
         sides.actor2 = state[0] if state else fill(_POLICE_DEFAULT)
     return sides
+
+
+# "a drone attack on a military academy", "hit the Turkish military base": the force a
+# strike fell on, named as its object
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:on|at|against|hit|struck|targeted|targeting|into)\s+(?:a|an|the)?\s*(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _struck_at(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
+    """Whether the first force named after ``trigger`` is what the strike fell on."""
+    later = [span for span, actor in hits if span.start >= trigger.end and actor.inter in (1, 8)]
+    if not later:
+        return False
+    start = later[0].start
+    return _OBJECT_BEFORE.search(sentence[max(trigger.start, start - 60) : start]) is not None
 
 
 def _first_actor(

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from ...records import Mention
 from .admin_context import Lookup, qualified_location
-from .location import Location, choose_location
+from .location import Location, choose_location, folded_name
 from .sounded import SoundsIn, sounded_location
 from .unseen import bare_location, unseen_location
 
@@ -152,11 +152,15 @@ def _remarks(text: str, first: int, last: int) -> tuple[tuple[int, int], ...]:
 
 
 def _read_already(found: Location, mentions: list[Mention]) -> bool:
-    """Whether the geoparser already read the name ``found`` was looked up by as another
-    place ("in Jordan", the country, is not a town named Jordan abroad)."""
+    """Whether the name ``found`` was looked up by is a country's own name, which the
+    geoparser read as that country ("in Jordan" is not a town named Jordan abroad; a
+    demonym read as a country, "Portuguesa", may still be a place)."""
     start = found.mention.start
     return any(
-        m.start == start and m.place is not None and m.place.id != found.place.id
+        m.start == start
+        and m.place is not None
+        and m.place.feature.startswith("A.PCL")
+        and folded_name(m.text) == folded_name(m.place.name)
         for m in mentions
     )
 

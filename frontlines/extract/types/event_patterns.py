@@ -186,7 +186,10 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
             r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|(?:fend\w*|fought|warded) off|beat(?:en)? back|offensive|engaged|assault\w* (?:on|against)"
-            r"|(?:attack|storm|overr[au]n)\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
+            r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
+            # fighters storming a post fight for it (a crowd storming one riots)
+            r"|(?:fighters|militants|gunmen|troops|forces|soldiers|rebels|insurgents) (?:\w+ )?(?:storm|overr[au]n)\w*"
+            r" (?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|outpost|barracks)"
             r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
             r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
             r"|armed confrontations?|confrontations? between|crossfire"

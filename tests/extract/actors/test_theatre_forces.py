@@ -113,3 +113,12 @@ def test_blame_in_the_same_sentence_names_the_attacker() -> None:
         "Artillery fire hit a resort in Zakho, killing nine civilians; Baghdad blamed Turkey."
     )
     assert event.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_a_force_a_drone_strike_fell_on_is_its_target() -> None:
+    event = _first("A drone attack hit the Turkish military base at Bashiqa, killing a soldier.")
+    assert event.actor1 == "Unidentified Military Forces"
+    assert event.actor2.startswith("Military Forces of Turkey")
+    assert _first("Airstrikes by the Nigerian Air Force killed 20 militants.").actor1.startswith(
+        "Military Forces of Nigeria"
+    )
