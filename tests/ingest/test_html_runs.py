@@ -6,7 +6,7 @@ import pytest
 
 from frontlines.ingest import read_bytes
 from frontlines.ingest.html_runs import KEEP, LONGEST_REAL_RUN, collapse_runs
-from tests.conftest import shared_path
+from tests.conftest import SAMPLES, shared_path
 
 TEXT = "Syrian troops clashed with ISIS fighters near Palmyra on Monday."
 
@@ -56,6 +56,7 @@ def test_a_page_of_forty_thousand_copied_links_is_read_with_its_article() -> Non
 def test_real_pages_never_come_near_the_kept_copies() -> None:
     pages = sorted(shared_path("eval", "precision", "web_pages").glob("*.htm*"))
     assert len(pages) >= 100
+    pages += sorted(SAMPLES.glob("*.htm*"))
     for page in pages:
         html = page.read_bytes().decode("utf-8", "replace")
         assert collapse_runs(html, keep=LONGEST_REAL_RUN) == (html, 0), page.name
