@@ -9,15 +9,19 @@ and the structure before it and adds nothing to read. ``collapse_runs`` finds, b
 any tree is built, runs of one stretch of markup (a unit of up to ``MAX_UNIT`` characters
 that starts with a tag) repeated back to back, and keeps the first ``KEEP`` copies of each.
 Only exact copies are left out, so no text that differs from what is kept is lost; the
-110 real pages of ``../shared`` and the pages of ``tests/`` never repeat a unit more than
-``LONGEST_REAL_RUN`` times in a row, far below ``KEEP``.
+110 real pages of ``../shared`` and the sample pages never repeat a unit more than
+``LONGEST_REAL_RUN`` times in a row, far below ``KEEP``. Markup that varies from element
+to element (a link flood with a new address or label each time) is not a run: it is
+bounded only by ``MAX_ELEMENTS``.
 
 A run is found at a start tag whose same tag (the whole tag, attributes included) was
 seen shortly before: the markup between the two is a candidate unit, and it is a run
-when it follows itself ``KEEP`` times. The last ``_CANDIDATES`` places of each tag are
-tried, so that a unit that holds the same tag twice (``<div><div>x</div></div>``) is
-found too. The scan reads at most ``MAX_TAGS`` tags outside runs, which ``MAX_ELEMENTS``
-would cut anyway, so that it costs no more than the element count after it.
+when it follows itself more than ``keep`` times. The last ``_CANDIDATES`` places of each
+tag are tried, so that a unit that holds the same tag twice (``<div><div>x</div></div>``)
+is found too; a run's copies are counted once (doubling blocks compared at C speed), so
+the scan is linear. It reads at most ``MAX_TAGS`` start tags outside runs (past them
+``MAX_ELEMENTS`` cuts the page anyway) and remembers only the tags of the last
+``MAX_UNIT`` characters, so that it costs little time and memory whatever the page.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import re
 from .html_depth import MAX_ELEMENTS
 
 KEEP = 200  # copies of one unit kept in a row
-LONGEST_REAL_RUN = 5  # ``../shared`` and ``tests/``: the longest run of a real page
+LONGEST_REAL_RUN = 5  # the longest run of a page of ``../shared`` or of the samples
 MAX_UNIT = 512  # characters: a longer unit is not looked for
 MAX_TAGS = 2 * MAX_ELEMENTS  # start tags read outside runs
 _CANDIDATES = 3
