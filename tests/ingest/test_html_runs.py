@@ -61,3 +61,19 @@ def test_real_pages_never_come_near_the_kept_copies() -> None:
         html = page.read_bytes().decode("utf-8", "replace")
         assert collapse_runs(html, keep=LONGEST_REAL_RUN) == (html, 0), page.name
     assert KEEP >= 20 * LONGEST_REAL_RUN
+
+
+def test_the_costly_readers_get_only_the_kept_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontlines.ingest import htmlpage
+
+    handed: list[int] = []
+    real = htmlpage._trafilatura
+
+    def spy(markup: str, url: str | None) -> dict[str, object]:
+        handed.append(len(markup))
+        return real(markup, url)
+
+    monkeypatch.setattr(htmlpage, "_trafilatura", spy)
+    page = htmlpage.read_html_page(_page("<a href='#'>Palmyra</a>" * 41_000))  # 1 MB
+    assert page.text.startswith(TEXT)
+    assert handed and handed[0] < 2 * KEEP * len("<a href='#'>Palmyra</a>")
