@@ -282,6 +282,7 @@ class Tally:
     peak_mb: float = 0.0
     peak_ratio: float = 0.0  # memory added / input size, inputs of 1 MB or more
     peak_ratio_input: str = ""
+    ratio_by_kind: dict[str, tuple[float, str]] = field(default_factory=dict)  # 1 MB or more
     mapped_mb: float = 0.0  # file pages an input mapped (the gazetteer's page cache), at most
     wall_s: float = 0.0
 
@@ -301,6 +302,9 @@ class Tally:
             "peak_memory_mb": round(self.peak_mb, 1),
             "peak_memory_ratio_1mb_plus": round(self.peak_ratio, 2),
             "peak_memory_ratio_input": self.peak_ratio_input,
+            "peak_memory_ratio_by_kind": {
+                kind: f"{ratio:.1f}x {name}" for kind, (ratio, name) in sorted(self.ratio_by_kind.items())
+            },
             "mapped_memory_mb": round(self.mapped_mb, 1),
             "wall_seconds": round(self.wall_s, 1),
         }  # fmt: skip
@@ -354,6 +358,8 @@ def merge(tallies: list[Tally]) -> Tally:
         out.mapped_mb = max(out.mapped_mb, t.mapped_mb)
         if t.peak_ratio > out.peak_ratio:
             out.peak_ratio, out.peak_ratio_input = t.peak_ratio, t.peak_ratio_input
+        for kind, ratio in t.ratio_by_kind.items():
+            out.ratio_by_kind[kind] = max(out.ratio_by_kind.get(kind, ratio), ratio)
     return out
 
 
@@ -405,9 +411,12 @@ def _count(tally: Tally, case: Case, path: Path, item: Any) -> None:
     tally.slowest = max(tally.slowest, (item.seconds, case.name))
     tally.peak_mb = max(tally.peak_mb, item.peak_bytes / 1e6)
     tally.mapped_mb = max(tally.mapped_mb, item.mapped_bytes / 1e6)
-    if len(case.data) >= 1_000_000 and item.peak_bytes / len(case.data) > tally.peak_ratio:
-        tally.peak_ratio = item.peak_bytes / len(case.data)
-        tally.peak_ratio_input = f"{case.name} ({len(case.data) / MB:.1f} MB)"
+    if len(case.data) >= 1_000_000:
+        ratio = item.peak_bytes / len(case.data)
+        named = (ratio, f"{case.name} ({len(case.data) / MB:.1f} MB)")
+        tally.ratio_by_kind[case.kind] = max(tally.ratio_by_kind.get(case.kind, named), named)
+        if ratio > tally.peak_ratio:
+            tally.peak_ratio, tally.peak_ratio_input = named
     if item.status == "refused":
         tally.refused += 1
     elif item.status == "timeout":

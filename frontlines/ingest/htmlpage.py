@@ -19,6 +19,7 @@ from .furniture import Furniture, is_map_link, strip_paragraphs
 from .html_budget import trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
 from .html_depth import MAX_DEPTH, MAX_ELEMENTS, MAX_EMPTY, drop_empty, markup_cut
+from .html_runs import KEEP, collapse_runs
 
 _THREAD_KEYS = (
     "comments",
@@ -51,8 +52,13 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     analysis can read (``html_budget``), and handed to trafilatura as markup only after
     lexbor's tree is freed, so that the two parsers never hold the page at once. Markup
     nested deeper than ``MAX_DEPTH``, or holding more than ``MAX_ELEMENTS`` elements, is
-    read only up to there (``html_depth``)."""
+    read only up to there (``html_depth``); markup repeated back to back more than ``KEEP``
+    times is read ``KEEP`` times (``html_runs``)."""
     notes: list[str] = []
+    html, copies = collapse_runs(html)
+    if copies:
+        notes.append(f"{copies:,} copies of markup repeated over {KEEP} times in a row were "
+                     "left out of the page")  # fmt: skip
     cut = markup_cut(html)
     if cut is not None:
         html = html[: cut[0]]

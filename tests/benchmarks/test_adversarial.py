@@ -40,10 +40,13 @@ def test_small_corpus_no_crash_no_good_page_lost(gazetteer_file: Path) -> None:
 
 def test_shards_merge_into_one_tally() -> None:
     one = adversarial.Tally(inputs=3, good=1, seconds=[1.0, 2.0, 3.0], peak_ratio=2.0,
-                            peak_ratio_input="a", slowest=(3.0, "a"), unexpected={"X": 1})  # fmt: skip
+                            peak_ratio_input="a", slowest=(3.0, "a"), unexpected={"X": 1},
+                            ratio_by_kind={"flood": (2.0, "a"), "big": (1.0, "c")})  # fmt: skip
     two = adversarial.Tally(inputs=2, crashes=1, seconds=[5.0, 0.5], peak_ratio=4.0,
-                            peak_ratio_input="b", slowest=(5.0, "b"), unexpected={"X": 2})  # fmt: skip
+                            peak_ratio_input="b", slowest=(5.0, "b"), unexpected={"X": 2},
+                            ratio_by_kind={"flood": (4.0, "b")})  # fmt: skip
     merged = adversarial.merge([one, two])
     assert (merged.inputs, merged.good, merged.crashes) == (5, 1, 1)
     assert sorted(merged.seconds) == [0.5, 1.0, 2.0, 3.0, 5.0]
     assert (merged.peak_ratio_input, merged.slowest[1], merged.unexpected) == ("b", "b", {"X": 3})
+    assert merged.summary()["peak_memory_ratio_by_kind"] == {"big": "1.0x c", "flood": "4.0x b"}

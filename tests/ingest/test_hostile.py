@@ -128,11 +128,25 @@ def test_ordinary_long_text_is_not_cut_as_unbroken() -> None:
 def test_a_thread_nested_thousands_deep_is_read_only_to_the_depth_browsers_build() -> None:
     from frontlines.ingest.html_depth import MAX_DEPTH
 
-    depth = 8000
-    opening = ("<li class='comment' id='comment-1'><div class='comment-author'>Rob</div>"
+    depth = 8000  # each comment its own id: no copies to collapse (``html_runs``)
+    opening = ("<li class='comment' id='comment-{i}'><div class='comment-author'>Rob</div>"
                "<div class='comment-content'><p>Aleppo is next.</p></div><ul class='children'>")  # fmt: skip
-    thread = "<ol class='comment-list'>" + opening * depth + "</ul></li>" * depth + "</ol>"
+    openings = "".join(opening.format(i=i) for i in range(depth))
+    thread = "<ol class='comment-list'>" + openings + "</ul></li>" * depth + "</ol>"
     [doc] = read_bytes(_page("", BODY + f"<div id='comments'>{thread}</div>"), source="deep.html")
     assert doc.text.startswith("Syrian troops clashed with ISIS fighters near Palmyra")
     assert MAX_DEPTH // 2 - 10 < len(doc.comments) < MAX_DEPTH // 2
+    assert not any("in a row" in w for w in doc.warnings), doc.warnings
     assert any(f"deeper than {MAX_DEPTH} elements" in w for w in doc.warnings), doc.warnings
+
+
+def test_a_thread_of_one_comment_copied_thousands_deep_is_read_to_its_first_copies() -> None:
+    from frontlines.ingest.html_runs import KEEP
+
+    opening = ("<li class='comment' id='comment-1'><div class='comment-author'>Rob</div>"
+               "<div class='comment-content'><p>Aleppo is next.</p></div><ul class='children'>")  # fmt: skip
+    thread = "<ol class='comment-list'>" + opening * 8000 + "</ul></li>" * 8000 + "</ol>"
+    [doc] = read_bytes(_page("", BODY + f"<div id='comments'>{thread}</div>"), source="deep.html")
+    assert doc.text.startswith("Syrian troops clashed with ISIS fighters near Palmyra")
+    assert len(doc.comments) == KEEP
+    assert any(f"{8000 - KEEP:,} copies of markup" in w for w in doc.warnings), doc.warnings
