@@ -61,7 +61,9 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
     (re.compile(p), rel, prec, hint)
     for p, rel, prec, hint in (
         (rf"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\s+)?\b(?P<rel>{_DIRECTIONS})(?:ern)?\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
-        (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of|(?:[Dd]esert|[Bb]adia) of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
+        (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of|(?:[Dd]esert|[Bb]adia) of|surroundings of|environs of|periphery of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
+        # the people of a place: "residents of X demonstrated"
+        (rf"\b(?:residents|inhabitants|natives|villagers|people|families)\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 1, ""),
         # "the town of X", "the northeastern Syrian town of X", "the Kurdish-held city of X"
         (rf"\b(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),
@@ -108,7 +110,8 @@ _CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(words, re.I)
     for words in (
         r"of\s",
-        r"near|outskirts|around|close|vicinity|outside|suburbs|countryside|desert|badia",
+        r"near|outskirts|around|close|vicinity|outside|suburbs|countryside|desert|badia|surroundings|environs|periphery",
+        r"residents|inhabitants|natives|villagers|people|families",
         r"(?:city|town|village|area)\s+of",
         r"the\s+(?:province|governorate|district|region)\s+of",
         r"province|governorate",
