@@ -56,3 +56,10 @@ def test_a_countrys_abbreviation_before_its_base_is_a_nationality() -> None:
     found = demonym_candidates("Rockets landed near a U.S. base in eastern Syria.")
     assert [(c.text, c.country, c.hint) for c in found] == [("U.S.", "US", "force")]
     assert demonym_candidates("Protests spread across the U.S. on Sunday.") == []
+
+
+def test_the_surroundings_and_the_residents_of_a_place_cue_it() -> None:
+    shelled = cue_candidates("Regime forces shelled the surroundings of Albu Kamal with rockets.")
+    assert [(c.text, c.precision) for c in shelled] == [("Albu Kamal", 2)]
+    rallied = cue_candidates("Dozens of residents of Albu Kamal demonstrated against prices.")
+    assert [(c.text, c.precision) for c in rallied] == [("Albu Kamal", 1)]
