@@ -14,7 +14,7 @@ from frontlines.extract.actors.claims import claimant
 from frontlines.extract.actors.registry import ActorRegistry
 from frontlines.extract.actors.sides import Sides
 from frontlines.extract.assign import under_umbrella
-from frontlines.records import Actor
+from frontlines.records import Actor, Mention, Place
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +122,18 @@ def test_a_force_a_drone_strike_fell_on_is_its_target() -> None:
     assert _first("Airstrikes by the Nigerian Air Force killed 20 militants.").actor1.startswith(
         "Military Forces of Nigeria"
     )
+
+
+def test_a_claim_that_tells_an_event_of_its_own_keeps_it() -> None:
+    text = (
+        "Regime forces shelled Ariha. HTS claimed responsibility for an attack on a regime post "
+        "in Kafr Nabl, killing three soldiers."
+    )
+    mentions = [Mention("Ariha", 22, 27, place=ARIHA), Mention("Kafr Nabl", 108, 117, place=NABL)]
+    events = EventExtractor().extract_text(text, dt.date(2023, 6, 1), mentions=mentions)
+    assert [e.actor1 for e in events][-1].startswith("HTS")
+    assert len(events) == 2
+
+
+ARIHA = Place("t:1", "Ariha", 35.81, 36.61, "P.PPL", "SY", "12", population=40_000)
+NABL = Place("t:2", "Kafr Nabl", 35.61, 36.56, "P.PPL", "SY", "12", population=15_000)
