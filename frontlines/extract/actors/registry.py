@@ -271,6 +271,10 @@ class ActorRegistry:
                 hits.append((span, replace(entry.actor, country=country)))
         return hits
 
+    def _military(self) -> _Entry | None:
+        """The entry of a country's military (a template filled per country)."""
+        return next((e for e in self._entries if e.actor.name == _MILITARY), None)
+
     def _owned(self, text: str) -> list[tuple[Span, Actor]]:
         """ "regime artillery", "government jets": a country's force named by the words
         for its government stands for the force of the country the event is in, as a
@@ -284,7 +288,7 @@ class ActorRegistry:
     def _states(self, text: str) -> list[tuple[Span, Actor]]:
         """ "Iran fired missiles at X", "Turkey shelled Y": a country named as the subject
         of a strike names its military."""
-        military = next((e for e in self._entries if e.actor.name == _MILITARY), None)
+        military = self._military()
         if military is None or not _STATE_DEED.search(text):
             return []
         if self._state_pattern is None:
@@ -303,7 +307,7 @@ class ActorRegistry:
         """ "Russian shelled X": a demonym standing alone as the subject of a strike
         names that country's military; "the regime shelled X" the military of the country
         the event is in."""
-        military = next((e for e in self._entries if e.actor.name == _MILITARY), None)
+        military = self._military()
         if military is None:
             return []
         return [
@@ -324,7 +328,7 @@ class ActorRegistry:
         if foreign and entry.actor.country and entry.actor.country != foreign:
             # "Russian military police": a force named like one of another country's
             # (Brazil's military police) is the named country's military
-            military = next((e for e in self._entries if e.actor.name == _MILITARY), None)
+            military = self._military()
             if military is not None and entry.actor.inter == 1:
                 return span, replace(military.actor, country=foreign)
         if needs_prefix:

@@ -190,7 +190,9 @@ _ACRONYM = re.compile(r"[A-Z0-9.&-]{2,7}")
 
 
 def _pack_groups() -> dict[str, str]:
-    """Alias -> ISO2 of the packs' armed groups that have a country of their own."""
+    """Name -> ISO2 of the packs' one-country organisations and of their armed groups
+    that have a country of their own (by full name: an acronym only where the pack lists
+    it among its organisations)."""
     from ..theatres import pack_actors, pack_organisations
 
     entries, _ = pack_actors()
