@@ -5,7 +5,8 @@ for the offline file, decoded range by range; or a URL the server answers with r
 requests), a sample of events for the zooms below the tiles (:func:`.tiles.overview`),
 and counts per event type, credibility and day so "N of M events shown" stays exact for
 the time slider and those filters. ``templates/map_tiles.js`` draws them; the pmtiles
-protocol for MapLibre (npm ``pmtiles``) is inlined like MapLibre itself.
+protocol for MapLibre (npm ``pmtiles``) is inlined like MapLibre itself (in every page:
+:mod:`.map_base` puts the countries and control areas in as tiles too).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ __all__ = ["TILES_THRESHOLD", "TilesMode", "tiled_page", "tiles_data", "use_tile
 
 TilesMode = Literal["auto", "always", "never"]
 TILES_THRESHOLD = 50_000
-PMTILES_ASSET = "pmtiles/dist/pmtiles.js"
 
 
 def use_tiles(count: int, mode: str) -> bool:
@@ -121,17 +121,6 @@ def _iso(day: int) -> str:
     return dt.date.fromordinal(day + EPOCH).isoformat()
 
 
-def _asset(settings: Settings) -> str:
-    path = Path(settings.assets_dir) / PMTILES_ASSET
-    try:
-        return path.read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(
-            f"map asset {path} is missing; run `make setup` (npm ci) in the project, "
-            "or point FRONTLINES_ASSETS_DIR at a node_modules folder with pmtiles"
-        ) from exc
-
-
 def _base(
     events: Sequence[Event],
     documents: Iterable[Document] | None,
@@ -191,9 +180,6 @@ def tiled_page(
         data["territory"] = territory_data(data["control"]["periods"], areas, tiled)
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
-    scripts = (
-        f"<script>{_inline(_asset(settings), 'script', 'pmtiles.js')}</script>\n"
-        f"<script>{_inline(app.read_text('utf-8'), 'script', 'map_tiles.js')}</script>"
-    )
+    scripts = f"<script>{_inline(app.read_text('utf-8'), 'script', 'map_tiles.js')}</script>"
     blob = f'<script type="application/octet-stream" id="frontlines-tiles">{archive}</script>'
     return data, scripts, blob if archive else ""

@@ -290,6 +290,7 @@
     return { top: 50, bottom: 50, left: panel.right + 40, right: 70 };
   }
   refresh();
+  var countries = data.base.countries;
   var map = new maplibregl.Map({
     container: "map",
     attributionControl: false,
@@ -297,18 +298,19 @@
     style: {
       version: 8,
       sources: Object.assign({
-        // Coarser outlines (tolerance, few tile levels, small buffer) and a shallower cluster
-        // index keep the worker's share of the first render small with 100,000 events.
-        countries: { type: "geojson", data: data.countries, tolerance: 3, buffer: 4, maxzoom: 6 }
+        // prebuilt vector tiles in the page (map_pmtiles.js): the worker decodes the first
+        // view's few tiles instead of tiling the world's outlines (see publish/map_base.py)
+        countries: { type: "vector", url: window.FrontlinesPMTiles.embedded(countries.element),
+                     minzoom: 0, maxzoom: countries.maxzoom }
       }, tiles ? tiles.sources() : {
         events: { type: "geojson", data: { type: "FeatureCollection", features: shownFeatures },
                   cluster: true, clusterRadius: 40, clusterMaxZoom: 8, buffer: 32 }
       }),
       layers: [
         { id: "sea", type: "background", paint: { "background-color": "#a9cce3" } },
-        { id: "countries-fill", type: "fill", source: "countries",  // the outline layer draws the edges
-          paint: { "fill-color": "#f2efe6", "fill-antialias": false } },
-        { id: "countries-outline", type: "line", source: "countries",
+        { id: "countries-fill", type: "fill", source: "countries", "source-layer": countries.layer,
+          paint: { "fill-color": "#f2efe6", "fill-antialias": false } },  // the outline draws the edges
+        { id: "countries-outline", type: "line", source: "countries", "source-layer": countries.layer,
           paint: { "line-color": "#8a8170", "line-width": 0.7 } }
       ].concat(tiles ? tiles.layers() : [
         { id: "clusters", type: "circle", source: "events", filter: ["has", "point_count"],
