@@ -175,3 +175,12 @@ def test_a_place_history_opens_with_its_holders(page: Any) -> None:
     text = page.locator(".fl-history").text_content()
     assert GOV in text and SDF in text and "2024-03-01" in text
     page.click(".maplibregl-popup-close-button")
+
+
+def test_the_control_squares_show_when_zoomed_in_past_the_areas(page: Any) -> None:
+    # with areas the squares start at zoom 8.5; their source goes in near that zoom
+    page.evaluate("window.frontlinesMap.jumpTo({center: [39.0, 35.75], zoom: 9.5})")
+    page.wait_for_function("!window.frontlinesMap.isMoving() && window.frontlinesMap.loaded()")
+    page.wait_for_function("window.frontlinesRendered('control-squares') >= 5", timeout=10_000)
+    page.evaluate("window.frontlinesMap.jumpTo({center: [39.0, 35.75], zoom: 8})")
+    page.wait_for_function("window.frontlinesRendered('control-squares') === 0", timeout=10_000)
