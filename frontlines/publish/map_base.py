@@ -10,8 +10,8 @@ tiles of the first view:
     countries       the world's country polygons, levels 0 to ``COUNTRIES_MAXZOOM``
                     (over-zoomed above), written once per world-atlas file and cached in
                     ``Settings.cache_dir``
-    control_cells   the control layers of :mod:`.tiles_control`, levels 0 to
-    control_edges   ``CONTROL_MAXZOOM``, cached per content (the store's state)
+    control_cells   the control layers of :mod:`.tiles_control`, levels ``AREAS_MINZOOM``
+    control_edges   to ``CONTROL_MAXZOOM``, cached per content (the store's state)
 
 GDAL writes the tiles (:mod:`.layers`, the PMTiles driver); every write goes to a
 temporary name and is moved into place, so readers never see half a file.
@@ -55,6 +55,11 @@ __all__ = [
 COUNTRIES_LAYER = "countries"
 COUNTRIES_MAXZOOM = 4  # 0.5 MB; level 5 doubles the writing time for no visible gain
 COUNTRIES_ELEMENT = "frontlines-countries"
+PIXEL = 8  # tile units (of 4,096) in a pixel of a 512-pixel tile
+# Below this level the areas are not drawn: a world view's one tile would hold every cell
+# (each under a pixel there), and decoding it three times (the world's copies) took longer
+# than all else in the first view (measured: first idle 4.4 s against 2.3 s, load 7).
+AREAS_MINZOOM = 3
 CONTROL_ELEMENT = "frontlines-control"
 VERSION = 1  # part of every cached file's name: raise it when the tiles' content changes
 KEEP_CONTROL = 8  # cached control archives kept (the newest)
@@ -88,16 +93,17 @@ def _cache_dir(settings: Settings) -> Path | None:
     return folder if os.access(folder, os.W_OK) else None
 
 
-def _written(layers: dict[str, tuple[Layer, int]], simplify: bool = False) -> bytes:
-    """One archive of ``layers`` (name -> (layer, max zoom)), written by GDAL and joined;
-    ``simplify``: lines simplified by one tile unit (not for cells that share edges)."""
+def _written(layers: dict[str, tuple[Layer, int, int]], simplify: bool = False) -> bytes:
+    """One archive of ``layers`` (name -> (layer, min zoom, max zoom)), written by GDAL and
+    joined. ``simplify``: lines simplified by about a pixel below the highest level (by a
+    tile unit at it, which later levels over-zoom); not for cells that share their edges."""
     with tempfile.TemporaryDirectory(prefix="frontlines-base-") as tmp:
         parts = []
-        for name, (layer, maxzoom) in layers.items():
+        for name, (layer, minzoom, maxzoom) in layers.items():
             part = Path(tmp) / f"{name}.pmtiles"
-            options = {**_OPTIONS, "MINZOOM": "0", "MAXZOOM": str(maxzoom)}
+            options = {**_OPTIONS, "MINZOOM": str(minzoom), "MAXZOOM": str(maxzoom)}
             if simplify:
-                options["SIMPLIFICATION"] = "1"
+                options.update(SIMPLIFICATION=str(PIXEL), SIMPLIFICATION_MAX_ZOOM="1")
             write_layers(part, {name: layer}, "PMTiles", dataset_options=options)
             parts.append(part)
         if len(parts) == 1:
@@ -145,12 +151,12 @@ def countries_tiles(settings: Settings, world_atlas: Path) -> Embedded:
         ) from exc
     name = f"countries-v{VERSION}-z{COUNTRIES_MAXZOOM}-{digest}.pmtiles"
     data = _cached(settings, name, lambda: _written(
-        {COUNTRIES_LAYER: (_countries_layer(world_atlas), COUNTRIES_MAXZOOM)}, simplify=True))  # fmt: skip
+        {COUNTRIES_LAYER: (_countries_layer(world_atlas), 0, COUNTRIES_MAXZOOM)}, simplify=True))  # fmt: skip
     return Embedded(COUNTRIES_ELEMENT, data)
 
 
 def _digest(layers: dict[str, Layer]) -> str:
-    sha = hashlib.sha256(f"v{VERSION}-z{CONTROL_MAXZOOM}".encode())
+    sha = hashlib.sha256(f"v{VERSION}-z{AREAS_MINZOOM}-{CONTROL_MAXZOOM}".encode())
     for name, layer in sorted(layers.items()):
         sha.update(name.encode())
         for row, geometry in zip(layer.rows, layer.geometries, strict=True):
@@ -178,12 +184,12 @@ def control_tiles(
         return None
     name = f"control-{_digest(layers)}.pmtiles"
     data = _cached(settings, name, lambda: _written(
-        {k: (v, CONTROL_MAXZOOM) for k, v in layers.items()}))  # fmt: skip
+        {k: (v, AREAS_MINZOOM, CONTROL_MAXZOOM) for k, v in layers.items()}))  # fmt: skip
     _prune(settings)
     return Embedded(CONTROL_ELEMENT, data)
 
 
 def tiled_territory() -> dict[str, Any]:
     """The ``tiled`` entry of the page's territory data for the embedded control archive."""
-    return {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM,
-            "element": CONTROL_ELEMENT}  # fmt: skip
+    return {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "minzoom": AREAS_MINZOOM,
+            "maxzoom": CONTROL_MAXZOOM, "element": CONTROL_ELEMENT}  # fmt: skip

@@ -86,6 +86,7 @@ def test_the_control_areas_travel_as_tiles_with_their_front_lines(tmp_path: Path
     territory = _data(page)["territory"]
     assert "cells" not in territory  # no polygon of GeoJSON for the worker to tile
     assert territory["tiled"]["element"] == "frontlines-control"
+    assert territory["tiled"]["minzoom"] == map_base.AREAS_MINZOOM  # no world tile of every cell
     assert len(territory["seeds"]) == 6 and len(territory["edges"]) == 1  # one front: p2|p3
     archive = _archive(page, "frontlines-control", tmp_path)
     assert {str(name) for name, _ in pyogrio.list_layers(archive)} == {"control_cells", "control_edges"}

@@ -160,7 +160,7 @@
   function addTerritorySources() {
     if (tiled) {
       var url = tiled.element ? window.FrontlinesPMTiles.embedded(tiled.element) : app.tiles.url();
-      map.addSource("control-tiles", { type: "vector", url: url, minzoom: 0, maxzoom: tiled.maxzoom,
+      map.addSource("control-tiles", { type: "vector", url: url, minzoom: tiled.minzoom || 0, maxzoom: tiled.maxzoom,
                                        promoteId: (function (ids) { ids[tiled.cells] = "k"; ids[tiled.edges] = "e"; return ids; })({}) });
       return;
     }
