@@ -22,6 +22,7 @@ from typing import Any, Literal
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
+from .map_base import AREAS_MINZOOM
 from .map_territory import territory_data
 from .tiles import EPOCH, TILE_LAYER, TileSet, day_number, overview, tile_properties, write_tiles
 from .tiles_control import CELLS_LAYER, CONTROL_MAXZOOM, EDGES_LAYER
@@ -176,7 +177,8 @@ def tiled_page(
             tile_set = write_tiles(events, Path(tmp) / "events.pmtiles")
             archive = base64.b64encode(tile_set.path.read_bytes()).decode("ascii")
     if CELLS_LAYER in tile_set.layers and base.get("territory"):  # the areas from the tiles
-        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM}
+        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "minzoom": AREAS_MINZOOM,
+                 "maxzoom": CONTROL_MAXZOOM}  # fmt: skip
         data["territory"] = territory_data(data["control"]["periods"], areas, tiled)
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
