@@ -23,7 +23,7 @@ import base64
 import hashlib
 import os
 import tempfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,16 +111,18 @@ def _written(layers: dict[str, tuple[Layer, int, int]], simplify: bool = False) 
         return merge_archives(parts, Path(tmp) / "joined.pmtiles").read_bytes()
 
 
-def _cached(settings: Settings, name: str, make: Any) -> bytes:
+def _cached(settings: Settings, name: str, make: Callable[[], bytes]) -> bytes:
     """The cached file ``name`` in the cache folder, made by ``make()`` when missing."""
     folder = _cache_dir(settings)
     path = folder / name if folder is not None else None
     if path is not None and path.is_file():
         try:
-            return path.read_bytes()
+            data = path.read_bytes()
+            os.utime(path)  # the newest kept when pruning
+            return data
         except OSError:
             pass
-    data: bytes = make()
+    data = make()
     if path is not None:
         partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
         try:
@@ -169,8 +171,13 @@ def _prune(settings: Settings, keep: int = KEEP_CONTROL) -> None:
     folder = _cache_dir(settings)
     if folder is None:
         return
-    found = sorted(folder.glob("control-*.pmtiles"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in found[keep:]:
+    found = []
+    for path in folder.glob("control-*.pmtiles"):
+        try:
+            found.append((path.stat().st_mtime, path))
+        except OSError:  # another process pruned it meanwhile
+            continue
+    for _mtime, stale in sorted(found, reverse=True)[keep:]:
         stale.unlink(missing_ok=True)
 
 

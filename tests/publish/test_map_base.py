@@ -101,3 +101,16 @@ def test_an_unwritable_cache_still_gives_the_tiles(tmp_path: Path) -> None:
     page = render_map(sample_events(), settings=Settings(cache_dir=blocker))
     archive = _archive(page, "frontlines-countries", tmp_path)
     assert pyogrio.read_info(archive, layer="countries")["features"] > 200
+
+
+def test_the_control_tiles_cache_keeps_the_newest_archives(tmp_path: Path) -> None:
+    folder = tmp_path / "map"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"control-old{i:02d}.pmtiles").write_bytes(b"x")
+    periods = _periods()
+    tiles = map_base.control_tiles(Settings(cache_dir=tmp_path), place_cells(places_of(periods)))
+    assert tiles is not None and tiles.element == "frontlines-control"
+    kept = sorted(p.name for p in folder.glob("control-*.pmtiles"))
+    assert len(kept) == map_base.KEEP_CONTROL
+    assert sum(not name.startswith("control-old") for name in kept) == 1  # the new one is kept
