@@ -24,6 +24,12 @@ needs_assets = pytest.mark.skipif(
 GOV, SDF = "Military Forces of Syria (2000-)", "SDF: Syrian Democratic Forces"
 
 
+@pytest.fixture(scope="module")
+def cached(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings with a cache shared by the module's tests (the countries written once)."""
+    return Settings(cache_dir=tmp_path_factory.mktemp("cache"))
+
+
 def _periods() -> list[ControlPeriod]:
     """Six places in a row: the west held by the government, the east by the SDF."""
     return [
@@ -50,8 +56,8 @@ def _data(page: str) -> dict:
 
 
 @needs_assets
-def test_the_countries_are_tiles_in_the_page_not_geojson(tmp_path: Path) -> None:
-    page = render_map(sample_events(), settings=Settings(cache_dir=tmp_path))
+def test_the_countries_are_tiles_in_the_page_not_geojson(tmp_path: Path, cached: Settings) -> None:
+    page = render_map(sample_events(), settings=cached)
     data = _data(page)
     assert "countries" not in data and data["base"]["countries"]["element"] == "frontlines-countries"
     archive = _archive(page, "frontlines-countries", tmp_path)
@@ -78,10 +84,12 @@ def test_the_countries_tiles_are_written_once_and_cached(
 
 
 @needs_assets
-def test_the_control_areas_travel_as_tiles_with_their_front_lines(tmp_path: Path) -> None:
+def test_the_control_areas_travel_as_tiles_with_their_front_lines(
+    tmp_path: Path, cached: Settings
+) -> None:
     periods = _periods()
     cells = place_cells(places_of(periods))
-    page = render_map(sample_events(), settings=Settings(cache_dir=tmp_path),
+    page = render_map(sample_events(), settings=cached,
                       control=[p.to_dict() for p in periods], areas=cells)  # fmt: skip
     territory = _data(page)["territory"]
     assert "cells" not in territory  # no polygon of GeoJSON for the worker to tile
