@@ -3,7 +3,7 @@ environment (``FRONTLINES_<NAME>``, upper case) or from code.
 
 | setting | env | default | meaning |
 |---|---|---|---|
-| cache_dir | FRONTLINES_CACHE_DIR | ``$XDG_CACHE_HOME/frontlines`` or ``~/.cache/frontlines`` | where the gazetteer index is built |
+| cache_dir | FRONTLINES_CACHE_DIR | ``$XDG_CACHE_HOME/frontlines`` or ``~/.cache/frontlines`` | where the gazetteer index is built (and the map's base tiles are cached, ``map/``) |
 | gazetteer_path | FRONTLINES_GAZETTEER | ``<cache_dir>/gazetteer-<version>.sqlite`` | the gazetteer index file |
 | db | FRONTLINES_DB | ``frontlines.sqlite`` | the store: a SQLite path or a ``postgresql://`` URL |
 | max_bytes | FRONTLINES_MAX_BYTES | 10000000 | inputs larger than this are refused by name |

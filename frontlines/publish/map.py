@@ -28,9 +28,8 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
-from .basemap import countries_geojson
 from .holder_colours import holder_colour
-from .map_territory import basemap_data, evidence_rows, territory_data
+from .map_territory import basemap_data, evidence_rows, front_edges, territory_data
 
 if TYPE_CHECKING:
     from ..control.areas import PlaceCells
@@ -54,6 +53,7 @@ _ASSETS = {
     "js": "maplibre-gl/dist/maplibre-gl.js",
     "css": "maplibre-gl/dist/maplibre-gl.css",
     "countries": "world-atlas/countries-50m.json",
+    "pmtiles": "pmtiles/dist/pmtiles.js",
 }
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}  # fmt: skip
@@ -72,8 +72,8 @@ def _asset(settings: Settings, key: str) -> str:
     except FileNotFoundError as exc:
         raise ConfigError(
             f"map asset {path} is missing; run `make setup` (npm ci) in the project, "
-            "or point FRONTLINES_ASSETS_DIR at a node_modules folder with maplibre-gl "
-            "and world-atlas"
+            "or point FRONTLINES_ASSETS_DIR at a node_modules folder with maplibre-gl, "
+            "pmtiles and world-atlas"
         ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read map asset {path} ({exc}); run `make setup` again") from exc
@@ -87,8 +87,29 @@ def _inline(code: str, tag: str, what: str) -> str:
     return code
 
 
-def _countries(settings: Settings) -> dict[str, Any]:
-    return countries_geojson(Path(settings.assets_dir) / _ASSETS["countries"], digits=3)
+def _base_tiles(data: dict[str, Any], settings: Settings, areas: PlaceCells | None) -> str:
+    """The page's prebuilt base tiles (:mod:`.map_base`): the countries always, the control
+    cells and edges unless the territory already comes from a served archive. Sets
+    ``data["base"]`` (and ``data["territory"]`` to read the tiles); returns the elements."""
+    from .map_base import (
+        COUNTRIES_LAYER,
+        COUNTRIES_MAXZOOM,
+        control_tiles,
+        countries_tiles,
+        embed,
+        tiled_territory,
+    )  # fmt: skip
+
+    countries = countries_tiles(settings, Path(settings.assets_dir) / _ASSETS["countries"])
+    data["base"] = {"countries": {"element": countries.element, "layer": COUNTRIES_LAYER,
+                                  "maxzoom": COUNTRIES_MAXZOOM}}  # fmt: skip
+    territory, control = data.get("territory"), None
+    if areas is not None and territory and "tiled" not in territory:
+        periods = data["control"]["periods"]
+        control = control_tiles(settings, areas, front_edges(periods, areas))
+        if control is not None:
+            data["territory"] = territory_data(periods, areas, tiled_territory())
+    return embed([countries, control])
 
 
 # Event fields the page reads, by column. Coded columns hold indexes into a table of their
@@ -245,7 +266,6 @@ def map_data(
         other_color=OTHER_COLOR,
         bounds=_bounds(lons, lats),
         control=held,
-        countries=_countries(settings),
         attribution=ATTRIBUTION,
         territory=territory_data(held["periods"], areas),
         basemap=basemap_data(events),
@@ -284,21 +304,27 @@ def render_map(
     else:
         data = map_data(events, documents, settings, control, areas, api)
         scripts, archive = "", ""
-    template = resources.files("frontlines.publish").joinpath("templates/map.html")
-    app_js = resources.files("frontlines.publish").joinpath("templates/map.js")
-    territory_js = resources.files("frontlines.publish").joinpath("templates/map_territory.js")
+    templates = resources.files("frontlines.publish").joinpath("templates")
+    base_tiles = _base_tiles(data, settings, areas)
     values = {
         "TITLE": html.escape(title),
         "MAPLIBRE_CSS": _inline(_asset(settings, "css"), "style", "maplibre-gl.css"),
         "MAPLIBRE_JS": _inline(_asset(settings, "js"), "script", "maplibre-gl.js"),
-        "APP_JS": _inline(app_js.read_text("utf-8"), "script", "map.js"),
-        "TERRITORY_JS": _inline(territory_js.read_text("utf-8"), "script", "map_territory.js"),
+        "PMTILES_JS": _inline(_asset(settings, "pmtiles"), "script", "pmtiles.js"),
+        "PMTILES_APP_JS": _inline(_template(templates, "map_pmtiles.js"), "script", "map_pmtiles.js"),
+        "APP_JS": _inline(_template(templates, "map.js"), "script", "map.js"),
+        "TERRITORY_JS": _inline(_template(templates, "map_territory.js"), "script", "map_territory.js"),
         "DATA": json_for_html(data),
+        "BASE_TILES": base_tiles,
         "TILES_SCRIPTS": scripts,
         "TILES_ARCHIVE": archive,
     }
     # One pass: text put in is never scanned for placeholders again.
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.read_text("utf-8"))
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _template(templates, "map.html"))
+
+
+def _template(folder: Any, name: str) -> str:
+    return str(folder.joinpath(name).read_text("utf-8"))
 
 
 def write_map(

@@ -5,7 +5,8 @@ for the offline file, decoded range by range; or a URL the server answers with r
 requests), a sample of events for the zooms below the tiles (:func:`.tiles.overview`),
 and counts per event type, credibility and day so "N of M events shown" stays exact for
 the time slider and those filters. ``templates/map_tiles.js`` draws them; the pmtiles
-protocol for MapLibre (npm ``pmtiles``) is inlined like MapLibre itself.
+protocol for MapLibre (npm ``pmtiles``) is inlined like MapLibre itself (in every page:
+:mod:`.map_base` puts the countries and control areas in as tiles too).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, Literal
 from ..config import Settings
 from ..errors import ConfigError
 from ..records import Document, Event
+from .map_base import AREAS_MINZOOM
 from .map_territory import territory_data
 from .tiles import EPOCH, TILE_LAYER, TileSet, day_number, overview, tile_properties, write_tiles
 from .tiles_control import CELLS_LAYER, CONTROL_MAXZOOM, EDGES_LAYER
@@ -29,7 +31,6 @@ __all__ = ["TILES_THRESHOLD", "TilesMode", "tiled_page", "tiles_data", "use_tile
 
 TilesMode = Literal["auto", "always", "never"]
 TILES_THRESHOLD = 50_000
-PMTILES_ASSET = "pmtiles/dist/pmtiles.js"
 
 
 def use_tiles(count: int, mode: str) -> bool:
@@ -121,17 +122,6 @@ def _iso(day: int) -> str:
     return dt.date.fromordinal(day + EPOCH).isoformat()
 
 
-def _asset(settings: Settings) -> str:
-    path = Path(settings.assets_dir) / PMTILES_ASSET
-    try:
-        return path.read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(
-            f"map asset {path} is missing; run `make setup` (npm ci) in the project, "
-            "or point FRONTLINES_ASSETS_DIR at a node_modules folder with pmtiles"
-        ) from exc
-
-
 def _base(
     events: Sequence[Event],
     documents: Iterable[Document] | None,
@@ -187,13 +177,11 @@ def tiled_page(
             tile_set = write_tiles(events, Path(tmp) / "events.pmtiles")
             archive = base64.b64encode(tile_set.path.read_bytes()).decode("ascii")
     if CELLS_LAYER in tile_set.layers and base.get("territory"):  # the areas from the tiles
-        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "maxzoom": CONTROL_MAXZOOM}
+        tiled = {"cells": CELLS_LAYER, "edges": EDGES_LAYER, "minzoom": AREAS_MINZOOM,
+                 "maxzoom": CONTROL_MAXZOOM}  # fmt: skip
         data["territory"] = territory_data(data["control"]["periods"], areas, tiled)
     data["tiles"] = tiles_data(events, tile_set, url, types)
     app = resources.files("frontlines.publish").joinpath("templates/map_tiles.js")
-    scripts = (
-        f"<script>{_inline(_asset(settings), 'script', 'pmtiles.js')}</script>\n"
-        f"<script>{_inline(app.read_text('utf-8'), 'script', 'map_tiles.js')}</script>"
-    )
+    scripts = f"<script>{_inline(app.read_text('utf-8'), 'script', 'map_tiles.js')}</script>"
     blob = f'<script type="application/octet-stream" id="frontlines-tiles">{archive}</script>'
     return data, scripts, blob if archive else ""

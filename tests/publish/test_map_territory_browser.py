@@ -65,8 +65,8 @@ def _served(route: Any, page: str, archive: bytes) -> None:
 
 
 def _open(context: Any, tmp: Path, mode: str) -> tuple[Any, list[str]]:
-    """The map page, its areas inline (``never``, ``always``: an offline file) or from the
-    control layers of a served archive (``served``)."""
+    """The map page, its areas from its own tiles (``never``, ``always``: an offline file)
+    or from the control layers of a served archive (``served``)."""
     periods = _periods()
     cells = place_cells(places_of(periods))
     control = [p.to_dict() for p in periods]
@@ -97,8 +97,11 @@ def page(
     context = chromium.new_context(viewport={"width": 1000, "height": 700})
     tab, errors = _open(context, tmp_path_factory.mktemp("territory"), request.param)
     tab.wait_for_function("window.frontlinesReady === true", timeout=30_000)
-    tiled = tab.evaluate("Boolean(window.frontlinesMap.getSource('control-tiles'))")
-    assert tiled == (request.param == "served")  # a served archive's control layers are used
+    # the areas are vector tiles: the offline page's own archive (publish/map_base.py), or a
+    # served archive's control layers
+    url = tab.evaluate("window.frontlinesMap.getSource('control-tiles').url")
+    own = "pmtiles://frontlines-control"
+    assert url.startswith("pmtiles://") and (url == own) == (request.param != "served")
     tab.evaluate("window.frontlinesMap.jumpTo({center: [39.0, 35.75], zoom: 8})")
     tab.wait_for_function("window.frontlinesMap.loaded() && !window.frontlinesMap.isMoving()")
     yield tab
@@ -172,3 +175,12 @@ def test_a_place_history_opens_with_its_holders(page: Any) -> None:
     text = page.locator(".fl-history").text_content()
     assert GOV in text and SDF in text and "2024-03-01" in text
     page.click(".maplibregl-popup-close-button")
+
+
+def test_the_control_squares_show_when_zoomed_in_past_the_areas(page: Any) -> None:
+    # with areas the squares start at zoom 8.5; their source goes in near that zoom
+    page.evaluate("window.frontlinesMap.jumpTo({center: [39.0, 35.75], zoom: 9.5})")
+    page.wait_for_function("!window.frontlinesMap.isMoving() && window.frontlinesMap.loaded()")
+    page.wait_for_function("window.frontlinesRendered('control-squares') >= 5", timeout=10_000)
+    page.evaluate("window.frontlinesMap.jumpTo({center: [39.0, 35.75], zoom: 8})")
+    page.wait_for_function("window.frontlinesRendered('control-squares') === 0", timeout=10_000)

@@ -175,7 +175,7 @@
     periods.forEach(function (p) { if (p.since <= date && (!p.until || date < p.until)) controlShown++; });
     $("control-count").textContent = "on " + date + ": " + controlShown + " place" + (controlShown === 1 ? "" : "s");
     window.frontlinesControlShown = controlShown;
-    if (!styleReady) return;
+    if (!styleReady || !map.getLayer("control-squares")) return;
     map.setFilter("control-squares", controlFilter(date));
     map.setFilter("control-rings", ["all", ["==", ["get", "x"], 1], controlFilter(date)]);
   }
@@ -190,8 +190,17 @@
     return { width: size, height: size, data: px };
   }
   var eventsBelow = tiles ? tiles.before : "clusters";
+  // With control areas the squares show from SQUARES_ZOOM only (map_territory.js): their
+  // source goes in when the view first comes near it, so the first view does not wait for
+  // the worker to index thousands of points it does not draw.
+  var SQUARES_ZOOM = 8.5, squaresAdded = false;
   function addControlLayers() {
-    if (!periods.length) return;
+    if (!periods.length || squaresAdded) return;
+    if (data.territory && map.getZoom() < SQUARES_ZOOM - 1) {
+      map.once("zoomend", addControlLayers);
+      return;
+    }
+    squaresAdded = true;
     control.holders.forEach(function (h, idx) { map.addImage("holder-" + idx, squareImage(control.colors[h])); });
     map.addSource("control", { type: "geojson", data: { type: "FeatureCollection", features: periods.map(function (p, idx) {
       return { type: "Feature", geometry: { type: "Point", coordinates: [p.lon, p.lat] },
@@ -205,9 +214,11 @@
                    layout: { "icon-image": ["concat", "holder-", ["to-string", ["get", "h"]]],
                              "icon-allow-overlap": true, "icon-ignore-placement": true },
                    paint: { "icon-opacity": ["get", "o"] } }, eventsBelow);
+    if (data.territory) ["control-rings", "control-squares"].forEach(function (id) { map.setLayerZoomRange(id, SQUARES_ZOOM, 24); });
     map.on("click", "control-squares", function (ev) {
       if (ev.features && ev.features.length) openControlPopup(ev.features[0].properties.k);
     });
+    refreshControl();
   }
   function controlLegend() {
     if (!periods.length) return;
@@ -290,6 +301,7 @@
     return { top: 50, bottom: 50, left: panel.right + 40, right: 70 };
   }
   refresh();
+  var countries = data.base.countries;
   var map = new maplibregl.Map({
     container: "map",
     attributionControl: false,
@@ -297,18 +309,19 @@
     style: {
       version: 8,
       sources: Object.assign({
-        // Coarser outlines (tolerance, few tile levels, small buffer) and a shallower cluster
-        // index keep the worker's share of the first render small with 100,000 events.
-        countries: { type: "geojson", data: data.countries, tolerance: 3, buffer: 4, maxzoom: 6 }
+        // prebuilt vector tiles in the page (map_pmtiles.js): the worker decodes the first
+        // view's few tiles instead of tiling the world's outlines (see publish/map_base.py)
+        countries: { type: "vector", url: window.FrontlinesPMTiles.embedded(countries.element),
+                     minzoom: 0, maxzoom: countries.maxzoom }
       }, tiles ? tiles.sources() : {
         events: { type: "geojson", data: { type: "FeatureCollection", features: shownFeatures },
                   cluster: true, clusterRadius: 40, clusterMaxZoom: 8, buffer: 32 }
       }),
       layers: [
         { id: "sea", type: "background", paint: { "background-color": "#a9cce3" } },
-        { id: "countries-fill", type: "fill", source: "countries",  // the outline layer draws the edges
-          paint: { "fill-color": "#f2efe6", "fill-antialias": false } },
-        { id: "countries-outline", type: "line", source: "countries",
+        { id: "countries-fill", type: "fill", source: "countries", "source-layer": countries.layer,
+          paint: { "fill-color": "#f2efe6", "fill-antialias": false } },  // the outline draws the edges
+        { id: "countries-outline", type: "line", source: "countries", "source-layer": countries.layer,
           paint: { "line-color": "#8a8170", "line-width": 0.7 } }
       ].concat(tiles ? tiles.layers() : [
         { id: "clusters", type: "circle", source: "events", filter: ["has", "point_count"],

@@ -9,9 +9,10 @@
   var T = data.territory, B = data.basemap;
   var cols = data.columns, coded = data.coded;
   var holderIndex = periods.map(function (p) { return holders.indexOf(p.holder); });
-  // cells and edges: GeoJSON in the page, or layers of the tiles archive (T.tiled) whose
-  // features carry k (cell) and e (edge) as ids; T.edges is then [edge id, a, b] rows
-  var tiled = T && T.tiled && app.tiles ? T.tiled : null;
+  // cells and edges: GeoJSON in the page, or layers of a tiles archive (T.tiled: the page's
+  // own archive in T.tiled.element, else the events' archive) whose features carry k (cell)
+  // and e (edge) as ids; T.edges is then [edge id, a, b] rows
+  var tiled = T && T.tiled && (T.tiled.element || app.tiles) ? T.tiled : null;
   if (T && T.tiled) T.edges = { features: T.edges.map(function (r) { return { id: r[0], properties: { a: r[1], b: r[2] } }; }) };
   var CELLS = tiled ? { source: "control-tiles", sourceLayer: tiled.cells } : { source: "territory" };
   var FRONTS = tiled ? { source: "control-tiles", sourceLayer: tiled.edges } : { source: "fronts" };
@@ -158,7 +159,8 @@
   }
   function addTerritorySources() {
     if (tiled) {
-      map.addSource("control-tiles", { type: "vector", url: app.tiles.url(), minzoom: 0, maxzoom: tiled.maxzoom,
+      var url = tiled.element ? window.FrontlinesPMTiles.embedded(tiled.element) : app.tiles.url();
+      map.addSource("control-tiles", { type: "vector", url: url, minzoom: tiled.minzoom || 0, maxzoom: tiled.maxzoom,
                                        promoteId: (function (ids) { ids[tiled.cells] = "k"; ids[tiled.edges] = "e"; return ids; })({}) });
       return;
     }
@@ -365,7 +367,7 @@
 
   app.whenStyle(function () {  // before the first frame (see map.js)
     addBaseLayers();
-    if (tiled) app.tiles.whenArchive(function () { addTerritoryLayers(); refreshTerritory(); });
+    if (tiled && !tiled.element) app.tiles.whenArchive(function () { addTerritoryLayers(); refreshTerritory(); });
     else addTerritoryLayers();
     addEventIcons();
     legendIcons();

@@ -1,28 +1,12 @@
 // The map's events as vector tiles (PMTiles through the pmtiles protocol for MapLibre).
 // map.js calls window.FrontlinesTiles(data) when data.tiles is set; this file knows the
 // tile properties (see frontlines/publish/tiles.py) and builds the sources, layers,
-// filters (MapLibre expressions), counts and popups. The archive is either fetched with
-// HTTP range requests (data.tiles.url, the server) or read from the page itself (base64
-// in <script id="frontlines-tiles"> at the end of the page, the offline file), decoding
-// only the bytes asked for. The first view draws the sample (below the tiles' zoom) while
+// filters (MapLibre expressions), counts and popups. The archive (map_pmtiles.js) is either
+// fetched with HTTP range requests (data.tiles.url, the server) or read from the page
+// itself (<script id="frontlines-tiles"> at the end of the page, the offline file). The first view draws the sample (below the tiles' zoom) while
 // the page is still being read; the tiles source is added once the archive is there.
 (function () {
   "use strict";
-
-  function EmbeddedSource() {
-    this.text = null;
-  }
-  EmbeddedSource.prototype.getKey = function () { return "frontlines-embedded"; };
-  EmbeddedSource.prototype.getBytes = function (offset, length) {
-    if (this.text === null) this.text = document.getElementById("frontlines-tiles").textContent.trim();
-    var end = Math.min(offset + length, Math.floor(this.text.length / 4) * 3);
-    var first = Math.floor(offset / 3);
-    var binary = atob(this.text.slice(first * 4, Math.ceil(end / 3) * 4));
-    var skip = offset - first * 3;
-    var out = new Uint8Array(end - offset);
-    for (var i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i + skip);
-    return Promise.resolve({ data: out.buffer });
-  };
 
   function el(tag, text) {
     var node = document.createElement(tag);
@@ -32,16 +16,8 @@
 
   window.FrontlinesTiles = function (data, maplibregl) {
     var t = data.tiles;
-    var protocol = new pmtiles.Protocol();
-    maplibregl.addProtocol("pmtiles", protocol.tile);
-    var source;
-    if (t.url) {
-      source = new pmtiles.FetchSource(new URL(t.url, window.location.href).href);
-    } else {
-      source = new EmbeddedSource();
-    }
-    var archive = new pmtiles.PMTiles(source);
-    protocol.add(archive);
+    var archiveUrl = t.url ? window.FrontlinesPMTiles.remote(t.url)  // map_pmtiles.js
+                           : window.FrontlinesPMTiles.embedded("frontlines-tiles");
     var epochFirst = t.epoch_first;  // slider day 0 as days since 1970-01-01
     var LAYERS = ["fl-tiles-overview", "fl-tiles-events"];
     var lastFilter = null;
@@ -50,7 +26,7 @@
       return { "fl-overview": { type: "geojson", data: t.overview, buffer: 16 } };
     }
     function addTiles(map) {  // once the archive is in the page (at once for a server)
-      map.addSource("fl-tiles", { type: "vector", url: "pmtiles://" + archive.source.getKey(),
+      map.addSource("fl-tiles", { type: "vector", url: archiveUrl,
                                   minzoom: t.zoom, maxzoom: t.maxzoom });
       map.addLayer({ id: LAYERS[1], type: "circle", source: "fl-tiles", "source-layer": t.layer,
                      minzoom: t.zoom, paint: paint(), filter: lastFilter || ["all"] }, LAYERS[0]);
@@ -199,6 +175,6 @@
     }
     return { sources: sources, layers: layers, apply: apply, count: count, bind: bind, whenShown: whenShown,
              before: LAYERS[0], layerIds: LAYERS, zoom: t.zoom, whenArchive: whenArchive,
-             url: function () { return "pmtiles://" + archive.source.getKey(); } };
+             url: function () { return archiveUrl; } };
   };
 })();
