@@ -153,14 +153,16 @@ def _remarks(text: str, first: int, last: int) -> tuple[tuple[int, int], ...]:
 
 def _read_already(found: Location, mentions: list[Mention]) -> bool:
     """Whether the name ``found`` was looked up by is a country's own name, which the
-    geoparser read as that country ("in Jordan" is not a town named Jordan abroad; a
-    demonym read as a country, "Portuguesa", may still be a place)."""
+    geoparser read as that country, and ``found`` lies abroad ("in Jordan" is not a town
+    named Jordan in the United States; "in Luxembourg" may be its capital; a demonym read
+    as a country, "Portuguesa", may still be a place)."""
     start = found.mention.start
     return any(
         m.start == start
         and m.place is not None
         and m.place.feature.startswith("A.PCL")
         and folded_name(m.text) == folded_name(m.place.name)
+        and m.place.country != found.place.country
         for m in mentions
     )
 
