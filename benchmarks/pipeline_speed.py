@@ -86,13 +86,16 @@ def clear_caches() -> None:
     import importlib
 
     for module, names in (("frontlines.geo.fold", ("fold", "loose", "canonical")),
-                          ("frontlines.geo.similarity", ("ratio",))):  # fmt: skip
+                          ("frontlines.geo.similarity", ("ratio",)),
+                          ("frontlines.geo.recognize", ("_tokens",)),
+                          ("frontlines.geo.resolve", ("_km",))):  # fmt: skip
         try:
             found = importlib.import_module(module)
         except ImportError:  # an older checkout, timed for comparison
             continue
         for name in names:
-            getattr(found, name).cache_clear()
+            if hasattr(found, name):  # an older checkout may lack it
+                getattr(found, name).cache_clear()
 
 
 def measure(texts: list[str], profile: int = 0, rounds: int = 3) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Place
-from .fold import fold, spelling_similarity
+from .fold import canonical, fold, spelling_similarity
 from .similarity import ratio
 from .words import TRANSLITERATED
 
@@ -232,7 +232,9 @@ class LooseGroup:
         """``best_first(with_loose(exact, looser))`` for ``written``, where ``looser`` would
         be a :func:`loose_unscored` match for every row of the key; with ``score`` the
         plain loose matches kept are scored as :func:`scored` would."""
-        spelled = [(n, loose_match(written, p, keys)) for n, p, keys in self.spelled]
+        mine = canonical(written)
+        spelled = [(n, Match(p, LOOSE, _spelling(mine, keys)) if p.country in TRANSLITERATED
+                    else loose_match(written, p, keys)) for n, p, keys in self.spelled]  # fmt: skip
         if exact:
             return best_first(exact + [m for _, m in spelled if sounds_alike(m)])
         close = [(n, m) for n, m in spelled if sounds_alike(m)]
@@ -240,15 +242,32 @@ class LooseGroup:
                                      item[0]))  # fmt: skip
         if len(close) >= MAX_CANDIDATES:
             return [m for _, m in close[: MAX_CANDIDATES + _MORE_SOUNDING]]
-        rest: list[tuple[int, Place, Match | None, str | None]] = [
-            *((n, p, None, folded) for n, p, folded in self.plain),
-            *((n, m.place, m, None) for n, m in spelled if not sounds_alike(m)),
-        ]
-        rest.sort(key=lambda item: (-item[1].population, item[0]))
-        mine = fold(written).replace(" ", "") if score else ""
-        kept = [m if m is not None else _plain(mine, p, folded, score)
-                for _, p, m, folded in rest[: MAX_CANDIDATES - len(close)]]  # fmt: skip
+        # by population, then row (``n`` is unique: the tuples never compare their places)
+        rest: list[tuple[int, int, Place, Match | None, str | None]] = [
+            *((-p.population, n, p, None, folded) for n, p, folded in self.plain),
+            *((-m.place.population, n, m.place, m, None) for n, m in spelled
+              if not sounds_alike(m)),
+        ]  # fmt: skip
+        rest.sort()
+        joined = fold(written).replace(" ", "") if score else ""
+        kept = [m if m is not None else _plain(joined, p, folded, score)
+                for _, _, p, m, folded in rest[: MAX_CANDIDATES - len(close)]]  # fmt: skip
         return [m for _, m in close] + kept
+
+
+def _spelling(mine: str, keys: Iterable[str]) -> float:
+    """``max(spelling_similarity(written, key) for key in keys)`` (0.0 for none), with
+    ``mine`` the written name's ``canonical`` spelling, read once for all the keys."""
+    best = 0.0
+    for key in keys:
+        theirs = canonical(key)
+        if theirs == mine:
+            return 1.0
+        if mine and theirs:
+            score = ratio(mine, theirs, autojunk=False)
+            if score > best:
+                best = score
+    return best
 
 
 def _plain(written: str, place: Place, folded: str | None, score: bool) -> Match:

@@ -106,38 +106,58 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
 # superset of what the cue asks): a cue whose words the text lacks is not run at all. A
 # line of 100,000 characters of capitalised names ("Aleppo Aleppo ...") cost over a second
 # of the name patterns' tries; with no cue word in it, it now costs the look for the words.
-_CUE_GATES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(words, re.I)
-    for words in (
-        r"of\s",
-        r"near|outskirts|around|close|vicinity|outside|suburbs|countryside|desert|badia|surroundings|environs|periphery",
-        r"residents|inhabitants|natives|villagers|people|families",
-        r"(?:city|town|village|area)\s+of",
-        r"the\s+(?:province|governorate|district|region)\s+of",
-        r"province|governorate",
-        r"oblast|krai|region|state",
-        r"district",
-        r"countryside|outskirts|suburbs",
-        r"desert|highway|road|badia",
-        r"station",
-        r"mountains",
-        r"prison|jail|camp",
-        r"between",
-        r"between",
-        r"between",
-        r"between",
-        r"town|village|city|hamlet|farms|neighbou?rhood",
-        r"towns|villages|hamlets",
-        r"towns|villages|hamlets",
-        r"\(",
-        r"\sin\s",
-        r"axis|front|badia|plain|crossing|camp|area|hill|heights|farms",
-        _STRUCK,
-        r"desert",
-        r"valley",
-        r"southern|northern|eastern|western|central",
-    )
+# They are looked for in the lower-cased text (``_Gate``): the cues' words are ASCII, and
+# lower-casing keeps ASCII letters and white space what they are, so a text a cue matches
+# still holds its gate's words.
+_CUE_GATE_WORDS: tuple[str, ...] = (
+    r"of\s",
+    r"near|outskirts|around|close|vicinity|outside|suburbs|countryside|desert|badia|surroundings|environs|periphery",
+    r"residents|inhabitants|natives|villagers|people|families",
+    r"(?:city|town|village|area)\s+of",
+    r"the\s+(?:province|governorate|district|region)\s+of",
+    r"province|governorate",
+    r"oblast|krai|region|state",
+    r"district",
+    r"countryside|outskirts|suburbs",
+    r"desert|highway|road|badia",
+    r"station",
+    r"mountains",
+    r"prison|jail|camp",
+    r"between",
+    r"between",
+    r"between",
+    r"between",
+    r"town|village|city|hamlet|farms|neighbou?rhood",
+    r"towns|villages|hamlets",
+    r"towns|villages|hamlets",
+    r"\(",
+    r"\sin\s",
+    r"axis|front|badia|plain|crossing|camp|area|hill|heights|farms",
+    _STRUCK,
+    r"desert",
+    r"valley",
+    r"southern|northern|eastern|western|central",
 )
+
+
+class _Gate:
+    """One cue's gate over a lower-cased text: plain words are found by substring search
+    (a single scan each, no pattern), the others by their pattern."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, words: str) -> None:
+        plain = re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", words) is not None
+        self.words = tuple(words.split("|")) if plain else ()
+        self.pattern = None if plain else re.compile(words)
+
+    def open(self, lowered: str) -> bool:
+        if self.pattern is None:
+            return any(word in lowered for word in self.words)
+        return self.pattern.search(lowered) is not None
+
+
+_CUE_GATES: tuple[_Gate, ...] = tuple(_Gate(words) for words in _CUE_GATE_WORDS)
 
 _TOKEN = re.compile(r"[^\W_]\w*(?:['’`](?!s\b)\w+)*(?:-['’`]?[^\W_]\w*(?:['’`](?!s\b)\w+)*)*")
 _ARTICLE_JOINED = re.compile(rf"^{_ARTICLE}-[A-Z]")
@@ -224,18 +244,30 @@ def _split_hyphenated(text: str, start: int, word: str) -> list[tuple[int, int, 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens with offsets (hyphenated Arabic forms kept whole)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``tokens``, remembered for the last few texts (a page's n-grams and its demonyms
+    read the same tokens)."""
     out: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(text):
-        out.extend(_split_hyphenated(text, m.start(), m.group()))
-    return out
+        word = m.group()
+        if "-" in word:
+            out.extend(_split_hyphenated(text, m.start(), word))
+        else:
+            out.append((m.start(), m.end(), word))
+    return tuple(out)
 
 
 def _can_start(word: str) -> bool:
-    return word[:1].isupper() or bool(_ARTICLE_JOINED.match(word))
+    return word[:1].isupper() or ("-" in word and bool(_ARTICLE_JOINED.match(word)))
 
 
 def _can_end(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit() or bool(_ARTICLE_JOINED.match(word))
+    first = word[:1]
+    return first.isupper() or first.isdigit() or ("-" in word and bool(_ARTICLE_JOINED.match(word)))
 
 
 def _joined(text: str, previous: tuple[int, int, str], start: int) -> bool:
@@ -247,27 +279,30 @@ def _joined(text: str, previous: tuple[int, int, str], start: int) -> bool:
 
 def ngrams(text: str) -> list[tuple[int, int, str]]:
     """Capitalised token n-grams (1..5 tokens) that may name a place."""
-    toks = tokens(text)
+    toks = _tokens(text)
+    ends = [_can_end(word) for _, _, word in toks]
     out: list[tuple[int, int, str]] = []
     for i, (start, _end, word) in enumerate(toks):
         if not _can_start(word):
             continue
-        for j in range(i, min(i + MAX_NGRAM, len(toks))):
-            if j > i and not _joined(text, toks[j - 1], toks[j][0]):
+        if ends[i]:
+            out.append((start, _end, text[start:_end]))
+        for j in range(i + 1, min(i + MAX_NGRAM, len(toks))):
+            if not _joined(text, toks[j - 1], toks[j][0]):
                 break
-            w = toks[j][2]
-            if j > i and not (_can_end(w) or w.lower() in _CONNECTORS):
-                break
-            if _can_end(w):
+            if ends[j]:
                 out.append((start, toks[j][1], text[start : toks[j][1]]))
+            elif toks[j][2].lower() not in _CONNECTORS:
+                break
     return out
 
 
 def cue_candidates(text: str) -> list[Candidate]:
     """Spans that a cue phrase marks as places."""
     out: list[Candidate] = []
+    lowered = text.lower()
     for (pattern, relation, precision, hint), gate in zip(_CUES, _CUE_GATES, strict=True):
-        if gate.search(text) is None:
+        if not gate.open(lowered):
             continue  # none of the words the cue needs: it cannot match
         for m in pattern.finditer(text):
             start, end = m.span("name")
@@ -348,7 +383,7 @@ def demonym_candidates(text: str) -> list[Candidate]:
     """Words like "Syrian", "Iraqis", "Qatari" -> demonym candidates with the country."""
     table = demonyms()
     out: list[Candidate] = []
-    for start, end, word in tokens(text):
+    for start, end, word in _tokens(text):
         iso = table.get(word)
         if iso:
             hint = "force" if _FORCE_AFTER.match(text, end) else ""

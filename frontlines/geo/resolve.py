@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from ..records import Place
@@ -76,10 +77,15 @@ def _feature_score(place: Place, hint: str) -> float:
     return score
 
 
+# the same places are measured against the same others in each round of ``resolve``, and
+# again for each mention of a name: their distances are remembered
+_km = lru_cache(maxsize=200_000)(haversine_km)
+
+
 def _coherence(place: Place, others: Sequence[Place]) -> float:
     if not others or (place.feature_class == "A" and place.feature.startswith("A.PCL")):
         return 0.0
-    nearest = min(haversine_km(place.lat, place.lon, o.lat, o.lon) for o in others)
+    nearest = min(_km(place.lat, place.lon, o.lat, o.lon) for o in others)
     if place.feature_class in "TLHA":
         nearest /= 3  # a region's point stands for a wide area
     for limit, bonus in ((50, 1.2), (150, 0.9), (400, 0.4)):

@@ -37,8 +37,33 @@ _SHORT = 48
 
 
 def _matched_short(a: str, b: str) -> int:
-    """``_matched`` for short strings, its blocks found by ``_longest_short``."""
-    return _covered(a, b, _longest_short, {})
+    """``_matched`` for short strings, each block found by substring search: for each
+    start in ``a`` in turn, whether a block longer than the best so far starts there (a
+    block's prefixes occur wherever it does), so the first start reaching the longest
+    length wins, at the first place ``b`` holds it (``_longest``'s block). One loop, no
+    call per block: this runs for every loose match a look-up keeps."""
+    total = 0
+    todo = [(0, len(a), 0, len(b))]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        window = b[blo:bhi]
+        besti, bestsize = alo, 0
+        i = alo
+        while i < ahi - bestsize:
+            k = bestsize + 1
+            while i + k <= ahi and a[i : i + k] in window:
+                k += 1
+            if k - 1 > bestsize:
+                besti, bestsize = i, k - 1
+            i += 1
+        if bestsize:
+            total += bestsize
+            j = blo + window.find(a[besti : besti + bestsize])
+            if alo < besti and blo < j:
+                todo.append((alo, besti, blo, j))
+            if besti + bestsize < ahi and j + bestsize < bhi:
+                todo.append((besti + bestsize, ahi, j + bestsize, bhi))
+    return total
 
 
 _B2J = dict[str, list[int]]
@@ -60,26 +85,6 @@ def _covered(a: str, b: str, longest: _Longest, b2j: _B2J) -> int:
             if i + k < ahi and j + k < bhi:
                 todo.append((i + k, ahi, j + k, bhi))
     return total
-
-
-def _longest_short(
-    a: str, b: str, _b2j: _B2J, alo: int, ahi: int, blo: int, bhi: int
-) -> tuple[int, int, int]:
-    """The block ``_longest`` finds, by substring search: for each start in ``a`` in turn,
-    whether a block longer than the best so far starts there (a block's prefixes occur
-    wherever it does), so the first start reaching the longest length wins, at the first
-    place ``b`` holds it."""
-    window = b[blo:bhi]
-    besti, bestsize = alo, 0
-    for i in range(alo, ahi - bestsize):
-        k = bestsize + 1
-        while i + k <= ahi and a[i : i + k] in window:
-            k += 1
-        if k - 1 > bestsize:
-            besti, bestsize = i, k - 1
-    if not bestsize:
-        return alo, blo, 0
-    return besti, blo + window.find(a[besti : besti + bestsize]), bestsize
 
 
 def _matched(a: str, b: str) -> int:

@@ -38,15 +38,13 @@ def test_place_names() -> None:
 
 def test_short_strings_take_the_blocks_difflib_takes() -> None:
     """Small alphabets make many blocks of equal length: the earliest in ``a``, then in
-    ``b``, must win, as in difflib, on every sub-range the recursion asks about."""
-    from frontlines.geo.similarity import _longest_short
+    ``b``, must win, as in difflib, at every step of the recursion (another block would
+    leave other characters to match on either side)."""
+    from frontlines.geo.similarity import _matched_short
 
     rng = random.Random(11)
     for _ in range(3000):
         a = "".join(rng.choice("ab ") for _ in range(rng.randint(0, 20)))
         b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 20)))
-        alo, blo = rng.randint(0, len(a)), rng.randint(0, len(b))
-        ahi, bhi = rng.randint(alo, len(a)), rng.randint(blo, len(b))
-        found = _longest_short(a, b, {}, alo, ahi, blo, bhi)
-        block = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(alo, ahi, blo, bhi)
-        assert found == tuple(block)
+        blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        assert _matched_short(a, b) == sum(block.size for block in blocks)
