@@ -48,7 +48,13 @@ def split_sides(
     before: list[Actor] = []
     after: list[Actor] = []
     agent: Actor | None = None
+    harmed: list[Actor] = []  # named before the trigger as those killed or wounded
     for span, actor in hits:
+        if agent is None and span.start < trigger.start < span.end:
+            agent = actor  # "an Israeli air strike": the force holds the trigger
+            continue
+        if span.start < trigger.start and _harmed_after(sentence, span, trigger):
+            harmed.append(actor)
         by = _BY.search(sentence[max(0, span.start - 24) : span.start]) is not None or (
             _BY_NAMED.search(sentence[max(0, span.start - 60) : span.start]) is not None
         )
@@ -79,7 +85,26 @@ def split_sides(
         return doers + rest, before
     if agent is not None:
         before.insert(0, agent)
+    doers = [a for a in before if not any(a is h for h in harmed)]
+    if harmed and doers and len(doers) < len(before):
+        # "Four IS militants were killed when the SDF raided their hideout": the SDF acted
+        return doers, [*harmed, *after]
     return before, after
+
+
+# "... were killed when", "... was wounded as": the actor before it is among the harmed
+_HARMED_AFTER = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:was|were|had been|have been|has been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|shot|captured|arrested)\b",
+    re.I,
+)
+
+
+def _harmed_after(sentence: str, span: Span, trigger: Span) -> bool:
+    """Whether the actor at ``span``, before ``trigger``, is the subject of a passive harm
+    verb that ends before the trigger."""
+    match = _HARMED_AFTER.match(sentence, span.end, trigger.start)
+    return match is not None
 
 
 # "(soldiers) defused an IED planted by X": X is the bomb's owner, not the one who acted.

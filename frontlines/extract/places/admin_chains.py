@@ -121,6 +121,7 @@ def find_chains(text: str, start: int = 0, end: int | None = None) -> list[Chain
         for match in pattern.finditer(part):
             names, starts, towns = _split_quarters(*_parts(match, tail, start))
             names, starts, towns = _drop_compass(names, starts, towns)
+            names, starts = _before_nationality(names, starts)
             if len(names) < (1 if coded else 2) or not all(names):
                 continue
             if any(c.start <= starts[0] < c.end for c in found):
@@ -134,6 +135,18 @@ def find_chains(text: str, start: int = 0, end: int | None = None) -> list[Chain
                 )
             )
     return sorted(found, key=lambda c: c.start)
+
+
+def _before_nationality(names: list[str], starts: list[int]) -> tuple[list[str], list[int]]:
+    """The names before the first one that is a nationality: ", Iranian media said" ends
+    the place ("south of Damascus, Iranian media said" is no chain Damascus > Iranian)."""
+    from ...geo.recognize import demonyms
+
+    nationalities = demonyms()
+    for i, name in enumerate(names):
+        if i > 0 and name in nationalities:
+            return names[:i], starts[:i]
+    return names, starts
 
 
 _COMPASS = {

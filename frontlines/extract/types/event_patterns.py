@@ -145,11 +145,17 @@ _BASE = (
     r"(?:bases?|headquarters|HQs?|outposts?|(?:military|army|observation|command) (?:posts?|points?)"
     r"|(?:new|\w+th) (?:military )?posts?|military camps?|training camps?)"
 )
+# people captured, not ground: "captured a senior IS operative", "captured two soldiers"
+_CAPTIVES = (
+    r"(?:a |an |the |\d+ |two |three |four |five |several |dozens of )?(?:[\w-]+ ){0,3}?"
+    r"(?:operatives?|leaders?|commanders?|officials?|emirs?|suspects?|members?|militants?|fighters?"
+    r"|soldiers?|officers?|policem[ae]n)\b"
+)
 TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         TERRITORY,
         _rx(
-            r"\b(?:captur\w+|seiz\w+ (?:control|the (?:town|village|city|area|base))"
+            r"\b(?:captur\w+(?! " + _CAPTIVES + r")|seiz\w+ (?:control|the (?:town|village|city|area|base))"
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
             r"|(?:established|assumed) (?:full )?control|regain\w*|recaptur\w+|retook|retak\w+|(?-i:liberat\w+|Liberat(?:ed|es?|ing)\b)|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
@@ -178,7 +184,8 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Abduction/forced disappearance",
         _rx(
-            r"\b(?:abduct\w*|kidnap\w*|taken hostage|took (?:\w+ )?hostage|forcibly disappear\w*|disappeared)\b"
+            r"\b(?:abduct\w*|kidnap\w*|taken hostage|took (?:\w+ )?hostage|forcibly disappear\w*|disappeared"
+            r"|demand\w* (?:a )?ransom)\b"
         ),
     ),
     (
@@ -214,9 +221,12 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Arrests",
         _rx(
             r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects"
+            # a person captured is detained, not ground taken ("captured a senior IS operative")
+            r"|captur\w+ "
+            + _CAPTIVES
             # Counted people jailed, or counted suspects and fighters intercepted, are detained
             # (people waylaid on a road are not); jailed for a term is a court's sentence.
-            r"|(?:jailed(?![^.;]{0,80}? for (?:\w+ ){1,2}(?:years?|months?))"
+            + r"|(?:jailed(?![^.;]{0,80}? for (?:\w+ ){1,2}(?:years?|months?))"
             r"|intercepted(?= (?:[\w-]+ ){1,3}?(?:suspects|suspected|members|militants|fighters|terrorists)))"
             r" (?:more than |over |at least |about |some )?(?:\d+|two|three|four|five|six"
             r"|seven|eight|nine|ten|dozens|scores|several) (?:[\w-]+ ){0,2}?(?:people|persons|men|women|suspects"

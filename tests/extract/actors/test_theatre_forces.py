@@ -137,3 +137,16 @@ def test_a_claim_that_tells_an_event_of_its_own_keeps_it() -> None:
 
 ARIHA = Place("t:1", "Ariha", 35.81, 36.61, "P.PPL", "SY", "12", population=40_000)
 NABL = Place("t:2", "Kafr Nabl", 35.61, 36.56, "P.PPL", "SY", "12", population=15_000)
+
+
+def test_the_force_holding_the_strike_acted_and_those_killed_before_it_were_hit() -> None:
+    event = _first("A Revolutionary Guards adviser was killed in an Israeli air strike.")
+    assert event.actor1.startswith("Military Forces of Israel")
+    raid = _first("Four Islamic State militants were killed when the SDF raided their hideout.")
+    assert raid.actor1 == "QSD: Syrian Democratic Forces"
+
+
+def test_a_nationality_ends_a_chain_of_units() -> None:
+    from frontlines.extract.places.admin_chains import find_chains
+
+    assert find_chains("killed south of Damascus, Iranian media said.") == []

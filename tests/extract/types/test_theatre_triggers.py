@@ -52,3 +52,12 @@ def test_storming_a_post_is_a_clash_and_a_states_strike_comes_from_the_air(
     sentence: str, sub: str
 ) -> None:
     assert _sub(sentence) == sub
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [("Intelligence agents captured a senior IS operative in Afrin.", "Arrests"),
+     ("Gunmen seized a teacher in Daraa and demanded a ransom.", "Abduction/forced disappearance")],
+)  # fmt: skip
+def test_people_captured_or_held_for_ransom_are_no_ground_taken(sentence: str, sub: str) -> None:
+    assert _sub(sentence) == sub
