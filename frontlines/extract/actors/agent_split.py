@@ -50,7 +50,9 @@ def split_sides(
     agent: Actor | None = None
     harmed: list[Actor] = []  # named before the trigger as those killed or wounded
     for span, actor in hits:
-        if agent is None and span.start < trigger.start < span.end:
+        if agent is None and span.start < trigger.start < span.end and not _SUPPORT.search(
+            sentence, max(0, span.start - 30), span.start
+        ):
             agent = actor  # "an Israeli air strike": the force holds the trigger
             continue
         if span.start < trigger.start and _harmed_after(sentence, span, trigger):
@@ -92,6 +94,11 @@ def split_sides(
     return before, after
 
 
+# "a QSD patrol, supported by Global Coalition warplanes, clashed": a force in support
+_SUPPORT = re.compile(
+    r"\b(?:supported|backed|aided|assisted|accompanied|escorted|covered|joined) by\s+(?:the\s+)?$",
+    re.I,
+)
 # "... were killed when", "... was wounded as": the actor before it is among the harmed
 _HARMED_AFTER = re.compile(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:was|were|had been|have been|has been)\s+(?:\w+\s+)?"
