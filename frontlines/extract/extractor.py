@@ -275,9 +275,9 @@ class EventExtractor:
         date = resolve_date(sentence.text, part.published, part.previous_date)
         if not date.inherited:
             part.previous_date = date
-        if self._claimed(part, sentence, date.date):
-            return
         found = classify(sentence.text, part.context)
+        if self._claimed(part, sentence, date.date, found):
+            return
         if found is None or not self._conflict_sense(document, sentence, found):
             return
         if self.event_model is not None:
@@ -290,7 +290,7 @@ class EventExtractor:
             event.credibility = "medium"
         part.events.append(event)
 
-    def _claimed(self, part: _Part, sentence: Span, when: str) -> bool:
+    def _claimed(self, part: _Part, sentence: Span, when: str, found: EventClass | None) -> bool:
         """Whether ``sentence`` claims the event its paragraph has just told ("IS claimed
         the attack"), or lays it at a side and tells no event of its own ("Baghdad blamed
         Turkey."): the claimant becomes that event's perpetrator where none was
@@ -303,7 +303,7 @@ class EventExtractor:
         event = part.events[-1]
         who = claimant(self.actors, sentence.text, event.country, when) or (
             blamed(self.actors, sentence.text, event.country, when)
-            if BLAME.search(sentence.text) and classify(sentence.text) is None
+            if found is None and BLAME.search(sentence.text)
             else None
         )
         if who is None:

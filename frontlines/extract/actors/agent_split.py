@@ -110,8 +110,7 @@ _HARMED_AFTER = re.compile(
 def _harmed_after(sentence: str, span: Span, trigger: Span) -> bool:
     """Whether the actor at ``span``, before ``trigger``, is the subject of a passive harm
     verb that ends before the trigger."""
-    match = _HARMED_AFTER.match(sentence, span.end, trigger.start)
-    return match is not None
+    return _HARMED_AFTER.match(sentence, span.end, trigger.start) is not None
 
 
 # "(soldiers) defused an IED planted by X": X is the bomb's owner, not the one who acted.

@@ -123,6 +123,7 @@ class ActorRegistry:
         self._last_found: tuple[str, list[tuple[Span, Actor]]] = ("", [])
         for raw in self._raw:
             self._add(raw)
+        self._military_entry = next((e for e in self._entries if e.actor.name == _MILITARY), None)
         self._compile()
 
     @classmethod
@@ -273,7 +274,7 @@ class ActorRegistry:
 
     def _military(self) -> _Entry | None:
         """The entry of a country's military (a template filled per country)."""
-        return next((e for e in self._entries if e.actor.name == _MILITARY), None)
+        return self._military_entry
 
     def _owned(self, text: str) -> list[tuple[Span, Actor]]:
         """ "regime artillery", "government jets": a country's force named by the words

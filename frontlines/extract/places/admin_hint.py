@@ -129,6 +129,7 @@ _LOOSE_SIMILARITY = 0.8
 _LOOSE_MIN_KEY = 3
 
 
+@lru_cache(maxsize=4096)  # a page repeats its capitalised runs; each is weighed once
 def _loose_country(words: str) -> str:
     """The one country a subdivision spelled like ``words`` lies in ("" when none or
     several)."""
