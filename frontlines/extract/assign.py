@@ -41,6 +41,14 @@ _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
 _AIR_COALITIONS = {"Yemen": Actor("Operation Restoring Hope", 8, "YE")}
+# a drone made into a bomb ("an explosive-laden drone", "a kamikaze drone"): an armed
+# group's weapon, not an air force's, when nobody is named
+_IMPROVISED_DRONE = re.compile(
+    r"\b(?:explosive-?(?:laden|packed|rigged)|bomb-?(?:laden|rigged)|booby-?trapped|kamikaze"
+    r"|suicide|one-way(?: attack)?)\s+(?:\w+\s+)?drones?\b|\bdrones?\s+(?:loaded|packed|rigged|"
+    r"laden|carrying)\s+(?:with\s+)?explosives\b",
+    re.I,
+)
 _TERRITORIAL = (
     "Government regains territory",
     "Non-state actor overtakes territory",
@@ -411,6 +419,8 @@ def _first_actor(
     if sub_event_type == "Air/drone strike":
         if after and after[0].inter in (1, 8) and not harmed:
             return after[0]
+        if _IMPROVISED_DRONE.search(sentence):
+            return fill(Actor("Unidentified Armed Group ({country})", 3))
         # Where one foreign coalition flies the air war, its unnamed air raids are its own.
         return _AIR_COALITIONS.get(fill(Actor("{country}", 8)).name, _UNIDENTIFIED_MILITARY)
     if after and sub_event_type in (

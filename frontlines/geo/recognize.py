@@ -71,7 +71,8 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?P<name>{NAME})\s+(?:oblast|Oblast|krai|Krai|region|Region|state)\b", "", 3, "admin"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]ub-?)?(?:district|District)\b", "", 2, "admin"),
         (rf"(?P<name>{NAME})(?:['’]s)?\s+(?:(?:{_DIRECTIONS}|north|south|east|west)(?:ern)?\s+)?(?P<rel>countryside|outskirts|suburbs)\b", "", 2, ""),
-        (rf"(?P<name>{_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
+        # (a name's own article is not a first place: "Al-Sukhnah desert" is one name)
+        (rf"(?P<name>(?!(?i:{_ARTICLE})[-–]){_SIMPLE})\s*[-–]\s*(?P<b>{_NAME_BODY})\s+(?:[Dd]esert|[Hh]ighway|[Rr]oad|[Bb]adia)\b", "between", 3, "between"),
         (rf"(?P<name>{NAME})\s+(?:[Ss]tation|[Pp]umping [Ss]tation)\b", "", 1, "station"),
         # a mountain range named with its English word, the whole name kept ("the Qandil mountains")
         (rf"{_NOT_A_NAME}(?P<name>{NAME}\s+[Mm]ountains)\b", "", 2, ""),

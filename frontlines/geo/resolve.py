@@ -3,7 +3,8 @@
     score = 2.0 * name match (1 exact, 0.9 alternate, 0.7 derived alias, 0.5 loose; in a
             transliterated country 0.8 for a loose name spelled the same once its variants are
             folded, less the spelling's distance otherwise)
-          + 0.3 * max(0, log10(population + 1) - 3)   (only towns above 1,000 count)
+          + 0.3 * max(0, log10(population + 1) - 3)   (only towns above 1,000 count; a
+            district's seat without a population counts as a town of 10,000)
           + feature bonus (countries, ADM1, capitals high; a cue's hint: admin/station/...)
           + 2.0 * share of the place's country in the document's focus (+0.5 if any)
           + containment ("Homs, Syria": the next toponym contains this place; an ADM1 that
@@ -108,7 +109,7 @@ def score_match(
     quality = unit_named(m, cand.name).quality if cand.hint == "admin" else m.quality
     if p.country in TRANSLITERATED:
         quality = _heard_quality(m, quality)
-    score = 2.0 * quality + 0.3 * max(0.0, math.log10(p.population + 1) - 3)
+    score = 2.0 * quality + 0.3 * max(0.0, math.log10(_population(p) + 1) - 3)
     score += _feature_score(p, cand.hint)
     share = focus.get(p.country, 0.0)
     score += 2.0 * share + (0.5 if share else 0.0)
@@ -122,6 +123,17 @@ def score_match(
     if p.source == "curated":
         score += 0.6
     return score
+
+
+# a division's seat whose population the gazetteer lacks is ranked as a town this large
+SEAT_TOWN = 10_000
+
+
+def _population(place: Place) -> int:
+    """The place's population; a second-level seat without one counts as ``SEAT_TOWN``."""
+    if place.population == 0 and place.feature == "P.PPLA2":
+        return SEAT_TOWN
+    return place.population
 
 
 def _heard_quality(m: Match, quality: float) -> float:
@@ -513,7 +525,9 @@ _IN_GAP = re.compile(
 # "X village in Homs countryside": the city after "in" stands for its region, X is not inside it
 _REGION_AFTER = re.compile(
     r"^\s*(?:(?:north|south|east|west)(?:ern)?\s+)?(?:countryside|governorate|province|region"
-    r"|district|desert|badia|plains?|suburbs|outskirts)\b", re.I)
+    r"|district|desert|badia|plains?|suburbs|outskirts)\b",
+    re.I,
+)
 
 
 def _inside_cities(items: list[Scored], text: str) -> None:

@@ -13,12 +13,12 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from ..records import Place
-from .fold import fold
+from .fold import canonical, fold
 
 _LATIN_OR_ARABIC = re.compile(r"[A-Za-z\u00C0-\u024F\u0600-\u06FF]")
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -341,10 +341,39 @@ def _same_named(
     name: str, towns: list[tuple[float, float, int, str]]
 ) -> list[tuple[float, float, int, str]]:
 
-    key = fold(
+    key = _seat_key(name)
+    return sorted((t for t in towns if t[3] == key), key=lambda t: -t[2])
+
+
+def mark_seats(cities: list[Entry]) -> list[Entry]:
+    """Towns whose population GeoNames lacks, named like the second-level division of their
+    province that they head ("Ra's al 'Ayn" of "Ras al-Ayn District"), become that
+    division's seat (GeoNames' ``P.PPLA2``): the resolver then knows them from the
+    same-named hamlets, which also lack a population. A name two towns of the province
+    share stays unmarked."""
+    wanted = set()
+    for code, name in _admin_names().items():
+        parts = code.split(".")
+        if len(parts) == 3:
+            wanted.add((parts[0], parts[1], canonical(_seat_key(name))))
+    found: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, entry in enumerate(cities):
+        p = entry.place
+        key = (p.country, p.admin1, canonical(p.name))
+        if key in wanted:
+            found[key].append(i)
+    out = list(cities)
+    for indexes in found.values():
+        entry = out[indexes[0]]
+        if len(indexes) == 1 and entry.place.population == 0 and entry.place.feature == "P.PPL":
+            out[indexes[0]] = replace(entry, place=replace(entry.place, feature="P.PPLA2"))
+    return out
+
+
+def _seat_key(name: str) -> str:
+    return fold(
         re.sub(r"\b(district|nahiya|subdistrict|county|municipality)\b", "", name, flags=re.I)
     )
-    return sorted((t for t in towns if t[3] == key), key=lambda t: -t[2])
 
 
 def _member_population(

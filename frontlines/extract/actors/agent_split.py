@@ -24,9 +24,19 @@ _COUNT = (
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|several|dozens of|hundreds of"
     r"|scores of)\s+)?"
 )
+# "a convoy contracted by X", "a base used by X", "a village held by X": X owns or holds
+# what was struck; it is not the agent of the event
+_OWNED = (
+    r"(?<!\bcontracted )(?<!\bused )(?<!\bowned )(?<!\boperated )(?<!\brun )(?<!\bhired )"
+    r"(?<!\bemployed )(?<!\bchartered )(?<!\bmanned )(?<!\bcontrolled )(?<!\bheld )"
+    r"(?<!\bfunded )(?<!\bfrequented )(?<!\boccupied )"
+)
 _BY = re.compile(
     r"(?<!\bsupported )(?<!\bbacked )(?<!\baided )(?<!\bassisted )(?<!\baccompanied )(?<!\bjoined )(?<!\bled )"
-    r"\bby\s+(?:the\s+)?" + _COUNT + r"$",
+    + _OWNED
+    + r"\bby\s+(?:the\s+)?"
+    + _COUNT
+    + r"$",
     re.I,
 )
 # "by a militant group called X", "by a faction known as X": the agent named by what it is.
@@ -50,8 +60,10 @@ def split_sides(
     agent: Actor | None = None
     harmed: list[Actor] = []  # named before the trigger as those killed or wounded
     for span, actor in hits:
-        if agent is None and span.start < trigger.start < span.end and not _SUPPORT.search(
-            sentence, max(0, span.start - 30), span.start
+        if (
+            agent is None
+            and span.start < trigger.start < span.end
+            and not _SUPPORT.search(sentence, max(0, span.start - 30), span.start)
         ):
             agent = actor  # "an Israeli air strike": the force holds the trigger
             continue

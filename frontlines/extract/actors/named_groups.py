@@ -330,6 +330,8 @@ _IDENTITY = re.compile(
     r"(?:(?P<kind>(?i:ethnic|clan|sub[- ]clan|indigenous|communal|pastoral(?:ist)?|tribal))\s+"
     r"(?i:militia(?:s|men)?|militia members?|fighters)|tribesm[ae]n)\b"
 )
+# peoples and faiths, which a tribe belongs to but is not named by
+_PEOPLES = frozenset({"arab", "bedouin", "kurdish", "turkmen", "sunni", "shia", "shiite", "druze"})
 _KINDS = {
     "communal": "Communal Militia",
     "pastoral": "Ethnic Militia",
@@ -356,6 +358,8 @@ def _identity_militias(text: str) -> list[tuple[Span, Actor]]:
         if not parts or any(p.lower() in _VETO or p.lower() in _ADMIN for p in parts):
             continue
         kind = _KINDS[(match.group("kind") or "tribal").lower()]
+        if kind == "Tribal Militia" and " ".join(parts).lower() in _PEOPLES:
+            continue  # "Arab tribal fighters": a people, not the tribe's name
         name = f"{' '.join(parts)} {kind} ({{country}})"
         span = Span(offset, match.end(), text[offset : match.end()])
         hits.append((span, Actor(name, 4)))

@@ -74,7 +74,7 @@ def _usable(place: Place, quality: float, name: str = "") -> bool:
     ("UP", "SADD") only as an admin unit."""
     if name.isupper() and place.feature_class != "A":
         return False
-    return quality >= 0.7 and place.feature_class in ("A", "P", "L") and bool(place.country)
+    return quality >= 0.7 and place.feature_class in ("A", "P", "L", "T") and bool(place.country)
 
 
 def _outer_weight(place: Place, last: bool) -> float:

@@ -52,6 +52,8 @@ def _chain_precision(chain: Chain, resolved: Resolved, before: str) -> int:
     if (resolved.level == 0 or resolved.level in chain.towns) and not chain.coded:
         if chain.region_head or place.feature in ("A.ADM1", "A.PCLI"):
             return 3
+        if place.feature_class in "TL":
+            return 2  # a mountain range or plain: a small part of a region
         return 2 if _NEAR_BEFORE.search(before[-30:]) else 1
     if not chain.coded and not chain.region_head:
         # the source names the place itself: its wording gives the precision, whatever

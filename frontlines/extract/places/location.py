@@ -42,8 +42,10 @@ _REGION_WORD = re.compile(
     r"\b(?:state|region|province|governorate|department|prefecture|county|oblast|district)\s*$",
     re.I,
 )
+# a destination or a target is not where the event happened ("fled to X"); a road
+# "leading to X" is at X's edge
 _EXCLUDED = re.compile(
-    r"\b(?:threat to|threats to|from|to|toward|towards|against|bound for|fled to|returned to)\s+(?:the\s+)?"
+    r"\b(?:threat to|threats to|from|(?<!leading )to|toward|towards|against|bound for|fled to|returned to)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,4}$",
     re.I,
 )
@@ -175,6 +177,7 @@ def _score(
         - _part_abroad(text, mention, inside or [])
         - _region_of_earlier(text, mention, inside or [])
         - _owns_later(text, mention, inside or [])
+        - _reference_of_earlier(text, mention, inside or [])
         + _head_of_later(text, mention, inside or []),
         0 if _in_brackets(text, mention.start, sent_start) else 1,
         1 if _headed(text, mention) else 0,
@@ -283,6 +286,30 @@ def _region_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> in
     at the inner place (the theatre's "X town in Y countryside")."""
     earlier = [m for m in inside if m.end <= mention.start]
     return 1 if earlier and _written_inside(text, max(earlier, key=lambda m: m.end), mention) else 0
+
+
+# "X north-east of Y", "X, 30 km south of the city of Y": Y only tells where X lies
+_REFERENCE_GAP = re.compile(
+    r",?\s+(?:(?:some|about|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
+    re.I,
+)
+
+
+def _reference_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention is the reference point of a place named just before it ("the
+    Hamrin mountains north-east of Baghdad"): the event is at the earlier place."""
+    return (
+        1
+        if any(
+            m.place is not None
+            and m.end < mention.start
+            and _REFERENCE_GAP.fullmatch(text, m.end, mention.start)
+            for m in inside
+        )
+        else 0
+    )
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
@@ -506,7 +533,10 @@ def reasons(
     """The visible reasons of the sentence-level choice (the terms of ``_score``)."""
     before = text[sent_start : mention.start]
     cue = _LOCATIVE.search(before[-60:])
-    why = [f"named in the sentence as {mention.text!r}" + (f" (of {rivals} places)" if rivals > 1 else "")]
+    why = [
+        f"named in the sentence as {mention.text!r}"
+        + (f" (of {rivals} places)" if rivals > 1 else "")
+    ]
     if cue is not None:
         why.append(f"locative {cue.group(0).strip()!r} before it")
     if _head_of_later(text, mention, inside):
@@ -514,7 +544,7 @@ def reasons(
     if _region_of_earlier(text, mention, inside):
         why.append("only the area a place named before it lies in")
     if _owner(text, mention, inside) is not None:
-        why.append("written as a place of the area named before it (\"X's Y\")")
+        why.append('written as a place of the area named before it ("X\'s Y")')
     if _headed(text, mention):
         why.append("qualified by the units after it")
     if country and mention.place is not None and mention.place.country == country:

@@ -78,7 +78,29 @@ def by_actors(
         return make_class(ABDUCTION, found.trigger)
     if found.sub_event_type == "Attack" and armed_target(sentence, found.trigger, hits):
         return make_class("Armed clash", found.trigger)
+    if found.sub_event_type == "Armed clash" and _ambushed_civilian(sentence, found.trigger, hits):
+        return make_class("Attack", found.trigger)
     return found
+
+
+_AMBUSH = re.compile(r"ambush", re.I)
+# "killed a tribal sheikh", "two farmers were shot": civilians named as those harmed
+_CIVILIAN_HARMED = re.compile(
+    r"\b(?:killed|shot dead|shot and killed|assassinated|murdered|wounded|injured|shot|kidnapped)\s+"
+    r"(?:an?|the|two|three|four|\d+|several)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + _CIVILIAN.pattern[5:-3]
+    + r"|sheikhs?|elders?|notables?|dignitar(?:y|ies)|imams?|clerics?|engineers?|lawyers?|judges?)\b",
+    re.I,
+)
+
+
+def _ambushed_civilian(sentence: str, trigger: Span, hits: Sequence[tuple[Span, Actor]]) -> bool:
+    """An ambush on civilians ("gunmen killed a sheikh in an ambush on his car") is an
+    attack on them, not a clash: only the assailants are armed."""
+    if not _AMBUSH.search(trigger.text):
+        return False
+    armed = {actor.name for _, actor in hits if actor.inter in ARMED}
+    return len(armed) <= 1 and _CIVILIAN_HARMED.search(sentence) is not None
 
 
 def armed_target(sentence: str, trigger: Span, hits: Sequence[tuple[Span, Actor]]) -> bool:

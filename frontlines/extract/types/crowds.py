@@ -39,7 +39,11 @@ _PROTEST = _rx(
     r"|intersection|motorway|avenue|crossing|construction site|parking lot)s?"
     r"|road ?blocks?|boycott\w*|walkout|chanted|chanting|placards|banners?"
     r"|press conference with (?:a |their )?(?:banners?|placards|pickets?)|human chain|motorcade|caravan"
-    r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
+    r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?"
+    # a crowd forcing its way in is a demonstration, its cause unsaid ("supporters of X
+    # stormed the embassy")
+    r"|(?:supporters|followers|loyalists|mourners|crowds?|angry residents)(?: of (?:the )?[\w'’-]+"
+    r"(?: [\w'’-]+){0,3})? (?:\w+ )?(?:stormed|broke into|forced their way into|besieged))\b"
 )
 # Armed clashes are a battle the demonstrators may protest about; clashes "between" or "over"
 # name other sides or a cause.

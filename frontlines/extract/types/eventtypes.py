@@ -167,7 +167,11 @@ _PAST_SCENE = re.compile(
     r"|\b(?:a|an|the) (?:[\w-]+ )?(?:19|20)\d\d (?:[\w-]+ ){0,2}$"
     # the earlier attack that this one answers ("in retaliation for a gas attack")
     r"|\b(?:in (?:retaliation|response|revenge|reprisal) (?:for|to)|to avenge|retaliat\w+ (?:for|against))"
-    r" (?:[\w-]+ ){0,4}$",
+    r" (?:[\w-]+ ){0,4}$"
+    # a long campaign told as the backdrop of the act ("captured X, following weeks of
+    # bombardment")
+    r"|\b(?:following|after|amid|ending) (?:several |many |two |three )?(?:days|weeks|months|years)"
+    r" of (?:[\w-]+ ){0,2}$",
     re.I,
 )
 # An attack named only as a danger ("to defend against a possible attack", "to counter an
