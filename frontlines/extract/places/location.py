@@ -49,6 +49,12 @@ _EXCLUDED = re.compile(
     r"(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# an earlier event the report dates this one by ("a week after a bombing in X"): its place,
+# even after a locative word, is not this event's
+_DATED_BY = re.compile(
+    r"\b(?:days?|a week|weeks|a month|months|a year|years) (?:after|before) (?:[\w'-]+\s+){0,5}$",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -164,7 +170,8 @@ def _score(
     owner = _owner(text, mention, inside or [])
     located = owner is not None and _LOCATIVE.search(text[sent_start : owner.start][-60:])
     locative = 1 if _LOCATIVE.search(before[-60:]) or located else 0
-    excluded = 1 if _EXCLUDED.search(before[-50:]) and not locative else 0
+    dated = _DATED_BY.search(before[-60:])
+    excluded = 1 if (_EXCLUDED.search(before[-50:]) and not locative) or dated else 0
     place = mention.place
     populated = 1 if place is not None and place.feature_class in "PS" else 0  # a point
     return (
@@ -241,6 +248,8 @@ def _in_the_city(text: str, inner: Mention, city: Mention) -> bool:
 
 def _excluded(before: str) -> bool:
     """Whether the words before a name make it an origin, a destination or a target."""
+    if _DATED_BY.search(before[-60:]):
+        return True
     return bool(_EXCLUDED.search(before[-50:])) and not _LOCATIVE.search(before[-60:])
 
 

@@ -287,12 +287,25 @@ def _fallback(text: str) -> EventClass | None:
     return make_class(sub_type, span(match))
 
 
+# an agreement named as the frame of another act ("a joint patrol under a ceasefire deal",
+# "shelling in violation of the truce") is not the event
+_FRAMED = re.compile(
+    r"\b(?:under|per|within|in line with|as part of|according to|in accordance with|in the framework"
+    r" of|despite|violat\w+|breach\w*|in violation of|monitor\w*)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _earliest(text: str, context: str = "") -> EventClass | None:
     found: list[tuple[int, str, re.Match[str]]] = []
     for sub_type, pattern in TIER2:
         match = pattern.search(text)
-        if match is not None and not _hypothetical(text, match.start()):
-            found.append((match.start(), sub_type, match))
+        if match is None or _hypothetical(text, match.start()):
+            continue
+        if sub_type == "Agreement" and _FRAMED.search(text[max(0, match.start() - 50) : match.start()]):
+            continue
+        found.append((match.start(), sub_type, match))
     if not found:
         return None
     found.sort(key=lambda item: item[0])
