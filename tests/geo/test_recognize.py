@@ -148,3 +148,10 @@ def test_a_name_may_start_with_a_kurdish_or_turkish_capital() -> None:
     for text, name in (("detained a man in Şiheil town", "Şiheil"), ("clashes near İdlib", "İdlib")):
         found = re.search(NAME, text)
         assert found is not None and found.group(0) == name
+
+
+def test_a_names_own_article_is_not_a_first_place_of_a_span() -> None:
+    found = {c.text: c.relation for c in cue_candidates("IS cells attacked a truck in the Al-Sukhnah desert.")}
+    assert "Al" not in found and found.get("Al-Sukhnah desert") != "between"
+    spans = {c.text: c.relation for c in cue_candidates("A bomb hit a bus on the Homs-Palmyra highway.")}
+    assert spans.get("Homs-Palmyra highway") == "between"

@@ -39,12 +39,23 @@ _PROTEST = _rx(
     r"|intersection|motorway|avenue|crossing|construction site|parking lot)s?"
     r"|road ?blocks?|boycott\w*|walkout|chanted|chanting|placards|banners?"
     r"|press conference with (?:a |their )?(?:banners?|placards|pickets?)|human chain|motorcade|caravan"
-    r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?"
-    # a crowd forcing its way in is a demonstration, its cause unsaid ("supporters of X
-    # stormed the embassy")
-    r"|(?:supporters|followers|loyalists|mourners|crowds?|angry residents)(?: of (?:the )?[\w'’-]+"
-    r"(?: [\w'’-]+){0,3})? (?:\w+ )?(?:stormed|broke into|forced their way into|besieged))\b"
+    r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
 )
+# a crowd forcing its way in is a demonstration, its cause unsaid ("supporters of X stormed
+# the embassy"), when it is the sentence's own act, not the backdrop of another ("clashed
+# ... after supporters stormed the palace")
+_CROWD_FORCED_IN = _rx(
+    r"\b(?:supporters|followers|loyalists|mourners|crowds?|angry residents)(?: of (?:the )?[\w'’-]+"
+    r"(?: [\w'’-]+){0,3})? (?:\w+ )?(?:stormed|broke into|forced their way into|besieged)\b"
+)
+_BACKDROP_BEFORE = _rx(r"\b(?:after|following|when|as|while|before|since|amid)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _crowd_forced_in(text: str) -> re.Match[str] | None:
+    match = _CROWD_FORCED_IN.search(text)
+    if match is None or _BACKDROP_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+        return None
+    return match
 # Armed clashes are a battle the demonstrators may protest about; clashes "between" or "over"
 # name other sides or a cause.
 _OWN_CLASH = (
@@ -224,7 +235,7 @@ _DEPLOYED_AHEAD = _rx(
 
 
 def protest(text: str, context: str) -> EventClass | None:
-    match = _PROTEST.search(text)
+    match = _PROTEST.search(text) or _crowd_forced_in(text)
     if match is None or _described_protest(text, match):
         return None
     ahead = _DEPLOYED_AHEAD.search(text[: match.start()])

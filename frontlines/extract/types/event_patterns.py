@@ -22,7 +22,8 @@ _WEAPONS = (
     r"|grenades|rockets|projectiles|missiles|mortar (?:shells|rounds)|arms caches?|weapons caches?)"
 )
 DISRUPTED = _rx(
-    r"\b(?:defus\w*|dismantl\w+ (?:an? )?(?:IED|bomb|explosive)|(?:weapons?|arms|ammunition|explosives?) cache"
+    r"\b(?:defus\w*|dismantl\w+ (?:[\w,-]+ ){0,4}?(?:IEDs?|bombs?|explosives?|explosive devices?"
+    r"|(?:land)?mines|booby-?traps?)|(?:weapons?|arms|ammunition|explosives?) cache"
     r"|seiz\w+ (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|ammunition|explosives)"
     r"|intercept\w* (?:\w+ )?(?:drones?|missiles?|rockets?)|shot down"
     r"|(?:foiled|thwarted)(?![^.;]{0,60}?\b(?:clash\w*|fought|exchang\w+ fire|engag\w+ (?:in|with)))"

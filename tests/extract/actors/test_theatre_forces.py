@@ -150,3 +150,30 @@ def test_a_nationality_ends_a_chain_of_units() -> None:
     from frontlines.extract.places.admin_chains import find_chains
 
     assert find_chains("killed south of Damascus, Iranian media said.") == []
+
+
+def test_the_owner_of_what_an_attack_struck_is_not_its_agent() -> None:
+    event = _first(
+        "An IED exploded targeting a logistics convoy contracted by the International Coalition "
+        "on a highway in Iraq."
+    )
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Global Coalition Against Daesh"
+
+
+def test_a_drone_made_into_a_bomb_is_an_armed_groups_weapon() -> None:
+    event = _first("An explosive-laden drone struck a hangar used by Coalition forces in Iraq.")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_people_before_tribal_fighters_is_not_the_tribes_name() -> None:
+    event = _first("Arab tribal fighters clashed with the SDF in a town of Syria, leaving 9 dead.")
+    assert event.actor1 == "Unidentified Tribal Militia (Syria)"
+
+
+def test_an_ambush_on_a_civilian_is_an_attack_on_civilians() -> None:
+    event = _first("Gunmen killed a tribal sheikh in an ambush on his car in Syria.")
+    assert event.sub_event_type == "Attack"
+    assert _first("IS militants killed three soldiers in an ambush in Syria.").sub_event_type == (
+        "Armed clash"
+    )

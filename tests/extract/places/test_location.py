@@ -259,3 +259,21 @@ def test_a_site_written_in_a_qualified_town_is_in_the_town() -> None:
         toponym("Westshire", text, _place("Westshire", "A.ADM1", "AA", "02")),
     ]
     assert _choose(text, mentions, "AA").startswith("Sinford/AA/")
+
+
+def test_a_place_named_as_the_reference_of_another_is_not_the_event_place() -> None:
+    text = "Jets struck a hideout in the Redpeak mountains north-east of Bigtown."
+    mentions = [
+        toponym("Redpeak mountains", text, _place("Redpeak Mountains", "T.MTS", "AA")),
+        toponym("Bigtown", text, _place("Bigtown", "P.PPLC", "AA", "01")),
+    ]
+    assert _choose(text, mentions, "AA") == "Redpeak Mountains/AA/3"
+
+
+def test_the_place_of_an_earlier_event_the_report_dates_by_is_not_the_event_place() -> None:
+    text = "Jets struck bases near Northvale, a week after a deadly bombing in Bigtown."
+    mentions = [
+        toponym("Northvale", text, _place("Northvale", "P.PPL", "BB", "02")),
+        toponym("Bigtown", text, _place("Bigtown", "P.PPL", "AA", "01")),
+    ]
+    assert _choose(text, mentions, "AA").startswith("Northvale/BB")

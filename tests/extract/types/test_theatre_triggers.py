@@ -61,3 +61,20 @@ def test_storming_a_post_is_a_clash_and_a_states_strike_comes_from_the_air(
 )  # fmt: skip
 def test_people_captured_or_held_for_ransom_are_no_ground_taken(sentence: str, sub: str) -> None:
     assert _sub(sentence) == sub
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [("Russian and Turkish troops held a joint patrol along the M4 highway under a ceasefire deal.",
+      "Change to group/activity"),
+     ("Regime forces took control of the town after the rebels withdrew, following weeks of "
+      "bombardment.", "Government regains territory"),
+     ("Army engineering units dismantled 3 IEDs planted on a road near the city.",
+      "Disrupted weapons use"),
+     ("Supporters of the militia stormed the embassy and set fire to the reception area.",
+      "Violent demonstration"),
+     ("The militia clashed with security forces in the Green Zone after supporters stormed "
+      "the palace.", "Armed clash")],
+)  # fmt: skip
+def test_the_act_not_its_frame_or_backdrop_gets_the_sub_event(sentence: str, sub: str) -> None:
+    assert _sub(sentence) == sub
