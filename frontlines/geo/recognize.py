@@ -407,10 +407,10 @@ _ATTRIBUTIVE = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK)(?=\s)")
 # hint "force", half the focus evidence of another nationality word
 _FORCE_AFTER = re.compile(
     r"\s+(?:(?:army|military|air|armed|security|border|special|backed|led|allied|regime"
-    r"|government|occupation|intelligence)[\s-]+)?(?:forces?|army|military|troops|soldiers"
-    r"|drones?|warplanes?|jets?|aircraft|helicopters?|artillery|airstrikes?|air ?force"
+    r"|government|occupation|intelligence|fighter|combat|attack|war)[\s-]+)?(?:forces?|army|military"
+    r"|troops|soldiers|drones?|warplanes?|jets?|aircraft|helicopters?|artillery|airstrikes?|air ?force"
     r"|intelligence|guards?|militias?|police|gendarmerie|navy|patrols?|convoys?|tanks?|bases?"
-    r"|embass(?:y|ies)|consulates?)\b",
+    r"|embass(?:y|ies)|consulates?|personnel|contractors?|servicem[ae]n|service members)\b",
     re.I,
 )
 

@@ -306,10 +306,11 @@ def _acronym_suffix(c: Candidate, text: str) -> bool:
 def _not_a_place(
     c: Candidate, found: list[Match], people: set[str], firsts: set[str], text: str
 ) -> bool:
-    """A person's surname, first name or titled name, a seat of power speaking, or part
-    of an organisation's acronym."""
+    """A person's surname, first name or titled name, a seat of power speaking, part of
+    an organisation's acronym, or a military operation's name."""
     return (
         _acronym_suffix(c, text)
+        or c.text.startswith("Operation ")  # a military operation's name ("Operation Claw-Lock")
         or _a_persons_surname(c, people, text)
         or _titled(c, text)
         or _a_persons_first_name(c, found, firsts, text)

@@ -40,3 +40,10 @@ def test_a_seat_without_a_population_outranks_a_same_named_hamlet() -> None:
     seat = Place("gn:1", SEAT.name, SEAT.lat, SEAT.lon, "P.PPLA2", "SY", "01")
     scores = [score_match(Match(p, 1.0), cand, {"SY": 1.0}, [], []) for p in (seat, HAMLET)]
     assert scores[0] > scores[1]
+
+
+def test_a_military_operations_name_is_not_a_place() -> None:
+    from frontlines.geo.select import _not_a_place
+
+    cand = Candidate(10, 29, "Operation Claw-Lock", {"ner"})
+    assert _not_a_place(cand, [], set(), set(), "Troops led Operation Claw-Lock in the hills.")

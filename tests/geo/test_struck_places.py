@@ -63,3 +63,11 @@ def test_the_surroundings_and_the_residents_of_a_place_cue_it() -> None:
     assert [(c.text, c.precision) for c in shelled] == [("Albu Kamal", 2)]
     rallied = cue_candidates("Dozens of residents of Albu Kamal demonstrated against prices.")
     assert [(c.text, c.precision) for c in rallied] == [("Albu Kamal", 1)]
+
+
+def test_a_countrys_abbreviation_before_its_aircraft_or_staff_is_a_nationality() -> None:
+    from frontlines.geo.recognize import demonym_candidates
+
+    for text in ("U.S. fighter jets carried out strikes in eastern Syria.",
+                 "A drone attack killed a U.S. contractor in Syria."):  # fmt: skip
+        assert [c.country for c in demonym_candidates(text)] == ["US"]

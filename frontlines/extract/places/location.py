@@ -742,9 +742,14 @@ def main_place(mentions: list[Mention]) -> Mention | None:
     return first[best]
 
 
+# "Duhok province", "Idlib governorate": a division named with its unit word
+_UNIT_AFTER = re.compile(r"\s+(?:province|governorate|district|oblast|region)\b", re.I)
+
+
 def text_country(text: str, mentions: list[Mention]) -> str:
     """The country most resolved place names point to (ISO2, "" when none); names that
-    qualify another in brackets, "X (Admin2, Admin1)", count double."""
+    qualify another in brackets, "X (Admin2, Admin1)", and divisions named with their unit
+    word ("Duhok province") count double."""
     counts: dict[str, float] = {}
     brackets = _Brackets(text)
     by_place: dict[str, list[int]] = {}
@@ -759,7 +764,8 @@ def text_country(text: str, mentions: list[Mention]) -> str:
             continue
         if _inherits(text, mention, by_place[place.id]):
             continue
-        weight = 2.0 if brackets.open_at(mention.start) else 1.0
+        named_unit = place.feature_class == "A" and _UNIT_AFTER.match(text, mention.end)
+        weight = 2.0 if brackets.open_at(mention.start) or named_unit else 1.0
         counts[place.country] = counts.get(place.country, 0.0) + weight
     return max(counts, key=lambda c: counts[c]) if counts else ""
 

@@ -78,7 +78,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(?:air ?strikes?|air[- ]raids?|air(?:-to-surface|-launched)? missiles|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
             r"|(?:aircraft|air ?forces?|helicopters?|jets) (?:bombed|struck|targeted|fired (?:at|on|upon)"
-            r"|destroyed|hit|pounded|raided|attacked)"
+            r"|destroyed|hit|pounded|raided|attacked|(?:fired|launched) (?:\w+ ){0,2}?(?:missiles?|rockets?))"
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
             r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed)"

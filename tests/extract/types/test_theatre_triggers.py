@@ -78,3 +78,9 @@ def test_people_captured_or_held_for_ransom_are_no_ground_taken(sentence: str, s
 )  # fmt: skip
 def test_the_act_not_its_frame_or_backdrop_gets_the_sub_event(sentence: str, sub: str) -> None:
     assert _sub(sentence) == sub
+
+
+def test_aircraft_firing_missiles_is_an_air_strike() -> None:
+    assert _sub("Israeli aircraft fired missiles at a consulate in the capital.") == (
+        "Air/drone strike"
+    )
