@@ -134,6 +134,7 @@ def named_groups(text: str) -> list[tuple[Span, Actor]]:
         *_acronymed(text),
         *_identity_militias(text),
         *_katibas(text),
+        *_arabic_headed(text),
         *_factions(text),
         *_pdf_branches(text),
     ]
@@ -391,6 +392,25 @@ def _katibas(text: str) -> list[tuple[Span, Actor]]:
         (Span(m.start(), m.end(), m.group(0)), Actor(f"Katiba {m.group('name')}", 2))
         for m in _KATIBA.finditer(text)
     ]
+
+
+# an armed group named the Arabic way, by its kind first: "Jaish al-Izza" (the Army of
+# Izza), "Liwa al-Quds", "Faylaq al-Sham", "Saraya Awliya al-Dam"; ACLED writes the name
+# without hyphens ("Jaish al Izza")
+_ARABIC_HEAD = re.compile(
+    r"(?<![\w-])(?P<name>(?:Jaish|Jaysh|Liwa|Liwaa|Kataib|Kata['’]ib|Saraya|Harakat|Faylaq|Failaq"
+    r"|Jabhat|Firqat|Quwat|Alwiyat|Ahrar|Hurras|Junud)"
+    r"(?:[- ](?:al|el|ad|as|ash|ar|at|az|an|Al|Ad|As|Ash|Ar|At|Az|An)[- ]['’]?|[ ])"
+    r"[A-Z][\w'’]+(?:[- ](?:(?:al|el)[- ])?[A-Z][\w'’]+){0,2})"
+)
+
+
+def _arabic_headed(text: str) -> list[tuple[Span, Actor]]:
+    hits: list[tuple[Span, Actor]] = []
+    for match in _ARABIC_HEAD.finditer(text):
+        name = re.sub(r"\s*-\s*|\s+", " ", match.group("name"))
+        hits.append((Span(match.start(), match.end(), match.group(0)), Actor(name, 2)))
+    return hits
 
 
 _PDF_QUALIFIED = re.compile(

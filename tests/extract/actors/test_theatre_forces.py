@@ -177,3 +177,8 @@ def test_an_ambush_on_a_civilian_is_an_attack_on_civilians() -> None:
     assert _first("IS militants killed three soldiers in an ambush in Syria.").sub_event_type == (
         "Armed clash"
     )
+
+
+def test_a_group_named_the_arabic_way_by_its_kind_keeps_its_name() -> None:
+    event = _first("Jaish al-Izza fighters clashed with regime forces in Syria.")
+    assert event.actor1 == "Jaish al Izza"

@@ -84,3 +84,14 @@ def test_aircraft_firing_missiles_is_an_air_strike() -> None:
     assert _sub("Israeli aircraft fired missiles at a consulate in the capital.") == (
         "Air/drone strike"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [("Black-clad rioters set fire on a street in the city centre.", "Violent demonstration"),
+     ("Rioters attacked a family in their home, killing two.", "Mob violence")],
+)  # fmt: skip
+def test_rioters_against_property_demonstrate_against_people_are_a_mob(
+    sentence: str, sub: str
+) -> None:
+    assert _sub(sentence) == sub
