@@ -136,6 +136,10 @@ def _plausible(
             return True
         if len(words) == 1 and c.label in ("PERSON", "ORG") and _capital_named(strong):
             return True
+        if _INTO.search(text[max(0, c.start - 12) : c.start]) and any(
+            m.quality >= ALTERNATE for m in focused
+        ):
+            return True  # "pushed into Ras al-Ain": a person is not gone into
         return any(
             m.quality >= ALTERNATE
             and (m.place.population >= 10_000 or m.place.source != "geonames")
@@ -229,6 +233,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|from|to|near|into|outside|across|of)\s+(?:the\s+)?$", re.I
 )
 _CONTAINER_AFTER = re.compile(r"^,\s+[A-Z]")
+# words a place follows and a person seldom does
+_INTO = re.compile(r"\b(?:in|into|inside|near|outside|across|towards?)\s+(?:the\s+)?$", re.I)
 
 
 _TITLES = (

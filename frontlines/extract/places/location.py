@@ -668,7 +668,9 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
         return mention
     whole = area.place
     km = haversine_km(place.lat, place.lon, whole.lat, whole.lon)
-    if place.admin1 and whole.admin1:
+    if whole.feature.startswith("A.PCL"):  # a whole country: its point tells nothing
+        outside = bool(place.country) and place.country != whole.country
+    elif place.admin1 and whole.admin1:
         outside = not _within(place, whole) and km > _OUTSIDE_KM
     else:  # a division unknown: only the distance tells
         outside = km > (_UNKNOWN_KM if whole.feature_class == "P" else 2 * _UNKNOWN_KM)

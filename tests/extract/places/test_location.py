@@ -277,3 +277,10 @@ def test_the_place_of_an_earlier_event_the_report_dates_by_is_not_the_event_plac
         toponym("Bigtown", text, _place("Bigtown", "P.PPL", "AA", "01")),
     ]
     assert _choose(text, mentions, "AA").startswith("Northvale/BB")
+
+
+def test_a_town_written_inside_its_country_keeps_its_place() -> None:
+    text = "A roadside bomb struck a patrol near Westford in northeast Arvenia."
+    town = Place("t:w", "Westford", 46.9, 12.4, "P.PPL", "AR", "01")
+    mentions = [toponym("Westford", text, town), toponym("Arvenia", text, LAND)]
+    assert _choose(text, mentions, "AR") == "Westford/AR/2"
