@@ -55,6 +55,7 @@ def split_sides(
     hits: list[tuple[Span, Actor]], sentence: str, trigger: Span
 ) -> tuple[list[Actor], list[Actor]]:
     """The actors on actor1's side and on actor2's, in the order named."""
+    hits = _named_owners(hits, sentence)
     before: list[Actor] = []
     after: list[Actor] = []
     agent: Actor | None = None
@@ -142,6 +143,26 @@ def _defused(sentence: str, start: int) -> bool:
     """True when the actor at ``start`` planted a device that others defused or found."""
     window = sentence[max(0, start - 40) : start]
     return _PLANTED_BY.search(window) is not None and _DEFUSAL.search(sentence[:start]) is not None
+
+
+# "gunmen from the PMF", "fighters belonging to HTS": the group named after them is who
+# they are
+_OF_GROUP = re.compile(
+    r"\s+(?:from|of|belonging to|affiliated (?:with|to)|loyal to|linked to|with)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _named_owners(hits: list[tuple[Span, Actor]], sentence: str) -> list[tuple[Span, Actor]]:
+    """``hits`` without an unidentified group written as members of the named one after it."""
+    drop: set[int] = set()
+    for i in range(len(hits) - 1):
+        (span, actor), (later, owner) = hits[i], hits[i + 1]
+        generic = actor.name.startswith("Unidentified")
+        armed = owner.inter in (1, 2, 3, 4, 8) and not owner.name.startswith("Unidentified")
+        if generic and armed and _OF_GROUP.fullmatch(sentence, span.end, later.start):
+            drop.add(i)
+    return [hit for i, hit in enumerate(hits) if i not in drop]
 
 
 def _from_agent(sentence: str, start: int, trigger: Span) -> bool:

@@ -214,7 +214,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Attack",
         _rx(
-            r"\b(?:kill\w*|shot|shoot\w*|executed|murder\w*|behead\w*|stabb\w*|hacked|tortur\w*|massacr\w*"
+            r"\b(?:kill\w*|shot|shoot\w*|executed|murder\w*|assassinat\w*|slain|behead\w*|stabb\w*|hacked|tortur\w*|massacr\w*"
             r"|burn\w* alive|beat\w*|assault\w*|attack\w*|opened fire|gunned down|fired (?!tear)(?:\w+ ){0,2}?(?:at|on|upon)|injur\w*|wound\w*|slaughter\w*)\b"
         ),
     ),

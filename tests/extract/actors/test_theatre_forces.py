@@ -182,3 +182,9 @@ def test_an_ambush_on_a_civilian_is_an_attack_on_civilians() -> None:
 def test_a_group_named_the_arabic_way_by_its_kind_keeps_its_name() -> None:
     event = _first("Jaish al-Izza fighters clashed with regime forces in Syria.")
     assert event.actor1 == "Jaish al Izza"
+
+
+def test_gunmen_from_a_named_group_are_that_group() -> None:
+    event = _first("Gunmen from the Popular Mobilisation Forces killed eight villagers in Iraq.")
+    assert event.actor1.endswith("Popular Mobilization Forces")
+    assert _first("Gunmen killed two farmers in Iraq.").actor1 == "Unidentified Armed Group (Iraq)"

@@ -95,3 +95,9 @@ def test_rioters_against_property_demonstrate_against_people_are_a_mob(
     sentence: str, sub: str
 ) -> None:
     assert _sub(sentence) == sub
+
+
+def test_an_assassination_is_an_attack() -> None:
+    assert _sub("Unknown gunmen assassinated a member of the local committee in the town.") == (
+        "Attack"
+    )
