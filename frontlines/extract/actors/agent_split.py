@@ -31,6 +31,11 @@ _OWNED = (
     r"(?<!\bemployed )(?<!\bchartered )(?<!\bmanned )(?<!\bcontrolled )(?<!\bheld )"
     r"(?<!\bfunded )(?<!\bfrequented )(?<!\boccupied )"
 )
+_OWNER_BEFORE = re.compile(
+    r"\b(?:contracted|used|owned|operated|run|hired|employed|chartered|manned|controlled|held"
+    r"|funded|frequented|occupied)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
 _BY = re.compile(
     r"(?<!\bsupported )(?<!\bbacked )(?<!\baided )(?<!\bassisted )(?<!\baccompanied )(?<!\bjoined )(?<!\bled )"
     + _OWNED
@@ -48,7 +53,7 @@ _BY_NAMED = re.compile(
 _HARM_PASSIVE = re.compile(
     r"\b(?:was|were|had been|have been|has been|got|being)\s+(?:\w+\s+){0,3}?$", re.I
 )
-_BY_ANYWHERE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+_BY_ANYWHERE = re.compile(_OWNED + r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 
 
 def split_sides(
@@ -96,8 +101,9 @@ def split_sides(
             if s.start >= trigger.end
             and _BY_ANYWHERE.search(sentence[max(0, s.start - 24) : s.start])
         ]
-        rest = [a for a in after if not any(a is d for d in doers)]
-        return doers + rest, before
+        owners = [a for s, a in hits if _OWNER_BEFORE.search(sentence[max(0, s.start - 40) : s.start])]
+        rest = [a for a in after if not any(a is d for d in [*doers, *owners])]
+        return doers + rest, before + [a for a in after if any(a is o for o in owners)]
     if agent is not None:
         before.insert(0, agent)
     doers = [a for a in before if not any(a is h for h in harmed)]

@@ -188,3 +188,11 @@ def test_gunmen_from_a_named_group_are_that_group() -> None:
     event = _first("Gunmen from the Popular Mobilisation Forces killed eight villagers in Iraq.")
     assert event.actor1.endswith("Popular Mobilization Forces")
     assert _first("Gunmen killed two farmers in Iraq.").actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_the_force_holding_the_place_of_a_bombing_is_not_its_bomber() -> None:
+    event = _first(
+        "Five people were killed when a car bomb went off in a town of Syria held by "
+        "Turkish-backed rebels."
+    )
+    assert event.actor1 == "Unidentified Armed Group (Syria)"
