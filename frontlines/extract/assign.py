@@ -398,6 +398,19 @@ def _struck_at(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> 
     return _OBJECT_BEFORE.search(sentence[max(trigger.start, start - 60) : start]) is not None
 
 
+_DRONE = re.compile(r"\bdrones?\b", re.I)
+_AIRCRAFT = re.compile(r"\b(?:warplanes?|jets?|aircraft|helicopters?|air ?strikes?|air ?raids?|air force)\b", re.I)
+
+
+def _drone_on_forces(after: list[Actor], sentence: str) -> bool:
+    """An unclaimed drone attack on a state's forces or bases ("a drone attack hit the
+    Turkish base"): the weapon of armed groups against states; an unclaimed drone strike
+    on an armed group is a state's (ACLED's "Unidentified Military Forces")."""
+    struck = after[0] if after else None
+    state = struck is not None and struck.inter in (1, 8)
+    return state and bool(_DRONE.search(sentence)) and not _AIRCRAFT.search(sentence)
+
+
 def _first_actor(
     fill: Filler,
     before: list[Actor],
@@ -419,7 +432,7 @@ def _first_actor(
     if sub_event_type == "Air/drone strike":
         if after and after[0].inter in (1, 8) and not harmed:
             return after[0]
-        if _IMPROVISED_DRONE.search(sentence):
+        if _IMPROVISED_DRONE.search(sentence) or (harmed and _drone_on_forces(after, sentence)):
             return fill(Actor("Unidentified Armed Group ({country})", 3))
         # Where one foreign coalition flies the air war, its unnamed air raids are its own.
         return _AIR_COALITIONS.get(fill(Actor("{country}", 8)).name, _UNIDENTIFIED_MILITARY)

@@ -81,7 +81,7 @@ TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|destroyed|hit|pounded|raided|attacked|(?:fired|launched) (?:\w+ ){0,2}?(?:missiles?|rockets?))"
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
-            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:struck|hit|targeted|attacked|bombed)"
+            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:[\w-]+ ){0,4}?(?:struck|hit|targeted|attacked|bombed)"
             # "an Israeli strike", "Turkish strikes", "coalition strikes": a state's or a
             # coalition's strike, from the air (a labour strike is "a general strike")
             r"|(?-i:(?:Israeli|Turkish|Russian|American|US|U\.S\.|Iranian|Jordanian|Syrian|Iraqi|Saudi"

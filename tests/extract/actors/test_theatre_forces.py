@@ -103,9 +103,12 @@ def _first(text: str) -> Any:
 
 
 def test_forces_killed_in_a_drone_strike_are_its_victims_not_its_striker() -> None:
+    # an unclaimed drone attack on a state's forces is an armed group's (see below)
     event = _first("Three Iraqi soldiers were killed in a drone attack on an outpost.")
-    assert event.actor1 == "Unidentified Military Forces"
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.actor2.startswith("Military Forces of Iraq")
+    air = _first("Three Iraqi soldiers were killed in an air strike on an outpost.")
+    assert air.actor1 == "Unidentified Military Forces"
 
 
 def test_blame_in_the_same_sentence_names_the_attacker() -> None:
@@ -117,7 +120,7 @@ def test_blame_in_the_same_sentence_names_the_attacker() -> None:
 
 def test_a_force_a_drone_strike_fell_on_is_its_target() -> None:
     event = _first("A drone attack hit the Turkish military base at Bashiqa, killing a soldier.")
-    assert event.actor1 == "Unidentified Military Forces"
+    assert event.actor1.startswith("Unidentified Armed Group")
     assert event.actor2.startswith("Military Forces of Turkey")
     assert _first("Airstrikes by the Nigerian Air Force killed 20 militants.").actor1.startswith(
         "Military Forces of Nigeria"
@@ -196,3 +199,8 @@ def test_the_force_holding_the_place_of_a_bombing_is_not_its_bomber() -> None:
         "Turkish-backed rebels."
     )
     assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_an_unclaimed_drone_strike_on_an_armed_group_is_a_states() -> None:
+    event = _first("An armed drone of unknown origin struck Al Shabaab positions in Somalia.")
+    assert event.actor1 == "Unidentified Military Forces"
