@@ -39,9 +39,7 @@ _PROTEST = _rx(
     r"|intersection|motorway|avenue|crossing|construction site|parking lot)s?"
     r"|road ?blocks?|boycott\w*|walkout|chanted|chanting|placards|banners?"
     r"|press conference with (?:a |their )?(?:banners?|placards|pickets?)|human chain|motorcade|caravan"
-    r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?"
-    # a crowd named as rioting is a demonstration turned violent
-    r"|rioters|rioting)\b"
+    r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
 )
 # a crowd forcing its way in is a demonstration, its cause unsaid ("supporters of X stormed
 # the embassy"), when it is the sentence's own act, not the backdrop of another ("clashed
@@ -95,7 +93,7 @@ _RIOT_VIOLENCE = _rx(
 # acting on the crowd in the same text, the clash is theirs with the police.
 _DURING_CLASH = _rx(r"\b(?:during|amid|in) " + _OWN_CLASH)
 _MOB_ATTACK = _rx(
-    r"\b(?:mob|lynch\w*|vigilantes?|crowd|supporters|youths|locals|residents|villagers|rioters"
+    r"\b(?:mob|lynch\w*|vigilantes?|crowd|supporters|youths|locals|residents|villagers"
     r"|group of (?:[\w-]+ ){0,2}?(?:people|persons|men|women|locals|residents|villagers|youths|individuals)"
     r"|(?:around |about |over |some )?\d+(?:-\d+)? (?:persons|people)"
     r"|(?:family members|relatives|party (?:workers|members|supporters|cadres)))\b"
@@ -236,10 +234,6 @@ _DEPLOYED_AHEAD = _rx(
 )
 
 
-# rioters who harm people, not property, are a mob ("rioters attacked a family")
-_HARM_TO_PEOPLE = _rx(r"\b(?:beat|attacked|killed|lynched|assaulted|stoned|hacked|injured)$")
-
-
 def protest(text: str, context: str) -> EventClass | None:
     match = _PROTEST.search(text) or _crowd_forced_in(text)
     if match is None or _described_protest(text, match):
@@ -250,10 +244,7 @@ def protest(text: str, context: str) -> EventClass | None:
         return make_class("Change to group/activity", act)
     trigger = span(match)
     mob = _MOB_ATTACK.search(text) or _PARTY_CLASH.search(text)
-    if mob is not None and (
-        mob.start() < match.start()
-        or (mob.start() == match.start() and _HARM_TO_PEOPLE.search(mob.group(0)))
-    ):
+    if mob is not None and mob.start() < match.start():
         return make_class("Mob violence", span(mob))
     whole = f"{text} {context}"
     if _RIOT_VIOLENCE.search(whole) or (

@@ -86,17 +86,6 @@ def test_aircraft_firing_missiles_is_an_air_strike() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("sentence", "sub"),
-    [("Black-clad rioters set fire on a street in the city centre.", "Violent demonstration"),
-     ("Rioters attacked a family in their home, killing two.", "Mob violence")],
-)  # fmt: skip
-def test_rioters_against_property_demonstrate_against_people_are_a_mob(
-    sentence: str, sub: str
-) -> None:
-    assert _sub(sentence) == sub
-
-
 def test_an_assassination_is_an_attack() -> None:
     assert _sub("Unknown gunmen assassinated a member of the local committee in the town.") == (
         "Attack"
