@@ -475,6 +475,7 @@ def choose_location(
         area = _area_after(text, mention, inside)
         qualifier = _qualifier(inside, mention, text) or area
         mention = _outside_area(_agree(mention, qualifier), area)
+        mention = _part_far_from_whole(text, mention, inside)
         unknown = _unknown_inside(text, mention, inside, skipped)
         if unknown is not None:
             # "the village of X in the countryside of Y", X unknown: the report's X, at Y
@@ -677,6 +678,29 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
     return replace(mention, place=None) if outside else mention
 
 
+# "the Dur al Naft area of Basrah city": the name before is a part of the place after
+_PART_OF_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}\s+(?:area|neighbou?rhood|quarter|district|suburb)\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.I,
+)
+_PART_KM = 50.0
+
+
+def _part_far_from_whole(text: str, mention: Mention, inside: list[Mention]) -> Mention:
+    """The mention without its place when the text writes it as a part of a place named
+    after it ("the Dur al Naft area of Basrah city") and the gazetteer read it far from that
+    place: a misreading of a local name, which the whole then stands in for."""
+    gap = _PART_OF_AFTER.match(text, mention.end)
+    if gap is None or mention.place is None:
+        return mention
+    whole = next((m for m in inside if m.start == gap.end() and m.place is not None), None)
+    if whole is None or whole.place is None:
+        return mention
+    km = haversine_km(mention.place.lat, mention.place.lon, whole.place.lat, whole.place.lon)
+    return replace(mention, place=None) if km > _PART_KM else mention
+
+
 def _within(place: Place, area: Place) -> bool:
     """Whether ``place`` lies in ``area``'s first-level division (for a city that is a
     division of its own, such as Damascus, in the division around it as well)."""
@@ -723,6 +747,7 @@ def _nearby(mentions: list[Mention], target: Mention, paragraph: tuple[int, int]
         and m.kind == "toponym"
         and paragraph[0] <= m.start < paragraph[1]
         and m.place.feature_class == "P"
+        and m.start != target.start  # not the name's own (mis)reading
     ]
     if not resolved:
         return None

@@ -284,3 +284,12 @@ def test_a_town_written_inside_its_country_keeps_its_place() -> None:
     town = Place("t:w", "Westford", 46.9, 12.4, "P.PPL", "AR", "01")
     mentions = [toponym("Westford", text, town), toponym("Arvenia", text, LAND)]
     assert _choose(text, mentions, "AR") == "Westford/AR/2"
+
+
+def test_a_part_of_a_city_read_far_from_it_stands_at_the_city() -> None:
+    text = "Locals protested in the Dor al Naft area of Bigtown city."
+    far = Place("t:d", "Ad Dor", 40.0, 20.0, "P.PPLA2", "AR", "05")
+    city = Place("t:b", "Bigtown", 45.0, 10.0, "P.PPL", "AR", "01", population=900_000)
+    mentions = [toponym("Dor", text, far), toponym("Bigtown", text, city)]
+    chosen = choose_location(text, mentions, 0, len(text), 12, (0, len(text)), "AR")
+    assert chosen is not None and chosen.place == city and chosen.name == "Dor"
