@@ -54,7 +54,8 @@ _PLACES_AFTER = (r"(?:villages|towns|cities|districts|sub-?districts|areas|neigh
                  r"|governorates|provinces)\b")
 
 # verbs whose object is a place as often as not ("shelled X", "stormed X")
-_STRUCK = r"shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized"
+_STRUCK = (r"shelled|targeted|attacked|struck|bombed|raided|stormed|entered|captured|seized"
+           r"|retook|recaptured|regained|pounded|bombarded|overran|besieged|liberated")
 
 # (pattern, relation, precision, hint); group "name" is the toponym, "b" a second one.
 _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
@@ -63,7 +64,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\s+)?\b(?P<rel>{_DIRECTIONS})(?:ern)?\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
         (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of|(?:[Dd]esert|[Bb]adia) of|surroundings of|environs of|periphery of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
         # the people of a place: "residents of X demonstrated"
-        (rf"\b(?:residents|inhabitants|natives|villagers|people|families)\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 1, ""),
+        (rf"\b(?i:residents|inhabitants|natives|villagers|people|families)\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 1, ""),
         # "the town of X", "the northeastern Syrian town of X", "the Kurdish-held city of X"
         (rf"\b(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|village|area)\s+of\s+(?P<name>{NAME})", "", 1, ""),
         (rf"\bthe\s+(?:province|governorate|district|region)\s+of\s+(?P<name>{NAME})", "", 3, "admin"),

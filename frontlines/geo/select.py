@@ -19,7 +19,7 @@ from .recognize import (
     Candidate,
     demonyms,
 )
-from .words import GENERIC_WORDS
+from .words import GENERIC_WORDS, TRANSLITERATED
 
 
 def inherit_vetoes(cands: Iterable[Candidate]) -> None:
@@ -146,9 +146,24 @@ def _plausible(
             for m in focused
         )
     if c.start not in propn and sentence_initial(c.start, text):
-        return any(m.place.feature.startswith("A.PCL") for m in strong)
+        return any(m.place.feature.startswith("A.PCL") for m in strong) or _theatre_name(
+            c, strong, focus
+        )
     big = any(m.place.population >= 50_000 or m.place.feature_class == "A" for m in strong)
     return bool(focused) or big or len(words) > 1
+
+
+_ARTICLE_START = re.compile(r"^(?:Al|El|Ad|As|Ash|Ar|At|Az|An|Ath|Ez)[- ]\w")
+
+
+def _theatre_name(c: Candidate, strong: list[Match], focus: dict[str, float]) -> bool:
+    """A name opening its sentence that is a town of the text's focus in a country whose
+    names are transliterated, written with their article ("Al-Kut came under fire") or
+    in several words: such names are no English words opening a sentence."""
+    words = c.text.split()
+    if not (_ARTICLE_START.match(c.text) or len(words) > 1) or c.text.lower() in stop_words():
+        return False
+    return any(m.place.country in TRANSLITERATED and in_focus(m.place, focus) for m in strong)
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s$")

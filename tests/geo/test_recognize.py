@@ -155,3 +155,14 @@ def test_a_names_own_article_is_not_a_first_place_of_a_span() -> None:
     assert "Al" not in found and found.get("Al-Sukhnah desert") != "between"
     spans = {c.text: c.relation for c in cue_candidates("A bomb hit a bus on the Homs-Palmyra highway.")}
     assert spans.get("Homs-Palmyra highway") == "between"
+
+
+def test_the_people_of_a_place_opening_a_sentence_cue_it() -> None:
+    found = {c.text for c in cue_candidates("Residents of Al-Kut protested against power cuts.")}
+    assert "Al-Kut" in found
+
+
+def test_a_town_retaken_or_pounded_is_the_verbs_object() -> None:
+    for text in ("Rebels retook Saraqib from government forces.",
+                 "Warplanes pounded Ariha and nearby villages."):  # fmt: skip
+        assert any(c.hint == "object" for c in cue_candidates(text))
