@@ -47,3 +47,14 @@ def test_a_military_operations_name_is_not_a_place() -> None:
 
     cand = Candidate(10, 29, "Operation Claw-Lock", {"ner"})
     assert _not_a_place(cand, [], set(), set(), "Troops led Operation Claw-Lock in the hills.")
+
+
+def test_an_article_led_town_of_the_focus_may_open_a_sentence() -> None:
+    from frontlines.geo.select import _theatre_name
+
+    kut = Place("gn:5", "Al-Kut", 32.5, 45.8, "P.PPL", "IQ", "16", population=315_000)
+    cand = Candidate(0, 6, "Al-Kut", {"gazetteer"})
+    assert _theatre_name(cand, [Match(kut, 1.0)], {"IQ": 1.0})
+    assert not _theatre_name(cand, [Match(kut, 1.0)], {"US": 1.0})
+    paris = Place("gn:6", "Paris", 48.9, 2.35, "P.PPLC", "FR", "11", population=2_000_000)
+    assert not _theatre_name(Candidate(0, 5, "Paris", {"gazetteer"}), [Match(paris, 1.0)], {"FR": 1.0})
