@@ -35,6 +35,7 @@ from .attributes.dates import DateResolution, resolve_date
 from .attributes.fatalities import parse_fatalities
 from .attributes.modality import modality
 from .attributes.notes import write_note
+from .elaboration import details, merged
 from .places.admin_context import Lookup
 from .places.admin_hint import masked_hint, organisation_country
 from .places.country_prior import organisations_capital, prior_country_location
@@ -110,6 +111,9 @@ class _Part:
     context: str = ""
     events: list[Event] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # of ``mentions``, which are by offset
+    # the sentence of the last event and its trigger word, for a detailing sentence after it
+    last_sentence: Span | None = None
+    last_trigger: str = ""
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -272,6 +276,7 @@ class EventExtractor:
             part.previous_sides = None
             part.previous_location = None
             part.previous_paragraph = para_index
+            part.last_sentence = None
         date = resolve_date(sentence.text, part.published, part.previous_date)
         if not date.inherited:
             part.previous_date = date
@@ -288,7 +293,26 @@ class EventExtractor:
         event = self._event(document, part, sentence, found, date, paragraphs[para_index])
         if mood == "reported":
             event.credibility = "medium"
-        part.events.append(event)
+        self._add(part, event, sentence, found.trigger.text)
+
+    def _add(self, part: _Part, event: Event, sentence: Span, trigger: str) -> None:
+        """Add ``event``, or let it replace the previous event when it details it (the
+        previous sentence told it vaguely: :mod:`.elaboration`)."""
+        last, last_trigger = part.last_sentence, part.last_trigger
+        part.last_sentence, part.last_trigger = sentence, trigger
+        if last is None or not part.events:
+            part.events.append(event)
+            return
+        previous = part.events[-1]
+        if not details(part.text, previous, last, last_trigger, event, sentence):
+            part.events.append(event)
+            return
+        actor1 = event.actor1
+        event = merged(previous, event)
+        event.interaction = interaction(event.inter1, event.inter2)
+        if event.actor1 != actor1:
+            event.notes = event.notes.replace(actor1, event.actor1, 1)
+        part.events[-1] = event
 
     def _claimed(self, part: _Part, sentence: Span, when: str, found: EventClass | None) -> bool:
         """Whether ``sentence`` claims the event its paragraph has just told ("IS claimed

@@ -440,7 +440,11 @@ _MILITARY = "Military Forces of {the}{country} ({period})"
 # "Russian shelled the positions": a demonym as the subject of a strike verb.
 _BARE_DEED = r"(?=\s+(?:shelled|bombed|fired at|struck|attacked|targeted)\b)"
 # "Iran fired missiles", "Turkey shelled": the deeds a country named alone is the subject of
-_STATE_DEED = re.compile(r"(?=\s+(?:shelled|bombed|fired|launched|struck|attacked|targeted)\s)")
+_STATE_DEED = re.compile(
+    r"(?=\s+(?:shelled|bombed|fired|launched|struck|attacked|targeted|pounded|bombarded"
+    r"|(?:stepped up|intensified|escalated|resumed|renewed|continued) (?:its|their) (?:shelling"
+    r"|bombardment|bombing|air ?strikes|strikes|attacks|offensive))\s)"
+)
 
 # "a Houthi-planted mine", "IS-fired rockets": the actor named before its deed.
 _DEED = r"(?=-(?:planted|laid|placed|fired|launched|triggered|set)\b)"
