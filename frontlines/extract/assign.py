@@ -179,16 +179,24 @@ _PARTNER_GAP = re.compile(
 )
 
 
+# a sentence whose subject refers back to a force the paragraph named ("They set fire to
+# houses", "The militants then withdrew"): that force acted
+_ANAPHORIC_SUBJECT = re.compile(
+    r"\s*(?:They|The (?:militants|gunmen|attackers|assailants|fighters|group|insurgents|jihadists))\b"
+)
+
+
 def paragraph_battle(
     registry: ActorRegistry, before: str, sentence: str, country: str, when: str
 ) -> Sides | None:
     """The sides of the battle a paragraph describes, for a casualty report with no
-    agent ("Military sources said that dozens of militants were killed"): the first
+    agent ("Military sources said that dozens of militants were killed") or a sentence whose
+    subject refers back to a force ("They set fire to houses"): the first
     armed force the paragraph named as a sentence's subject before ``sentence`` (``before`` is the paragraph's
     text up to it) is actor1, with the force named beside it ("A and B stormed the
     town") as its associate. None when ``sentence`` is not such a report or the
     paragraph named no armed force with a name of its own."""
-    if not _AGENTLESS_CASUALTIES.search(sentence):
+    if not (_AGENTLESS_CASUALTIES.search(sentence) or _ANAPHORIC_SUBJECT.match(sentence)):
         return None
     hits = [
         (span, actor)

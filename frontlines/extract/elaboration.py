@@ -11,6 +11,9 @@ or when it names only casualties ("were killed") and no act.
 :func:`details` tells whether a new event, from the sentence right after the previous
 event's in the same paragraph, details that event; :func:`merged` is the new event with
 what only the first telling knew (an identified actor, a higher death toll).
+:func:`continues` tells a sentence that goes on telling the previous event ("Protesters
+gathered in Basra. They blocked roads."): the same kind of event with no place of its own,
+which adds nothing but what ``merged`` keeps.
 """
 
 from __future__ import annotations
@@ -55,6 +58,24 @@ def details(
     if _casualties_only(previous, previous_trigger):
         return event.event_type == "Explosions/Remote violence" or event.event_type == previous.event_type
     return _vague_place(previous) and previous.event_type == event.event_type
+
+
+def continues(
+    text: str, previous: Event, previous_sentence: Span, event: Event, sentence: Span
+) -> bool:
+    """Whether ``event`` goes on telling ``previous`` ("Protesters gathered in Basra. They
+    blocked roads."): the same kind of event, in the sentence right after, with no place
+    of its own."""
+    if _GAP.fullmatch(text, previous_sentence.end, sentence.start) is None:
+        return False
+    own_place = event.location_reason.startswith(_OWN_PLACE) and "previous sentence" not in (
+        event.location_reason.split(";")[0]
+    )
+    return (
+        not own_place
+        and previous.sub_event_type == event.sub_event_type
+        and previous.event_date == event.event_date
+    )
 
 
 def merged(previous: Event, event: Event) -> Event:

@@ -46,3 +46,17 @@ def test_two_placed_events_stay_two() -> None:
     mentions = [Mention("Kelford", s, s + 7, place=TOWN) for s in starts]
     events = EventExtractor().extract_text(text, dt.date(2023, 6, 1), mentions=mentions)
     assert len(events) == 2
+
+
+def test_a_sentence_going_on_about_the_event_adds_no_event() -> None:
+    text = "Protesters gathered in Kelford. They blocked roads."
+    mentions = [Mention("Kelford", 23, 30, place=TOWN)]
+    events = EventExtractor().extract_text(text, dt.date(2023, 6, 1), mentions=mentions)
+    assert len(events) == 1 and events[0].location == "Kelford"
+
+
+def test_a_sentence_whose_subject_refers_back_names_the_force_before_it() -> None:
+    text = "Islamic State fighters raided a village near Kelford. They set fire to houses."
+    mentions = [Mention("Kelford", 45, 52, place=TOWN)]
+    events = EventExtractor().extract_text(text, dt.date(2023, 6, 1), mentions=mentions)
+    assert events and events[-1].actor1.startswith("Islamic State")
