@@ -20,6 +20,7 @@ from .html_budget import trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
 from .html_depth import MAX_DEPTH, MAX_EMPTY, drop_empty, markup_cut, node_budget
 from .html_runs import KEEP, collapse_runs
+from .html_shapes import collapse_shapes
 from .html_text import as_text
 
 _THREAD_KEYS = (
@@ -100,6 +101,9 @@ def _bounded(html: str, notes: list[str]) -> str:
     (``html_text``)."""
     budget = node_budget(len(html))
     cut = markup_cut(html, nodes=budget)
+    if cut is not None and cut[1] == "nodes":
+        html, alike = _alike_as_text(html, budget, notes)
+        cut = markup_cut(html, nodes=budget) if alike else cut
     if cut is None:
         return html
     at, why = cut
@@ -111,6 +115,16 @@ def _bounded(html: str, notes: list[str]) -> str:
                  f"{len(html):,} characters: its markup past its first {at:,} characters is "
                  "read as text")  # fmt: skip
     return html[:at] + as_text(html[at:])
+
+
+def _alike_as_text(html: str, budget: int, notes: list[str]) -> tuple[str, int]:
+    """A page over its node budget with dense runs of markup alike up to attributes and
+    text: their copies past the ``KEEP``-th read as text (``html_shapes``)."""
+    html, alike = collapse_shapes(html, tags=budget)
+    if alike:
+        notes.append(f"{alike:,} copies of markup alike up to its attributes and text, past "
+                     f"{KEEP} in a row, were read as text")  # fmt: skip
+    return html, alike
 
 
 def _take_map_links(tree: LexborHTMLParser, found: Furniture, base: str | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -95,7 +97,9 @@ def test_the_node_budget_grows_with_the_page_past_its_floor() -> None:
 def test_a_flood_of_elements_is_read_as_text_past_the_budget_with_a_warning() -> None:
     text = "Syrian troops clashed with ISIS fighters near Palmyra on Monday."
     last = MIN_NODES // 2 + 10  # an element and an attribute each: past the budget
-    flood = "".join(f"<b id='b{i}'>w{i}. </b>" for i in range(last))
+    rng = random.Random(3)  # names at random: no run of one shape (``html_shapes``)
+    names = [rng.choice(("b", "i", "u", "em", "span", "small")) for _ in range(last)]
+    flood = "".join(f"<{n} id='b{i}'>w{i}. </{n}>" for i, n in enumerate(names))
     page = (f"<html><head><title>T</title></head><body><article><p>{text}</p>{flood}"
             "<p>Read as text.</p><script>never();</script></article></body></html>")  # fmt: skip
     [doc] = read_bytes(page.encode(), source="flood.html")
