@@ -7,9 +7,11 @@ open elements the way a parser roughly would (end tags close up to their element
 elements never open, ``<li>``, ``<p>`` and the like close an open sibling, script and
 style hold text only) and gives the offset of the first tag that opens an element
 ``MAX_DEPTH`` deep: the page is read up to there. Elements cost lexbor a few hundred
-bytes each however little markup opens them: 10 MB of ``<p>`` took 906 MB and 11 s to
-read, so a page is also read only up to its ``MAX_ELEMENTS``-th element (the largest page
-of ``../shared`` and ``tests/`` holds under 5,000). ``drop_empty`` removes empty elements
+bytes each however little markup opens them (10 MB of ``<p>`` took 906 MB and 11 s to
+read), attributes and comments less, trafilatura's copies of the tree more: a page is
+read as markup only up to its ``node_budget``-th node (elements, attributes, comments;
+a number that grows with the page's size, above the densest page of ``../shared`` and
+``tests/``), and past it as text (``html_text``). ``drop_empty`` removes empty elements
 from a page that holds tens of thousands of them, before trafilatura walks it.
 """
 
