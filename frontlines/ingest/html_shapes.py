@@ -22,15 +22,15 @@ text anyway: collapsing the runs first keeps more of such a page as markup, the 
 A run is found at a start tag whose name was seen shortly before: the markup between the
 two is a candidate unit, and it is a run when a pattern made of its tags (attributes and
 text left free) matches it over and over (a possessive repeat: linear, at C speed). A run
-found short is not looked for again inside itself, and the scan reads at most
-``MAX_TAGS`` start tags outside runs, so it costs little whatever the page.
+found short is not looked for again inside itself, runs are looked for at every
+``_STRIDE``-th start tag only, and the scan reads at most ``MAX_TAGS`` start tags outside
+runs, so it costs little whatever the page.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 
 from .html_depth import BYTES_PER_NODE, MAX_NODES
 from .html_runs import KEEP
@@ -40,6 +40,10 @@ MAX_UNIT = 512  # characters of a unit looked for
 MAX_UNIT_TAGS = 24  # tags of a unit looked for
 MAX_TAGS = MAX_NODES  # start tags read outside runs
 _CANDIDATES = 3
+# a run is looked for at every fourth start tag: a run of hundreds of copies is found all
+# the same (from any start tag inside it, a rotation of its unit repeats), at a quarter of
+# the cost on markup that holds none
+_STRIDE = 4
 _FORGET = 4_096
 
 _START = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
@@ -60,10 +64,11 @@ def collapse_shapes(html: str, keep: int = KEEP, tags: int = MAX_TAGS) -> tuple[
         read += 1
         at, name = m.start(), m.group(1)
         pos = m.end()
-        if at < short.get(name, 0):
+        before = seen.get(name, ())
+        seen[name] = (at, *before)[:_CANDIDATES]
+        if read % _STRIDE or at < short.get(name, 0):
             continue
-        run = _longest_run(html, at, seen.get(name, ()), keep)
-        seen[name] = (at, *seen.get(name, ()))[:_CANDIDATES]
+        run = _longest_run(html, at, before, keep)
         if len(seen) > _FORGET:
             seen = {t: p for t, p in seen.items() if at - p[0] <= MAX_UNIT}
             short = {t: end for t, end in short.items() if end > at}
@@ -96,7 +101,7 @@ def _longest_run(
         shape = tuple(_TAG.findall(html, prev, at))
         if not shape or len(shape) > MAX_UNIT_TAGS or html.count("<", prev, at) != len(shape):
             continue  # a comment, a stray ``<`` or too many tags: no unit
-        if _next_shape(html, at, len(shape)) != shape:
+        if _next_shape(html, at, len(shape), at - prev) != shape:
             continue  # the markup after is not a copy: no pattern is made
         whole, kept = _patterns(shape, keep)
         end = whole.match(html, prev)
@@ -113,9 +118,10 @@ def _longest_run(
     return best
 
 
-def _next_shape(html: str, at: int, tags: int) -> tuple[str, ...]:
-    """The names of the ``tags`` tags from ``at``."""
-    return tuple(m.group(1) for m in islice(_TAG.finditer(html, at), tags))
+def _next_shape(html: str, at: int, tags: int, size: int) -> tuple[str, ...]:
+    """The names of the first ``tags`` tags from ``at``, looked for within twice the
+    unit's ``size`` (a copy may hold longer attributes or text, not many times longer)."""
+    return tuple(_TAG.findall(html, at, at + 2 * size + 64)[:tags])
 
 
 def _count(html: str, first: int, end: int, shape: tuple[str, ...]) -> int:
