@@ -16,7 +16,7 @@ from ..records import Comment
 from .dates import metadata_date, to_date
 from .document import MAX_COMMENTS
 from .furniture import Furniture, is_map_link, strip_paragraphs
-from .html_budget import trim_text
+from .html_budget import TEXT_BUDGET, trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
 from .html_depth import MAX_DEPTH, MAX_EMPTY, drop_empty, markup_cut, node_budget
 from .html_runs import KEEP, collapse_runs
@@ -114,7 +114,8 @@ def _bounded(html: str, notes: list[str]) -> str:
     notes.append(f"the page holds over {budget:,} elements, attributes and comments for its "
                  f"{len(html):,} characters: its markup past its first {at:,} characters is "
                  "read as text")  # fmt: skip
-    return html[:at] + as_text(html[at:])
+    # past ``TEXT_BUDGET`` characters, ``trim_text`` would cut the text anyway
+    return html[:at] + as_text(html[at:])[:TEXT_BUDGET]
 
 
 def _alike_as_text(html: str, budget: int, notes: list[str]) -> tuple[str, int]:
