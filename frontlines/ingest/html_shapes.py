@@ -50,10 +50,13 @@ _START = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
 _TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
 
 
-def collapse_shapes(html: str, keep: int = KEEP, tags: int = MAX_TAGS) -> tuple[str, int]:
+def collapse_shapes(
+    html: str, keep: int = KEEP, tags: int = MAX_TAGS, stop: int | None = None
+) -> tuple[str, int]:
     """``html`` with the dense copies past the ``keep``-th of any shape repeated back to
     back read as text, and how many copies were; at most ``tags`` start tags outside
-    runs are read (past a page's node budget, its markup is read as text anyway)."""
+    runs are read, and none from ``stop`` on while no run is found (past a page's node
+    budget, its markup is read as text anyway)."""
     if html.count("<") <= 2 * keep:
         return html, 0
     pieces: list[str] = []
@@ -63,6 +66,8 @@ def collapse_shapes(html: str, keep: int = KEEP, tags: int = MAX_TAGS) -> tuple[
     while read < tags and (m := _START.search(html, pos)) is not None:
         read += 1
         at, name = m.start(), m.group(1)
+        if stop is not None and at >= stop and not alike:
+            break
         pos = m.end()
         before = seen.get(name, ())
         seen[name] = (at, *before)[:_CANDIDATES]

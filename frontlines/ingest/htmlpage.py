@@ -102,7 +102,7 @@ def _bounded(html: str, notes: list[str]) -> str:
     budget = node_budget(len(html))
     cut = markup_cut(html, nodes=budget)
     if cut is not None and cut[1] == "nodes":
-        html, alike = _alike_as_text(html, budget, notes)
+        html, alike = _alike_as_text(html, budget, cut[0], notes)
         cut = markup_cut(html, nodes=budget) if alike else cut
     if cut is None:
         return html
@@ -118,10 +118,11 @@ def _bounded(html: str, notes: list[str]) -> str:
     return html[:at] + as_text(html[at:])[:TEXT_BUDGET]
 
 
-def _alike_as_text(html: str, budget: int, notes: list[str]) -> tuple[str, int]:
-    """A page over its node budget with dense runs of markup alike up to attributes and
-    text: their copies past the ``KEEP``-th read as text (``html_shapes``)."""
-    html, alike = collapse_shapes(html, tags=budget)
+def _alike_as_text(html: str, budget: int, cut: int, notes: list[str]) -> tuple[str, int]:
+    """A page over its node budget (reached at ``cut``) with dense runs of markup alike up
+    to attributes and text: their copies past the ``KEEP``-th read as text
+    (``html_shapes``; runs are looked for before ``cut``, or past it once one is found)."""
+    html, alike = collapse_shapes(html, tags=budget, stop=cut)
     if alike:
         notes.append(f"{alike:,} copies of markup alike up to its attributes and text, past "
                      f"{KEEP} in a row, were read as text")  # fmt: skip

@@ -71,3 +71,10 @@ def test_real_pages_stay_within_their_node_budget() -> None:
     for page in pages:
         html = page.read_bytes().decode("utf-8", "replace")
         assert markup_cut(html, nodes=node_budget(len(html))) is None, page.name
+
+
+def test_no_run_is_looked_for_past_the_stop_until_one_is_found() -> None:
+    flood = "".join(f"<b id='{i}'>x</b>" for i in range(1_000))
+    page = _page(flood)
+    assert collapse_shapes(page, keep=50, stop=page.index("<b id")) == (page, 0)
+    assert collapse_shapes(page, keep=50, stop=page.index("<b id='100'"))[1] > 900
