@@ -7,8 +7,10 @@ thousands deep with repeated ids, one name repeated 100,000 times on a line, map
 lines by the ten thousand, 9-10 MB files, unpunctuated text, charsets that are codecs
 but not text encodings, broken and legacy encodings, year-1 and year-9999 dates, entity
 tricks (surrogates, billion laughs), deep markup nesting, junk markup, flooded threads,
-1-10 MB of one element or link repeated; about one in ten is a good page that must be
-stored. They are ingested in batches of ``--batch`` (default 100) with the CLI's
+1-10 MB of one element or link repeated, and 1-10 MB of markup that varies from element
+to element (``VARIED_KINDS``: attributes, addresses, blocks nested hundreds deep, tiny
+tables and lists, attribute values of megabytes, comments and scripts, random elements);
+about one in ten is a good page that must be stored. They are ingested in batches of ``--batch`` (default 100) with the CLI's
 isolation (a worker per run, ``--max-seconds`` per input, a memory ceiling). Prints crashes (exceptions that ended a batch), unexpected
 failures (inputs failed by an exception frontlines did not raise on purpose), refusals,
 timeouts, good pages lost, time per input (p50, p99, max, the slowest input; wall clock,
@@ -229,6 +231,123 @@ def element_flood(rng: random.Random, n: int, size: int) -> Case:
     )
 
 
+# -- floods whose markup varies from element to element (no two copies alike) -------------
+def _fill(size: int, unit: Callable[[int], str]) -> str:
+    """``unit(0)``, ``unit(1)``, ... joined up to ``size`` characters."""
+    parts: list[str] = []
+    total = i = 0
+    while total < size:
+        parts.append(piece := unit(i))
+        total += len(piece)
+        i += 1
+    return "".join(parts)
+
+
+def _word(rng: random.Random) -> str:
+    return rng.choice((*_TOWNS, "x", "map", "Tag", "more", "news"))
+
+
+def attribute_flood(rng: random.Random, n: int, size: int) -> Case:
+    """Elements that differ only in their attributes' values (``<b id='N'>x</b>``)."""
+    variant = n % 3
+    units: list[Callable[[int], str]] = [
+        lambda i: f"<b id='{i}'>x</b>",
+        lambda i: f"<span class='c{i % 97}' data-n='{i}' title='t{i * 7}'>{_TOWNS[i % 8]}</span>",
+        lambda i: f"<p id='p{i}' data-k='{rng.getrandbits(32):x}'></p>",
+    ]
+    return _flood_page(rng, "attrs", n, _fill(size, units[variant]))
+
+
+def href_flood(rng: random.Random, n: int, size: int) -> Case:
+    """Links, each to its own address (a tag cloud, a link farm), labels alike or not."""
+    variant = n % 3
+    units: list[Callable[[int], str]] = [
+        lambda i: f"<li><a href='/t/{i}'>Tag {i}</a></li>",
+        lambda i: f"<a href='https://example.org/{rng.getrandbits(40):x}'>Palmyra</a> ",
+        lambda i: f"<a href='#{i}'>Palmyra {i}</a>",
+    ]
+    return _flood_page(rng, "hrefs", n, _fill(size, units[variant]))
+
+
+_TAGS = ("div", "span", "section", "b", "i", "em", "blockquote", "article")
+
+
+def deep_blocks(rng: random.Random, n: int, size: int) -> Case:
+    """Blocks nested up to a few hundred deep (under the browsers' 512), each its own."""
+    depth = rng.choice((50, 200, 500))
+
+    def block(i: int) -> str:
+        tags = [_TAGS[(i + k) % len(_TAGS)] for k in range(depth)]
+        opened = "".join(f"<{t} id='d{i}-{k}'>" for k, t in enumerate(tags))
+        return opened + _word(rng) + "".join(f"</{t}>" for t in reversed(tags))
+
+    return _flood_page(rng, "deep", n, _fill(size, block))
+
+
+def tiny_tables(rng: random.Random, n: int, size: int) -> Case:
+    """Many tiny tables, lists or definition lists, each with its own cell."""
+    variant = n % 3
+    units: list[Callable[[int], str]] = [
+        lambda i: f"<table><tr><td>{i}</td><td>{_word(rng)}</td></tr></table>",
+        lambda i: f"<ul><li>{_word(rng)} {i}</li></ul>",
+        lambda i: f"<dl><dt>{i}</dt><dd>{_word(rng)}</dd></dl>",
+    ]
+    return _flood_page(rng, "tables", n, _fill(size, units[variant]))
+
+
+def huge_attributes(rng: random.Random, n: int, size: int) -> Case:
+    """A few attribute values of megabytes (a data: image, a long title, a style)."""
+    count = rng.choice((1, 3, 10))
+    each = max(1, size // count)
+    blob = base64.b64encode(rng.randbytes(each * 3 // 4)).decode()[:each]
+    variant = n % 3
+    units = (
+        lambda i: f"<img src='data:image/png;base64,{blob}' alt='map {i}'>",
+        lambda i: f"<div title='{blob}'>{_TOWNS[i % 8]}</div>",
+        lambda i: f"<p style='{blob}' data-x=\"{i}\">{_sentence(rng)}</p>",
+    )
+    return _flood_page(rng, "bigattr", n, "".join(units[variant](i) for i in range(count)))
+
+
+def comment_script_flood(rng: random.Random, n: int, size: int) -> Case:
+    """Markup comments, scripts or styles by the ten thousand, each its own."""
+    variant = n % 3
+    units: list[Callable[[int], str]] = [
+        lambda i: f"<!-- {i} -->",
+        lambda i: f"<script>var a{i}={i};</script>",
+        lambda i: f"<style>.c{i}{{color:red}}</style><!--{_word(rng)}-->",
+    ]
+    return _flood_page(rng, "scripts", n, _fill(size, units[variant]))
+
+
+_MIXED = ("b", "i", "span", "a", "p", "div", "li", "em", "u", "td", "small", "font")
+
+
+def mixed_markup(rng: random.Random, n: int, size: int) -> Case:
+    """Short elements of random names, attributes and words, each closed: no structure
+    repeats, and the markup never nests deep."""
+
+    def unit(_: int) -> str:
+        tag = rng.choice(_MIXED)
+        attr = rng.choice(("", f" id='{rng.getrandbits(24):x}'", " class='x'", " href='#'"))
+        inner = rng.choice(("", _word(rng), "<br>"))
+        return f"<{tag}{attr}>{inner}</{tag}>"
+
+    return _flood_page(rng, "mixed", n, _fill(size, unit))
+
+
+def _flood_page(rng: random.Random, kind: str, n: int, flood: str) -> Case:
+    body = f"<p>{_sentence(rng)}</p>{flood}<p>{_sentence(rng)}</p>"
+    return Case(f"{kind}-{n}.html", _html(body).encode())
+
+
+VARIED_KINDS: dict[str, Callable[[random.Random, int, int], Case]] = {
+    "attrs": attribute_flood, "hrefs": href_flood, "deep": deep_blocks,
+    "tables": tiny_tables, "bigattr": huge_attributes, "scripts": comment_script_flood,
+    "mixed": mixed_markup,
+}  # fmt: skip
+
+
 def _hostile(rng: random.Random, n: int, scale: float) -> Case:
     def sized(full: int, low: int = 1) -> int:
         return max(low, int(full * scale))
@@ -247,9 +366,13 @@ def _hostile(rng: random.Random, n: int, scale: float) -> Case:
         lambda: junk_markup(rng, n, sized(rng.choice((10_000, 1_000_000)), 2_000)),
         lambda: many_comments(rng, n, sized(rng.choice((1_000, 20_000)), 20)),
         lambda: element_flood(rng, n, sized(rng.randint(MB, 10 * MB), 2_000)),
+        *[
+            lambda make=make: make(rng, n, sized(rng.randint(MB, 10 * MB), 2_000))
+            for make in VARIED_KINDS.values()
+        ],
     ]
     # The big kinds are rarer than the cheap ones, as on the web.
-    weights = [1, 1, 1, 0.3, 1, 2, 2, 2, 2, 1, 1, 1, 0.5]
+    weights = [1, 1, 1, 0.3, 1, 2, 2, 2, 2, 1, 1, 1, 0.5] + [0.2] * len(VARIED_KINDS)
     return rng.choices(makers, weights)[0]()
 
 

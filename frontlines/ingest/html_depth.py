@@ -7,9 +7,11 @@ open elements the way a parser roughly would (end tags close up to their element
 elements never open, ``<li>``, ``<p>`` and the like close an open sibling, script and
 style hold text only) and gives the offset of the first tag that opens an element
 ``MAX_DEPTH`` deep: the page is read up to there. Elements cost lexbor a few hundred
-bytes each however little markup opens them: 10 MB of ``<p>`` took 906 MB and 11 s to
-read, so a page is also read only up to its ``MAX_ELEMENTS``-th element (the largest page
-of ``../shared`` and ``tests/`` holds under 5,000). ``drop_empty`` removes empty elements
+bytes each however little markup opens them (10 MB of ``<p>`` took 906 MB and 11 s to
+read), attributes and comments less, trafilatura's copies of the tree more: a page is
+read as markup only up to its ``node_budget``-th node (elements, attributes, comments;
+a number that grows with the page's size, above the densest page of ``../shared`` and
+``tests/``), and past it as text (``html_text``). ``drop_empty`` removes empty elements
 from a page that holds tens of thousands of them, before trafilatura walks it.
 """
 
@@ -21,10 +23,16 @@ from collections import Counter
 from selectolax.lexbor import LexborHTMLParser
 
 MAX_DEPTH = 512
-# Elements read from one page: some 15-20 MB of lexbor's tree at most, ten times the
-# elements of the largest page of ``../shared``; a page this large holds more text than
-# the analysis reads.
-MAX_ELEMENTS = 50_000
+# Nodes (elements, their attributes, markup comments) read from one page as markup: each
+# costs lexbor some hundreds of bytes and trafilatura's copies of its tree about 1.2 kB
+# more, however little markup opens it (``<b a=1 b=2>`` is three). A page holding more
+# for its size is read as markup only up to ``node_budget(size)`` nodes, as text past
+# them (``html_text``): some 130 MB at most, and 15 times a page's size past the floor.
+# The floor is a fifth above the densest page of ``../shared`` and ``tests/``
+# (``chineselyrics4u.com.zhineng.html``: 9,758 nodes, 4,646 elements, in 253 kB).
+MAX_NODES = 100_000
+MIN_NODES = 12_000
+BYTES_PER_NODE = 100
 # A page rarely holds a few hundred empty elements; 100,000 empty paragraphs cost
 # trafilatura 8 s of walking its lxml tree for no text.
 MAX_EMPTY = 10_000
@@ -67,19 +75,25 @@ _CLOSE_P = frozenset(
 _LOOK = 8  # how far down the open elements an implied end is looked for
 
 
+def node_budget(size: int) -> int:
+    """The nodes a page of ``size`` characters is read with as markup."""
+    return min(MAX_NODES, max(MIN_NODES, size // BYTES_PER_NODE))
+
+
 def depth_cut(html: str, limit: int = MAX_DEPTH) -> int | None:
     """The offset of the tag that opens an element ``limit`` deep, or None if none does."""
-    cut = markup_cut(html, depth=limit, elements=None)
+    cut = markup_cut(html, depth=limit, nodes=None)
     return cut[0] if cut else None
 
 
 def markup_cut(
-    html: str, *, depth: int = MAX_DEPTH, elements: int | None = MAX_ELEMENTS
+    html: str, *, depth: int = MAX_DEPTH, nodes: int | None = MAX_NODES
 ) -> tuple[int, str] | None:
-    """Where to stop reading ``html``, and why: ``(offset, "depth")`` at the tag that opens
-    an element ``depth`` deep, ``(offset, "elements")`` at the tag that opens element
-    number ``elements + 1``; None when the page stays within both."""
-    if html.count("<") < min(depth, elements or depth):
+    """Where to stop reading ``html`` as markup, and why: ``(offset, "depth")`` at the tag
+    that opens an element ``depth`` deep, ``(offset, "nodes")`` at the tag or comment
+    that would take the page past ``nodes`` elements, attributes and comments; None when
+    the page stays within both."""
+    if html.count("<") < depth and (nodes is None or len(html) < 2 * nodes):
         return None
     count = 0
     stack: list[str] = []
@@ -87,6 +101,10 @@ def markup_cut(
     pos = 0
     while (m := _TOKEN.search(html, pos)) is not None:
         pos = m.end()
+        if m.group(2) is None or not m.group(1):  # a comment or a start tag
+            count += 1 if m.group(2) is None else 1 + _attributes(html, pos)
+            if nodes is not None and count > nodes:
+                return m.start(), "nodes"
         if m.group(2) is None:  # a comment: skip to its end
             end = html.find("-->", pos)
             if end < 0:
@@ -97,9 +115,6 @@ def markup_cut(
         if m.group(1):
             _close(stack, open_names, name)
             continue
-        count += 1
-        if elements is not None and count > elements:
-            return m.start(), "elements"
         if name in _RAW:
             end = _raw_end(html, name, pos)
             if end < 0:
@@ -115,6 +130,19 @@ def markup_cut(
             if len(stack) >= depth:
                 return m.start(), "depth"
     return None
+
+
+# an attribute: a name, and a value unquoted or in quotes (which may hold ``>``)
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+_TAG_END = re.compile(r"""[^"'<>]*(?:(?:"[^"]*"|'[^']*')[^"'<>]*)*>?""")
+
+
+def _attributes(html: str, pos: int) -> int:
+    """The attributes of the start tag whose name ends at ``pos`` (counted at C speed,
+    in a copy of the tag only)."""
+    end = _TAG_END.match(html, pos)
+    stop = end.end() if end is not None else pos
+    return _ATTRIBUTE.subn("", html[pos:stop])[1] if stop - pos > 1 else 0
 
 
 _RAW_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW}

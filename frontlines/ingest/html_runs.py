@@ -3,7 +3,7 @@
 Every element costs a parser a few hundred bytes however little markup opens it, and
 trafilatura about 1.7 kB more (its lxml tree and copies): 1 MB of ``<a href='#'>Palmyra</a>``
 (41,000 links) cost 100 MB to read, 100 times its size, all of it spent on one link. An
-element is bounded already (``html_depth.MAX_ELEMENTS``), but a page of 41,000 elements
+element is bounded already (``html_depth.node_budget``), but a page of 41,000 elements
 may be real; 41,000 copies in a row of the same markup are not: a copy repeats the text
 and the structure before it and adds nothing to read. ``collapse_runs`` finds, before
 any tree is built, runs of one stretch of markup (a unit of up to ``MAX_UNIT`` characters
@@ -11,8 +11,8 @@ that starts with a tag) repeated back to back, and keeps the first ``KEEP`` copi
 Only exact copies are left out, so no text that differs from what is kept is lost; the
 110 real pages of ``../shared`` and the sample pages never repeat a unit more than
 ``LONGEST_REAL_RUN`` times in a row, far below ``KEEP``. Markup that varies from element
-to element (a link flood with a new address or label each time) is not a run: it is
-bounded only by ``MAX_ELEMENTS``.
+to element (a link flood with a new address or label each time) is not a run: past
+``html_depth.node_budget`` its markup is read as text (``html_text``).
 
 A run is found at a start tag whose same tag (the whole tag, attributes included) was
 seen shortly before: the markup between the two is a candidate unit, and it is a run
@@ -20,7 +20,7 @@ when it follows itself more than ``keep`` times. The last ``_CANDIDATES`` places
 tag are tried, so that a unit that holds the same tag twice (``<div><div>x</div></div>``)
 is found too; a run's copies are counted once (doubling blocks compared at C speed), so
 the scan is linear. It reads at most ``MAX_TAGS`` start tags outside runs (past them
-``MAX_ELEMENTS`` cuts the page anyway) and remembers only the tags of the last
+``html_depth.node_budget`` holds the page anyway) and remembers only the tags of the last
 ``MAX_UNIT`` characters, so that it costs little time and memory whatever the page.
 """
 
@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import re
 
-from .html_depth import MAX_ELEMENTS
+from .html_depth import MAX_NODES
 
 KEEP = 200  # copies of one unit kept in a row
 LONGEST_REAL_RUN = 5  # the longest run of a page of ``../shared`` or of the samples
 MAX_UNIT = 512  # characters: a longer unit is not looked for
-MAX_TAGS = 2 * MAX_ELEMENTS  # start tags read outside runs
+MAX_TAGS = MAX_NODES  # start tags read outside runs
 _CANDIDATES = 3
 _FORGET = 4_096  # tags remembered before the old ones are forgotten
 _BLOCK = 1 << 20  # characters compared at once

@@ -16,10 +16,12 @@ from ..records import Comment
 from .dates import metadata_date, to_date
 from .document import MAX_COMMENTS
 from .furniture import Furniture, is_map_link, strip_paragraphs
-from .html_budget import trim_text
+from .html_budget import TEXT_BUDGET, trim_text
 from .html_comments import COMMENT_SELECTOR, THREAD_SELECTOR, read_thread
-from .html_depth import MAX_DEPTH, MAX_ELEMENTS, MAX_EMPTY, drop_empty, markup_cut
+from .html_depth import MAX_DEPTH, MAX_EMPTY, drop_empty, markup_cut, node_budget
 from .html_runs import KEEP, collapse_runs
+from .html_shapes import collapse_shapes
+from .html_text import as_text
 
 _THREAD_KEYS = (
     "comments",
@@ -51,21 +53,16 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
     The page is parsed once by lexbor (comments, dates, furniture), cut to the text the
     analysis can read (``html_budget``), and handed to trafilatura as markup only after
     lexbor's tree is freed, so that the two parsers never hold the page at once. Markup
-    nested deeper than ``MAX_DEPTH``, or holding more than ``MAX_ELEMENTS`` elements, is
-    read only up to there (``html_depth``); markup repeated back to back more than ``KEEP``
-    times is read ``KEEP`` times (``html_runs``)."""
+    nested deeper than ``MAX_DEPTH`` is read only up to there (``html_depth``), and past
+    the nodes it may cost for its size (``node_budget``) as text (``html_text``);
+    markup repeated back to back more than ``KEEP`` times is read ``KEEP`` times
+    (``html_runs``)."""
     notes: list[str] = []
     html, copies = collapse_runs(html)
     if copies:
         notes.append(f"{copies:,} copies of markup repeated over {KEEP} times in a row were "
                      "left out of the page")  # fmt: skip
-    cut = markup_cut(html)
-    if cut is not None:
-        html = html[: cut[0]]
-        why = (f"the markup nests deeper than {MAX_DEPTH} elements" if cut[1] == "depth"
-               else f"the page holds over {MAX_ELEMENTS:,} elements")  # fmt: skip
-        notes.append(f"{why}: the page is read only up to there (its first {cut[0]:,} "
-                     "characters)")  # fmt: skip
+    html = _bounded(html, notes)
     tree = LexborHTMLParser(html)
     comments, seen = read_thread(tree, MAX_COMMENTS)
     published = metadata_date(tree, skip=_THREAD_KEYS)
@@ -96,6 +93,40 @@ def read_html_page(html: str, *, url: str | None = None) -> HtmlPage:
         comments_seen=seen,
         warnings=notes,
     )
+
+
+def _bounded(html: str, notes: list[str]) -> str:
+    """``html`` read up to its ``MAX_DEPTH``-th level of nesting, and as markup up to its
+    ``node_budget``-th node (elements, attributes, comments), as text past it
+    (``html_text``)."""
+    budget = node_budget(len(html))
+    cut = markup_cut(html, nodes=budget)
+    if cut is not None and cut[1] == "nodes":
+        html, alike = _alike_as_text(html, budget, cut[0], notes)
+        cut = markup_cut(html, nodes=budget) if alike else cut
+    if cut is None:
+        return html
+    at, why = cut
+    if why == "depth":
+        notes.append(f"the markup nests deeper than {MAX_DEPTH} elements: the page is read "
+                     f"only up to there (its first {at:,} characters)")  # fmt: skip
+        return html[:at]
+    notes.append(f"the page holds over {budget:,} elements, attributes and comments for its "
+                 f"{len(html):,} characters: its markup past its first {at:,} characters is "
+                 "read as text")  # fmt: skip
+    # past ``TEXT_BUDGET`` characters, ``trim_text`` would cut the text anyway
+    return html[:at] + as_text(html[at:])[:TEXT_BUDGET]
+
+
+def _alike_as_text(html: str, budget: int, cut: int, notes: list[str]) -> tuple[str, int]:
+    """A page over its node budget (reached at ``cut``) with dense runs of markup alike up
+    to attributes and text: their copies past the ``KEEP``-th read as text
+    (``html_shapes``; runs are looked for before ``cut``, or past it once one is found)."""
+    html, alike = collapse_shapes(html, tags=budget, stop=cut)
+    if alike:
+        notes.append(f"{alike:,} copies of markup alike up to its attributes and text, past "
+                     f"{KEEP} in a row, were read as text")  # fmt: skip
+    return html, alike
 
 
 def _take_map_links(tree: LexborHTMLParser, found: Furniture, base: str | None) -> None:

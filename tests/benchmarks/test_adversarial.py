@@ -18,10 +18,11 @@ adversarial: Any = load_benchmark("adversarial")
 
 
 def test_every_kind_is_generated_with_good_pages_mixed_in() -> None:
-    made = list(adversarial.cases(400, seed=3, scale=0.01))
+    made = list(adversarial.cases(600, seed=3, scale=0.01))
     kinds = {case.kind for case in made}
     assert {"good", "nested", "repeat", "maplinks", "big", "unpunct", "charset", "encoding",
             "date", "entity", "nesting", "junk", "comments", "flood"} <= kinds  # fmt: skip
+    assert set(adversarial.VARIED_KINDS) <= kinds
     assert 0.05 < sum(case.good for case in made) / len(made) < 0.2
     assert [c.data for c in adversarial.cases(20, seed=3)] == [
         c.data for c in adversarial.cases(20, seed=3)
@@ -36,6 +37,19 @@ def test_small_corpus_no_crash_no_good_page_lost(gazetteer_file: Path) -> None:
     assert (summary["crashes"], summary["inputs_skipped_by_crashes"]) == (0, 0), summary
     assert summary["good_pages_lost"] == 0, summary["lost"]
     assert summary["unexpected_failures"] == {}, summary
+
+
+def test_varied_floods_repeat_no_markup_back_to_back() -> None:
+    import random
+
+    from frontlines.ingest.html_runs import collapse_runs
+
+    for kind, make in adversarial.VARIED_KINDS.items():
+        for n in range(3):
+            case = make(random.Random(n), n, 200_000)
+            assert case.kind == kind and len(case.data) >= 200_000, case.name
+            html = case.data.decode()
+            assert collapse_runs(html, keep=20)[1] == 0, case.name  # no exact copies in a row
 
 
 def test_shards_merge_into_one_tally() -> None:
