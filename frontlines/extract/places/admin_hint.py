@@ -234,8 +234,13 @@ def organisation_country(text: str) -> str:
 
 
 def _organisation_hits(text: str) -> list[Hit]:
+    return list(_organisation_hits_of(text))
+
+
+@lru_cache(maxsize=64)  # the geoparser's clues, then the event's place, read the same page
+def _organisation_hits_of(text: str) -> tuple[Hit, ...]:
     pattern, keys = _organisations()
-    return [(m.start(), m.end(), keys[m.group(0).casefold()]) for m in pattern.finditer(text)]
+    return tuple((m.start(), m.end(), keys[m.group(0).casefold()]) for m in pattern.finditer(text))
 
 
 def masked_hint(text: str, start: int, end: int, *, admin: bool = True) -> str:
