@@ -178,8 +178,13 @@ def _folded_words(run: str, offset: int) -> list[tuple[str, int]]:
     return [
         (word, offset + token.start())
         for token in re.finditer(r"\S+", run)
-        for word in fold(token.group(0)).split()
+        for word in _folded_token(token.group(0))
     ]
+
+
+@lru_cache(maxsize=8192)  # a page repeats its capitalised words; each is folded once
+def _folded_token(token: str) -> tuple[str, ...]:
+    return tuple(fold(token).split())
 
 
 # the theatre packs' armed groups and militias (ACLED inter 2, 3, 4) named for one
