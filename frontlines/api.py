@@ -135,16 +135,22 @@ class Frontlines:
     @property
     def pipeline(self) -> Pipeline:
         """Relevance first (cheap), then places and events; a page judged not relevant
-        gets its places from the gazetteer alone and no events (``frontlines.relevance``)."""
+        gets no events, and its places (from the gazetteer alone) only with
+        ``settings.all_places`` (``frontlines.relevance``)."""
         from .extract.threads import ThreadSignals
         from .relevance.document import DEFAULT_THRESHOLD
         from .relevance.stage import Gated, Judge, Routed, cheap_geoparser
 
-        if self._cheap_geoparser is None:
-            self._cheap_geoparser = cheap_geoparser(self.geoparser)
+        all_places = self.settings.all_places
         threshold = self.relevance_threshold
-        judge = Judge(DEFAULT_THRESHOLD if threshold is None else threshold, self.all_sentences)
-        geoparse = Routed(self.geoparser, self._cheap_geoparser)
+        judge = Judge(
+            DEFAULT_THRESHOLD if threshold is None else threshold, self.all_sentences, all_places
+        )
+        geoparse: Routed = Gated(self.geoparser)
+        if all_places:
+            if self._cheap_geoparser is None:
+                self._cheap_geoparser = cheap_geoparser(self.geoparser)
+            geoparse = Routed(self.geoparser, self._cheap_geoparser)
         signals = ThreadSignals(lambda: self.extractor.actors)
         return Pipeline([judge, geoparse, signals, Gated(self.extractor)])
 

@@ -52,6 +52,8 @@ def _app(args: argparse.Namespace) -> Frontlines:
             overrides[name] = getattr(args, name)
     if getattr(args, "db", None):
         overrides["db"] = args.db
+    if getattr(args, "all_places", False):
+        overrides["all_places"] = True
     return Frontlines(
         Settings.from_env(**overrides),
         relevance_threshold=getattr(args, "relevance_threshold", None),
@@ -112,6 +114,13 @@ def _relevance(p: argparse.ArgumentParser) -> None:
                    help="pages scoring below this (0-1, default 0.2) are not read for events")  # fmt: skip
     p.add_argument("--all-sentences", action="store_true",
                    help="read every sentence of every page for events, relevant or not")  # fmt: skip
+    _all_places(p)
+
+
+def _all_places(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--all-places", action="store_true",
+                   help="also read and keep the places of pages not read for events (not "
+                        "conflict reporting or not English; FRONTLINES_ALL_PLACES)")  # fmt: skip
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -473,6 +482,7 @@ def _add_batch(sub: Any) -> None:
     p.add_argument("--max-bytes", type=int, help="size cap for one page or record (default 10 MB)")
     p.add_argument("--relevance-threshold", type=float, metavar="SCORE",
                    help="pages scoring below this (0-1, default 0.2) are not read for events")  # fmt: skip
+    _all_places(p)
     p.set_defaults(func=cmd_batch)
 
 

@@ -17,6 +17,7 @@ environment (``FRONTLINES_<NAME>``, upper case) or from code.
 | event_model | FRONTLINES_EVENT_MODEL | (none) | a sub-event model trained with ``frontlines train`` on the user's own rows |
 | jsonl_fields | FRONTLINES_JSONL_FIELDS | (none) | JSON Lines key names, ``FIELD=KEY,...`` for url, title, text, html, published (e.g. ``text=body,published=date``) |
 | theatres | FRONTLINES_THEATRES | (none) | folders (separated by ``os.pathsep``) of extra theatre packs, ``*.json`` as in docs/theatres.md |
+| all_places | FRONTLINES_ALL_PLACES | false | also geoparse the pages judged not conflict reporting (or not English), from the gazetteer alone, and keep their places; off, such a page is kept with its text, relevance and warnings but no places (it yields no events either way) |
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Settings:
     event_model: Path | None = None
     theatres: str = ""
     jsonl_fields: str = ""
+    all_places: bool = False
 
     @property
     def gazetteer_file(self) -> Path:

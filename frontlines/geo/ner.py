@@ -112,11 +112,33 @@ def propagate(
     out: list[Candidate] = []
     read = _Covered(done)
     for name, label in labels.items():
-        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-        for m in pattern.finditer(text):
-            if not read.covers(m.start()):
-                out.append(Candidate(m.start(), m.end(), name, {"ner"}, label=label))
+        for start in whole_word_offsets(text, name):
+            if not read.covers(start):
+                out.append(Candidate(start, start + len(name), name, {"ner"}, label=label))
     return out
+
+
+def whole_word_offsets(text: str, name: str) -> Iterator[int]:
+    r"""Where ``name`` occurs in ``text`` with no word character or hyphen right before or
+    after it, left to right, not overlapping: the matches of ``(?<![\w-])NAME(?![\w-])``,
+    found by substring search (no pattern compiled per name)."""
+    size = len(name)
+    i = text.find(name) if size else -1
+    while i >= 0:
+        end = i + size
+        if not (_word_edge(text, i - 1) or _word_edge(text, end)):
+            yield i
+            i = text.find(name, end)
+        else:
+            i = text.find(name, i + 1)
+
+
+def _word_edge(text: str, i: int) -> bool:
+    r"""Whether ``text[i]`` exists and is a word character (``\w``) or a hyphen."""
+    if i < 0 or i >= len(text):
+        return False
+    char = text[i]
+    return char.isalnum() or char in "_-"
 
 
 class _Covered:

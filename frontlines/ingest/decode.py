@@ -126,6 +126,9 @@ def _page_charset(name: str, warnings: list[str]) -> str | None:
     return codec
 
 
+_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
 def _refuse_bomless_utf16(data: bytes, source: str) -> None:
     """UTF-16 without a BOM shows as NULs in every other byte: say so precisely."""
     sample = data[:4096]
@@ -134,13 +137,11 @@ def _refuse_bomless_utf16(data: bytes, source: str) -> None:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) / 2
+    if max(even, odd) < 0.3 * half or min(even, odd) > 0.05 * half:
+        return  # NULs not in every other byte (most inputs: no NULs at all)
     text_bytes = sample[1::2] if even >= odd else sample[0::2]
-    printable = sum(1 for b in text_bytes if 0x20 <= b < 0x7F or b in b"\t\n\r")
-    if (
-        max(even, odd) >= 0.3 * half
-        and min(even, odd) <= 0.05 * half
-        and printable >= 0.7 * len(text_bytes)
-    ):
+    printable = len(text_bytes) - len(text_bytes.translate(None, _PRINTABLE))
+    if printable >= 0.7 * len(text_bytes):
         first = data.find(b"\x00")
         raise EncodingError(
             f"cannot decode the input: it looks like UTF-16 without a byte-order mark "

@@ -35,10 +35,15 @@ def _identifier() -> Any:
 def identify(text: str) -> tuple[str, float]:
     """``(language, probability)`` of ``text``; ``(DEFAULT, 0.0)`` when too short to judge."""
     sample = text[:SAMPLE]
-    if len(_LETTERS.findall(sample)) < MIN_LETTERS:
+    if not _enough_letters(sample):
         return DEFAULT, 0.0
     language, probability = _identifier().classify(sample)
     return str(language), float(probability)
+
+
+def _enough_letters(sample: str) -> bool:
+    """Whether ``sample`` holds at least ``MIN_LETTERS`` letters (counting stops there)."""
+    return any(n + 1 >= MIN_LETTERS for n, _ in enumerate(_LETTERS.finditer(sample)))
 
 
 def document_language(title: str, text: str) -> str:

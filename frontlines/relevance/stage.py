@@ -1,11 +1,13 @@
 """Pipeline stages: judge each document first, then spend the expensive stages (spaCy NER,
 event coding) only on the documents judged relevant.
 
-    Pipeline([Judge(threshold), Routed(geoparser, cheap_geoparser), Gated(extractor)])
+    Pipeline([Judge(threshold), Gated(geoparser), Gated(extractor)])
 
-A document judged not relevant keeps its record and its places (read from the gazetteer
-alone, without NER) and yields no events; a warning says why. ``all_sentences`` reads every
-document as relevant.
+A document judged not relevant (or not English) keeps its record and yields no events; a
+warning says why. Its places are read only on request (``Settings.all_places``, the CLI's
+``--all-places``: ``Routed(geoparser, cheap_geoparser(geoparser))``, from the gazetteer
+alone, without NER); by default it keeps none. ``all_sentences`` reads every document as
+relevant.
 """
 
 from __future__ import annotations
@@ -27,9 +29,15 @@ def _read(analysis: Analysis) -> bool:
 class Judge:
     """Sets ``document.relevance``; warns when a document will yield no events."""
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, all_sentences: bool = False):
+    def __init__(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        all_sentences: bool = False,
+        all_places: bool = True,
+    ) -> None:
         self.threshold = threshold
         self.all_sentences = all_sentences
+        self.places = "its places are kept" if all_places else "its places are not read"
 
     def __call__(self, batch: list[Analysis]) -> list[Analysis]:
         for analysis in batch:
@@ -41,12 +49,12 @@ class Judge:
             elif doc.language != ENGLISH:
                 doc.warnings.append(
                     f"language {doc.language!r}: no events (the event rules read English "
-                    "only); its places are kept"
+                    f"only); {self.places}"
                 )
             elif not doc.relevance.relevant:
                 doc.warnings.append(
                     f"not conflict reporting (relevance {doc.relevance.score} < "
-                    f"{doc.relevance.threshold}): no events; its places are kept "
+                    f"{doc.relevance.threshold}): no events; {self.places} "
                     "(--all-sentences reads it anyway)"
                 )
         return batch

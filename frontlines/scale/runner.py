@@ -14,6 +14,7 @@ from ..config import Settings
 from ..errors import ConfigError, FrontlinesError
 from ..events.copies import signature
 from ..records import Analysis
+from ..store.base import needs_signature
 from .sinks import Sink
 
 INSTALL_HINT = (
@@ -254,7 +255,8 @@ class _Analyser:
         except FrontlinesError:
             found = [self._one(doc) for doc in docs]
         for analysis in found:
-            if isinstance(analysis, Analysis):  # the copy signature, made here, not in the driver
+            # the copy signature of a page with events, made here, not in the driver
+            if isinstance(analysis, Analysis) and needs_signature(analysis):
                 analysis.signature = signature(analysis.document.text).pack()
         return found
 

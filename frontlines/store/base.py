@@ -440,6 +440,13 @@ def check_page(limit: int | None, offset: int) -> None:
         raise StoreError(f"offset={offset} must be >= 0")
 
 
+def needs_signature(analysis: Analysis) -> bool:
+    """Whether to store the document's copy signature: only a document with events has
+    one, since copies are looked for among the documents of the events read (a document
+    saved again with events gets it then)."""
+    return bool(analysis.events)
+
+
 def signature_of(analysis: Analysis) -> bytes:
     """The packed copy signature to store for the analysed document (computed now unless
     the pipeline attached it)."""

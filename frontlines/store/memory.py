@@ -19,6 +19,7 @@ from .base import (
     check_page,
     document_key,
     event_key,
+    needs_signature,
     signature_of,
     summary_of,
 )
@@ -56,7 +57,7 @@ class MemoryStore(FilteredReads):
                 for mention in self._mentions[doc_id]:
                     mention.candidates = ()
                 mentions_added = len(analysis.mentions)
-            if doc_id not in self._signatures:
+            if doc_id not in self._signatures and needs_signature(analysis):
                 self._signatures[doc_id] = signature_of(analysis)
             added = 0
             for event in analysis.events:

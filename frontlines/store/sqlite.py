@@ -26,6 +26,7 @@ from .base import (
     document_key,
     event_key,
     fill_dates,
+    needs_signature,
     published_date,
     scalar_clauses,
     signature_of,
@@ -239,8 +240,10 @@ class SqliteStore(FilteredReads):
         )
 
     def _keep_signature(self, conn: sqlite3.Connection, analysis: Analysis, doc_id: str) -> None:
-        """Store the document's copy signature once (also for a document stored before
-        signatures were, when it is saved again)."""
+        """Store the copy signature of a document with events once (also for a document
+        stored before signatures were, when it is saved again)."""
+        if not needs_signature(analysis):
+            return
         sql = "SELECT 1 FROM document_signatures WHERE document_id = ?"
         if conn.execute(sql, (doc_id,)).fetchone() is None:
             conn.execute(

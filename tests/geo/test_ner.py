@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from frontlines.geo.ner import (
     batches,
     chunks,
@@ -13,6 +16,7 @@ from frontlines.geo.ner import (
     proper_starts,
     sentence_initial,
     sentences,
+    whole_word_offsets,
 )
 from frontlines.geo.recognize import Candidate
 
@@ -92,3 +96,18 @@ def test_entities_send_chunks_through_pipe_in_bounded_groups() -> None:
     assert sum(sent) == sum(end - start for start, end in spans) > 10_000
     assert len(sent) == len(spans) and max(sent) <= 5000
     assert [text[c.start : c.end] for c in found] == ["Homs"] * 4
+
+
+_SPELLING = st.text(alphabet="ab -_1éЖ.", min_size=1, max_size=3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab -_1éЖ.\n", max_size=40), _SPELLING)
+def test_whole_word_offsets_are_the_pattern_matches(text: str, name: str) -> None:
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    assert list(whole_word_offsets(text, name)) == [m.start() for m in pattern.finditer(text)]
+
+
+def test_whole_word_offsets_skip_longer_words_and_hyphenated_ones() -> None:
+    text = "Raqqa, Raqqawi, al-Raqqa and Raqqa_x; (Raqqa)"
+    assert list(whole_word_offsets(text, "Raqqa")) == [0, text.index("(Raqqa)") + 1]

@@ -26,6 +26,13 @@ def test_a_saved_document_keeps_the_signature_of_its_text(store: Store) -> None:
     assert packed == copies.signature(analysis.document.text).pack()
 
 
+def test_a_document_without_events_gets_its_signature_when_saved_with_them(store: Store) -> None:
+    store.save(make_analysis(events=[]))  # no events: no copies of it are ever looked for
+    assert store.signatures(["doc-1"]) == {}  # type: ignore[attr-defined]
+    store.save(make_analysis())
+    assert set(store.signatures(["doc-1"])) == {"doc-1"}  # type: ignore[attr-defined]
+
+
 def test_saving_again_keeps_one_signature(store: Store) -> None:
     store.save(make_analysis())
     first = store.signatures(["doc-1"])  # type: ignore[attr-defined]

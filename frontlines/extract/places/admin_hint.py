@@ -178,8 +178,13 @@ def _folded_words(run: str, offset: int) -> list[tuple[str, int]]:
     return [
         (word, offset + token.start())
         for token in re.finditer(r"\S+", run)
-        for word in fold(token.group(0)).split()
+        for word in _folded_token(token.group(0))
     ]
+
+
+@lru_cache(maxsize=8192)  # a page repeats its capitalised words; each is folded once
+def _folded_token(token: str) -> tuple[str, ...]:
+    return tuple(fold(token).split())
 
 
 # the theatre packs' armed groups and militias (ACLED inter 2, 3, 4) named for one
@@ -234,8 +239,13 @@ def organisation_country(text: str) -> str:
 
 
 def _organisation_hits(text: str) -> list[Hit]:
+    return list(_organisation_hits_of(text))
+
+
+@lru_cache(maxsize=64)  # the geoparser's clues, then the event's place, read the same page
+def _organisation_hits_of(text: str) -> tuple[Hit, ...]:
     pattern, keys = _organisations()
-    return [(m.start(), m.end(), keys[m.group(0).casefold()]) for m in pattern.finditer(text)]
+    return tuple((m.start(), m.end(), keys[m.group(0).casefold()]) for m in pattern.finditer(text))
 
 
 def masked_hint(text: str, start: int, end: int, *, admin: bool = True) -> str:
