@@ -123,6 +123,13 @@ def test_world_view_draws_the_sample_then_the_tiles_when_zoomed_in(
     assert tab.evaluate("window.frontlinesMap.getZoom()") < zoom - 1
     assert tab.evaluate("window.frontlinesMap.getSource('fl-tiles')") is None
     tab.wait_for_function("window.frontlinesRendered('fl-tiles-overview') === 4", timeout=10_000)
+    # the sample's popup: the worker has only the filters' properties, the page the rest
+    _click_event(tab, 151.2, -33.9)
+    popup = tab.locator(".maplibregl-popup-content")
+    assert popup.locator(".evidence").text_content() == SCRIPT
+    assert "Armed clash" in popup.text_content() and "e4" in popup.text_content()
+    assert popup.locator("a").count() == 0 and JS_URL in popup.text_content()
+    tab.click(".maplibregl-popup-close-button")
     tab.evaluate(f"window.frontlinesMap.jumpTo({{center: [38.28, 34.56], zoom: {zoom + 0.5}}})")
     tab.wait_for_function("window.frontlinesRendered('fl-tiles-events') >= 1", timeout=10_000)
     context.close()

@@ -295,6 +295,28 @@
   }
 
   // -- the map ------------------------------------------------------------------------------
+  // The first view is drawn once, when every tile it shows is in (map.loaded()), instead of
+  // once per arriving tile: on software WebGL each frame costs 50-350 ms of rasterising
+  // (measured: 9 frames before the first idle, 5 of them the bare background). Until then
+  // MapLibre runs its frames as usual (tiles are requested, placement done) but its painter
+  // draws nothing; the #map element's background is the sea's colour meanwhile. After
+  // HOLD_MS at most, or once anything was drawn, every frame is drawn as before. Uses
+  // MapLibre's painter (not public API, MapLibre 5): without one the page draws as before.
+  var HOLD_MS = 3000;
+  function holdFirstFrame(m) {
+    var painter = m.painter;
+    if (!painter || typeof painter.render !== "function") return;
+    var draw = painter.render, until = performance.now() + HOLD_MS, held = true;
+    painter.render = function (style) {
+      if (held && !m.loaded() && performance.now() < until) {
+        this.style = style;  // tiles arriving meanwhile read their layers from it
+        return undefined;
+      }
+      held = false;
+      painter.render = draw;
+      return draw.apply(this, arguments);
+    };
+  }
   function boundsPadding() {
     var panel = $("panel").getBoundingClientRect();
     if (window.innerWidth - panel.right < 300) return 40;
@@ -336,6 +358,7 @@
     bounds: data.bounds,
     fitBoundsOptions: { padding: boundsPadding(), maxZoom: 8 }
   });
+  holdFirstFrame(map);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
   map.on("click", "events", function (ev) {
     if (ev.features && ev.features.length) openPopup(ev.features[0].properties.i);

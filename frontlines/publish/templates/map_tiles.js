@@ -22,8 +22,18 @@
     var LAYERS = ["fl-tiles-overview", "fl-tiles-events"];
     var lastFilter = null;
 
+    // The sample goes to MapLibre's worker with the properties its filters read (t, d, c,
+    // a1, a2) and its index i; the popup reads the rest here. The worker then copies, tiles
+    // and encodes a fraction of the text (the evidence, source and URL stay in the page).
+    var SLIM = ["t", "d", "c", "a1", "a2"];
+    var overviewProps = t.overview.features.map(function (f) { return f.properties; });
     function sources() {
-      return { "fl-overview": { type: "geojson", data: t.overview, buffer: 16 } };
+      var slim = t.overview.features.map(function (f, i) {
+        var props = { i: i };
+        SLIM.forEach(function (k) { if (k in f.properties) props[k] = f.properties[k]; });
+        return { type: "Feature", geometry: f.geometry, properties: props };
+      });
+      return { "fl-overview": { type: "geojson", data: { type: "FeatureCollection", features: slim }, buffer: 16 } };
     }
     function addTiles(map) {  // once the archive is in the page (at once for a server)
       map.addSource("fl-tiles", { type: "vector", url: archiveUrl,
@@ -138,8 +148,9 @@
         map.on("click", id, function (ev) {
           var f = ev.features && ev.features[0];
           if (!f) return;
+          var props = id === LAYERS[0] ? overviewProps[f.properties.i] || f.properties : f.properties;
           new maplibregl.Popup({ maxWidth: "320px" }).setLngLat(f.geometry.coordinates)
-            .setDOMContent(popup(f.properties)).addTo(map);
+            .setDOMContent(popup(props)).addTo(map);
         });
         map.on("mouseenter", id, function () { map.getCanvas().style.cursor = "pointer"; });
         map.on("mouseleave", id, function () { map.getCanvas().style.cursor = ""; });
