@@ -31,11 +31,6 @@ _CASUALTY_TYPES = ("Armed clash", "Attack")
 _GAP = re.compile(r"\s*")
 
 
-def vague(event: Event, trigger: str) -> bool:
-    """Whether ``event`` (its sentence's trigger word ``trigger``) is told only in general."""
-    return _vague_place(event) or _casualties_only(event, trigger)
-
-
 def _vague_place(event: Event) -> bool:
     return event.location_reason.startswith(_VAGUE_PLACE) or not event.location_reason
 
@@ -65,14 +60,13 @@ def continues(
 ) -> bool:
     """Whether ``event`` goes on telling ``previous`` ("Protesters gathered in Basra. They
     blocked roads."): the same kind of event, in the sentence right after, with no place
-    of its own."""
+    of its own and no other side acting."""
     if _GAP.fullmatch(text, previous_sentence.end, sentence.start) is None:
         return False
-    own_place = event.location_reason.startswith(_OWN_PLACE) and "previous sentence" not in (
-        event.location_reason.split(";")[0]
-    )
+    same_side = event.actor1 == previous.actor1 or event.actor1.startswith("Unidentified")
     return (
-        not own_place
+        not event.location_reason.startswith(_OWN_PLACE)
+        and same_side
         and previous.sub_event_type == event.sub_event_type
         and previous.event_date == event.event_date
     )

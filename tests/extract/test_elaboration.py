@@ -60,3 +60,10 @@ def test_a_sentence_whose_subject_refers_back_names_the_force_before_it() -> Non
     mentions = [Mention("Kelford", 45, 52, place=TOWN)]
     events = EventExtractor().extract_text(text, dt.date(2023, 6, 1), mentions=mentions)
     assert events and events[-1].actor1.startswith("Islamic State")
+
+
+def test_another_side_doing_the_same_is_another_event() -> None:
+    text = "Regime forces shelled Kelford. Russian forces also shelled the area."
+    mentions = [Mention("Kelford", 22, 29, place=TOWN)]
+    events = EventExtractor().extract_text(text, dt.date(2023, 6, 1), mentions=mentions)
+    assert len(events) == 2
