@@ -40,12 +40,16 @@ def _names(text: str, start: int, end: int) -> list[tuple[str, int, bool]]:
 
 
 def _best(cands: list[tuple[Place, float]], country: str) -> Place | None:
+    # "in Iraq" names the country, not a town abroad spelled like it ("Arak"); "in
+    # Luxembourg" may still be its capital
+    named = {p.country for p, quality in cands if quality >= 1.0 and p.feature.startswith("A.PCL")}
     usable = [
         p
         for p, quality in cands
         if quality >= 0.9
         and p.country
         and (p.feature_class == "P" or p.feature in ("A.ADM1", "A.ADM2"))
+        and (not named or p.country in named)
     ]
     if not usable:
         return None

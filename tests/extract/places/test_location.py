@@ -293,3 +293,15 @@ def test_a_part_of_a_city_read_far_from_it_stands_at_the_city() -> None:
     mentions = [toponym("Dor", text, far), toponym("Bigtown", text, city)]
     chosen = choose_location(text, mentions, 0, len(text), 12, (0, len(text)), "AR")
     assert chosen is not None and chosen.place == city and chosen.name == "Dor"
+
+
+def test_a_country_named_after_in_is_no_town_abroad_spelled_like_it() -> None:
+    from frontlines.extract.places.unseen import unseen_location
+
+    text = "Gunmen killed two farmers in Arvenia."
+    abroad = Place("t:a", "Arvena", 30.0, 50.0, "P.PPL", "ZZ", "01", population=500_000)
+
+    def lookup(names: object) -> dict[str, list[tuple[Place, float]]]:
+        return {"Arvenia": [(LAND, 1.0), (abroad, 0.9)]}
+
+    assert unseen_location(text, 0, len(text), lookup) is None
