@@ -26,15 +26,13 @@ _COUNT = (
 )
 # "a convoy contracted by X", "a base used by X", "a village held by X": X owns or holds
 # what was struck; it is not the agent of the event
-_OWNED = (
-    r"(?<!\bcontracted )(?<!\bused )(?<!\bowned )(?<!\boperated )(?<!\brun )(?<!\bhired )"
-    r"(?<!\bemployed )(?<!\bchartered )(?<!\bmanned )(?<!\bcontrolled )(?<!\bheld )"
-    r"(?<!\bfunded )(?<!\bfrequented )(?<!\boccupied )"
-)
+_OWNING = (
+    "contracted", "used", "owned", "operated", "run", "hired", "employed", "chartered",
+    "manned", "controlled", "held", "funded", "frequented", "occupied",
+)  # fmt: skip
+_OWNED = "".join(rf"(?<!\b{word} )" for word in _OWNING)
 _OWNER_BEFORE = re.compile(
-    r"\b(?:contracted|used|owned|operated|run|hired|employed|chartered|manned|controlled|held"
-    r"|funded|frequented|occupied)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
-    re.I,
+    rf"\b(?:{'|'.join(_OWNING)})\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}$", re.I
 )
 _BY = re.compile(
     r"(?<!\bsupported )(?<!\bbacked )(?<!\baided )(?<!\bassisted )(?<!\baccompanied )(?<!\bjoined )(?<!\bled )"
