@@ -170,8 +170,7 @@ def _score(
     owner = _owner(text, mention, inside or [])
     located = owner is not None and _LOCATIVE.search(text[sent_start : owner.start][-60:])
     locative = 1 if _LOCATIVE.search(before[-60:]) or located else 0
-    dated = _DATED_BY.search(before[-60:])
-    excluded = 1 if (_EXCLUDED.search(before[-50:]) and not locative) or dated else 0
+    excluded = 1 if _excluded(before, located=bool(located)) else 0
     place = mention.place
     populated = 1 if place is not None and place.feature_class in "PS" else 0  # a point
     return (
@@ -246,11 +245,14 @@ def _in_the_city(text: str, inner: Mention, city: Mention) -> bool:
     )
 
 
-def _excluded(before: str) -> bool:
-    """Whether the words before a name make it an origin, a destination or a target."""
+def _excluded(before: str, *, located: bool = False) -> bool:
+    """Whether the words before a name make it an origin, a destination or a target, or the
+    place of an earlier event the report dates this one by; a locative word before the name
+    (or before the area that owns it, ``located``) keeps an origin's or a target's place."""
     if _DATED_BY.search(before[-60:]):
         return True
-    return bool(_EXCLUDED.search(before[-50:])) and not _LOCATIVE.search(before[-60:])
+    locative = located or _LOCATIVE.search(before[-60:]) is not None
+    return bool(_EXCLUDED.search(before[-50:])) and not locative
 
 
 # "which Washington blamed on ...", "Baghdad said", "Turkey's defence ministry said": a
