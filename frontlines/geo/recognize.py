@@ -93,7 +93,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         # ... or the second in brackets: "Serekaniye (Ras al-Ain) city", both names kept
         (rf"{_NOT_A_NAME}(?P<name>{NAME}\s*\({NAME}\))['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood|area)\b(?!\s+of\b)", "", 1, "locality"),
         (rf"\b(?:in|at|near|{_STRUCK})\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
-        (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|crossing|crossing point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
+        (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|(?:border\s+)?crossing|crossing point|border point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
         # the place a strike or an assault fell on, written as the verb's object and ending
         # its clause ("shelled Manbij.", "stormed Tal Tamer and ..."): not an acronym, not a
         # group named before its fighters ("attacked Kurdish positions")
@@ -134,7 +134,7 @@ _CUE_GATE_WORDS: tuple[str, ...] = (
     r"towns|villages|hamlets",
     r"\(",
     r"\sin\s",
-    r"axis|front|badia|plain|crossing|camp|area|hill|heights|farms",
+    r"axis|front|badia|plain|crossing|border|camp|area|hill|heights|farms",
     _STRUCK,
     r"desert",
     r"valley",
@@ -364,6 +364,13 @@ def paren_admin_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# "the Old City of Raqqa": a part of a town named before the town; the town is the place
+_PART_HEAD = re.compile(
+    r"(?:Old\s+City|Old\s+Town|City|Port|Outskirts|Suburbs|Countryside|Centre|Center)\s+of\s+"
+    r"(?:the\s+)?"
+)
+
+
 def ner_candidates(doc: Any) -> list[Candidate]:
     """spaCy entities: GPE/LOC/FAC are place candidates, the others are kept as vetoes."""
     out: list[Candidate] = []
@@ -375,6 +382,9 @@ def ner_candidates(doc: Any) -> list[Candidate]:
             offset += len(piece) + 1
             if stripped.lower().startswith("the "):
                 start, stripped = start + 4, stripped[4:]
+            part = _PART_HEAD.match(stripped)
+            if part is not None and part.end() < len(stripped):
+                start, stripped = start + part.end(), stripped[part.end() :]
             if stripped:
                 end = start + len(stripped)
                 out.append(Candidate(start, end, stripped, {"ner"}, label=ent.label_))

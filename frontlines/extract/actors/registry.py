@@ -114,6 +114,7 @@ class ActorRegistry:
         self._units: dict[str, tuple[frozenset[str], str]] = {}
         self._air_arms: dict[str, str] = {}
         self._before: dict[str, tuple[str, str, int]] = {}  # name -> (until, earlier name, inter)
+        self._homonyms: dict[tuple[str, str], Actor] = {}  # (name, ISO2) -> actor named there
         self._country_pattern: re.Pattern[str] | None = None
         self._state_pattern: re.Pattern[str] | None = None
         self._state_codes: dict[str, str] = {}
@@ -179,9 +180,13 @@ class ActorRegistry:
         for alias in (*aliases, *raw.get("prefixed_only", ())):
             needs_prefix = alias in raw.get("prefixed_only", ())
             if _is_acronym(alias):
-                self._upper.setdefault(alias, entry)
+                first = self._upper.setdefault(alias, entry)
             else:
-                self._alias.setdefault(alias.lower(), (entry, needs_prefix))
+                first = self._alias.setdefault(alias.lower(), (entry, needs_prefix))[0]
+            if first is not entry and actor.country and first.actor.country != actor.country:
+                # "coalition warplanes": the first entry's name everywhere but in the
+                # country of a later entry that the same words name
+                self._homonyms.setdefault((first.actor.name, actor.country), actor)
 
     def _compile(self) -> None:
         names = sorted(self._alias, key=len, reverse=True)
@@ -345,6 +350,8 @@ class ActorRegistry:
     def for_country(self, actor: Actor, country: str, when: str = "") -> Actor:
         """``actor`` with its template filled for an event in ``country`` (ISO2 or name)
         at ``when``; a state force acting outside its own country gets inter 8."""
+        here_code = country_info(country).iso2 if country and country_info(country) else ""
+        actor = self._homonyms.get((actor.name, here_code), actor)
         actor = self._as_before(actor, when)
         own = country_info(actor.country) if actor.country else None
         here = country_info(country) if country else None

@@ -56,6 +56,13 @@ _DATED_BY = re.compile(
     re.I,
 )
 
+# "the Nasib crossing on the border with Jordan": the neighbour across a border is not
+# where the event is, whatever locative word comes before
+_NEIGHBOUR = re.compile(
+    r"\bborders?(?:\s+(?:crossings?|points?|areas?|strip))?\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
 
 @dataclass(slots=True)
 class Location:
@@ -249,7 +256,7 @@ def _excluded(before: str, *, located: bool = False) -> bool:
     """Whether the words before a name make it an origin, a destination or a target, or the
     place of an earlier event the report dates this one by; a locative word before the name
     (or before the area that owns it, ``located``) keeps an origin's or a target's place."""
-    if _DATED_BY.search(before[-60:]):
+    if _DATED_BY.search(before[-60:]) or _NEIGHBOUR.search(before[-60:]):
         return True
     locative = located or _LOCATIVE.search(before[-60:]) is not None
     return bool(_EXCLUDED.search(before[-50:])) and not locative
@@ -461,7 +468,7 @@ def choose_location(
         for m in mentions
         if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
     ]
-    inside = [_city_over_unit(text, m, inside, sent_start) for m in inside]
+    inside = [_town_of_its_parts(text, _city_over_unit(text, m, inside, sent_start)) for m in inside]
     coded = _coded(text, inside)
     if coded is not None:
         return coded
@@ -637,6 +644,38 @@ def _city_over_unit(text: str, mention: Mention, inside: list[Mention], sent_sta
     return replace(mention, place=max(cities, key=lambda p: p.population))
 
 
+# "Zanjili neighbourhood in western Mosul", "the Old City of Aleppo", "Mosul's Old City":
+# a part of a town written with the town's name, which then names the town, not its unit
+_PART_BEFORE_TOWN = re.compile(
+    r"(?:neighbou?rhoods?|quarters?|old\s+city|old\s+town|suburbs?|city\s+cent(?:re|er))\s+"
+    r"(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$",
+    re.I,
+)
+_PART_AFTER_TOWN = re.compile(
+    r"['’]s\s+(?:old\s+city|old\s+town|(?:[\w'’-]+\s+){1,3}(?:neighbou?rhood|quarter)\b)",
+    re.I,
+)
+
+
+def _town_of_its_parts(text: str, mention: Mention) -> Mention:
+    """The mention re-read as the town of its name in the same country when it resolved
+    to an admin unit but the text writes a part of a town with it ("Zanjili neighbourhood
+    in western Mosul"): only a town has neighbourhoods and an old city."""
+    place = mention.place
+    if place is None or place.feature_class != "A":
+        return mention
+    head = text[max(0, mention.start - 60) : mention.start]
+    if not (_PART_BEFORE_TOWN.search(head) or _PART_AFTER_TOWN.match(text, mention.end)):
+        return mention
+    name = folded_name(mention.text)
+    towns = [
+        p
+        for p in mention.candidates
+        if p.feature_class == "P" and p.country == place.country and folded_name(p.name) == name
+    ]
+    return replace(mention, place=max(towns, key=lambda p: p.population)) if towns else mention
+
+
 def folded_name(name: str) -> str:
     """``name`` without accents, case-folded: the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -680,23 +719,33 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
     return replace(mention, place=None) if outside else mention
 
 
-# "the Dur al Naft area of Basrah city": the name before is a part of the place after
+# "the Dur al Naft area of Basrah city", "Zanjili neighbourhood in western Mosul": the name
+# before is a part of the place after
 _PART_OF_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,3}\s+(?:area|neighbou?rhood|quarter|district|suburb)\s+of\s+"
-    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    r"(?:\s+[\w'’-]+){0,3}\s+(?:area|neighbou?rhood|quarter|district|suburb)\s+(?:of|in)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:city|town)\s+of\s+)?",
     re.I,
 )
+# "Mosul's Old City": the name after the possessive is a part of the place before it
+_WHOLE_BEFORE = re.compile(r"['’]s\s+(?:the\s+)?$")
 _PART_KM = 50.0
 
 
 def _part_far_from_whole(text: str, mention: Mention, inside: list[Mention]) -> Mention:
     """The mention without its place when the text writes it as a part of a place named
-    after it ("the Dur al Naft area of Basrah city") and the gazetteer read it far from that
-    place: a misreading of a local name, which the whole then stands in for."""
-    gap = _PART_OF_AFTER.match(text, mention.end)
-    if gap is None or mention.place is None:
+    after it ("the Dur al Naft area of Basrah city") or before it ("Mosul's Old City") and
+    the gazetteer read it far from that place: a misreading of a local name, which the
+    whole then stands in for."""
+    if mention.place is None:
         return mention
-    whole = next((m for m in inside if m.start == gap.end() and m.place is not None), None)
+    gap = _PART_OF_AFTER.match(text, mention.end)
+    owner = _WHOLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    whole = next(
+        (m for m in inside if m.place is not None and (
+            (gap is not None and m.start == gap.end())
+            or (owner is not None and m.end == owner.start()))),
+        None,
+    )  # fmt: skip
     if whole is None or whole.place is None:
         return mention
     km = haversine_km(mention.place.lat, mention.place.lon, whole.place.lat, whole.place.lon)

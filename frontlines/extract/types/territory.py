@@ -20,6 +20,7 @@ MOVEMENT = "Change to group/activity"
 _GAIN = re.compile(
     r"\b(?:entered|moved in(?:to)?|t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total )?control)"
     r"|(?:established|assumed|seized|gained|regained|took up|restored) (?:full )?(?:control|positions?)"
+    r"|(?:announced|declared|proclaimed) (?:its |their )?(?:full |complete |total )?control"
     r"|deployed|captured|recaptured|retook|seized|occupied|liberated|overr[au]n|advanced"
     r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints)"
     # Forcing the other side off the ground takes it ("pushed the rebels out of two villages").
@@ -58,7 +59,7 @@ _QUIET = re.compile(
 )
 _CONTROL = re.compile(
     r"\b(?:t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total |effective )?control)"
-    r"|(?:established|seized|regained|gained|assumed) (?:the |full )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
+    r"|(?:established|seized|regained|gained|assumed|announced|declared) (?:the |its |full )?(?:full )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
     re.I,
 )
 # Ground not taken and held: an attempt to take it ("an attack to capture the base was
@@ -87,9 +88,11 @@ def not_taken(text: str, start: int, end: int) -> bool:
     return _POSITIONS.match(text, verb_end) is not None
 
 
+# "A and B", "A with its allied Syrian B": B shares A's role
 _JOINED = re.compile(
     r"[\s()\[\]]*(?:,|and|with|alongside|(?:together|along|jointly) with|supported by|backed by)?"
-    r"[\s()\[\]]*(?:the\s+)?(?:[(\[][^)\]]{0,12}[)\]]\s*)?",
+    r"[\s()\[\]]*(?:the\s+)?(?:(?:their|its|allied|affiliated|loyal|local|(?-i:[A-Z][a-z]+n))\s+){0,2}"
+    r"(?:[(\[][^)\]]{0,12}[)\]]\s*)?",
     re.I,
 )
 _FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:control of\s+(?:the\s+)?)?$", re.I)
