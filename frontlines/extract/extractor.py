@@ -325,8 +325,13 @@ class EventExtractor:
         sides = part.previous_sides
         if sides is None or not part.events:
             return False
-        if any(m.place is not None for m in part.mentions_between(sentence.start, sentence.end)):
-            return False  # a place of its own: an event told with its claim ("HTS claimed an attack in X")
+        if any(
+            m.place is not None and not m.place.feature.startswith("A.PCL")
+            for m in part.mentions_between(sentence.start, sentence.end)
+        ):
+            # a place of its own: an event told with its claim ("HTS claimed an attack in
+            # X"); a country is the claimant or the blamed ("Iraq blamed Turkey")
+            return False
         event = part.events[-1]
         who = claimant(self.actors, sentence.text, event.country, when) or (
             blamed(self.actors, sentence.text, event.country, when)

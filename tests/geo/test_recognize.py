@@ -166,3 +166,20 @@ def test_a_town_retaken_or_pounded_is_the_verbs_object() -> None:
     for text in ("Rebels retook Saraqib from government forces.",
                  "Warplanes pounded Ariha and nearby villages."):  # fmt: skip
         assert any(c.hint == "object" for c in cue_candidates(text))
+
+
+def test_a_border_crossing_cues_the_name_before_it() -> None:
+    text = "Regime forces took control of the Nasib border crossing with Jordan."
+    assert "Nasib" in {c.text for c in cue_candidates(text)}
+
+
+def test_a_towns_old_city_named_before_it_leaves_the_town() -> None:
+    from types import SimpleNamespace
+
+    from frontlines.geo.recognize import ner_candidates
+
+    text = "SDF fighters clashed with IS militants in the Old City of Raqqa on Sunday."
+    start = text.index("Old City")
+    ent = SimpleNamespace(text="Old City of Raqqa", start_char=start, label_="LOC")
+    [cand] = ner_candidates(SimpleNamespace(ents=[ent]))
+    assert (cand.text, cand.start) == ("Raqqa", text.index("Raqqa"))

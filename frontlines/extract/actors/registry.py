@@ -350,11 +350,10 @@ class ActorRegistry:
     def for_country(self, actor: Actor, country: str, when: str = "") -> Actor:
         """``actor`` with its template filled for an event in ``country`` (ISO2 or name)
         at ``when``; a state force acting outside its own country gets inter 8."""
-        here_code = country_info(country).iso2 if country and country_info(country) else ""
-        actor = self._homonyms.get((actor.name, here_code), actor)
+        here = country_info(country) if country else None
+        actor = self._homonyms.get((actor.name, here.iso2 if here else ""), actor)
         actor = self._as_before(actor, when)
         own = country_info(actor.country) if actor.country else None
-        here = country_info(country) if country else None
         if actor.name in self._elsewhere and here is not None and own is not None and own != here:
             # A force named for one country ("gendarmerie") acting in another is that
             # country's own force of the same kind.

@@ -468,7 +468,9 @@ def choose_location(
         for m in mentions
         if m.kind == "toponym" and sent_start <= m.start and m.end <= sent_end
     ]
-    inside = [_town_of_its_parts(text, _city_over_unit(text, m, inside, sent_start)) for m in inside]
+    inside = [
+        _town_of_its_parts(text, _city_over_unit(text, m, inside, sent_start)) for m in inside
+    ]
     coded = _coded(text, inside)
     if coded is not None:
         return coded

@@ -21,6 +21,11 @@ _CUE = re.compile(
     rf"(?P<name>{NAME_PATTERN})"
 )
 _TAIL = re.compile(r"\s+(?:city|town|village|township|municipality|commune|centre|center)$", re.I)
+# "Daraa al-Balad", "Mayadin al-Jadida": a town's old quarter, station or new town named
+# with an Arabic word after the town's name; the town stands in for it
+_ARABIC_PART = re.compile(
+    r"\s+(?:[ae][ln]-)?(?:Balad|Mahatt?ah?|Jadid(?:a|ah|eh)|Jdid(?:a|ah|eh)|Qadim(?:a|ah)?)$", re.I
+)
 _NEAR = re.compile(r"near|around|outside|outskirts|vicinity", re.I)
 # "North Mitrovica": a town's part named by its side; the town stands in for it
 _COMPASS = re.compile(r"^(?:North|South|East|West|Upper|Lower|Central)\s+(?=[A-Z])")
@@ -74,7 +79,14 @@ def unseen_location(
     # "City - Quarter" written without its units: the city is the place when the
     # quarter is unknown
     variants = {
-        n: [n, _TAIL.sub("", n), n.partition(" - ")[0], _COMPASS.sub("", n)] for n, _, _ in names
+        n: [
+            n,
+            _TAIL.sub("", n),
+            n.partition(" - ")[0],
+            _COMPASS.sub("", n),
+            _ARABIC_PART.sub("", n),
+        ]
+        for n, _, _ in names
     }
     found = lookup({v for vs in variants.values() for v in vs if v})
     for name, start, near in names:

@@ -262,9 +262,19 @@ def _ground(text: str) -> re.Match[str] | None:
     """Ground fighting told alongside shelling, unless only as the backdrop of the
     shelling ("following a clash with X, troops fired artillery at the village")."""
     for match in GROUND.finditer(text):
-        if not _LEAD_IN.search(text[max(0, match.start() - 40) : match.start()]):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if not _LEAD_IN.search(before) and not _LAUNCHED.search(before):
             return match
     return None
+
+
+# "as Turkey launched its offensive": a campaign begun is the shelling's setting, not
+# fighting on the ground
+_LAUNCHED = re.compile(
+    r"\b(?:launch\w*|beg[au]n|start\w*|announc\w*|kick\w* off)\s+(?:its|their|an?|the)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 
 _LEAD_IN = re.compile(

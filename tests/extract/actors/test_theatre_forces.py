@@ -204,3 +204,26 @@ def test_the_force_holding_the_place_of_a_bombing_is_not_its_bomber() -> None:
 def test_an_unclaimed_drone_strike_on_an_armed_group_is_a_states() -> None:
     event = _first("An armed drone of unknown origin struck Al Shabaab positions in Somalia.")
     assert event.actor1 == "Unidentified Military Forces"
+
+
+def test_a_blame_naming_two_countries_moves_into_the_event_it_blames() -> None:
+    # the countries are the blamer and the blamed, not a place of an event of its own
+    text = "Artillery shells hit a resort in Zakho, killing 9 tourists. Iraq blamed Turkey."
+    iraq = Place("t:3", "Iraq", 33.0, 44.0, "A.PCLI", "IQ", population=40_000_000)
+    turkey = Place("t:4", "Turkey", 39.0, 35.0, "A.PCLI", "TR", population=80_000_000)
+    zakho = Place("t:5", "Zakho", 37.14, 42.68, "P.PPL", "IQ", "03", population=95_000)
+    mentions = [
+        Mention(name, text.index(name), text.index(name) + len(name), place=place)
+        for name, place in (("Zakho", zakho), ("Iraq", iraq), ("Turkey", turkey))
+    ]
+    events = EventExtractor().extract_text(text, dt.date(2022, 7, 20), mentions=mentions)
+    assert len(events) == 1 and events[0].actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_the_same_words_name_each_countrys_own_coalition(registry: ActorRegistry) -> None:
+    [(_, actor)] = registry.find("Coalition warplanes struck the town.")
+    assert registry.for_country(actor, "SY").name == "Global Coalition Against Daesh"
+    assert registry.for_country(actor, "IQ").name == "Global Coalition Against Daesh"
+    assert registry.for_country(actor, "YE").name == "Operation Restoring Hope"
+    [(_, strikes)] = registry.find("Coalition airstrikes hit a market.")
+    assert registry.for_country(strikes, "YE").name == "Operation Restoring Hope"

@@ -105,3 +105,16 @@ def test_well_known_place_named_without_a_cue_is_found() -> None:
     text = "Artillery kept shelling Oskel overnight."
     assert bare_location(text, 0, len(text), lookup, "AR") is None
     assert bare_location("Artillery hit Varn.", 0, 19, lookup, "") is None
+
+
+_DARAA = Place("u:3", "Daraa", 32.62, 36.1, "P.PPL", "SY", "05", population=97_000)
+
+
+def test_a_towns_arabic_named_quarter_stands_for_the_town() -> None:
+    def lookup(names: Iterable[str]) -> dict[str, list[tuple[Place, float]]]:
+        return {n: [(_DARAA, 1.0)] for n in names if n == "Daraa"}
+
+    text = "Regime forces clashed with local gunmen in Daraa al-Balad on Thursday."
+    found = unseen_location(text, 0, len(text), lookup, "SY")
+    assert found is not None and found.place.id == "u:3"
+    assert unseen_location("Gunmen clashed in Daraa Valley.", 0, 31, lookup, "SY") is None

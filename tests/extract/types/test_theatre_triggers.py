@@ -90,3 +90,14 @@ def test_an_assassination_is_an_attack() -> None:
     assert _sub("Unknown gunmen assassinated a member of the local committee in the town.") == (
         "Attack"
     )
+
+
+def test_a_campaign_launched_is_the_shellings_setting_not_ground_fighting() -> None:
+    text = "Turkish artillery shelled SDF positions as Turkey launched its offensive."
+    assert _sub(text) == "Shelling/artillery/missile attack"
+    assert _sub("Turkish artillery shelled SDF positions amid clashes.") == "Armed clash"
+
+
+def test_control_announced_is_territory_taken() -> None:
+    text = "The SDF announced full control of the city after the last militants surrendered."
+    assert _sub(text) == "Government regains territory"  # the actor then says whose gain

@@ -1,0 +1,61 @@
+"""A town's parts and its border (frontlines.extract.places.location): a neighbourhood or
+an old city written with its town stands at the town, and the country across a border is
+not where the event was."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontlines.extract import EventExtractor
+from frontlines.records import Event, Mention, Place
+
+MOSUL_UNIT = Place("m:1", "Mosul", 36.335, 43.119, "A.ADM2", "IQ", "15", population=1_700_000)
+MOSUL = Place("m:2", "Mosul", 36.335, 43.119, "P.PPLA", "IQ", "15", population=1_400_000)
+FAR_NAMESAKE = Place("m:3", "Zanjali", 34.74, 44.44, "P.PPL", "IQ", "18")
+OLD_CITY = Place("m:4", "Old City", 31.78, 35.23, "P.PPL", "PS", "")
+NASSIB = Place("m:5", "Nassib", 32.555, 36.176, "P.PPL", "SY", "05")
+JORDAN = Place("m:6", "Jordan", 31.0, 36.0, "A.PCLI", "JO", population=10_000_000)
+
+
+def _mention(text: str, name: str, place: Place, *cands: Place) -> Mention:
+    start = text.index(name)
+    return Mention(name, start, start + len(name), place=place, candidates=(place, *cands))
+
+
+def _first(text: str, *mentions: Mention) -> Event:
+    events = EventExtractor().extract_text(text, dt.date(2017, 6, 1), mentions=list(mentions))
+    assert events
+    return events[0]
+
+
+def test_a_neighbourhood_read_far_from_its_town_stands_at_the_town() -> None:
+    text = "Iraqi forces clashed with IS militants in Zanjili neighbourhood in western Mosul."
+    event = _first(
+        text,
+        _mention(text, "Zanjili", FAR_NAMESAKE),
+        _mention(text, "Mosul", MOSUL_UNIT, MOSUL),
+    )
+    assert event.place_id == "m:2"  # the town, not its district or the namesake
+
+
+def test_a_towns_old_city_stands_at_the_town() -> None:
+    text = "Iraqi forces retook the al-Nuri mosque in Mosul's Old City from IS militants."
+    event = _first(
+        text, _mention(text, "Mosul", MOSUL_UNIT, MOSUL), _mention(text, "Old City", OLD_CITY)
+    )
+    assert event.place_id == "m:2" and event.geo_precision == 1
+
+
+def test_the_country_across_a_border_is_not_the_events_place() -> None:
+    text = "Regime forces took control of the Nasib border crossing with Jordan on Friday."
+    event = _first(text, _mention(text, "Nasib", NASSIB), _mention(text, "Jordan", JORDAN))
+    assert event.place_id == "m:5"
+    assert event.actor1.startswith("Military Forces of Syria")
+
+
+def test_a_name_after_a_border_with_is_the_neighbour_whatever_the_locative() -> None:
+    from frontlines.extract.places.location import _excluded
+
+    assert _excluded("IS attacked a post near Al-Qaim on the border with ")
+    assert _excluded("troops seized the Nasib border crossing with ")
+    assert not _excluded("IS attacked a post near the border in ")
