@@ -743,11 +743,11 @@ def _part_far_from_whole(text: str, mention: Mention, inside: list[Mention]) -> 
     gap = _PART_OF_AFTER.match(text, mention.end)
     owner = _WHOLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
     whole = next(
-        (m for m in inside if m.place is not None and (
+        (m for m in inside if m.place is not None and not m.place.feature.startswith("A.PCL") and (
             (gap is not None and m.start == gap.end())
-            or (owner is not None and m.end == owner.start()))),
+            or (owner is not None and m.end == owner.start() and m.place.feature_class == "P"))),
         None,
-    )  # fmt: skip
+    )  # fmt: skip  ("Syria's Hasakah province": a country owns its provinces wherever they lie)
     if whole is None or whole.place is None:
         return mention
     km = haversine_km(mention.place.lat, mention.place.lon, whole.place.lat, whole.place.lon)
