@@ -336,6 +336,11 @@ def _assign(
     if rest_before:
         sides.assoc1 = rest_before[0].name
     opponents = [a for a in armed_after if a.name != actor1.name and a.name != sides.assoc1]
+    if sub_event_type == "Armed clash" and not opponents and rest_before and _MUTUAL.match(
+        trigger.text
+    ):
+        # "Russian and Ukrainian forces clashed": the two named together fought each other
+        opponents, sides.assoc1 = rest_before[:1], ""
     sides.actor2 = _second_actor(fill, opponents, sentence, event_type, sub_event_type, actor1)
     if len(opponents) > 1 and sides.actor2 is opponents[0]:
         sides.assoc2 = opponents[1].name
@@ -452,6 +457,8 @@ def _first_actor(
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 
+# verbs whose subject names both sides ("A and B clashed")
+_MUTUAL = re.compile(r"clash\w*|fought|exchanged fire|traded fire|battled", re.I)
 # "rival trafficking gangs fought a gun battle", "two tribal militias clashed": both
 # sides are of one kind.
 _RIVALS = re.compile(

@@ -198,9 +198,10 @@ class ActorRegistry:
             rf"(?i:(?P<alias>{body}))(?:(?![\w-])|{_DEED})"
         )
         self._pair_pattern = re.compile(
-            rf"(?<![\w-])(?P<dem>{dem or '(?!)'})\s+(?:and|&)\s+(?:the\s+)?(?:[\w'-]+\s+){{1,2}}?"
-            rf"(?i:(?P<word>{body}))(?![\w-])"
+            rf"(?<![\w-])(?P<dem>{dem or '(?!)'})(?P<more>(?:,\s+(?:{dem or '(?!)'}))*),?\s+(?:and|&)\s+"
+            rf"(?:the\s+)?(?:[\w'-]+\s+){{1,2}}?(?i:(?P<word>{body}))(?![\w-])"
         )
+        self._dem_pattern = re.compile(rf"(?<![\w-])(?:{dem or '(?!)'})(?![\w-])")
         prefixed = [a for a, (e, _) in self._alias.items() if e.prefixed]
         owned = "|".join(re.escape(a) for a in sorted(prefixed, key=len, reverse=True))
         self._own_pattern = re.compile(
@@ -271,10 +272,17 @@ class ActorRegistry:
         hits: list[tuple[Span, Actor]] = []
         for match in self._pair_pattern.finditer(text):
             entry, _ = self._alias[match.group("word").lower()]
-            country = self._demonyms.get(match.group("dem"), "")
-            if entry.prefixed and country:
-                span = Span(match.start("dem"), match.end("dem"), match.group("dem"))
-                hits.append((span, replace(entry.actor, country=country)))
+            if not entry.prefixed:
+                continue
+            # "US, British and French forces": each demonym of the list before "and"
+            listed = [(match.start("dem"), match.group("dem"))] + [
+                (match.start("more") + m.start(), m.group(0))
+                for m in self._dem_pattern.finditer(match.group("more"))
+            ]
+            for start, word in listed:
+                country = self._demonyms.get(word, "")
+                if country:
+                    hits.append((Span(start, start + len(word), word), replace(entry.actor, country=country)))
         return hits
 
     def _military(self) -> _Entry | None:

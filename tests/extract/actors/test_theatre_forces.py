@@ -227,3 +227,20 @@ def test_the_same_words_name_each_countrys_own_coalition(registry: ActorRegistry
     assert registry.for_country(actor, "YE").name == "Operation Restoring Hope"
     [(_, strikes)] = registry.find("Coalition airstrikes hit a market.")
     assert registry.for_country(strikes, "YE").name == "Operation Restoring Hope"
+
+
+def test_each_nationality_of_a_list_names_its_force(registry: ActorRegistry) -> None:
+    text = "US, British and French forces fired missiles at a research centre."
+    assert _names(registry, text, "SY")[:3] == [
+        "Military Forces of the United States (2021-)",
+        "Military Forces of the United Kingdom (2010-)",
+        "Military Forces of France (2017-)",
+    ]
+
+
+def test_two_forces_named_together_as_a_clashs_subject_fought_each_other() -> None:
+    event = _first("SNA factions and SDF fighters clashed near the town.")
+    assert event.actor1 == "JWS: Syrian National Army"
+    assert event.actor2 == "QSD: Syrian Democratic Forces" and event.assoc_actor_1 == ""
+    joint = _first("SDF and coalition forces clashed with IS militants near the town.")
+    assert joint.actor2 == "Islamic State (Syria)"
