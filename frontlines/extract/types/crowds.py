@@ -234,9 +234,21 @@ _DEPLOYED_AHEAD = _rx(
 )
 
 
+# "an activist who took part in protests ... was shot dead": protests told of a person in
+# a relative clause describe who the person is; the sentence's own act is something else
+_PERSONS_PROTESTS = _rx(
+    r"\b(?:who|that)\s+(?:had\s+|has\s+|have\s+)?(?:took|taken|take|takes|taking|been taking)\s+part"
+    r"\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:who|that)\s+(?:had\s+|has\s+|have\s+)?(?:joined|led|organi[sz]ed|participated\s+in"
+    r"|helped\s+organi[sz]e)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+)
+
+
 def protest(text: str, context: str) -> EventClass | None:
     match = _PROTEST.search(text) or _crowd_forced_in(text)
     if match is None or _described_protest(text, match):
+        return None
+    if _PERSONS_PROTESTS.search(text, max(0, match.start() - 60), match.start()):
         return None
     ahead = _DEPLOYED_AHEAD.search(text[: match.start()])
     if ahead is not None:

@@ -163,7 +163,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"
             r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|seiz\w+ (?:[^\s;.]+ ){1,8}?from (?:the )?(?:[\w-]+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
             r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
-            r"|seiz\w+ (?:a |an |the )?(?:\w+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
+            r"|seiz\w+ (?:a |an |the )?(?:[\w'’-]+ ){0,3}?(?:town|village|city|capital|district|district cent(?:re|er)"
             r"|port|airport|hill|site|camp|border (?:point|crossing)|neighbou?rhood|province|(?:oil |gas )?fields?"
             r"|bases?|positions))\b"
         ),

@@ -244,3 +244,9 @@ def test_two_forces_named_together_as_a_clashs_subject_fought_each_other() -> No
     assert event.actor2 == "QSD: Syrian Democratic Forces" and event.assoc_actor_1 == ""
     joint = _first("SDF and coalition forces clashed with IS militants near the town.")
     assert joint.actor2 == "Islamic State (Syria)"
+
+
+def test_us_backed_syrian_fighters_are_the_sdf(registry: ActorRegistry) -> None:
+    assert _names(registry, "U.S.-backed Syrian fighters seized the field.", "SY")[0] == (
+        "QSD: Syrian Democratic Forces"
+    )

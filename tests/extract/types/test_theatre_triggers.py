@@ -101,3 +101,14 @@ def test_a_campaign_launched_is_the_shellings_setting_not_ground_fighting() -> N
 def test_control_announced_is_territory_taken() -> None:
     text = "The SDF announced full control of the city after the last militants surrendered."
     assert _sub(text) == "Government regains territory"  # the actor then says whose gain
+
+
+def test_a_field_seized_under_a_possessive_name_is_territory() -> None:
+    text = "U.S.-backed fighters seized Syria's largest oil field from Islamic State on Sunday."
+    assert _sub(text) == "Government regains territory"
+
+
+def test_protests_that_describe_a_victim_are_not_the_event() -> None:
+    text = "An activist who took part in protests against the government was shot dead in Basra."
+    assert _sub(text) == "Attack"
+    assert _sub("Hundreds of people who had lost their jobs protested in Basra.") == "Peaceful protest"
