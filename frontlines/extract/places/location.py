@@ -486,7 +486,10 @@ def choose_location(
         area = _area_after(text, mention, inside)
         qualifier = _qualifier(inside, mention, text) or area
         mention = _outside_area(_agree(mention, qualifier), area)
-        mention = _part_far_from_whole(text, mention, inside)
+        whole = _whole_of_far_part(text, mention, inside)
+        if whole is not None:
+            # a part the gazetteer misread far away: the report's name, at its whole
+            mention, qualifier, area = replace(mention, place=None), whole, whole
         unknown = _unknown_inside(text, mention, inside, skipped)
         if unknown is not None:
             # "the village of X in the countryside of Y", X unknown: the report's X, at Y
@@ -733,13 +736,13 @@ _WHOLE_BEFORE = re.compile(r"['’]s\s+(?:the\s+)?$")
 _PART_KM = 50.0
 
 
-def _part_far_from_whole(text: str, mention: Mention, inside: list[Mention]) -> Mention:
-    """The mention without its place when the text writes it as a part of a place named
-    after it ("the Dur al Naft area of Basrah city") or before it ("Mosul's Old City") and
-    the gazetteer read it far from that place: a misreading of a local name, which the
-    whole then stands in for."""
+def _whole_of_far_part(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
+    """The place the text writes the mention as a part of, after it ("the Dur al Naft area
+    of Basrah city") or before it ("Mosul's Old City"), when the gazetteer read the mention
+    far from that place: a misreading of a local name, which the whole then stands in
+    for. None otherwise."""
     if mention.place is None:
-        return mention
+        return None
     gap = _PART_OF_AFTER.match(text, mention.end)
     owner = _WHOLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
     whole = next(
@@ -749,9 +752,9 @@ def _part_far_from_whole(text: str, mention: Mention, inside: list[Mention]) -> 
         None,
     )  # fmt: skip  ("Syria's Hasakah province": a country owns its provinces wherever they lie)
     if whole is None or whole.place is None:
-        return mention
+        return None
     km = haversine_km(mention.place.lat, mention.place.lon, whole.place.lat, whole.place.lon)
-    return replace(mention, place=None) if km > _PART_KM else mention
+    return whole if km > _PART_KM else None
 
 
 def _within(place: Place, area: Place) -> bool:
