@@ -100,6 +100,10 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         (rf"\b(?:{_STRUCK})\s+(?!{_CALENDAR})(?![A-Z]{{2,5}}\b){_NOT_A_NAME}(?P<name>{NAME})(?=\s*(?:[.,;:]|$)|\s+(?:and|on|with|from|after|under|in|at|near|during|amid|before|following|killing|wounding|injuring|leaving|early|late|overnight|yesterday|today|last)\b)", "", 1, "object"),
         (rf"\bthe\s+(?P<name>{NAME})\s+(?:[Dd]esert)\b", "", 3, "desert"),
         (rf"\bthe\s+(?P<name>{NAME}\s+(?:Valley|valley))\b", "", 3, "valley"),
+        # an oil or gas field, named before its kind or in apposition after it ("the
+        # al-Omar oil field", "Syria's largest oil field, al-Omar,")
+        (rf"\bthe\s+(?P<name>(?:[ae]l-)?{_NAME_BODY}\s+(?:[Oo]il|[Gg]as)\s+[Ff]ield)\b", "", 1, ""),
+        (rf"\b(?:oil|gas)\s+field,\s+(?P<name>(?:[ae]l-)?{_NAME_BODY})\s*[,(]", "", 1, ""),
         (rf"\b(?P<rel>[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),
     )
 )  # fmt: skip
@@ -138,6 +142,8 @@ _CUE_GATE_WORDS: tuple[str, ...] = (
     _STRUCK,
     r"desert",
     r"valley",
+    r"field",
+    r"field,",
     r"southern|northern|eastern|western|central",
 )
 

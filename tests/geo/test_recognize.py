@@ -183,3 +183,10 @@ def test_a_towns_old_city_named_before_it_leaves_the_town() -> None:
     ent = SimpleNamespace(text="Old City of Raqqa", start_char=start, label_="LOC")
     [cand] = ner_candidates(SimpleNamespace(ents=[ent]))
     assert (cand.text, cand.start) == ("Raqqa", text.index("Raqqa"))
+
+
+def test_an_oil_field_is_cued_by_its_kind_before_or_in_apposition() -> None:
+    found = {c.text for c in cue_candidates("SDF fighters seized the al-Omar oil field on Sunday.")}
+    assert "al-Omar oil field" in found
+    text = "Fighters seized Syria's largest oil field, al-Omar, from Islamic State."
+    assert "al-Omar" in {c.text for c in cue_candidates(text)}
