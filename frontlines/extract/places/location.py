@@ -125,6 +125,8 @@ def district_precision(text: str, location: Location) -> Location:
     ("in Taze township": the event lies somewhere in the unit, coded to its town) or
     puts the event beside it ("in the direction of X", "between X and Y")."""
     mention = location.named or location.mention
+    if location.inside is not None and location.precision == 1:
+        return location  # a site or part inside a town, placed at the town: in it
     before = text[max(0, mention.start - 60) : mention.start]
     district = location.precision != 2 and _DISTRICT_AFTER.match(text, mention.end)
     if district or (location.precision == 1 and _BESIDE.search(before)):
@@ -502,7 +504,12 @@ def choose_location(
                             mention, reasons=why)  # fmt: skip
         nearby = qualifier or _nearby(mentions, mention, paragraph)
         if nearby is not None and nearby.place is not None:
-            return _stand_in(text, mention, nearby, qualifier, area, before, why)
+            found = _stand_in(text, mention, nearby, qualifier, area, before, why)
+            in_town = whole is not None and (
+                nearby.place.feature_class == "P" or _TOWN_WORD.match(text, whole.end) is not None
+            )
+            # a town's own part: in the town, rated by the town's wording ("Basrah city")
+            return replace(found, precision=1, mention=nearby) if in_town else found
     return None
 
 
@@ -734,6 +741,7 @@ _PART_OF_AFTER = re.compile(
 # "Mosul's Old City": the name after the possessive is a part of the place before it
 _WHOLE_BEFORE = re.compile(r"['’]s\s+(?:the\s+)?$")
 _PART_KM = 50.0
+_TOWN_WORD = re.compile(r"\s+(?:city|town)\b", re.I)  # "Basrah city": a town, not its province
 
 
 def _whole_of_far_part(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:

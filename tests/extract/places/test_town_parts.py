@@ -36,6 +36,7 @@ def test_a_neighbourhood_read_far_from_its_town_stands_at_the_town() -> None:
         _mention(text, "Mosul", MOSUL_UNIT, MOSUL),
     )
     assert event.place_id == "m:2"  # the town, not its district or the namesake
+    assert event.geo_precision == 1 and event.location == "Zanjili"  # in it, by the report's name
 
 
 def test_a_towns_old_city_stands_at_the_town() -> None:
