@@ -50,7 +50,7 @@ from .places.location import (
 )
 from .places.place_choice import PREVIOUS, Sentence, step
 from .places.place_choice import choose as choose_place
-from .places.region_town import Capital, country_capital, region_town
+from .places.region_town import Capital, country_capital, country_part_town, region_town
 from .places.sounded import SoundsIn
 from .places.unseen import unseen_location
 from .sentences import split_sentences
@@ -471,6 +471,8 @@ class EventExtractor:
         if lookup is not None:
             town = region_town(location, part.text, sentence.start, lookup, self._capital())
             location = step(location, town, "a province's name read as its main town")
+            compass = country_part_town(location, part.text, lookup)
+            location = step(location, compass, "the town the theatre pack names for that part")
             location = step(location, country_capital(location, lookup), "the country's capital")
         location = step(location, district_precision(part.text, location),
                         "written as a district or beside the place: precision 2")  # fmt: skip

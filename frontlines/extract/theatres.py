@@ -20,6 +20,9 @@ A pack (``data/theatres/<name>.json``, or any ``*.json`` in a folder named by th
 - ``vocabulary``: local words and what they mean ("badia": "desert");
 - ``place_words``: words the theatre's reports use around place names ("countryside",
   "axis", "outskirts"), for the location rules;
+- ``country_parts``: ISO2 -> compass part ("north", "north-east", "centre") -> the town
+  reports mean by that part of the country ("eastern Syria": "Deir ez-Zor"), where an
+  event told only so is placed (precision 3) instead of at the capital;
 - ``organisations``: name or acronym -> ISO2 of groups and bodies that work in one
   country only ("SDF": "SY"): a text naming one is about that country (the packs' armed
   groups count so by their full names already; an acronym is listed only where it names
@@ -43,7 +46,7 @@ from ..errors import ConfigError
 
 _KNOWN = frozenset({
     "_about", "theatre", "countries", "actors", "demonyms", "government_periods", "air_arms",
-    "umbrellas", "front_lines", "vocabulary", "place_words", "organisations",
+    "umbrellas", "front_lines", "vocabulary", "place_words", "organisations", "country_parts",
 })  # fmt: skip
 
 
@@ -83,6 +86,8 @@ class Theatre:
     vocabulary: dict[str, str] = field(default_factory=dict)
     place_words: tuple[str, ...] = ()
     organisations: dict[str, str] = field(default_factory=dict)
+    # ISO2 -> compass part ("east", "north-east") -> the town reports mean by it
+    country_parts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def read_pack(path: Path) -> Theatre:
@@ -133,6 +138,10 @@ def parse_pack(raw: Any, source: str) -> Theatre:
             place_words=tuple(str(w) for w in raw.get("place_words", ())),
             organisations={
                 str(k): str(v).upper() for k, v in raw.get("organisations", {}).items()
+            },
+            country_parts={
+                str(code).upper(): {str(k).lower(): str(v) for k, v in parts.items()}
+                for code, parts in raw.get("country_parts", {}).items()
             },
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -229,3 +238,13 @@ def vocabulary() -> dict[str, str]:
     for pack in theatres():
         words.update(pack.vocabulary)
     return words
+
+
+def country_part(country: str, part: str) -> str:
+    """The town the packs say reports mean by a compass ``part`` ("east", "north-east") of
+    ``country`` (ISO2) ("eastern Syria": Deir ez-Zor); "" when no pack says."""
+    for pack in theatres():
+        town = pack.country_parts.get(country, {}).get(part, "")
+        if town:
+            return town
+    return ""

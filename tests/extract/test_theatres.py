@@ -132,3 +132,35 @@ def test_a_pack_may_list_one_country_organisations_and_an_umbrellas_adversaries(
     )  # fmt: skip
     assert pack.organisations == {"SDF": "SY"}
     assert pack.umbrellas[0].against == ("Islamic State",)
+
+
+def test_a_compass_part_of_a_country_is_the_town_the_pack_names() -> None:
+    import datetime as dt
+
+    from frontlines.extract import EventExtractor
+    from frontlines.extract.theatres import country_part
+    from frontlines.records import Mention, Place
+
+    pack = parse_pack({"country_parts": {"sy": {"East": "Deir ez-Zor"}}}, "test.json")
+    assert pack.country_parts == {"SY": {"east": "Deir ez-Zor"}}
+    assert country_part("SY", "north-east") == "Al-Hasakah"  # the packaged pack
+    syria = Place("c:1", "Syria", 35.0, 38.0, "A.PCLI", "SY", population=20_000_000)
+    town = Place("c:2", "Deir ez-Zor", 35.33, 40.14, "P.PPLA", "SY", "07", population=240_000)
+    capital = Place("c:3", "Damascus", 33.51, 36.29, "P.PPLC", "SY", "13", population=2_500_000)
+
+    class Gazetteer:
+        def lookup_many(self, names):  # type: ignore[no-untyped-def]
+            from frontlines.geo.gazetteer import MemoryGazetteer
+
+            return MemoryGazetteer([town, capital]).lookup_many(names)
+
+    text = "Two SDF fighters were killed in clashes with IS militants in eastern Syria."
+    start = text.index("Syria")
+    mentions = [Mention("Syria", start, start + 5, place=syria)]
+    extractor = EventExtractor(gazetteer=Gazetteer())
+    [event] = extractor.extract_text(text, dt.date(2023, 6, 1), mentions=mentions)
+    assert event.place_id == "c:2" and event.geo_precision == 3
+    plain = text.replace("eastern Syria", "Syria")
+    mentions = [Mention("Syria", plain.index("Syria"), plain.index("Syria") + 5, place=syria)]
+    [event] = extractor.extract_text(plain, dt.date(2023, 6, 1), mentions=mentions)
+    assert event.place_id == "c:3"

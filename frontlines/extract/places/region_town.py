@@ -16,6 +16,7 @@ from functools import cache
 
 from ...geo.sources import read_country_info
 from ...records import Place
+from ..theatres import country_part
 from .admin_context import Lookup
 from .location import Location, folded_name
 
@@ -145,6 +146,38 @@ def country_capital(location: Location, lookup: Lookup) -> Location:
     if town is None:
         return location
     moved = replace(location.mention, place=town)
+    return Location(town.name, town, 3, moved, list(location.warnings), location.named)
+
+
+# "in eastern Syria", "north-east Syria", "northwestern Iraq": a compass part of the country
+_PART_BEFORE = re.compile(
+    r"\b(?P<a>north|south)?-?(?P<b>east|west)?(?:ern)?\s+(?:of\s+)?$|\b(?P<c>central)\s+$", re.I
+)
+
+
+def country_part_town(location: Location, text: str, lookup: Lookup) -> Location:
+    """``location`` moved from a whole country written with a compass part before it
+    ("in eastern Syria") to the town a theatre pack says reports mean by that part, at geo
+    precision 3; unchanged when no pack names one."""
+    place, mention = location.place, location.mention
+    if not place.feature.startswith("A.PCL"):
+        return location
+    match = _PART_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    if match is None or not any(match.group(g) for g in "abc"):
+        return location
+    part = "centre" if match.group("c") else "-".join(
+        g.lower() for g in (match.group("a"), match.group("b")) if g
+    )
+    name = country_part(place.country, part)
+    found = lookup([name]).get(name, []) if name else []
+    towns = [
+        p for p, quality in found
+        if quality >= 0.9 and p.country == place.country and p.feature_class == "P"
+    ]  # fmt: skip
+    if not towns:
+        return location
+    town = max(towns, key=lambda p: p.population)
+    moved = replace(mention, place=town)
     return Location(town.name, town, 3, moved, list(location.warnings), location.named)
 
 
