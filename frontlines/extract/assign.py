@@ -289,8 +289,10 @@ def _assign(
     armed_after = unique([fill(a) for a in after if a.inter in _ARMED])
     armed_before = _umbrella_first(armed_before, hits, sentence, fill)
     armed_after = _umbrella_first(armed_after, hits, sentence, fill)
-    if not trigger.text and not armed_before and armed_after:
-        # "fighting broke out between A and B": A is actor1 wherever "between" left it.
+    between = _SIDES_BETWEEN.search(sentence, trigger.end) if trigger.text else None
+    if not armed_before and armed_after and (not trigger.text or between is not None):
+        # "fighting broke out between A and B", "Clashes erupted in X between A and B":
+        # A is actor1 wherever "between" left it.
         armed_before = [armed_after.pop(0)]
     if sub_event_type in _TERRITORIAL:
         sides = _territory_sides(fill, hits, sentence)
@@ -457,6 +459,7 @@ def _first_actor(
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 
+_SIDES_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:and|&)\s", re.I)
 # verbs whose subject names both sides ("A and B clashed")
 _MUTUAL = re.compile(r"clash\w*|fought|exchanged fire|traded fire|battled", re.I)
 # "rival trafficking gangs fought a gun battle", "two tribal militias clashed": both

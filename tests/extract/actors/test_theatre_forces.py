@@ -250,3 +250,8 @@ def test_us_backed_syrian_fighters_are_the_sdf(registry: ActorRegistry) -> None:
     assert _names(registry, "U.S.-backed Syrian fighters seized the field.", "SY")[0] == (
         "QSD: Syrian Democratic Forces"
     )
+
+
+def test_clashes_between_two_sides_named_after_the_verb_name_both() -> None:
+    event = _first("Clashes erupted in the countryside between HTS and regime forces.")
+    assert event.actor1.startswith("HTS") and event.actor2.startswith("Military Forces of Syria")
