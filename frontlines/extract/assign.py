@@ -289,8 +289,9 @@ def _assign(
     armed_after = unique([fill(a) for a in after if a.inter in _ARMED])
     armed_before = _umbrella_first(armed_before, hits, sentence, fill)
     armed_after = _umbrella_first(armed_after, hits, sentence, fill)
-    between = _SIDES_BETWEEN.search(sentence, trigger.end) if trigger.text else None
-    if not armed_before and armed_after and (not trigger.text or between is not None):
+    between = [m.end() for m in _SIDES_BETWEEN.finditer(sentence, trigger.end)] if trigger.text else []
+    sides_between = any(span.start in between and a.inter in _ARMED for span, a in hits)
+    if not armed_before and armed_after and (not trigger.text or sides_between):
         # "fighting broke out between A and B", "Clashes erupted in X between A and B":
         # A is actor1 wherever "between" left it.
         armed_before = [armed_after.pop(0)]
@@ -459,7 +460,7 @@ def _first_actor(
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 
-_SIDES_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:and|&)\s", re.I)
+_SIDES_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
 # verbs whose subject names both sides ("A and B clashed")
 _MUTUAL = re.compile(r"clash\w*|fought|exchanged fire|traded fire|battled", re.I)
 # "rival trafficking gangs fought a gun battle", "two tribal militias clashed": both

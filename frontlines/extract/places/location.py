@@ -80,6 +80,9 @@ class Location:
     reasons: list[str] = field(default_factory=list)
     # a stand-in: the area the unknown place is written inside ("X town in Y countryside")
     inside: Place | None = None
+    # a part of a town written with the town ("the Dur al Naft area of Basrah city"),
+    # placed at the town: in it, precision 1 whatever the part's wording
+    town_part: bool = False
 
 
 def _precision(mention: Mention, before: str) -> int:
@@ -125,8 +128,8 @@ def district_precision(text: str, location: Location) -> Location:
     ("in Taze township": the event lies somewhere in the unit, coded to its town) or
     puts the event beside it ("in the direction of X", "between X and Y")."""
     mention = location.named or location.mention
-    if location.inside is not None and location.precision == 1:
-        return location  # a site or part inside a town, placed at the town: in it
+    if location.town_part:
+        return location  # a part of a town written with it, placed at the town: in it
     before = text[max(0, mention.start - 60) : mention.start]
     district = location.precision != 2 and _DISTRICT_AFTER.match(text, mention.end)
     if district or (location.precision == 1 and _BESIDE.search(before)):
@@ -509,7 +512,7 @@ def choose_location(
                 nearby.place.feature_class == "P" or _TOWN_WORD.match(text, whole.end) is not None
             )
             # a town's own part: in the town, rated by the town's wording ("Basrah city")
-            return replace(found, precision=1, mention=nearby) if in_town else found
+            return replace(found, precision=1, mention=nearby, town_part=True) if in_town else found
     return None
 
 
