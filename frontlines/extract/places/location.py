@@ -508,9 +508,7 @@ def choose_location(
         nearby = qualifier or _nearby(mentions, mention, paragraph)
         if nearby is not None and nearby.place is not None:
             found = _stand_in(text, mention, nearby, qualifier, area, before, why)
-            in_town = whole is not None and (
-                nearby.place.feature_class == "P" or _TOWN_WORD.match(text, whole.end) is not None
-            )
+            in_town = whole is not None
             # a town's own part: in the town, rated by the town's wording ("Basrah city")
             return replace(found, precision=1, mention=nearby, town_part=True) if in_town else found
     return None
@@ -747,6 +745,15 @@ _PART_KM = 50.0
 _TOWN_WORD = re.compile(r"\s+(?:city|town)\b", re.I)  # "Basrah city": a town, not its province
 
 
+def _a_town(text: str, mention: Mention) -> bool:
+    """Whether the mention names a town: a populated place, or a name written as a city
+    or town ("Basrah city")."""
+    place = mention.place
+    return place is not None and (
+        place.feature_class == "P" or _TOWN_WORD.match(text, mention.end) is not None
+    )
+
+
 def _whole_of_far_part(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
     """The place the text writes the mention as a part of, after it ("the Dur al Naft area
     of Basrah city") or before it ("Mosul's Old City"), when the gazetteer read the mention
@@ -757,11 +764,11 @@ def _whole_of_far_part(text: str, mention: Mention, inside: list[Mention]) -> Me
     gap = _PART_OF_AFTER.match(text, mention.end)
     owner = _WHOLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
     whole = next(
-        (m for m in inside if m.place is not None and not m.place.feature.startswith("A.PCL") and (
+        (m for m in inside if m.place is not None and _a_town(text, m) and (
             (gap is not None and m.start == gap.end())
-            or (owner is not None and m.end == owner.start() and m.place.feature_class == "P"))),
+            or (owner is not None and m.end == owner.start()))),
         None,
-    )  # fmt: skip  ("Syria's Hasakah province": a country owns its provinces wherever they lie)
+    )  # fmt: skip  (a district of a province, "Syria's Hasakah province", may lie far from its point)
     if whole is None or whole.place is None:
         return None
     km = haversine_km(mention.place.lat, mention.place.lon, whole.place.lat, whole.place.lon)
