@@ -746,12 +746,12 @@ _TOWN_WORD = re.compile(r"\s+(?:city|town)\b", re.I)  # "Basrah city": a town, n
 
 
 def _a_town(text: str, mention: Mention) -> bool:
-    """Whether the mention names a town: a populated place, or a name written as a city
-    or town ("Basrah city")."""
+    """Whether the mention names a town: a populated place not written as a unit, or a
+    name written as a city or town ("Basrah city")."""
     place = mention.place
-    return place is not None and (
-        place.feature_class == "P" or _TOWN_WORD.match(text, mention.end) is not None
-    )
+    if place is None or _UNIT_AFTER.match(text, mention.end):
+        return False  # "Atyrau region": the unit, whatever its point
+    return place.feature_class == "P" or _TOWN_WORD.match(text, mention.end) is not None
 
 
 def _whole_of_far_part(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
