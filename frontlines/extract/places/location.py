@@ -196,6 +196,7 @@ def _score(
         - _region_of_earlier(text, mention, inside or [])
         - _owns_later(text, mention, inside or [])
         - _reference_of_earlier(text, mention, inside or [])
+        - _area_before_place(text, mention, inside or [])
         + _head_of_later(text, mention, inside or []),
         0 if _in_brackets(text, mention.start, sent_start) else 1,
         1 if _headed(text, mention) else 0,
@@ -309,6 +310,30 @@ def _region_of_earlier(text: str, mention: Mention, inside: list[Mention]) -> in
     at the inner place (the theatre's "X town in Y countryside")."""
     earlier = [m for m in inside if m.end <= mention.start]
     return 1 if earlier and _written_inside(text, max(earlier, key=lambda m: m.end), mention) else 0
+
+
+# "in the south-eastern countryside of Idleb near Abu al-Duhur": the area written first, the
+# place in it after "near"; the event is at the place
+_AREA_OF_BEFORE = re.compile(
+    r"(?:countryside|outskirts|desert|badia|province|governorate|region|rural\s+areas?)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_PLACE_AFTER_AREA = re.compile(
+    r"\s+(?:near|around|close\s+to|at)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?", re.I
+)
+
+
+def _area_before_place(text: str, mention: Mention, inside: list[Mention]) -> int:
+    """1 when the mention is written as an area ("the countryside of Y") and a resolved
+    place follows it after "near" or "at": the event is at that place."""
+    if not _AREA_OF_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+        return 0
+    return int(any(
+        m.place is not None and m.start > mention.end
+        and _PLACE_AFTER_AREA.fullmatch(text, mention.end, m.start)
+        for m in inside
+    ))  # fmt: skip
 
 
 # "X north-east of Y", "X, 30 km south of the city of Y": Y only tells where X lies

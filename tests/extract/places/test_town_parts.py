@@ -60,3 +60,11 @@ def test_a_name_after_a_border_with_is_the_neighbour_whatever_the_locative() -> 
     assert _excluded("IS attacked a post near Al-Qaim on the border with ")
     assert _excluded("troops seized the Nasib border crossing with ")
     assert not _excluded("IS attacked a post near the border in ")
+
+
+def test_a_place_named_near_after_an_areas_countryside_is_the_events() -> None:
+    idlib = Place("m:7", "Idlib", 35.93, 36.63, "P.PPLA", "SY", "12", population=165_000)
+    town = Place("m:8", "Abu al-Duhur", 35.74, 37.05, "P.PPL", "SY", "12")
+    text = "HTS fighters attacked regime forces in the countryside of Idleb near Abu al-Duhur."
+    event = _first(text, _mention(text, "Idleb", idlib), _mention(text, "Abu al-Duhur", town))
+    assert event.place_id == "m:8"

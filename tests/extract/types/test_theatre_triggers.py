@@ -112,3 +112,12 @@ def test_protests_that_describe_a_victim_are_not_the_event() -> None:
     text = "An activist who took part in protests against the government was shot dead in Basra."
     assert _sub(text) == "Attack"
     assert _sub("Hundreds of people who had lost their jobs protested in Basra.") == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Regime forces broke the IS siege of the city, reaching the besieged base.",
+     "The SDF declared the defeat of IS in the town, the group's last enclave."],
+)  # fmt: skip
+def test_a_siege_broken_or_a_defeat_declared_is_territory(text: str) -> None:
+    assert _sub(text) == "Government regains territory"  # the actor then says whose gain
