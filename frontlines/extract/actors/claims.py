@@ -44,24 +44,34 @@ def claimant(registry: ActorRegistry, sentence: str, country: str, when: str) ->
     return None
 
 
-# "blamed Turkey", "blamed it on X", "blamed the attack on X", "blaming X for"
+# "blamed Turkey", "blamed it on X", "blamed the attack on X", "blaming X for"; "X was
+# suspected of carrying out the strikes" (the side named before the suspicion)
 BLAME = re.compile(
     r"\bblam(?:e|es|ed|ing)\s+(?:it\s+|the\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|shelling"
-    r"|explosions?|blasts?|killings?)\s+)?(?:on\s+)?(?:the\s+)?",
+    r"|explosions?|blasts?|killings?)\s+)?(?:on\s+)?(?:the\s+)?"
+    r"|\s+(?:was|were|is|are)\s+(?:widely\s+)?(?:suspected|believed|thought)\s+(?:of|to\s+have)"
+    r"\s+(?:carried|carrying|been\s+behind|launched|launching|conducted|conducting)\b",
     re.I,
 )
 _BLAMED = (1, 2, 3, 4, 8)  # forces and armed groups; not crowds or civilians
 _COUNTRY_WORD = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
+_SUBJECT_WORD = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}$")
 
 
 def blamed(registry: ActorRegistry, sentence: str, country: str, when: str) -> Actor | None:
     """The force or armed group ``sentence`` lays an attack at ("Baghdad blamed Turkey":
     Turkey's military), named right after the blame; None when it blames nobody named."""
     for match in BLAME.finditer(sentence):
+        suspected = not match.group(0).lower().lstrip().startswith("blam")
         for span, actor in registry.find(sentence):
-            if span.start == match.end() and actor.inter in _BLAMED and has_own_name(actor):
+            at = span.end == match.start() if suspected else span.start == match.end()
+            if at and actor.inter in _BLAMED and has_own_name(actor):
                 return registry.for_country(actor, country, when)
-        named = _COUNTRY_WORD.match(sentence, match.end())
+        if suspected:
+            before = _SUBJECT_WORD.search(sentence, 0, match.start())
+            named = _COUNTRY_WORD.match(sentence, before.start()) if before else None
+        else:
+            named = _COUNTRY_WORD.match(sentence, match.end())
         word = named.group(0) if named else ""
         info = country_info(word) or country_info(word.rstrip(".")) if word else None
         if info is not None:

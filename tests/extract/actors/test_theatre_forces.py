@@ -255,3 +255,12 @@ def test_us_backed_syrian_fighters_are_the_sdf(registry: ActorRegistry) -> None:
 def test_clashes_between_two_sides_named_after_the_verb_name_both() -> None:
     event = _first("Clashes erupted in the countryside between HTS and regime forces.")
     assert event.actor1.startswith("HTS") and event.actor2.startswith("Military Forces of Syria")
+
+
+def test_a_side_suspected_of_the_strikes_in_the_next_sentence_is_their_striker() -> None:
+    text = (
+        "Missiles struck regime positions near the town, killing 26 fighters. "
+        "Israel was suspected of carrying out the strikes."
+    )
+    events = EventExtractor().extract_text(text, dt.date(2018, 4, 29))
+    assert len(events) == 1 and events[0].actor1.startswith("Military Forces of Israel")
