@@ -30,6 +30,7 @@ Per-label counts, the top confusions and the most-missed actors are under ``deta
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import json
@@ -300,6 +301,16 @@ def _open_predictions(path: str | Path | None) -> IO[str] | None:
         ) from None
 
 
+def _names_as_of(date: str) -> contextlib.AbstractContextManager[None]:
+    """The extractor's ``names_as_of`` block (a no-op when the extractor is not installed)."""
+    try:
+        registry: Any = importlib.import_module("frontlines.extract.actors.registry")
+    except ImportError:
+        return contextlib.nullcontext()
+    block: contextlib.AbstractContextManager[None] = registry.names_as_of(date)
+    return block
+
+
 def score_rows(
     read: AcledRows,
     extract: Extract,
@@ -308,7 +319,21 @@ def score_rows(
     progress: Progress | None = None,
     progress_every: int = 100,
 ) -> dict[str, Any]:
-    """Run ``extract`` on every usable row of ``read`` and build the report."""
+    """Run ``extract`` on every usable row of ``read`` and build the report. Actor names
+    are read as of the file's last event date: a file of ACLED rows was taken after it,
+    and names the government periods closed by then as closed ("(2017-2022)")."""
+    latest = max((g.event_date for g in read.rows), default=None)
+    with _names_as_of(latest.isoformat() if latest else ""):
+        return _score_rows(read, extract, predictions, progress, progress_every)
+
+
+def _score_rows(
+    read: AcledRows,
+    extract: Extract,
+    predictions: IO[str] | None,
+    progress: Progress | None,
+    progress_every: int,
+) -> dict[str, Any]:
     tally = _Tally()
     problems = dict(read.problems)
     gold_by_row = {g.row: g for g in read.rows}

@@ -218,3 +218,20 @@ def test_loose_actor_drops_acronym_prefix_and_inner_period() -> None:
 def test_haversine() -> None:
     assert haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.19, abs=0.01)
     assert haversine_km(10.0, 20.0, 10.0, 20.0) == 0.0
+
+
+def test_actor_names_are_read_as_of_the_files_last_event() -> None:
+    from frontlines.extract.actors.registry import NAMES_AS_OF, country_info
+
+    seen: list[str] = []
+
+    def extract(text: str, published: dt.date) -> list[Event]:
+        seen.append(NAMES_AS_OF.get())
+        return FAKE[int(text.split()[1])]
+
+    run_events_eval(SAMPLE, extractor=extract)
+    latest = max(g.event_date for g in read_acled_csv(SAMPLE).rows)
+    assert set(seen) == {latest.isoformat()} and NAMES_AS_OF.get() == ""
+    somalia = country_info("SO")
+    assert somalia is not None and somalia.period("2022-01-10", "2022-06-30") == "2017-2022"
+    assert somalia.period("2022-01-10", "2022-03-31") == "2017-"

@@ -64,7 +64,13 @@ def test_syrian_warplanes_are_the_syrian_arab_air_force(registry: ActorRegistry)
 def test_iraq_government_period_follows_the_pack(registry: ActorRegistry) -> None:
     text = "The Iraqi army opened fire on the car."
     assert _named(registry, text, "IQ", "2022-02-01") == "Military Forces of Iraq (2020-)"
-    assert _named(registry, text, "IQ", "2019-02-01") == "Military Forces of Iraq (2014-)"
+    assert _named(registry, text, "IQ", "2019-02-01") == "Military Forces of Iraq (2018-)"
+    assert _named(registry, text, "IQ", "2017-02-01") == "Military Forces of Iraq (2014-)"
+    from frontlines.extract.actors.registry import names_as_of
+
+    with names_as_of("2022-06-30"):  # a data set taken then: Abadi's and Abdul-Mahdi's closed
+        assert _named(registry, text, "IQ", "2017-02-01") == "Military Forces of Iraq (2014-2018)"
+        assert _named(registry, text, "IQ", "2022-02-01") == "Military Forces of Iraq (2020-)"
 
 
 def test_pmf_abroad_is_an_external_force(registry: ActorRegistry) -> None:

@@ -1,8 +1,8 @@
 """The actor registry: ACLED actor names, inter codes, countries and aliases.
 
 Entries may be templates: ``{country}`` is the event's country in ACLED spelling,
-``{the}`` its article in force names, ``{period}`` the start year of the government period
-at the event date ("Military Forces of Syria (2000-)"). :meth:`ActorRegistry.for_country`
+``{the}`` its article in force names, ``{period}`` the government period at the event date
+("Military Forces of Syria (2000-)"; closed, "(2017-2022)", only within ``names_as_of``). :meth:`ActorRegistry.for_country`
 fills them in. The registry holds the theatre packs' actors (:mod:`.theatres`) before
 the world-wide ones of ``data/actors.json``. Aliases written in capitals ("SAA", "IS")
 match only in capitals as whole words; others ignore case. A demonym may stand before a ``prefixed`` actor's alias
@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -34,6 +36,23 @@ UNIDENTIFIED = "Unidentified Armed Group ({country})"
 _OWN_GOVERNMENT = r"government|regime|junta"
 
 
+# The date actor names are read as of ("" = none: every period open): ACLED closes a period
+# ("Military Forces of Somalia (2017-2022)") once the next has begun, so a data set taken
+# on a date names the periods closed by then (``names_as_of``).
+NAMES_AS_OF: ContextVar[str] = ContextVar("names_as_of", default="")
+
+
+@contextmanager
+def names_as_of(date: str) -> Iterator[None]:
+    """Within the block, name government periods as closed only if the next began by
+    ``date`` (ISO), as a data set taken on that date names them."""
+    token = NAMES_AS_OF.set(date)
+    try:
+        yield
+    finally:
+        NAMES_AS_OF.reset(token)
+
+
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
     """A country as ACLED names it, with its government periods (``YYYY-MM[-DD]`` starts)
@@ -46,17 +65,21 @@ class CountryInfo:
     periods: tuple[str, ...]
     unidentified: str = ""
 
-    def period(self, when: str = "") -> str:
-        """The start year of the period in force at ``when`` (ISO date; "" = latest).
-        A start may be a month (``YYYY-MM``) or, where a leader took office mid-month, a
-        day (``YYYY-MM-DD``)."""
+    def period(self, when: str = "", as_of: str = "") -> str:
+        """The period in force at ``when`` (ISO date; "" = latest) as ACLED writes it in a
+        name: ``2017-`` while it lasts, ``2017-2022`` once the next began by ``as_of`` (the
+        date the names are read as of; "" = every period read as still open, the names
+        frontlines gives unless told a date). A start may be a month (``YYYY-MM``) or,
+        where a leader took office mid-month, a day (``YYYY-MM-DD``)."""
         if not self.periods:
             return ""
-        chosen = self.periods[0]
-        for start in self.periods:
+        index = 0
+        for i, start in enumerate(self.periods):
             if not when or start <= when[: len(start)]:
-                chosen = start
-        return chosen[:4]
+                index = i
+        later = self.periods[index + 1 :]
+        end = later[0][:4] if as_of and later and later[0] <= as_of[: len(later[0])] else ""
+        return f"{self.periods[index][:4]}-{end}"
 
 
 @cache
@@ -390,7 +413,7 @@ class ActorRegistry:
                 name = name.format(
                     country=info.name,
                     the=f"{info.article} " if info.article else "",
-                    period=f"{info.period(when)}-",
+                    period=info.period(when, NAMES_AS_OF.get()),
                 )
                 name = name.replace(" (-)", "")
         inter = actor.inter

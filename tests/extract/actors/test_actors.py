@@ -38,9 +38,16 @@ def test_air_force_is_a_unit_only_where_acled_names_one(registry: ActorRegistry)
 
 def test_a_period_may_start_on_a_given_day() -> None:
     info = CountryInfo("XX", "Testland", "", ("2015-12", "2022-02-16"))
-    assert info.period("2022-02-10") == "2015"
-    assert info.period("2022-02-16") == "2022"
-    assert info.period("2022-03-01") == "2022"
+    assert info.period("2022-02-10", "2022-02-12") == "2015-"
+    assert info.period("2022-02-16") == "2022-"
+    assert info.period("2022-03-01") == "2022-"
+
+
+def test_a_period_is_closed_once_the_next_began_by_the_date_names_are_read_as_of() -> None:
+    info = CountryInfo("XX", "Testland", "", ("2015-12", "2022-02-16"))
+    assert info.period("2022-02-10", "2022-06-30") == "2015-2022"
+    assert info.period("2019-05-01", "2021-01-01") == "2015-"
+    assert info.period("2019-05-01") == "2015-"  # read as of no date: open
 
 
 @pytest.mark.parametrize(
