@@ -41,6 +41,14 @@ def folded(text: str) -> str:
     return text.lower()
 
 
+def ignorecase_chars(char: str) -> str:
+    """The characters that ``re.IGNORECASE`` matches with the ASCII character ``char``."""
+    if not (len(char) == 1 and char.isascii()):
+        raise ValueError(f"{char!r} is not one ASCII character")
+    candidates = dict.fromkeys([char.lower(), char.upper(), *_ASCII_FOLDS])
+    return "".join(c for c in candidates if re.fullmatch(re.escape(char), c, re.I))
+
+
 def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased strings of which every match of ``pattern`` contains one, none of them
     containing another; None when the pattern's matches need no literal text."""
@@ -122,7 +130,10 @@ class GatedPattern:
         if self.needles is None:
             return True
         lowered = folded(text)
-        return any(needle in lowered for needle in self.needles)
+        for needle in self.needles:  # noqa: SIM110  (a loop is a quarter faster than any())
+            if needle in lowered:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos) if self.may_match(text) else None

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontlines.extract.types import crowds, event_patterns
-from frontlines.regex_gate import GatedPattern, folded, gated, needles
+from frontlines.regex_gate import GatedPattern, folded, gated, ignorecase_chars, needles
 
 _EVERY_CHAR = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
 
@@ -18,6 +18,11 @@ def test_folded_writes_every_character_ignorecase_matches_with_a_letter_as_that_
     for char in matched:
         assert folded(char) == letter, hex(ord(char))
         assert folded(f"x{char}y") == f"x{letter}y"
+
+
+@pytest.mark.parametrize("char", string.ascii_letters + string.digits + "-'")
+def test_ignorecase_chars_are_every_character_ignorecase_matches(char):
+    assert sorted(ignorecase_chars(char)) == sorted(re.findall(re.escape(char), _EVERY_CHAR, re.I))
 
 
 def test_needles_of_an_alternation_are_the_literal_words_of_each_branch():
