@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from re import _constants as _op  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -47,6 +47,28 @@ def ignorecase_chars(char: str) -> str:
         raise ValueError(f"{char!r} is not one ASCII character")
     candidates = dict.fromkeys([char.lower(), char.upper(), *_ASCII_FOLDS])
     return "".join(c for c in candidates if re.fullmatch(re.escape(char), c, re.I))
+
+
+def grouped_alternation(exact: Sequence[str], ignorecase: Sequence[str]) -> str | None:
+    """A pattern matching as ``(?:E1|E2|...|(?i:I1|I2|...))`` does, the words ``exact``
+    (case-sensitive) and ``ignorecase`` escaped and tried in their order, but grouped by
+    first character: each group opens with a case-sensitive character or class, so ``re``
+    skips with one test the groups that cannot begin where it stands, instead of trying
+    every word. None when a word is empty or begins with a character that is not ASCII."""
+    words = [*exact, *ignorecase]
+    if not words or not all(w[:1].isascii() for w in words):
+        return None
+    groups: dict[tuple[int, str], list[str]] = {}
+    for word in exact:
+        groups.setdefault((0, word[0]), []).append(re.escape(word[1:]))
+    for word in ignorecase:
+        groups.setdefault((1, word[0].lower()), []).append(re.escape(word[1:]))
+    parts = []
+    for (folded_case, first), rests in sorted(groups.items()):
+        opening = f"[{re.escape(ignorecase_chars(first))}]" if folded_case else re.escape(first)
+        body = "|".join(rests)
+        parts.append(f"{opening}(?i:{body})" if folded_case else f"{opening}(?:{body})")
+    return "|".join(parts)
 
 
 def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:

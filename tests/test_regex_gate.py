@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontlines.extract.types import crowds, event_patterns
-from frontlines.regex_gate import GatedPattern, folded, gated, ignorecase_chars, needles
+from frontlines.regex_gate import (
+    GatedPattern,
+    folded,
+    gated,
+    grouped_alternation,
+    ignorecase_chars,
+    needles,
+)
 
 _EVERY_CHAR = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
 
@@ -119,3 +126,27 @@ def test_every_shipped_gate_finds_what_its_plain_pattern_finds(words, seps, uppe
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in pattern.compiled.finditer(text)
         ]
+
+
+_NAME_PIECES = ["SDF", "Sdf", "sdf", "SD", "S", "s", "YPG", "ypg", "Syrian Democratic Forces", "syrian",
+                "Y", "(UML)", "CPN (UML)", "K", "ki", "Ki", "ſdf", "\u212ai", "iS", "\u0130S", "a.b", "a-b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=8, unique=True),
+    st.lists(st.sampled_from(_NAME_PIECES), min_size=0, max_size=8, unique=True),
+    st.lists(st.sampled_from([*_NAME_PIECES, " ", "-", ", ", "x"]), min_size=1, max_size=20),
+)
+def test_a_grouped_alternation_matches_as_the_plain_one(exact, ignorecase, pieces):
+    grouped = grouped_alternation(exact, ignorecase)
+    if not all(w[:1].isascii() for w in [*exact, *ignorecase]):
+        assert grouped is None
+        return
+    assert grouped is not None
+    names = "|".join(re.escape(w) for w in ignorecase) or "(?!)"
+    plain = f"{'|'.join(re.escape(w) for w in exact)}|(?i:{names})"
+    text = "".join(pieces)
+    for frame in (r"(?<![\w-])(?:{})(?![\w-])", "{}"):
+        want = [(m.span(), m.group()) for m in re.finditer(frame.format(plain), text)]
+        assert [(m.span(), m.group()) for m in re.finditer(frame.format(grouped), text)] == want
