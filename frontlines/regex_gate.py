@@ -30,8 +30,7 @@ _ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _REPEATS = (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT)
 
 
-@lru_cache(maxsize=256)  # the same sentence is tried against some seventy patterns
-def folded(text: str) -> str:
+def fold_ascii(text: str) -> str:
     """``text`` lower-cased, with the characters ``re.IGNORECASE`` matches with an ASCII
     letter written as that letter (a match of an ASCII literal shows as that literal)."""
     if not text.isascii():
@@ -39,6 +38,10 @@ def folded(text: str) -> str:
             if char in text:
                 text = text.replace(char, letter)
     return text.lower()
+
+
+# the same sentence is tried against some seventy patterns: folded once
+folded = lru_cache(maxsize=256)(fold_ascii)
 
 
 def ignorecase_chars(char: str) -> str:
@@ -149,10 +152,10 @@ class GatedPattern:
 
     def may_match(self, text: str) -> bool:
         """False only when ``text`` holds none of the needles (so no match)."""
-        if self.needles is None:
-            return True
-        lowered = folded(text)
-        for needle in self.needles:  # noqa: SIM110  (a loop is a quarter faster than any())
+        return self.needles is None or self._holds_one(folded(text))
+
+    def _holds_one(self, lowered: str) -> bool:
+        for needle in self.needles or ():  # noqa: SIM110  (a loop is a quarter faster than any())
             if needle in lowered:
                 return True
         return False
@@ -164,6 +167,12 @@ class GatedPattern:
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text, pos, endpos) if self.may_match(text) else iter(())
+
+    def sub(self, replacement: str, text: str) -> str:
+        """``re.sub`` (for short strings, each folded anew: they would crowd the cache)."""
+        if self.needles is None or self._holds_one(fold_ascii(text)):
+            return self.compiled.sub(replacement, text)
+        return text
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.match(text, pos, endpos)
