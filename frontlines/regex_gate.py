@@ -53,11 +53,13 @@ def ignorecase_chars(char: str) -> str:
 
 
 def grouped_alternation(exact: Sequence[str], ignorecase: Sequence[str]) -> str | None:
-    """A pattern matching as ``(?:E1|E2|...|(?i:I1|I2|...))`` does, the words ``exact``
+    """A pattern matching as ``(?-i:E1|E2|...)|(?i:I1|I2|...)`` does, the words ``exact``
     (case-sensitive) and ``ignorecase`` escaped and tried in their order, but grouped by
     first character: each group opens with a case-sensitive character or class, so ``re``
     skips with one test the groups that cannot begin where it stands, instead of trying
-    every word. None when a word is empty or begins with a character that is not ASCII."""
+    every word. Each group sets its own case, so the pattern is the same inside a
+    case-insensitive one. None when a word is empty or begins with a character that is
+    not ASCII."""
     words = [*exact, *ignorecase]
     if not words or not all(w[:1].isascii() for w in words):
         return None
@@ -70,7 +72,7 @@ def grouped_alternation(exact: Sequence[str], ignorecase: Sequence[str]) -> str 
     for (folded_case, first), rests in sorted(groups.items()):
         opening = f"[{re.escape(ignorecase_chars(first))}]" if folded_case else re.escape(first)
         body = "|".join(rests)
-        parts.append(f"{opening}(?i:{body})" if folded_case else f"{opening}(?:{body})")
+        parts.append(f"(?-i:{opening})(?i:{body})" if folded_case else f"(?-i:{opening}(?:{body}))")
     return "|".join(parts)
 
 

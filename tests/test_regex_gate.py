@@ -145,8 +145,8 @@ def test_a_grouped_alternation_matches_as_the_plain_one(exact, ignorecase, piece
         return
     assert grouped is not None
     names = "|".join(re.escape(w) for w in ignorecase) or "(?!)"
-    plain = f"{'|'.join(re.escape(w) for w in exact)}|(?i:{names})"
+    plain = f"(?-i:{'|'.join(re.escape(w) for w in exact) or '(?!)'})|(?i:{names})"
     text = "".join(pieces)
-    for frame in (r"(?<![\w-])(?:{})(?![\w-])", "{}"):
+    for frame in (r"(?<![\w-])(?:{})(?![\w-])", "{}", "(?i:{})"):
         want = [(m.span(), m.group()) for m in re.finditer(frame.format(plain), text)]
         assert [(m.span(), m.group()) for m in re.finditer(frame.format(grouped), text)] == want
