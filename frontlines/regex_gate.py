@@ -13,6 +13,11 @@ Case: under ``re.IGNORECASE`` an ASCII letter also matches a few other character
 Kelvin sign for ``k``, the long s for ``s``, the dotted and dotless I for ``i``);
 :func:`folded` maps them to their ASCII letter before lower-casing, so a text that matches
 holds the needle in its folded form (a test checks every code point against ``re``).
+
+:func:`grouped_alternation` is the other half: ``re`` tries every branch of an alternation
+of words at every position where it could start, unless a branch opens with a
+case-sensitive character or class, which it tests before entering the branch; the words
+grouped by first letter behind such a class are tried only where their letter stands.
 """
 
 from __future__ import annotations
