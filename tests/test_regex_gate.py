@@ -128,8 +128,30 @@ def test_every_shipped_gate_finds_what_its_plain_pattern_finds(words, seps, uppe
         ]
 
 
-_NAME_PIECES = ["SDF", "Sdf", "sdf", "SD", "S", "s", "YPG", "ypg", "Syrian Democratic Forces", "syrian",
-                "Y", "(UML)", "CPN (UML)", "K", "ki", "Ki", "ſdf", "\u212ai", "iS", "\u0130S", "a.b", "a-b"]
+_NAME_PIECES = [
+    "SDF",
+    "Sdf",
+    "sdf",
+    "SD",
+    "S",
+    "s",
+    "YPG",
+    "ypg",
+    "Syrian Democratic Forces",
+    "syrian",
+    "Y",
+    "(UML)",
+    "CPN (UML)",
+    "K",
+    "ki",
+    "Ki",
+    "ſdf",
+    "\u212ai",
+    "iS",
+    "\u0130S",
+    "a.b",
+    "a-b",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -35,7 +35,9 @@ _SEPARATORS = [" ", "  ", "-", ", ", "s ", "ed ", "\n", "x", "ſ", "\u212a", "\u
 def _odd_letters(text: str) -> str:
     """Letters that re.IGNORECASE reads as s, k and i (the long s, the Kelvin sign, the
     dotted and dotless I)."""
-    return text.replace("s", "ſ").replace("K", "\u212a").replace("I", "\u0130").replace("i", "\u0131")
+    return (
+        text.replace("s", "ſ").replace("K", "\u212a").replace("I", "\u0130").replace("i", "\u0131")
+    )
 
 
 def test_a_set_is_grouped_by_first_letter_behind_case_sensitive_classes():
