@@ -26,13 +26,18 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from re import _constants as _op  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # re's own parser (Python 3.11 on); without it no pattern is gated, none is wrong
+    from re import _constants as _op  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    _REPEATS = (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):  # pragma: no cover - a later Python's re
+    _parser = None
 
 # non-ASCII characters that ``re.IGNORECASE`` matches with an ASCII letter
 _ASCII_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-_REPEATS = (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT)
 
 
 def fold_ascii(text: str) -> str:
@@ -84,11 +89,12 @@ def grouped_alternation(exact: Sequence[str], ignorecase: Sequence[str]) -> str 
 def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased strings of which every match of ``pattern`` contains one, none of them
     containing another; None when the pattern's matches need no literal text."""
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, TypeError, ValueError):  # pragma: no cover - compiled patterns parse
+    if _parser is None:  # pragma: no cover
         return None
-    found = _required(list(tree))
+    try:
+        found = _required(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except (re.error, TypeError, ValueError, AttributeError, IndexError):  # pragma: no cover
+        return None  # a parse tree this code does not know: no gate, never a wrong one
     return None if found is None else _shortest(found)
 
 
