@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .errors import ConfigError
@@ -37,6 +38,7 @@ def _default_cache_dir() -> Path:
     return Path(base) / "frontlines"
 
 
+@cache  # resolving the path reads the file system; settings are built once per page read
 def _project_root() -> Path:
     return Path(__file__).resolve().parent.parent
 

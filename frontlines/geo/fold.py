@@ -27,6 +27,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..regex_gate import gated
+
 _MARKS = dict.fromkeys(map(ord, "ʿʾʻʼ'`’‘´ʹ"), None)
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,()]+")
 # Articles that drop whatever follows them.
@@ -159,9 +161,11 @@ def loose_key(name: str) -> str:
     return f"={spelled}" if len(spelled) >= SHORT_KEY_LETTERS else ""
 
 
-# (pattern, replacement) applied in order to a folded name; see the module docstring.
+# (pattern, replacement) applied in order to a folded name; see the module docstring. A
+# pattern of plain letters is replaced as a string (``str.replace`` replaces what ``re.sub``
+# would), the others only in a name holding a letter they need (``GatedPattern``).
 _CANONICAL = tuple(
-    (re.compile(p), r)
+    (p if re.fullmatch("[a-z]+", p) else gated(p), r)
     for p, r in (
         (r"(?<![aeiou])x", "kh"),  # Kurdish x: Xanesor = Khanasor
         (r"ch", "sh"),  # French and Kurdish ch: Cheikh = Sheikh
@@ -181,7 +185,10 @@ def canonical(name: str) -> str:
     """One spelling for a name's transliteration variants (words joined)."""
     text = fold(name).replace(" ", "")
     for pattern, replacement in _CANONICAL:
-        text = pattern.sub(replacement, text)
+        if isinstance(pattern, str):
+            text = text.replace(pattern, replacement)
+        else:
+            text = pattern.sub(replacement, text)
     return text
 
 

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 from ..errors import ConfigError
+from ..regex_gate import GatedPattern, gated, ignorecase_chars
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,22 +35,32 @@ def word_set(name: str, words: list[str]) -> WordSet:
 
 
 def _by_first_letter(alternatives: list[str], words: list[str]) -> str:
-    """The alternatives grouped by the letters they can begin with, each group behind a
-    look-ahead for its letter, in their order within each group: where a word begins,
-    only the group of its letter is tried, and the same alternative wins as in the plain
-    list (the others could not match there). "" when a word may begin with anything."""
+    """The alternatives grouped by the letter they begin with, in their order within each
+    group: where a word begins, only the group of its letter is tried, and the same
+    alternative wins as in the plain list (the others could not match there). "" when a
+    word may begin with anything.
+
+    Each group opens with its letter's characters as a case-sensitive class (those
+    ``re.IGNORECASE`` matches with it) followed by the rest of each alternative, so that
+    ``re`` skips the groups of other letters by one character test; words whose first
+    letter is optional ("x?yz") or not ASCII are grouped behind a look-ahead instead."""
     letters: dict[str, set[str]] = {}
+    optional = False
     for word in words:
         stem = word.rstrip("*")
         if not stem[:1].isalnum():
             return ""
+        optional = optional or stem[1:2] == "?" or not stem[0].isascii()
         first = {stem[0].lower()} | ({stem[2].lower()} if stem[1:2] == "?" and stem[2:] else set())
         letters.setdefault(_word(word), set()).update(first)
     groups: dict[str, list[str]] = {}
     for alternative in alternatives:
         for letter in sorted(letters[alternative]):
             groups.setdefault(letter, []).append(alternative)
-    return "|".join(f"(?={re.escape(k)})(?:{'|'.join(v)})" for k, v in sorted(groups.items()))
+    if optional:
+        return "|".join(f"(?={re.escape(k)})(?:{'|'.join(v)})" for k, v in sorted(groups.items()))
+    return "|".join(f"(?-i:[{re.escape(ignorecase_chars(k))}])(?:{'|'.join(a[1:] for a in v)})"
+                    for k, v in sorted(groups.items()))  # fmt: skip
 
 
 def _word(word: str) -> str:
@@ -65,7 +76,7 @@ class Vocabulary:
     participants: dict[str, WordSet]
     strong: tuple[str, ...]
     families: dict[str, WordSet]
-    idioms: tuple[re.Pattern[str], ...]
+    idioms: tuple[GatedPattern, ...]  # searched only in sentences holding a word they need
     conflict: WordSet
     protest_types: frozenset[str]
     protest_after: re.Pattern[str]
@@ -84,7 +95,7 @@ def vocabulary() -> Vocabulary:
             participants={k: word_set(k, v) for k, v in raw["participants"].items()},
             strong=tuple(raw["strong_participants"]),
             families={k: word_set(k, v) for k, v in raw["families"].items()},
-            idioms=tuple(re.compile(p, re.I) for p in raw["idioms"]),
+            idioms=tuple(gated(p, re.I) for p in raw["idioms"]),
             conflict=word_set("conflict", raw["conflict"]),
             protest_types=frozenset(raw["protest_types"]),
             protest_after=re.compile(raw["protest_prepositions"], re.I),

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontlines.geo import fold, loose
-from frontlines.geo.fold import loose_key
+from frontlines.geo.fold import canonical, loose_key
 
 
 def test_fold_lowercases_and_strips_diacritics() -> None:
@@ -152,3 +156,21 @@ def test_kurdish_s_with_cedilla_is_also_read_as_sh() -> None:
 
     assert "shiheil" in [reading for reading, _ in alternate_readings("Şiheil")]
     assert alternate_readings("Siheil") == []
+
+
+# the canonical rules as plain re.sub steps: the string and gated steps must give the same
+_CANONICAL_SUBS = (
+    (r"(?<![aeiou])x", "kh"), (r"ch", "sh"), (r"kh", "K"), (r"gh", "G"), (r"sh", "S"),
+    (r"[dt]h", "D"), (r"ph", "f"), (r"q", "k"), (r"c", "k"), (r"j", "g"),
+    (r"(?<=[aeiouy])h\b", ""), (r"ou|oo|aw\b|w(?![aeiouy])", "u"), (r"ee|ie|ey|y", "i"),
+    (r"e", "a"), (r"o", "u"), (r"(.)\1+", r"\1"),
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeiouyxhcdtkgsjqpwnrAEKHŞç -'", max_size=16))
+def test_canonical_spells_as_the_plain_substitutions_do(name: str) -> None:
+    text = fold(name).replace(" ", "")
+    for pattern, replacement in _CANONICAL_SUBS:
+        text = re.sub(pattern, replacement, text)
+    assert canonical(name) == text

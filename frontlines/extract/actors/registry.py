@@ -25,6 +25,7 @@ from typing import Any
 
 from ...errors import ConfigError
 from ...records import Actor, Span
+from ...regex_gate import grouped_alternation
 from ..places.admin_hint import hint_country
 from ..theatres import air_arm, government_periods, pack_actors
 from .militias import named_militias
@@ -216,9 +217,10 @@ class ActorRegistry:
         dems = sorted(self._demonyms, key=len, reverse=True)
         dem = "|".join(re.escape(d) for d in dems)
         body = "|".join(re.escape(n) for n in names) or "(?!)"
+        grouped = grouped_alternation([], names)  # the same matches, tried by first letter
         self._pattern = re.compile(
             rf"(?<![\w-])(?:(?P<dem>{dem})\s+(?:government\s+|regime\s+|state\s+)?)?"
-            rf"(?i:(?P<alias>{body}))(?:(?![\w-])|{_DEED})"
+            rf"(?i:(?P<alias>{grouped or body}))(?:(?![\w-])|{_DEED})"
         )
         self._pair_pattern = re.compile(
             rf"(?<![\w-])(?P<dem>{dem or '(?!)'})(?P<more>(?:,\s+(?:{dem or '(?!)'}))*),?\s+(?:and|&)\s+"
@@ -234,8 +236,9 @@ class ActorRegistry:
         self._bare_pattern = re.compile(
             rf"(?<![\w-])(?:{armed or '(?!)'}|(?i:the {_OWN_GOVERNMENT})){_BARE_DEED}"
         )
-        upper = "|".join(re.escape(n) for n in sorted(self._upper, key=len, reverse=True))
-        self._upper_pattern = re.compile(rf"(?<![\w-])(?:{upper or '(?!)'})(?![\w-])")
+        acronyms = sorted(self._upper, key=len, reverse=True)
+        upper = grouped_alternation(acronyms, []) or "(?!)"
+        self._upper_pattern = re.compile(rf"(?<![\w-])(?:{upper})(?![\w-])")
 
     @property
     def actors(self) -> list[Actor]:

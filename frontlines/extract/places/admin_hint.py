@@ -20,6 +20,7 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
+from ...regex_gate import grouped_alternation
 from ..types.clue_hits import Hit, HitFinder, clues_of
 
 _TABLE = "iso3166_2_subdivision_latlng.tsv"
@@ -221,10 +222,20 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     keys = {name.casefold(): code for name, code in table.items()}
     upper = [n for n in table if n.upper() == n]
     other = [n for n in table if n.upper() != n]
-    words = "|".join(re.escape(n) for n in sorted(upper, key=len, reverse=True)) or "(?!)"
-    names = "|".join(re.escape(n) for n in sorted(other, key=len, reverse=True)) or "(?!)"
-    pattern = re.compile(rf"(?<![\w-])(?:{words}|(?i:{names}))(?![\w-])")
+    words = sorted(upper, key=len, reverse=True)
+    names = sorted(other, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(words, names)})(?![\w-])")
     return pattern, keys
+
+
+def _alternation(words: list[str], names: list[str]) -> str:
+    """``words`` (as written) then ``names`` (in any case), grouped by first letter
+    (:func:`grouped_alternation`: the same matches, each letter's group alone tried)."""
+    grouped = grouped_alternation(words, names)
+    if grouped is not None:
+        return grouped
+    exact = "|".join(re.escape(n) for n in words) or "(?!)"
+    return f"{exact}|(?i:{'|'.join(re.escape(n) for n in names) or '(?!)'})"
 
 
 def organisation_clues(text: str) -> list[str]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from ...records import Span
+from ...regex_gate import GatedPattern, gated
 from .taxonomy import EventClass, make_class, span
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+def _rx(pattern: str) -> GatedPattern:
+    """A case-insensitive pattern, searched only in texts holding a word it needs."""
+    return gated(pattern, re.I)
 
 
 _PROTEST = _rx(

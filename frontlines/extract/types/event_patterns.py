@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
+from ...regex_gate import GatedPattern, gated
 from .taxonomy import TERRITORY
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+def _rx(pattern: str) -> GatedPattern:
+    """A case-insensitive trigger pattern, searched only in sentences holding one of the
+    words it needs (:mod:`frontlines.regex_gate`)."""
+    return gated(pattern, re.I)
 
 
 _WEAPONS = (
@@ -50,7 +53,7 @@ SEIZED = _rx(
     r"|intercepted|impounded)|(?:stash|cache|depot|haul)s? of (?:\w+ ){0,3}?(?:arms|weapons|ammunition\w*"
     r"|explosives|projectiles|rockets|firearms))\b"
 )
-TIER1: tuple[tuple[str, re.Pattern[str]], ...] = (
+TIER1: tuple[tuple[str, GatedPattern], ...] = (
     (
         "Sexual violence",
         _rx(
@@ -152,7 +155,7 @@ _CAPTIVES = (
     r"(?:operatives?|leaders?|commanders?|officials?|emirs?|suspects?|members?|militants?|fighters?"
     r"|soldiers?|officers?|policem[ae]n)\b"
 )
-TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
+TIER2: tuple[tuple[str, GatedPattern], ...] = (
     (
         TERRITORY,
         _rx(
@@ -285,7 +288,7 @@ TIER2: tuple[tuple[str, re.Pattern[str]], ...] = (
 # deployments, reinforcements, convoys, redeployments) and security measures (curfews,
 # checkpoints) are ACLED's "Change to group/activity"; an operation that is told without
 # any result is "Other".
-WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (
+WEAK: tuple[tuple[str, GatedPattern], ...] = (
     (
         "Change to group/activity",
         _rx(
@@ -312,7 +315,7 @@ _PROPERTY = (
     r"|crops|sheds|barns|huts|lands?|buildings?|stations?|offices?|villages?|property|properties|equipment"
     r"|machinery|warehouses?|markets?|churches|church|mosques?|clinics?|granar(?:y|ies)|fields|trees)"
 )
-TIER3: tuple[tuple[str, re.Pattern[str]], ...] = (
+TIER3: tuple[tuple[str, GatedPattern], ...] = (
     (
         "Looting/property destruction",
         _rx(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ...records import Span
+from ...regex_gate import GatedPattern
 from ..actors.victims import armed_victim
 from .crowds import crowd_fight, mob_violence, protest
 from .event_patterns import (
@@ -249,7 +250,7 @@ def _seized(text: str) -> re.Match[str] | None:
 _DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|abduct\w*|kidnap\w*)\b", re.I)
 
 
-def _first(text: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> EventClass | None:
+def _first(text: str, table: tuple[tuple[str, GatedPattern], ...]) -> EventClass | None:
     """The type of the trigger of ``table`` that comes first in ``text``, or None."""
     found = [(m.start(), sub, m) for sub, rx in table if (m := rx.search(text)) is not None]
     if not found:
