@@ -77,7 +77,7 @@ def measure(app: Any, cases: list[Any], folder: Path) -> list[dict[str, Any]]:
                 "input": case.name, "mb": round(len(case.data) / MB, 2), "status": outcome.status,
                 "added_mb": round(outcome.peak_bytes / MB, 1),
                 "ratio": round(outcome.peak_bytes / max(1, len(case.data)), 1),
-                "retired": outcome.worker_retired,
+                "retired": getattr(outcome, "worker_retired", False),  # older commits: none
             })  # fmt: skip
     return rows
 
