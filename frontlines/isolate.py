@@ -13,10 +13,12 @@ The worker keeps its C heap (glibc's) from carrying one input's cost into the ne
 holds the threshold past which blocks are memory maps of their own at glibc's default
 (glibc raises it as large blocks are freed, and large blocks then fragment the heap), and
 a worker whose heap an input left with more than ``RETIRE_FREE_BYTES`` free in holes (more
-than it started with) is retired after that input (the next input gets a fresh worker, forked from the parent's
-compact heap): after ``malloc_trim`` those holes are pages given back, which later inputs
-fault in again as their allocations spread over them (a 1.2 MB page that adds 5.7 MB to a
-fresh worker added 27 MB after a batch of large pages). Elsewhere than glibc both are no-ops.
+than it started with) is retired after that input, the next input getting a fresh worker:
+after ``malloc_trim`` those holes are pages given back, which later inputs fault in again
+as their allocations spread over them (a 1.2 MB page that adds 5.7 MB to a fresh worker
+added 27 MB after a batch of large pages). Holes the parent's own heap has are inherited by
+every worker alike, and retiring does not clear them. Elsewhere than glibc all this is a
+no-op.
 
 Fork keeps the models the parent loaded: warm the work in the parent before the first
 input (``warm``) and a fresh worker costs milliseconds.
