@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from .config import Settings
 from .errors import ConfigError, FrontlinesError, InputError, InputFailedError
-from .isolate import Isolated, Outcome
+from .isolate import Isolated, Outcome, trim_heap
 from .pipeline import Pipeline
 from .records import Analysis, Document, Event
 
@@ -193,7 +193,9 @@ class Frontlines:
         """Runs one input at a time: in a worker with budgets when ``isolate`` is on."""
 
         def work(source: str) -> list[Analysis]:
-            return self.analyze(self.read(source, published=published))
+            documents = self.read(source, published=published)
+            trim_heap()  # the parsers' trees, freed: the analysis reuses none of their pages
+            return self.analyze(documents)
 
         if not self.isolate:
             return Isolated(work)

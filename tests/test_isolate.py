@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from frontlines import Frontlines, Settings
+from frontlines import Frontlines, Settings, isolate
+from frontlines import api as api_module
 from frontlines.errors import EncodingError
 from frontlines.isolate import Isolated, run_one
 from frontlines.records import Analysis, Document
@@ -31,7 +32,45 @@ def _work(source: str) -> Any:
         return len(b"\1" * 60_000_000)  # 60 MB of its own
     if source.startswith("maps "):
         return _read_mapped(Path(source.removeprefix("maps ")))
+    if source == "pid":
+        return os.getpid()
+    if source == "fragments":
+        return _fragment_heap()
+    if source == "mapped after a large block":
+        return _mapped_after_large_block()
     return source.upper()
+
+
+_KEPT: list[bytes] = []  # one block in ten of "fragments", alive between inputs
+
+
+def _fragment_heap() -> int:
+    """Leave the C heap holed: 40 MB of 1 kB blocks (past Python's small-object allocator),
+    nine in ten freed, the tenth kept between each hole."""
+    blocks = [bytes(1000) + i.to_bytes(4, "little") for i in range(40_000)]
+    _KEPT.extend(blocks[::10])
+    return len(blocks)
+
+
+def _mapped_after_large_block() -> int:
+    """Bytes glibc holds in blocks memory-mapped of their own while a 1 MB block lives,
+    after a 4 MB block was freed (which raises glibc's threshold, unless it is set)."""
+    del_me = bytearray(4_000_000)
+    del del_me
+    before = _mallinfo().hblkhd
+    block = bytearray(1_000_000)
+    mapped = _mallinfo().hblkhd - before
+    del block
+    return int(mapped)
+
+
+def _mallinfo() -> Any:
+    libc = isolate._libc()
+    libc.mallinfo2.restype = isolate._MallInfo2
+    return libc.mallinfo2()
+
+
+_GLIBC = isolate._libc() is not None and hasattr(isolate._libc(), "mallinfo2")
 
 
 _MAPS: list[mmap.mmap] = []  # kept open, as the gazetteer's memory map is
@@ -51,6 +90,44 @@ def test_peak_memory_is_the_inputs_own_not_file_pages_it_maps(tmp_path: Path) ->
     assert holds.ok and holds.peak_bytes >= 55_000_000
     assert maps.ok and maps.value == 64_000_000 // 4096 + (64_000_000 % 4096 > 0)
     assert maps.mapped_bytes >= 55_000_000 and maps.peak_bytes < 20_000_000
+
+
+@pytest.mark.skipif(not _GLIBC, reason="glibc's heap only")
+def test_a_worker_whose_heap_an_input_left_holed_is_retired_and_the_next_starts_fresh() -> None:
+    with Isolated(_work, max_seconds=60) as run:
+        first, same = run("pid"), run("pid")
+        holed = run("fragments")
+        fresh = run("pid")
+    assert first.value == same.value and not same.worker_retired
+    assert holed.ok and holed.worker_retired
+    assert fresh.ok and fresh.value != first.value and not fresh.worker_retired
+
+
+@pytest.mark.skipif(not _GLIBC, reason="glibc's heap only")
+def test_large_blocks_stay_memory_maps_of_their_own_in_a_worker() -> None:
+    with Isolated(_work, max_seconds=60) as run:
+        mapped = run("mapped after a large block")
+    assert mapped.ok and mapped.value >= 1_000_000  # not carved from the heap
+
+
+def test_the_heap_is_trimmed_between_reading_and_analysing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps: list[str] = []
+    app = Frontlines(Settings(db=str(tmp_path / "s.sqlite")))
+
+    def read(source: str | Path, *, published: Any = None) -> list[Document]:
+        steps.append("read")
+        return []
+
+    def analyze(documents: Any) -> list[Analysis]:
+        steps.append("analyze")
+        return []
+
+    app.read, app.analyze = read, analyze  # type: ignore[method-assign]
+    monkeypatch.setattr(api_module, "trim_heap", lambda: steps.append("trim"))
+    app._runner(None).work("page.html")
+    assert steps == ["read", "trim", "analyze"]
 
 
 def test_an_unexpected_error_is_the_inputs_failure_with_its_class_and_trace() -> None:
@@ -95,7 +172,7 @@ def _fake_app(tmp_path: Path, isolate: bool) -> Frontlines:
         return [Document(id=f"id-{source}", source=str(source), title=str(source), text="x")]
 
     app.read = read  # type: ignore[method-assign]
-    app.analyze = lambda docs: [Analysis(document=d) for d in docs]  # type: ignore[method-assign]
+    app.analyze = lambda documents: [Analysis(document=d) for d in documents]  # type: ignore[method-assign]
     app._warm = lambda: None  # type: ignore[method-assign]
     return app
 

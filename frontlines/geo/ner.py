@@ -5,8 +5,16 @@ hold a capitalised n-gram the gazetteer knows (NER confirms it as a place or vet
 a person, organisation...). Sentences without such a span are skipped, which is where most
 of the text of a news page lies. A name is sent to NER once per text (its first sentence);
 the entities found are then carried to the name's other occurrences ("one sense per
-discourse", ``propagate``). Consecutive needed sentences are sent as one chunk, and all
-chunks of a text go through ``nlp.pipe`` together.
+discourse", ``propagate``). Consecutive needed sentences are sent as one chunk (up to
+``MAX_CHUNK`` characters), and the chunks of a text go through ``nlp.pipe`` in groups of
+up to ``MAX_CHUNK`` characters.
+
+spaCy's recogniser holds some 16 kB of arrays a token while it reads a text (the layers'
+intermediate arrays live until the model returns), about 3.2 kB a character of running
+text: what one call is sent sets the memory it takes. ``MAX_CHUNK`` is above every chunk of
+the evaluation corpora (2,061 characters at most, in GeoWebNews) and bounds a call at
+about 8 MB where text dense in names (a run of them with no full stop) would otherwise
+send 5,000 characters at once (16 MB).
 
 Without a part-of-speech tagger, a sentence-initial word counts as a proper noun when the
 text also writes the same word capitalised in the middle of a sentence (``proper_starts``).
@@ -24,7 +32,7 @@ from .recognize import Candidate, ner_candidates
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-MAX_CHUNK = 5_000
+MAX_CHUNK = 2_500
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -77,8 +85,8 @@ def entities(nlp: Any, text: str, spans: Sequence[tuple[int, int]]) -> list[Cand
 def batches(pieces: Sequence[str], limit: int = MAX_CHUNK) -> Iterator[list[str]]:
     """Consecutive pieces, at most ``limit`` characters a group (a longer piece alone).
 
-    spaCy's ``pipe`` holds one minibatch's arrays at once (a few kB a token), so a text
-    whose NER chunks add up to 10,000 characters would cost some 27 MB sent together;
+    spaCy's ``pipe`` holds one minibatch's arrays at once (some 16 kB a token), so a text
+    whose NER chunks add up to 10,000 characters would cost some 30 MB sent together;
     sent ``limit`` characters at a time, the cost stays that of one chunk."""
     group: list[str] = []
     size = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,8 +95,17 @@ def test_entities_send_chunks_through_pipe_in_bounded_groups() -> None:
     spans = chunks(sentences(text), [start for start, _ in sentences(text)])
     found = entities(Pipe(), text, spans)
     assert sum(sent) == sum(end - start for start, end in spans) > 10_000
-    assert len(sent) == len(spans) and max(sent) <= 5000
+    assert len(sent) == len(spans) and max(sent) <= 2500
     assert [text[c.start : c.end] for c in found] == ["Homs"] * 4
+
+
+def test_a_run_of_sentences_that_all_need_ner_is_sent_in_chunks_of_at_most_2500() -> None:
+    text = "Troops entered Homs and Hama today. " * 200  # 7,200 characters, every sentence needed
+    spans = chunks(sentences(text), [start for start, _ in sentences(text)])
+    assert max(end - start for start, end in spans) <= 2500  # spaCy's arrays: ~8 MB a call
+    assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
+    assert all(b[0] > a[1] for a, b in pairwise(spans))
+    assert sum(text[s:e].count("Homs") for s, e in spans) == 200
 
 
 _SPELLING = st.text(alphabet="ab -_1éЖ.", min_size=1, max_size=3)
