@@ -94,34 +94,42 @@ def test_peak_memory_is_the_inputs_own_not_file_pages_it_maps(tmp_path: Path) ->
     assert maps.mapped_bytes >= 55_000_000 and maps.peak_bytes < 20_000_000
 
 
-@pytest.mark.skipif(not _GLIBC, reason="glibc's heap only")
-def test_a_worker_whose_heap_an_input_left_holed_is_retired_and_the_next_starts_fresh() -> None:
-    with Isolated(_work, max_seconds=60) as run:
-        first, same = run("pid"), run("pid")
-        holed = run("fragments")
-        fresh = run("pid")
-    assert first.value == same.value and not same.worker_retired
-    assert holed.ok and holed.worker_retired
-    assert fresh.ok and fresh.value != first.value and not fresh.worker_retired
+def _in_a_fresh_process(body: str) -> list[str]:
+    """The words ``body`` prints, run in a fresh interpreter with a worker of ``_work``.
 
-
-@pytest.mark.skipif(not _GLIBC, reason="glibc's heap only")
-def test_large_blocks_stay_memory_maps_of_their_own_in_a_worker() -> None:
-    # in a fresh process: glibc serves a large block from free heap space when it has
-    # some, so a worker forked from this test process (its heap holed by earlier tests)
-    # would not show whether the threshold is held
+    glibc serves a block from free heap space before it maps or grows the heap, so a
+    worker forked from this test process (its heap holed by earlier tests) would not
+    show what an input alone does to a worker's heap."""
     code = (
         "from frontlines.isolate import Isolated\n"
         "from tests.test_isolate import _work\n"
-        "with Isolated(_work, max_seconds=60) as run:\n"
-        "    out = run('mapped after a large block')\n"
-        "print(out.ok, out.value)\n"
+        "with Isolated(_work, max_seconds=60) as run:\n" + body
     )
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
     )
-    ok, value = done.stdout.split()[-2:]
+    return done.stdout.split()
+
+
+@pytest.mark.skipif(not _GLIBC, reason="glibc's heap only")
+def test_a_worker_whose_heap_an_input_left_holed_is_retired_and_the_next_starts_fresh() -> None:
+    words = _in_a_fresh_process(
+        "    first, same, holed, fresh = (run(s) for s in ('pid', 'pid', 'fragments', 'pid'))\n"
+        "    print(first.value, same.value, same.worker_retired, holed.ok, holed.worker_retired,"
+        " fresh.ok, fresh.value, fresh.worker_retired)\n"
+    )
+    first, same, same_retired, holed_ok, holed_retired, fresh_ok, fresh, fresh_retired = words
+    assert first == same and same_retired == "False"
+    assert holed_ok == "True" and holed_retired == "True"
+    assert fresh_ok == "True" and fresh != first and fresh_retired == "False"
+
+
+@pytest.mark.skipif(not _GLIBC, reason="glibc's heap only")
+def test_large_blocks_stay_memory_maps_of_their_own_in_a_worker() -> None:
+    ok, value = _in_a_fresh_process(
+        "    out = run('mapped after a large block')\n    print(out.ok, out.value)\n"
+    )[-2:]
     assert ok == "True" and int(value) >= 1_000_000  # not carved from the heap
 
 
