@@ -49,8 +49,8 @@ def claimant(registry: ActorRegistry, sentence: str, country: str, when: str) ->
 BLAME = re.compile(
     r"\bblam(?:e|es|ed|ing)\s+(?:it\s+|the\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|shelling"
     r"|explosions?|blasts?|killings?)\s+)?(?:on\s+)?(?:the\s+)?"
-    r"|\s+(?:was|were|is|are)\s+(?:widely\s+)?(?:suspected|believed|thought)\s+(?:of|to\s+have)"
-    r"\s+(?:carried|carrying|been\s+behind|launched|launching|conducted|conducting)\b",
+    r"|(?P<suspected>\s+(?:was|were|is|are)\s+(?:widely\s+)?(?:suspected|believed|thought)\s+"
+    r"(?:of|to\s+have)\s+(?:carried|carrying|been\s+behind|launched|launching|conducted|conducting)\b)",
     re.I,
 )
 _BLAMED = (1, 2, 3, 4, 8)  # forces and armed groups; not crowds or civilians
@@ -62,7 +62,7 @@ def blamed(registry: ActorRegistry, sentence: str, country: str, when: str) -> A
     """The force or armed group ``sentence`` lays an attack at ("Baghdad blamed Turkey":
     Turkey's military), named right after the blame; None when it blames nobody named."""
     for match in BLAME.finditer(sentence):
-        suspected = not match.group(0).lower().lstrip().startswith("blam")
+        suspected = match.group("suspected") is not None
         for span, actor in registry.find(sentence):
             at = span.end == match.start() if suspected else span.start == match.end()
             if at and actor.inter in _BLAMED and has_own_name(actor):

@@ -11,6 +11,7 @@ import re
 
 from ...regex_gate import GatedPattern, gated
 from .taxonomy import TERRITORY
+from .territory import DECLARED_GAIN
 
 
 def _rx(pattern: str) -> GatedPattern:
@@ -161,9 +162,7 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
         _rx(
             r"\b(?:captur\w+(?! " + _CAPTIVES + r")|seiz\w+ (?:control|the (?:town|village|city|area|base))"
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
-            r"|(?:established|assumed) (?:full )?control|(?:announced|declared|proclaimed) (?:its |their )?(?:full |complete |total )?control (?:of|over)"
-            r"|(?:announced|declared|proclaimed) (?:the )?(?:final |total )?(?:defeat of|victory over|liberation of)"
-            r"|(?:broke|lifted|ended|broken) (?:the |a )?(?:[\w-]+ )?siege of|regain\w*|recaptur\w+|retook|retak\w+|(?-i:liberat\w+|Liberat(?:ed|es?|ing)\b)|cleared|overr[au]n"
+            r"|(?:established|assumed) (?:full )?control|" + DECLARED_GAIN + r"|regain\w*|recaptur\w+|retook|retak\w+|(?-i:liberat\w+|Liberat(?:ed|es?|ing)\b)|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
             r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"
             r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|seiz\w+ (?:[^\s;.]+ ){1,8}?from (?:the )?(?:[\w-]+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"

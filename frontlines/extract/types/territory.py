@@ -17,12 +17,18 @@ from .taxonomy import TERRITORY, EventClass, make_class
 NON_VIOLENT = "Non-violent transfer of territory"
 MOVEMENT = "Change to group/activity"
 
+# Ground taken told by the side that took it: control announced, a defeat declared, a
+# siege broken (shared with the territory trigger of ``event_patterns``)
+DECLARED_GAIN = (
+    r"(?:announced|declared|proclaimed) (?:its |their )?(?:full |complete |total )?control"
+    r"|(?:announced|declared|proclaimed) (?:the )?(?:final |total )?(?:defeat of|victory over|liberation of)"
+    r"|(?:broke|broken|lifted|ended) (?:the |a )?(?:[\w-]+ )?siege"
+)
+
 _GAIN = re.compile(
     r"\b(?:entered|moved in(?:to)?|t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total )?control)"
     r"|(?:established|assumed|seized|gained|regained|took up|restored) (?:full )?(?:control|positions?)"
-    r"|(?:announced|declared|proclaimed) (?:its |their )?(?:full |complete |total )?control"
-    r"|(?:announced|declared|proclaimed) (?:the )?(?:final |total )?(?:defeat of|victory over|liberation of)"
-    r"|(?:broke|lifted|ended) (?:the |a )?(?:[\w-]+ )?siege"
+    rf"|{DECLARED_GAIN}"
     r"|deployed|captured|recaptured|retook|seized|occupied|liberated|overr[au]n|advanced"
     r"|regain\w*|filled the vacuum|set up (?:positions|checkpoints)"
     # Forcing the other side off the ground takes it ("pushed the rebels out of two villages").
@@ -61,8 +67,8 @@ _QUIET = re.compile(
 )
 _CONTROL = re.compile(
     r"\b(?:t(?:ook|ak(?:es|ing|en)) (?:over|(?:full |complete |total |effective )?control)"
-    r"|(?:announced|declared) (?:the )?(?:final |total )?(?:defeat of|victory over|liberation of)|(?:broke|lifted|ended) (?:the |a )?(?:[\w-]+ )?siege"
-    r"|(?:established|seized|regained|gained|assumed|announced|declared) (?:the |its |full )?(?:full )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
+    rf"|{DECLARED_GAIN}"
+    r"|(?:established|seized|regained|gained|assumed) (?:the |its |full )?(?:full )?control|liberated|recaptured|retook|overr[au]n|fell to)\b",
     re.I,
 )
 # Ground not taken and held: an attempt to take it ("an attack to capture the base was
