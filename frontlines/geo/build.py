@@ -46,7 +46,7 @@ from .sources import (
     read_wikipedia,
     usable_name,
 )
-from .words import TRANSLITERATED, article_split, qualifier_aliases
+from .words import TRANSLITERATED, article_split, qualifier_aliases, qualifier_heads
 
 Progress = Callable[[str], None]
 SCHEMA_VERSION = f"{GAZETTEER_VERSION}.2"
@@ -119,6 +119,7 @@ def _name_rows(entry: Entry) -> Iterator[tuple[str, str, str, int]]:
     extra = [*entry.extra_keys, *(a for n in entry.names for a in qualifier_aliases(fold(n)))]
     if entry.place.country in TRANSLITERATED:
         extra += [a for n in entry.names for a in article_split(fold(n))]
+        extra += [a for n in entry.names for a in qualifier_heads(fold(n))]
     for rank, name in [*ranked, *((-1, n) for n in extra)]:
         key = fold(name)
         if key and key not in seen:

@@ -59,6 +59,27 @@ def qualifier_aliases(folded: str) -> list[str]:
     return out
 
 
+# Arabic words that name a kind of place at the head of a name (a spring, a well, a
+# monastery, a hill, a ruin): a name that is only such words names no one place.
+_ARABIC_KINDS = """ain ayn ein bir deir dayr dair burj dar kafr kfar tall tal tel tell jubb khirbat
+    khirbet rasm umm um abu bab ras qasr hawsh mazraat mazraa jisr wadi jabal jebel nahr
+    sabkhat qaryat"""
+ARABIC_KIND_WORDS = frozenset(_ARABIC_KINDS.split())
+
+
+def qualifier_heads(folded: str) -> list[str]:
+    """The name a qualified place is also called without its side or size word, as reports
+    write it when one place of the name is meant ("baghuz fawqani" -> ["baghuz"]); [] when
+    the rest is only words of a kind of place ("ain sharqi") or shorter than four letters."""
+    words = folded.split()
+    if len(words) < 2 or words[-1] not in ARABIC_QUALIFIERS:
+        return []
+    head = words[:-1]
+    if all(w in ARABIC_KIND_WORDS for w in head) or len("".join(head)) < 4:
+        return []
+    return [" ".join(head)]
+
+
 # Countries whose place names reach English through transliteration (Arabic, Kurdish and
 # Persian script): their names are matched by sound ("Kishkiyeh" = "Kashkiyah"), where a
 # Latin-script country's close spelling is mostly another word ("Scout" is not "Scott").

@@ -112,6 +112,15 @@ def test_arabic_side_words_give_english_aliases() -> None:
     assert qualifier_aliases("tall abyad") == []
 
 
+def test_a_qualified_name_is_also_found_by_its_head() -> None:
+    from frontlines.geo.words import qualifier_heads
+
+    assert qualifier_heads("baghuz fawqani") == ["baghuz"]
+    assert qualifier_heads("kafr nubl kabir") == ["kafr nubl"]
+    assert qualifier_heads("ain sharqi") == []  # only a kind of place: names no one place
+    assert qualifier_heads("tall abyad") == []
+
+
 def test_a_name_with_a_short_skeleton_is_keyed_by_its_canonical_spelling() -> None:
     from frontlines.geo.fold import loose_key
 

@@ -114,6 +114,11 @@ def test_lookup_country_admin_and_wikipedia_points(gazetteer: SqliteGazetteer) -
     assert gazetteer.mark(t2[0].id) == "IS_oil"
 
 
+def test_a_qualified_village_is_found_by_its_bare_name(gazetteer: SqliteGazetteer) -> None:
+    found = [p.name for p in gazetteer.lookup("Baghuz") if p.country == "SY"]
+    assert "Baghuz Fawqani" in found
+
+
 def test_lookup_many_matches_lookup(gazetteer: SqliteGazetteer) -> None:
     many = gazetteer.lookup_many(["Homs", "Tadmur", "Nowhereville Xq"])
     assert [m.place for m in many["Homs"]] == gazetteer.lookup("Homs")
