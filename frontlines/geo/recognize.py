@@ -93,7 +93,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         # ... or the second in brackets: "Serekaniye (Ras al-Ain) city", both names kept
         (rf"{_NOT_A_NAME}(?P<name>{NAME}\s*\({NAME}\))['’]?\s+(?:town|village|city|hamlet|farms|neighbou?rhood|area)\b(?!\s+of\b)", "", 1, "locality"),
         (rf"\b(?:in|at|near|{_STRUCK})\s+(?!{_CALENDAR})(?P<name>{NAME})\s+in\s+(?:the\s+)?(?=[A-Z])", "", 1, "locality"),
-        (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|(?:border\s+)?crossing|crossing point|border point|camp|area|hills?|heights|farms)\b(?!\s+of\b)", "", 2, ""),
+        (rf"{_NOT_A_NAME}(?P<name>{NAME})['’]?\s+(?:(?:village|town)\s+)?(?:axis|front|frontline|badia|plain|(?:border\s+)?crossing|crossing point|border point|camp|area|hills?|heights|farms|(?:air|military)\s+base|airbase)\b(?!\s+of\b)", "", 2, ""),
         # the place a strike or an assault fell on, written as the verb's object and ending
         # its clause ("shelled Manbij.", "stormed Tal Tamer and ..."): not an acronym, not a
         # group named before its fighters ("attacked Kurdish positions")
@@ -138,7 +138,7 @@ _CUE_GATE_WORDS: tuple[str, ...] = (
     r"towns|villages|hamlets",
     r"\(",
     r"\sin\s",
-    r"axis|front|badia|plain|crossing|border|camp|area|hill|heights|farms",
+    r"axis|front|badia|plain|crossing|border|camp|area|hill|heights|farms|base",
     _STRUCK,
     r"desert",
     r"valley",

@@ -211,7 +211,8 @@ def _score(
 _INSIDE_GAP = re.compile(
     r"^['’]?\s+(?:(?:villages?|towns?|hamlets?|sub-?district|district)\s+of\s+(?:the\s+)?|"
     r"(?:(?:(?:village|town)\s+)?(?:towns?|villages?|city|hamlet|camp|areas?|axis|farms|front"
-    r"|frontline|badia|plain|crossing(?:\s+point)?|hills?|heights)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
+    r"|frontline|badia|plain|crossing(?:\s+point)?|hills?|heights|(?:air\s+|military\s+)?base|airbase"
+    r"|airport|airfield|prison|station|(?:oil|gas)\s+field)\s+)?in\s+(?:the\s+)?(?:rural\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:(?:countryside|outskirts|vicinity|suburbs|rural\s+areas?|desert|badia)\s+of\s+(?:the\s+)?)?)$",
     re.I,

@@ -86,6 +86,9 @@ TIER1: tuple[tuple[str, GatedPattern], ...] = (
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
             r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:[\w-]+ ){0,4}?(?:struck|hit|targeted|attacked|bombed)"
+            # the drone as the means: "attacked the base with two drones", "hit by a drone"
+            r"|(?:attack\w*|struck|hit|target\w*|bombed|killed) (?:[\w-]+ ){0,6}?(?:with|by) (?:an? |two |three |\w+ )?"
+            r"(?:(?:armed|explosive[- ]laden|suicide|attack|Turkish|Israeli|US|U\.S\.|Iranian|Russian) )?(?:drones?|UAVs?)\b"
             # "an Israeli strike", "Turkish strikes", "coalition strikes": a state's or a
             # coalition's strike, from the air (a labour strike is "a general strike")
             r"|(?-i:(?:Israeli|Turkish|Russian|American|US|U\.S\.|Iranian|Jordanian|Syrian|Iraqi|Saudi"
