@@ -190,3 +190,8 @@ def test_an_oil_field_is_cued_by_its_kind_before_or_in_apposition() -> None:
     assert "al-Omar oil field" in found
     text = "Fighters seized Syria's largest oil field, al-Omar, from Islamic State."
     assert "al-Omar" in {c.text for c in cue_candidates(text)}
+
+
+def test_an_air_base_cues_the_name_before_it() -> None:
+    text = "Drones targeted Harir air base in Erbil province."
+    assert "Harir" in {c.text for c in cue_candidates(text)}

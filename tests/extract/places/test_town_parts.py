@@ -68,3 +68,11 @@ def test_a_place_named_near_after_an_areas_countryside_is_the_events() -> None:
     text = "HTS fighters attacked regime forces in the countryside of Idleb near Abu al-Duhur."
     event = _first(text, _mention(text, "Idleb", idlib), _mention(text, "Abu al-Duhur", town))
     assert event.place_id == "m:8"
+
+
+def test_a_base_named_with_its_town_in_a_province_stands_at_the_town() -> None:
+    harir = Place("m:7", "Harir", 36.551, 44.353, "P.PPL", "IQ", "11", population=32_000)
+    erbil = Place("m:8", "Erbil", 36.19, 44.01, "A.ADM1", "IQ", "11", population=1_600_000)
+    text = "On 25 October 2023, militants attacked Harir air base in Erbil province with drones."
+    event = _first(text, _mention(text, "Harir", harir), _mention(text, "Erbil", erbil))
+    assert event.place_id == "m:7"

@@ -121,3 +121,12 @@ def test_protests_that_describe_a_victim_are_not_the_event() -> None:
 )  # fmt: skip
 def test_a_siege_broken_or_a_defeat_declared_is_territory(text: str) -> None:
     assert _sub(text) == "Government regains territory"  # the actor then says whose gain
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The militia attacked Harir air base in Erbil province with two drones.",
+     "A car carrying two fighters was hit by a Turkish drone near Sinjar."],
+)  # fmt: skip
+def test_an_attack_made_with_a_drone_is_a_drone_strike(sentence: str) -> None:
+    assert _sub(sentence) == "Air/drone strike"
