@@ -16,7 +16,12 @@ import re
 from collections.abc import Callable
 
 from ..records import Actor, Span
-from .actors.agent_split import main_clause_trigger, split_sides, victim_subject
+from .actors.agent_split import (
+    main_clause_trigger,
+    split_sides,
+    trigger_past_actor,
+    victim_subject,
+)
 from .actors.registry import ActorRegistry, country_info
 from .actors.side_order import (
     across_line,
@@ -277,7 +282,7 @@ def _assign(
     """The actors of the event in ``sentence``; ``where`` is the place it happened,
     when known."""
     hits = [h for h in registry.find(sentence) if not _accused_of(sentence, h[0])]
-    clause, trigger = main_clause_trigger(sentence, trigger)
+    clause, trigger = main_clause_trigger(sentence, trigger_past_actor(hits, sentence, trigger))
     scene = [h for h in hits if clause[0] <= h[0].start < clause[1]]
     before, after = split_sides([h for h in hits if h not in scene], sentence, trigger)
     after += [a for _, a in scene]

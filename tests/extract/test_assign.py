@@ -157,3 +157,12 @@ def test_a_device_that_went_off_is_its_planters() -> None:
 )
 def test_the_group_a_bomber_came_from_is_actor1(text: str) -> None:
     assert _sides(text, "SO")[0] == "Al Shabaab"
+
+
+def test_a_force_whose_name_holds_the_trigger_word_is_the_subject(
+    extractor: EventExtractor,
+) -> None:
+    text = "On 27 January 2022, artillery units of the Iraq Federal Police shelled IS militants."
+    [event] = extractor.extract_text(text, dt.date(2022, 1, 28))
+    assert event.actor1.startswith("Police Forces of Iraq")
+    assert event.actor2.startswith("Islamic State")

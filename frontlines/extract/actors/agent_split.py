@@ -204,6 +204,20 @@ def main_clause_trigger(sentence: str, trigger: Span) -> tuple[tuple[int, int], 
     return (0, 0), trigger
 
 
+def trigger_past_actor(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> Span:
+    """The trigger, or where it lies inside an actor's name ("artillery units of the Iraq
+    Federal Police shelled ..."), the next trigger after that name: the verb the force is
+    the subject of."""
+    holder = next((s for s, _ in hits if s.start <= trigger.start < s.end), None)
+    if holder is None or not trigger.text:
+        return trigger
+    inner = classify(sentence[holder.end :])
+    if inner is None or not inner.trigger.text:
+        return trigger
+    start = holder.end + inner.trigger.start
+    return Span(start, start + len(inner.trigger.text), inner.trigger.text)
+
+
 def victim_subject(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> bool:
     """True when the armed actors before ``trigger`` are the subject of a passive harm
     verb ("Taliban members were killed", "a soldier was shot dead")."""

@@ -374,12 +374,36 @@ class ActorRegistry:
         if needs_prefix:
             return None
         start = match.start("alias")
+        named = self._named_force_after(match.string, match.end()) if entry.prefixed else None
+        if named is not None:
+            # "artillery units of the Iraq Federal Police": a part of the force named after
+            # it, with that force's country
+            end, actor = named
+            return Span(start, end, match.string[start:end]), actor
         owner = _of_country(match.string, match.end()) if entry.prefixed else None
         if owner is not None:
             # "the military forces of Russia": the country named after the force owns it.
             end, code = owner
             return Span(start, end, match.string[start:end]), replace(entry.actor, country=code)
         return Span(start, match.end(), match.group("alias")), entry.actor
+
+    def _named_force_after(self, text: str, end: int) -> tuple[int, Actor] | None:
+        """The end of "of (the) <Country> <force>" right after ``end`` and that country's
+        force ("of the Iraq Federal Police": Iraq's police), or None."""
+        match = _OF_COUNTRY.match(text, end)
+        if match is None:
+            return None
+        words = match.group("name").split()
+        size = next((n for n in range(1, len(words)) if country_info(" ".join(words[:n]))), 0)
+        info = country_info(" ".join(words[:size])) if size else None
+        if info is None:
+            return None
+        for cut in range(len(words) - size, 0, -1):  # the longest force name ending the name
+            found = self._alias.get(" ".join(words[-cut:]).lower())
+            if found is not None and found[0].prefixed:
+                stop = match.start("name") + len(match.group("name"))
+                return stop, replace(found[0].actor, country=info.iso2)
+        return None
 
     def for_country(self, actor: Actor, country: str, when: str = "") -> Actor:
         """``actor`` with its template filled for an event in ``country`` (ISO2 or name)
