@@ -72,6 +72,28 @@ def continues(
     )
 
 
+def tolls(
+    text: str, previous: Event, previous_sentence: Span, event: Event, sentence: Span,
+    trigger: str,
+) -> bool:  # fmt: skip
+    """Whether ``event`` only tells the previous event's casualties ("Clashes broke out
+    between two tribes in X. Two people were killed."): a telling of casualties with no
+    act, in the sentence right after, with no place of its own and no other side named."""
+    if _GAP.fullmatch(text, previous_sentence.end, sentence.start) is None:
+        return False
+    same_side = event.actor1 == previous.actor1 or event.actor1.startswith("Unidentified")
+    return (
+        _casualties_only(event, trigger)
+        and not event.location_reason.startswith(_OWN_PLACE)
+        and same_side
+        and previous.event_date == event.event_date
+        and previous.event_type in _TOLLED
+    )
+
+
+_TOLLED = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
+
+
 def merged(previous: Event, event: Event) -> Event:
     """``event`` with what only ``previous`` knew: its actors where ``event`` names nobody,
     and the higher death toll."""

@@ -35,7 +35,7 @@ from .attributes.dates import DateResolution, resolve_date
 from .attributes.fatalities import parse_fatalities
 from .attributes.modality import modality
 from .attributes.notes import write_note
-from .elaboration import continues, details, merged
+from .elaboration import continues, details, merged, tolls
 from .places.admin_context import Lookup
 from .places.admin_hint import masked_hint, organisation_country
 from .places.country_prior import organisations_capital, prior_country_location
@@ -304,7 +304,9 @@ class EventExtractor:
             part.events.append(event)
             return
         previous = part.events[-1]
-        if continues(part.text, previous, last, event, sentence):
+        if continues(part.text, previous, last, event, sentence) or tolls(
+            part.text, previous, last, event, sentence, trigger
+        ):
             part.events[-1] = merged(event, previous)  # the first telling stays
             return
         if not details(part.text, previous, last, last_trigger, event, sentence):

@@ -152,7 +152,10 @@ def _defused(sentence: str, start: int) -> bool:
 # "gunmen from the PMF", "fighters belonging to HTS": the group named after them is who
 # they are
 _OF_GROUP = re.compile(
-    r"\s+(?:from|of|belonging to|affiliated (?:with|to)|loyal to|linked to|with)\s+(?:the\s+)?",
+    r"\s+(?:from|of|belonging to|affiliated (?:with|to)|loyal to|linked to|with)\s+(?:the\s+)?"
+    # the group's kind before its name: "of the jihadist group X", "from the Turkish-backed
+    # faction X"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:group|faction|militia|movement|organi[sz]ation|brigade)\s+)?",
     re.I,
 )
 
@@ -204,16 +207,19 @@ def main_clause_trigger(sentence: str, trigger: Span) -> tuple[tuple[int, int], 
     return (0, 0), trigger
 
 
+_NEXT_WORD = 2  # how far after an actor's name its own verb starts (a space or two)
+
+
 def trigger_past_actor(hits: list[tuple[Span, Actor]], sentence: str, trigger: Span) -> Span:
-    """The trigger, or where it lies inside an actor's name ("artillery units of the Iraq
-    Federal Police shelled ..."), the next trigger after that name: the verb the force is
-    the subject of."""
-    holder = next((s for s, _ in hits if s.start <= trigger.start < s.end), None)
+    """The trigger, or where it lies wholly inside an actor's name ("artillery units of the
+    Iraq Federal Police shelled ..."), the next trigger after that name: the verb the force
+    is the subject of ("US aircraft struck" keeps its trigger, which runs past the name)."""
+    holder = next((s for s, _ in hits if s.start <= trigger.start and trigger.end <= s.end), None)
     if holder is None or not trigger.text:
         return trigger
     inner = classify(sentence[holder.end :])
-    if inner is None or not inner.trigger.text:
-        return trigger
+    if inner is None or not inner.trigger.text or inner.trigger.start > _NEXT_WORD:
+        return trigger  # no verb of its own right after the name: the name's word stands
     start = holder.end + inner.trigger.start
     return Span(start, start + len(inner.trigger.text), inner.trigger.text)
 

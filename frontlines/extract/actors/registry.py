@@ -35,6 +35,10 @@ UNIDENTIFIED = "Unidentified Armed Group ({country})"
 # words for a country's own government that may stand where a demonym stands before one
 # of its forces ("regime artillery", "government jets"): that of the event's country
 _OWN_GOVERNMENT = r"government|regime|junta"
+# an aircraft's or drone's model or kind between its owner and the force word ("U.S. F-15
+# jets", "Russian Su-24 warplanes", "a regime suicide drone")
+_CRAFT = (r"(?:(?:[A-Z][A-Za-z]?-\d+[A-Za-z]?|MiG-\d+|Bayraktar(?:\s+TB2)?|Shahed(?:-\d+)?|suicide"
+          r"|kamikaze|armed|explosive-laden|attack)\s+)?")
 
 
 # The date actor names are read as of ("" = none: every period open): ACLED closes a period
@@ -219,7 +223,7 @@ class ActorRegistry:
         body = "|".join(re.escape(n) for n in names) or "(?!)"
         grouped = grouped_alternation([], names)  # the same matches, tried by first letter
         self._pattern = re.compile(
-            rf"(?<![\w-])(?:(?P<dem>{dem})\s+(?:government\s+|regime\s+|state\s+)?)?"
+            rf"(?<![\w-])(?:(?P<dem>{dem})\s+(?:government\s+|regime\s+|state\s+)?{_CRAFT})?"
             rf"(?i:(?P<alias>{grouped or body}))(?:(?![\w-])|{_DEED})"
         )
         self._pair_pattern = re.compile(
@@ -230,7 +234,7 @@ class ActorRegistry:
         prefixed = [a for a, (e, _) in self._alias.items() if e.prefixed]
         owned = "|".join(re.escape(a) for a in sorted(prefixed, key=len, reverse=True))
         self._own_pattern = re.compile(
-            rf"(?<![\w-])(?i:{_OWN_GOVERNMENT})\s+(?i:(?P<alias>{owned or '(?!)'}))(?![\w-])"
+            rf"(?<![\w-])(?i:{_OWN_GOVERNMENT})\s+{_CRAFT}(?i:(?P<alias>{owned or '(?!)'}))(?![\w-])"
         )
         armed = "|".join(re.escape(d) for d in dems if self._demonyms[d])
         self._bare_pattern = re.compile(

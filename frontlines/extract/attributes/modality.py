@@ -32,6 +32,13 @@ _NEGATION = re.compile(
     r"|rejected claims|without success|not able to|been not able to|(?<![\'\"\u2018\u201c])(?-i:no))\b",
     re.I,
 )
+# "denied reports on social media that militants had seized a village": the report told is
+# the one denied, however far its verb
+_DENIED_REPORT = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|rejected|refuted|rebuffed)\s+(?:the\s+|these\s+|such\s+)?"
+    r"(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|rumou?rs?|accounts?)\b[^.;]{0,80}?\bthat\s+[^.;]*$",
+    re.I,
+)
 _REPORTED = re.compile(
     r"\b(?:claim\w*|according to|reportedly|allegedly|reports? (?:say|said|suggest)|sources? (?:say|said)"
     r"|said that|is said to|were said to|purportedly|unconfirmed|rumou?r\w*)\b",
@@ -51,6 +58,8 @@ def modality(sentence: str, trigger_start: int) -> str:
     ):
         return "irrealis"
     if _NEGATION.search(before[-40:]) and not _NEGATION_OK.search(before[-40:]):
+        return "irrealis"
+    if _DENIED_REPORT.search(before):
         return "irrealis"
     if _REPORTED.search(sentence):
         return "reported"

@@ -337,8 +337,11 @@ def _area_before_place(text: str, mention: Mention, inside: list[Mention]) -> in
     ))  # fmt: skip
 
 
-# "X north-east of Y", "X, 30 km south of the city of Y": Y only tells where X lies
+# "X north-east of Y", "X, 30 km south of the city of Y", "X district south of Y", "X air
+# base north of Y": Y only tells where X lies
 _REFERENCE_GAP = re.compile(
+    r"(?:\s+(?:sub-?district|district|town|village|city|area|(?:air|military)\s+base|airbase|airport"
+    r"|camp|dam|(?:oil|gas)\s+field|(?:border\s+)?crossing|prison))?"
     r",?\s+(?:(?:some|about|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",

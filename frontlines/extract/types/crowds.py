@@ -47,7 +47,8 @@ _PROTEST = _rx(
 # the embassy"), when it is the sentence's own act, not the backdrop of another ("clashed
 # ... after supporters stormed the palace")
 _CROWD_FORCED_IN = _rx(
-    r"\b(?:supporters|followers|loyalists|mourners|crowds?|angry residents)(?: of (?:the )?[\w'’-]+"
+    r"\b(?:supporters|followers|loyalists|mourners|crowds?|(?:angry )?(?:residents|villagers|locals)"
+    r"|(?:hundreds|thousands|dozens) of (?:angry )?(?:people|men|youths))(?: of (?:the )?[\w'’-]+"
     r"(?: [\w'’-]+){0,3})? (?:\w+ )?(?:stormed|broke into|forced their way into|besieged)\b"
 )
 _BACKDROP_BEFORE = _rx(r"\b(?:after|following|when|as|while|before|since|amid)\s+(?:[\w'’-]+\s+){0,3}$")

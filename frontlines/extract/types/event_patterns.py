@@ -85,7 +85,10 @@ TIER1: tuple[tuple[str, GatedPattern], ...] = (
             r"|destroyed|hit|pounded|raided|attacked|(?:fired|launched) (?:\w+ ){0,2}?(?:missiles?|rockets?))"
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
-            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:[\w-]+ ){0,4}?(?:struck|hit|targeted|attacked|bombed)"
+            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:[\w-]+ ){0,4}?(?:struck|hit|targeted|attacked|bombed|fired)"
+            r"|(?:drones?|UAVs?) (?:were |was )?(?:launched|fired|flown|sent) (?:at|towards?|on|against)"
+            # barrel bombs are dropped from helicopters and planes only
+            r"|barrel[- ]bombs?|barrel[- ]bombing|(?:helicopters?|aircraft|warplanes?|jets|planes) dropped"
             # the drone as the means: "attacked the base with two drones", "hit by a drone"
             r"|(?:attack\w*|struck|hit|target\w*|bombed|killed) (?:[\w-]+ ){0,6}?(?:with|by) (?:an? |two |three |\w+ )?"
             r"(?:(?:armed|explosive[- ]laden|suicide|attack|Turkish|Israeli|US|U\.S\.|Iranian|Russian) )?(?:drones?|UAVs?)\b"
@@ -206,6 +209,8 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
             r"|(?:fighters|militants|gunmen|troops|forces|soldiers|rebels|insurgents) (?:\w+ )?(?:storm|overr[au]n)\w*"
             r" (?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|outpost|barracks)"
             r"|raid\w* (?:on )?(?:a |the )?(?:\w+ )?(?:hideout|camp|base|positions?|stronghold)"
+            # an armed quarrel between tribes or clans is their clash
+            r"|armed (?:disputes?|confrontations?|quarrels?|altercations?)|(?:tribal|clan) (?:fighting|feuds?)"
             r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
             r"|armed confrontations?|confrontations? between|crossfire"
             # Monitors' counts of small-arms fire ("a total of 19 shots/bursts of fire").

@@ -169,6 +169,9 @@ _PAST_SCENE = re.compile(
     # the earlier attack that this one answers ("in retaliation for a gas attack")
     r"|\b(?:in (?:retaliation|response|revenge|reprisal) (?:for|to)|to avenge|retaliat\w+ (?:for|against))"
     r" (?:[\w-]+ ){0,4}$"
+    # the grievance a crowd acts over ("stormed the base in anger at Turkish airstrikes")
+    r"|\b(?:in (?:anger|fury|outrage|protest) (?:at|over|against)|angered by|outraged by"
+    r"|to protest (?:against )?) (?:[\w-]+ ){0,4}$"
     # a long campaign told as the backdrop of the act ("captured X, following weeks of
     # bombardment")
     r"|\b(?:following|after|amid|ending) (?:several |many |two |three )?(?:days|weeks|months|years)"
@@ -198,7 +201,7 @@ def _hypothetical(text: str, start: int) -> bool:
 
 _VIOLENCE = re.compile(
     r"\b(?:kill\w*|clash\w*|ambush\w*|fought|fighting|shot|shoot\w*|gunfire|exchange of fire|attack\w*"
-    r"|wound\w*|injur\w*|dead|died|assault\w*|beat(?:en|ing)?)\b",
+    r"|wound\w*|injur\w*|dead|died|assault\w*|beat(?:en|ing)?|abduct\w*|kidnap\w*)\b",
     re.I,
 )
 # Armed men or killings in the clause of a protest word: "gunmen blocked the road and
