@@ -283,3 +283,32 @@ def test_plainly_told_arson_is_an_event(extractor: EventExtractor) -> None:
     )
     assert event.sub_event_type == "Looting/property destruction"
     assert event.actor1 == "Military Forces of Myanmar (2021-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [("Fighters of the jihadist group Hayat Tahrir al-Sham attacked army positions near"
+      " Kafr Nabl, killing five soldiers.", "HTS: Hayat Tahrir al Sham"),
+     ("Gunmen from the Turkish-backed faction Ahrar al-Sharqiya shot dead four Kurdish men"
+      " in the town of Jinderes.", "Ahrar al Sharqiyah")],
+)  # fmt: skip
+def test_fighters_of_a_group_named_with_its_kind_are_that_group(
+    extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    assert _first(extractor, text).actor1 == actor1
+
+
+def test_syrias_government_period_changes_on_8_december_2024(extractor: EventExtractor) -> None:
+    text = "Regime forces shelled the town of Sarmin in Idlib, killing two civilians."
+    before = _first(extractor, text, dt.date(2024, 12, 5))
+    after = _first(extractor, text, dt.date(2024, 12, 20))
+    assert before.actor1 == "Military Forces of Syria (2000-)"
+    assert after.actor1 == "Military Forces of Syria (2024-)"
+
+
+def test_a_sentence_telling_only_casualties_is_the_previous_events_toll(
+    extractor: EventExtractor,
+) -> None:
+    text = "On 9 May 2021, two tribes clashed in Al Shatra, Thi Qar. 2 people were killed."
+    [event] = extractor.extract_text(text, dt.date(2021, 5, 9))
+    assert event.sub_event_type == "Armed clash" and event.fatalities == 2

@@ -76,3 +76,11 @@ def test_a_base_named_with_its_town_in_a_province_stands_at_the_town() -> None:
     text = "On 25 October 2023, militants attacked Harir air base in Erbil province with drones."
     event = _first(text, _mention(text, "Harir", harir), _mention(text, "Erbil", erbil))
     assert event.place_id == "m:7"
+
+
+def test_a_unit_or_base_north_of_a_city_is_at_the_unit_not_the_city() -> None:
+    balad = Place("m:9", "Balad", 34.01, 44.15, "P.PPL", "IQ", "18", population=80_000)
+    baghdad = Place("m:10", "Baghdad", 33.34, 44.4, "P.PPLC", "IQ", "07", population=7_000_000)
+    text = "Two rockets struck Balad air base north of Baghdad on Sunday, causing no casualties."
+    event = _first(text, _mention(text, "Balad", balad), _mention(text, "Baghdad", baghdad))
+    assert event.place_id == "m:9"

@@ -130,3 +130,35 @@ def test_a_siege_broken_or_a_defeat_declared_is_territory(text: str) -> None:
 )  # fmt: skip
 def test_an_attack_made_with_a_drone_is_a_drone_strike(sentence: str) -> None:
     assert _sub(sentence) == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A US drone fired two missiles at a motorbike near Atmeh, killing a commander.",
+     "Two explosive-laden drones were launched at the US base in Al-Shaddadi.",
+     "Army helicopters dropped barrel bombs on the town of al-Lataminah."],
+)  # fmt: skip
+def test_drones_that_fire_or_are_launched_and_barrel_bombs_are_air_strikes(sentence: str) -> None:
+    assert _sub(sentence) == "Air/drone strike"
+
+
+def test_the_grievance_a_crowd_acts_over_is_not_the_act() -> None:
+    text = ("Hundreds of residents stormed a Turkish military base near Sheladze, in anger at"
+            " Turkish airstrikes that had killed civilians.")  # fmt: skip
+    assert _sub(text) == "Violent demonstration"
+
+
+def test_an_abduction_beside_a_protest_word_is_the_abduction() -> None:
+    text = "Unknown gunmen abducted a young activist after he left the sit-in in Kut."
+    assert _sub(text) == "Abduction/forced disappearance"
+
+
+def test_an_armed_dispute_between_tribes_is_a_clash() -> None:
+    text = "An armed dispute over land broke out between two tribes in Al Shatra district."
+    assert _sub(text) == "Armed clash"
+
+
+def test_a_denied_report_is_not_an_event() -> None:
+    text = ("The defence ministry on Monday denied reports on social media that Islamic State"
+            " militants had seized a village south of Kirkuk.")  # fmt: skip
+    assert modality(text, text.index("seized")) == "irrealis"
