@@ -338,9 +338,10 @@ def _area_before_place(text: str, mention: Mention, inside: list[Mention]) -> in
 
 
 # "X north-east of Y", "X, 30 km south of the city of Y", "X district south of Y", "X air
-# base north of Y": Y only tells where X lies
+# base north of Y": Y only tells where X lies (not "X area north of Y": a local area's name
+# is too often read as a namesake far away)
 _REFERENCE_GAP = re.compile(
-    r"(?:\s+(?:sub-?district|district|town|village|city|area|(?:air|military)\s+base|airbase|airport"
+    r"(?:\s+(?:sub-?district|district|(?:air|military)\s+base|airbase|airport"
     r"|camp|dam|(?:oil|gas)\s+field|(?:border\s+)?crossing|prison))?"
     r",?\s+(?:(?:some|about|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
