@@ -34,6 +34,7 @@ from .actors.side_order import (
 from .actors.sides import Sides, unique
 from .places.front_line import Where
 from .theatres import Umbrella, air_arm, umbrellas
+from .types.eventtypes import label_end
 from .types.territory import NON_VIOLENT, gain_sides
 
 __all__ = ["Sides", "assign"]
@@ -148,6 +149,10 @@ def assign(
         registry, sentence, trigger, sub_event_type, event_type, country, when, inherited, where
     )
     info = country_info(country) if country else None
+    if sub_event_type == "Disrupted weapons use" and sides.actor1 is not None:
+        # a force bringing down drones or rockets aimed at it defends itself, in its own
+        # name, whatever umbrella its other operations come under
+        return under_umbrella(sides, info.iso2 if info else "", violent=True, own_actor1=True)
     return under_umbrella(sides, info.iso2 if info else "", violent=event_type in _VIOLENT)
 
 
@@ -228,17 +233,19 @@ def paragraph_battle(
     return sides
 
 
-def under_umbrella(sides: Sides, country: str, *, violent: bool = True) -> Sides:
+def under_umbrella(
+    sides: Sides, country: str, *, violent: bool = True, own_actor1: bool = False
+) -> Sides:
     """``sides`` with a member force replaced by the umbrella it acts under in
     ``country`` (ISO2), the member moving to the associate's place. The umbrella's
     mandate (``against``) bounds only ``violent`` events: a patrol escorted by a partner
-    force is the umbrella's."""
+    force is the umbrella's. With ``own_actor1`` actor1 keeps its own name."""
     found = umbrellas(country)
     if not found:
         return sides
     for umbrella in found:
         cover = Actor(umbrella.name, umbrella.inter, "")
-        if _member(sides.actor1, umbrella.members) and (
+        if not own_actor1 and _member(sides.actor1, umbrella.members) and (
             not violent or _in_mandate(sides.actor2, umbrella)
         ):
             sides.assoc1 = sides.actor1.name if not sides.assoc1 else sides.assoc1
@@ -281,7 +288,9 @@ def _assign(
 ) -> Sides:
     """The actors of the event in ``sentence``; ``where`` is the place it happened,
     when known."""
-    hits = [h for h in registry.find(sentence) if not _accused_of(sentence, h[0])]
+    label = label_end(sentence)  # "Change to armed group:" names a kind of event, no actor
+    hits = [h for h in registry.find(sentence)
+            if not _accused_of(sentence, h[0]) and h[0].start >= label]  # fmt: skip
     clause, trigger = main_clause_trigger(sentence, trigger_past_actor(hits, sentence, trigger))
     scene = [h for h in hits if clause[0] <= h[0].start < clause[1]]
     before, after = split_sides([h for h in hits if h not in scene], sentence, trigger)

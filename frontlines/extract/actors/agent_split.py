@@ -152,7 +152,8 @@ def _defused(sentence: str, start: int) -> bool:
 # "gunmen from the PMF", "fighters belonging to HTS": the group named after them is who
 # they are
 _OF_GROUP = re.compile(
-    r"\s+(?:from|of|belonging to|affiliated (?:with|to)|loyal to|linked to|with)\s+(?:the\s+)?"
+    r"\s+(?:from|of|belonging to|affiliated (?:with|to)|loyal to|linked to|with"
+    r"|(?:believed|thought|suspected|said) to (?:belong|be loyal|be linked) to)\s+(?:the\s+)?"
     # the group's kind before its name: "of the jihadist group X", "from the Turkish-backed
     # faction X"
     r"(?:(?:[\w-]+\s+){0,2}?(?:group|faction|militia|movement|organi[sz]ation|brigade)\s+)?",

@@ -146,6 +146,8 @@ class ActorRegistry:
         self._country_pattern: re.Pattern[str] | None = None
         self._state_pattern: re.Pattern[str] | None = None
         self._state_codes: dict[str, str] = {}
+        self._possessed_pattern: re.Pattern[str] | None = None
+        self._owned_body = ""
         self._nationals_pattern: re.Pattern[str] | None = None
         self._country_names: dict[str, str] = {}
         # the extractor and assign() both look at each sentence: answer the repeat from here
@@ -233,12 +235,13 @@ class ActorRegistry:
         self._dem_pattern = re.compile(rf"(?<![\w-])(?:{dem or '(?!)'})(?![\w-])")
         prefixed = [a for a, (e, _) in self._alias.items() if e.prefixed]
         owned = "|".join(re.escape(a) for a in sorted(prefixed, key=len, reverse=True))
+        self._owned_body = owned
         self._own_pattern = re.compile(
             rf"(?<![\w-])(?i:{_OWN_GOVERNMENT})\s+{_CRAFT}(?i:(?P<alias>{owned or '(?!)'}))(?![\w-])"
         )
         armed = "|".join(re.escape(d) for d in dems if self._demonyms[d])
         self._bare_pattern = re.compile(
-            rf"(?<![\w-])(?:{armed or '(?!)'}|(?i:the {_OWN_GOVERNMENT})){_BARE_DEED}"
+            rf"(?<![\w-])(?:(?P<dem>{armed or '(?!)'})(?:\s+{_MODELS})?|(?i:the {_OWN_GOVERNMENT})){_BARE_DEED}"
         )
         acronyms = sorted(self._upper, key=len, reverse=True)
         upper = grouped_alternation(acronyms, []) or "(?!)"
@@ -268,6 +271,7 @@ class ActorRegistry:
                 hits.append(hit)
         hits.extend(self._paired(text))
         hits.extend(self._owned(text))
+        hits.extend(self._possessed(text))
         hits.extend(self._bare(text))
         hits.extend(self._states(text))
         hits.extend(named_militias(text))
@@ -329,6 +333,28 @@ class ActorRegistry:
             hits.append((Span(match.start(), match.end(), match.group(0)), entry.actor))
         return hits
 
+    def _possessed(self, text: str) -> list[tuple[Span, Actor]]:
+        """ "Turkey's military", "Iraq's army": a country's force named with the country's
+        name in the possessive, as a demonym before it would name it ("Turkish military")."""
+        if "'s " not in text and "’s " not in text:
+            return []
+        if self._possessed_pattern is None:
+            names = {info.name: code for code, info in countries().items()}
+            names.update(_COUNTRY_ALIASES)
+            self._state_codes = {**self._state_codes, **names}
+            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._possessed_pattern = re.compile(
+                rf"(?<![\w-])(?P<country>{body})['’]s\s+{_CRAFT}"
+                rf"(?i:(?P<alias>{self._owned_body or '(?!)'}))(?![\w-])"
+            )
+        hits: list[tuple[Span, Actor]] = []
+        for match in self._possessed_pattern.finditer(text):
+            entry, _ = self._alias[match.group("alias").lower()]
+            code = self._state_codes[match.group("country")]
+            hits.append((Span(match.start(), match.end(), match.group(0)),
+                         replace(entry.actor, country=code)))  # fmt: skip
+        return hits
+
     def _states(self, text: str) -> list[tuple[Span, Actor]]:
         """ "Iran fired missiles at X", "Turkey shelled Y": a country named as the subject
         of a strike names its military."""
@@ -357,7 +383,7 @@ class ActorRegistry:
         return [
             (
                 Span(m.start(), m.end(), m.group(0)),
-                replace(military.actor, country=self._demonyms.get(m.group(0), "")),
+                replace(military.actor, country=self._demonyms.get(m.group("dem") or "", "")),
             )
             for m in self._bare_pattern.finditer(text)
         ]
@@ -505,6 +531,8 @@ class ActorRegistry:
 
 
 _MILITARY = "Military Forces of {the}{country} ({period})"
+# warplanes named by their model alone, after their owner's demonym ("two U.S. F-15s")
+_MODELS = r"(?:[A-Z]-\d+|Su-\d+|MiG-\d+)s"
 # "Russian shelled the positions": a demonym as the subject of a strike verb.
 _BARE_DEED = r"(?=\s+(?:shelled|bombed|fired at|struck|attacked|targeted)\b)"
 # "Iran fired missiles", "Turkey shelled": the deeds a country named alone is the subject of

@@ -89,6 +89,8 @@ TIER1: tuple[tuple[str, GatedPattern], ...] = (
             r"|(?:drones?|UAVs?) (?:were |was )?(?:launched|fired|flown|sent) (?:at|towards?|on|against)"
             # barrel bombs are dropped from helicopters and planes only
             r"|barrel[- ]bombs?|barrel[- ]bombing|(?:helicopters?|aircraft|warplanes?|jets|planes) dropped"
+            # warplanes named by their model ("two U.S. F-15s struck")
+            r"|(?:[A-Z]-\d+|Su-\d+|MiG-\d+)s? (?:jets |warplanes |bombers )?(?:bombed|struck|targeted|hit|pounded|attacked|fired)"
             # the drone as the means: "attacked the base with two drones", "hit by a drone"
             r"|(?:attack\w*|struck|hit|target\w*|bombed|killed) (?:[\w-]+ ){0,6}?(?:with|by) (?:an? |two |three |\w+ )?"
             r"(?:(?:armed|explosive[- ]laden|suicide|attack|Turkish|Israeli|US|U\.S\.|Iranian|Russian) )?(?:drones?|UAVs?)\b"
@@ -202,7 +204,7 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
     (
         "Armed clash",
         _rx(
-            r"\b(?:clash\w*|fought|fighting|battles?|battled|ambush\w*|exchange of fire|exchanged fire"
+            r"\b(?:clash\w*|fought|fighting|battles?|battled|battling|ambush\w*|exchange of fire|exchanged fire"
             r"|gun ?fights?|fire ?fights?|skirmish\w*|repel\w+|(?:fend\w*|fought|warded) off|beat(?:en)? back|offensive|engaged|assault\w* (?:on|against)"
             r"|attack\w* (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|checkpoint|base|post|positions?|convoy|outpost|patrol|troops|soldiers|barracks)"
             # fighters storming a post fight for it (a crowd storming one riots)
@@ -234,6 +236,10 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
         "Arrests",
         _rx(
             r"\b(?:arrest\w*|detain\w*|apprehend\w*|(?:taken|took) (?:\w+ )?into custody|rounded up|captured (?:\d+|two|three|several) suspects"
+            # a person led off ("took him to an unknown location", "took away an activist")
+            r"|(?:took|taken|led) (?:him|her|them) (?:away|to an unknown (?:location|destination|place))"
+            r"|took away (?:an? |the |two |three |\d+ |several )?(?:[\w-]+ )?(?:activists?|journalists?|m[ae]n|wom[ae]n"
+            r"|civilians?|persons?|people|youths?|residents?|villagers?|relatives?|students?|workers?|farmers?)"
             # a person captured is detained, not ground taken ("captured a senior IS operative")
             r"|captur\w+ "
             + _CAPTIVES
@@ -254,6 +260,8 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
             # Talks, exchanges and deals of the conflict (a firm's "deal to buy" is none).
             r"|(?:peace|ceasefire|truce|indirect|direct|intra-\w+) talks|in exchange for (?:the )?(?:release|\d+"
             r"|prisoners|hostages|detainees|soldiers|captives|fighters)"
+            # a deal reached or accepted between the sides ("reached a Russian-brokered settlement")
+            r"|(?:reached|accepted|concluded|struck) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|settlement|accord|truce)"
             r"|as part of (?:the|a|an) (?:peace |ceasefire |truce |reconciliation |prisoner )?(?:deal|agreement)"
             r" (?:between|with) (?:the )?(?:government|rebels|militants|army|insurgents)"
             r"|release of (?:[\w,]+ ){0,3}?(?:prisoners|detainees|hostages))\b"

@@ -95,6 +95,12 @@ _LABELS: dict[str, str] = {
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /-]{2,40}):\s")
 
 
+def label_end(text: str) -> int:
+    """Where a leading label ("Change to armed group: ") ends; 0 when there is none."""
+    match = _LABEL.match(text)
+    return match.end() if match is not None else 0
+
+
 def labelled(text: str) -> EventClass | None:
     """The sub-event type a leading label such as "Looting:" names, or None."""
     match = _LABEL.match(text)
@@ -175,7 +181,10 @@ _PAST_SCENE = re.compile(
     # a long campaign told as the backdrop of the act ("captured X, following weeks of
     # bombardment")
     r"|\b(?:following|after|amid|ending) (?:several |many |two |three )?(?:days|weeks|months|years)"
-    r" of (?:[\w-]+ ){0,2}$",
+    r" of (?:[\w-]+ ){0,2}$"
+    # the pressure under which a side gave way ("pulled out under intense aerial and
+    # artillery bombardment")
+    r"|\bunder (?:(?:intense|heavy|fierce|constant|sustained|aerial|artillery|and|air|Russian) ){0,5}$",
     re.I,
 )
 # An attack named only as a danger ("to defend against a possible attack", "to counter an
