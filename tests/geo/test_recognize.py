@@ -195,3 +195,8 @@ def test_an_oil_field_is_cued_by_its_kind_before_or_in_apposition() -> None:
 def test_an_air_base_cues_the_name_before_it() -> None:
     text = "Drones targeted Harir air base in Erbil province."
     assert "Harir" in {c.text for c in cue_candidates(text)}
+
+
+def test_the_edges_or_heart_of_a_place_cue_its_name() -> None:
+    for text in ("Fighters battled on the edges of Ras al-Ain.", "A bomb went off in the heart of Kirkuk."):
+        assert {"Ras al-Ain", "Kirkuk"} & {c.text for c in cue_candidates(text)}

@@ -312,3 +312,23 @@ def test_a_sentence_telling_only_casualties_is_the_previous_events_toll(
     text = "On 9 May 2021, two tribes clashed in Al Shatra, Thi Qar. 2 people were killed."
     [event] = extractor.extract_text(text, dt.date(2021, 5, 9))
     assert event.sub_event_type == "Armed clash" and event.fatalities == 2
+
+
+def test_a_leading_label_names_no_actor(extractor: EventExtractor) -> None:
+    text = ("Change to armed group: On 30 January 2024, Kataib Hezbollah announced the suspension"
+            " of its military operations against US forces in Iraq.")  # fmt: skip
+    assert _first(extractor, text, dt.date(2024, 1, 30)).actor1 == "Kataib Hezbollah"
+
+
+def test_a_force_intercepting_drones_acts_in_its_own_name(extractor: EventExtractor) -> None:
+    text = "U.S. air defences shot down two drones approaching Ain al-Asad air base in Iraq."
+    event = _first(extractor, text, dt.date(2023, 10, 26))
+    assert event.actor1 == "Military Forces of the United States (2021-)"
+
+
+def test_militants_believed_to_belong_to_a_group_are_that_group(
+    extractor: EventExtractor,
+) -> None:
+    text = ("Militants believed to belong to Islamic State shot dead four members of one family"
+            " near Tuz Khurmatu in Iraq.")  # fmt: skip
+    assert _first(extractor, text).actor1 == "Islamic State (Iraq)"

@@ -162,3 +162,18 @@ def test_a_denied_report_is_not_an_event() -> None:
     text = ("The defence ministry on Monday denied reports on social media that Islamic State"
             " militants had seized a village south of Kirkuk.")  # fmt: skip
     assert modality(text, text.index("seized")) == "irrealis"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [("Two U.S. F-15s struck a weapons storage facility in Mayadin.", "Air/drone strike"),
+     ("Turkish-backed fighters were battling Kurdish-led forces near Ras al-Ain.", "Armed clash"),
+     ("Regime forces and the local committee reached a Russian-brokered settlement.",
+      "Agreement"),
+     ("Gunmen raided the house of a media activist in Sarmada and took him to an unknown"
+      " location.", "Arrests"),
+     ("Syrian troops recaptured Busra al-Harir after the rebels pulled out under intense aerial"
+      " and artillery bombardment.", "Government regains territory")],
+)  # fmt: skip
+def test_wire_wording_of_blind_batches_25_26(sentence: str, sub: str) -> None:
+    assert _sub(sentence) == sub
