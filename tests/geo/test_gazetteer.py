@@ -119,6 +119,13 @@ def test_a_qualified_village_is_found_by_its_bare_name(gazetteer: SqliteGazettee
     assert "Baghuz Fawqani" in found
 
 
+def test_the_pkk_mountain_areas_of_iraqi_kurdistan_are_curated(
+    gazetteer: SqliteGazetteer,
+) -> None:
+    for name, found in (("Khwakurk", "Khakurk"), ("Metina", "Metina"), ("Jurf al-Nasr", "Jurf al-Sakhar")):
+        assert found in {p.name for p in gazetteer.lookup(name) if p.country == "IQ"}
+
+
 def test_lookup_many_matches_lookup(gazetteer: SqliteGazetteer) -> None:
     many = gazetteer.lookup_many(["Homs", "Tadmur", "Nowhereville Xq"])
     assert [m.place for m in many["Homs"]] == gazetteer.lookup("Homs")
