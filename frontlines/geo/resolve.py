@@ -495,30 +495,23 @@ def _drop_strays(items: list[Scored], focus: dict[str, float]) -> None:
         p = item.best.place if item.best is not None else None
         if p is None or p.feature_class != "P" or p.population >= SMALL_TOWN:
             continue
-        if sum(v for c, v in focus.items() if c != p.country) < STRAY_FOCUS:
-            continue  # (a text about Iran and Iraq is as much elsewhere as one about Iraq)
+        if max((v for c, v in focus.items() if c != p.country), default=0.0) < STRAY_FOCUS:
+            continue
         if any(_anchor(s, p.country) for s in items if s is not item):
             continue
-        others = _point_places(items, item) + _countries_named(items)
+        others = _point_places(items, item)
         if len(others) >= 2 and all(
             haversine_km(p.lat, p.lon, o.lat, o.lon) > STRAY_KM for o in others
         ):
             item.best, item.score = None, 0.0
 
 
-def _countries_named(items: Sequence[Scored]) -> list[Place]:
-    """The countries the text names as places ("in northern Iraq"), not as demonyms."""
-    return [s.best.place for s in items if s.best is not None and s.cand.kind == "toponym"
-            and s.best.place.feature.startswith("A.PCL")]  # fmt: skip
-
-
 def _anchor(item: Scored, country: str) -> bool:
     """A place that vouches for its country being discussed: anything of that country but
     another small town (French-named streets of New Orleans, "Chartres", "Bourbon",
-    "Dauphine", each a small French town, do not vouch for one another), or a demonym ("US
-    troops" tell whose troops, not where)."""
+    "Dauphine", each a small French town, do not vouch for one another)."""
     p = item.best.place if item.best is not None else None
-    if p is None or p.country != country or item.cand.kind == "demonym":
+    if p is None or p.country != country:
         return False
     return p.feature_class != "P" or p.population >= SMALL_TOWN
 

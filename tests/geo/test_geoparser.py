@@ -370,11 +370,3 @@ def test_a_look_alike_in_another_province_than_the_one_written_after_it_is_not_r
     assert "Kufiya" not in found or found["Kufiya"].place is None
     assert found["Ninewa"].place == ninewa
 
-
-def test_a_small_town_far_abroad_is_no_place_of_a_text_about_two_other_countries(
-    geoparser: Geoparser,
-) -> None:
-    text = ("Iran's Revolutionary Guards hit dissident bases in northern Iraq with drones; in"
-            " Koya, a party headquarters was struck.")  # fmt: skip
-    koya = [m for m in geoparser.parse(text) if m.text == "Koya"]
-    assert all(m.place is None or m.place.country == "IQ" for m in koya)

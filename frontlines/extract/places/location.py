@@ -21,6 +21,8 @@ from .admin_chains import SETTLEMENT_IN
 
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|between)"
+    # the place a side entered or took is where the event happened
+    r"|\b(?:entered|stormed|captured|recaptured|seized|retook|took control of|took over|overran)"
     r"|\b(?:outskirts|vicinity|area|areas|region|district|neighbou?rhood|parish|municipality|province|town|city|village|countryside|suburbs?|edge|environs) of"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"

@@ -183,8 +183,10 @@ _PAST_SCENE = re.compile(
     r"|\b(?:following|after|amid|ending) (?:several |many |two |three )?(?:days|weeks|months|years)"
     r" of (?:[\w-]+ ){0,2}$"
     # the pressure under which a side gave way ("pulled out under intense aerial and
-    # artillery bombardment")
-    r"|\bunder (?:(?:intense|heavy|fierce|constant|sustained|aerial|artillery|and|air|Russian) ){0,5}$",
+    # artillery bombardment"; a base that "came under rocket fire" is the act itself)
+    r"|\b(?:pulled out|withdr[ae]w\w*|retreat\w*|fled|evacuat\w*|surrender\w*|gave up|collapsed)"
+    r" (?:[\w-]+ ){0,3}?under (?:(?:intense|heavy|fierce|constant|sustained|aerial|artillery|and|air"
+    r"|Russian) ){0,5}$",
     re.I,
 )
 # An attack named only as a danger ("to defend against a possible attack", "to counter an
