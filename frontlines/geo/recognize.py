@@ -62,7 +62,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
     (re.compile(p), rel, prec, hint)
     for p, rel, prec, hint in (
         (rf"(?:\b\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\s+)?\b(?P<rel>{_DIRECTIONS})(?:ern)?\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
-        (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of|(?:[Dd]esert|[Bb]adia) of|surroundings of|environs of|periphery of|edges? of|fringes of|gates of|entrances? (?:of|to)|heart of|cent(?:re|er) of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
+        (rf"\b(?P<rel>near|outskirts of|around|close to|vicinity of|outside|suburbs of|countryside of|(?:[Dd]esert|[Bb]adia) of|surroundings of|environs of|periphery of|edges? of|fringes of|heart of|cent(?:re|er) of)\s+{_UNIT_OF}(?P<name>{NAME})", "", 2, ""),
         # the people of a place: "residents of X demonstrated"
         (rf"\b(?i:residents|inhabitants|natives|villagers|people|families)\s+of\s+{_UNIT_OF}(?P<name>{NAME})", "", 1, ""),
         # "the town of X", "the northeastern Syrian town of X", "the Kurdish-held city of X"
@@ -118,7 +118,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
 _CUE_GATE_WORDS: tuple[str, ...] = (
     r"of\s",
     r"near|outskirts|around|close|vicinity|outside|suburbs|countryside|desert|badia|surroundings|environs|periphery"
-    r"|edge|fringes|gates|entrance|heart|centre|center",
+    r"|edge|fringes|heart|centre|center",
     r"residents|inhabitants|natives|villagers|people|families",
     r"(?:city|town|village|area)\s+of",
     r"the\s+(?:province|governorate|district|region)\s+of",
