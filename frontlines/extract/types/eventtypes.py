@@ -205,9 +205,20 @@ _DENIED = re.compile(
 )
 
 
+# "Five years after U.S.-backed fighters drove IS out of Raqqa, ...": an act years past,
+# recalled as the time of a report about now
+_RETROSPECT = re.compile(
+    r"\b(?:\w+|\d+) (?:years?|months?|decades?) (?:after|since) (?:[\w'’.-]+ ){0,6}$", re.I
+)
+
+
 def _hypothetical(text: str, start: int) -> bool:
     window = text[max(0, start - 50) : start]
-    return _HYPOTHETICAL.search(window) is not None or _DENIED.search(window) is not None
+    return (
+        _HYPOTHETICAL.search(window) is not None
+        or _DENIED.search(window) is not None
+        or _RETROSPECT.search(text[max(0, start - 80) : start]) is not None
+    )
 
 
 _VIOLENCE = re.compile(

@@ -1,0 +1,35 @@
+"""Sentences of the Syrian and Iraqi wars that report no event under ACLED's definitions (a
+threat, a plan, a condition, a denial, a meeting, a retrospective), written by hand for
+frontlines in the blind batches of session 13: their places are recognised, but no event
+is coded (frontlines.extract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.extract import EventExtractor
+
+NON_EVENTS = [
+    "Erdogan said Turkey would soon launch a new operation to clear Tal Rifaat and Manbij of Kurdish militants, in a speech to his party's lawmakers in Ankara.",
+    "The defence ministers of Turkey, Syria and Russia met in Moscow for the first such talks since 2011 and discussed the Syrian crisis and the fight against terrorism, the Turkish ministry said.",
+    "Five years after U.S.-backed fighters drove Islamic State out of Raqqa, many districts of the city remain in ruins and residents complain that reconstruction has barely begun.",
+    "Kataib Hezbollah warned that U.S. forces would be treated as an occupying force and targeted if they did not leave Iraq within the period set by parliament.",
+    "The Iraqi army denied reports circulating online that Islamic State fighters had taken over a village near Hawija, saying the area was secure.",
+    "Iraq's migration ministry said it planned to close all remaining camps for the displaced in the Kurdistan region by the end of the year if funding allows.",
+    'Turkish President Tayyip Erdogan said on Tuesday that Turkey would launch a ground operation against Kurdish militants in northern Syria "at the most convenient time", days after air strikes on the region.',
+    "Iraq's defence ministry on Monday denied reports on social media that Islamic State militants had seized a village south of Kirkuk, saying the area was fully under army control.",
+    "Iraq and the United States said on Friday that the U.S.-led coalition would end its military mission in federal Iraq by September 2025 and in the Kurdistan region a year later.",
+    "If Islamic State is allowed to regroup in the Syrian desert, it could again threaten towns on Iraq's western border, a senior U.S. commander warned on Thursday.",
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor()
+
+
+@pytest.mark.parametrize("text", NON_EVENTS)
+def test_no_event_is_coded(extractor: EventExtractor, text: str) -> None:
+    assert extractor.extract_text(text, dt.date(2022, 11, 22)) == []
