@@ -345,7 +345,7 @@ def _assign(
             sentence,
             harmed=victim_subject(hits, sentence, trigger) or _struck_at(hits, sentence, trigger),
         ),
-        sub_event_type,
+        sub_event_type if not _by_drone_only(sentence) else "",
         country,
     )
     sides = Sides(actor1)
@@ -386,6 +386,20 @@ def _territory_sides(fill: Filler, hits: list[tuple[Span, Actor]], sentence: str
     if len(gainers) > 1:
         sides.assoc1 = gainers[1].name
     return sides
+
+
+_AIRCRAFT = re.compile(
+    r"\b(?:warplanes?|jets?|aircraft|helicopters?|air ?force|air ?strikes?|air[- ]raids?|planes?"
+    r"|barrel[- ]bombs?|bombers?)\b",
+    re.I,
+)
+_DRONE = re.compile(r"\b(?:drones?|UAVs?)\b", re.I)
+
+
+def _by_drone_only(sentence: str) -> bool:
+    """A strike told by drones alone, no aircraft named: the army's drones, not the air
+    arm's strike ("a regime suicide drone struck a car")."""
+    return _DRONE.search(sentence) is not None and _AIRCRAFT.search(sentence) is None
 
 
 def _air_unit(actor: Actor, sub_event_type: str, country: str) -> Actor:

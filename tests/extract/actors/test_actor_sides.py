@@ -332,3 +332,11 @@ def test_militants_believed_to_belong_to_a_group_are_that_group(
     text = ("Militants believed to belong to Islamic State shot dead four members of one family"
             " near Tuz Khurmatu in Iraq.")  # fmt: skip
     assert _first(extractor, text).actor1 == "Islamic State (Iraq)"
+
+
+def test_a_strike_by_drones_alone_is_not_the_air_arms(extractor: EventExtractor) -> None:
+    drone = "A regime suicide drone struck a car on the outskirts of Sarmin in Idleb."
+    jets = "Regime warplanes struck a car on the outskirts of Sarmin in Idleb."
+    day = dt.date(2023, 12, 12)
+    assert _first(extractor, drone, day).actor1 == "Military Forces of Syria (2000-)"
+    assert _first(extractor, jets, day).actor1.endswith("Syrian Arab Air Force")
