@@ -17,8 +17,8 @@ than it started with) is retired after that input, the next input getting a fres
 after ``malloc_trim`` those holes are pages given back, which later inputs fault in again
 as their allocations spread over them (a 1.2 MB page that adds 5.7 MB to a fresh worker
 added 27 MB after a batch of large pages). Holes the parent's own heap has are inherited by
-every worker alike, and retiring does not clear them. Elsewhere than glibc all this is a
-no-op.
+every worker alike, and retiring does not clear them: hence the fork server below.
+Elsewhere than glibc all this is a no-op.
 
 Workers come from a fork server (``frontlines.forkserver``): a parent forked from the
 caller once, whose heap stays as it was then, so that holes the caller's heap gains later
