@@ -174,6 +174,7 @@ def _reap(pid: int, timeout: float | None) -> int | None:
     """``pid``'s exit status once it ends (a child of this process); None if it still runs
     after ``timeout`` seconds, or is no child of ours."""
     deadline = None if timeout is None else time.monotonic() + timeout
+    pause = 0.0002  # a worker told to stop ends within milliseconds: look often at first
     while True:
         try:
             done, status = os.waitpid(pid, 0 if deadline is None else os.WNOHANG)
@@ -183,7 +184,8 @@ def _reap(pid: int, timeout: float | None) -> int | None:
             return os.waitstatus_to_exitcode(status)
         if deadline is not None and time.monotonic() >= deadline:
             return None
-        time.sleep(0.005)
+        time.sleep(pause)
+        pause = min(2 * pause, 0.01)
 
 
 def _end(conn: Connection, pid: int) -> None:
