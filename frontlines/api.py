@@ -216,6 +216,13 @@ class Frontlines:
 
         return work
 
+    def start_workers(self) -> None:
+        """Warm the models and fork the isolated workers' parent now (when ``isolate`` is on
+        with a time budget), before this process holds anything it will let go of: that
+        parent keeps what this process holds when it forks. Else the first input does it."""
+        if self.isolate and self.settings.max_seconds:
+            self._worker_server()
+
     def _worker_server(self) -> ForkServer:
         """The parent every isolated worker of this object forks from: forked once, right
         after the models' warm-up, before this process reads or stores anything, and kept

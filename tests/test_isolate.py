@@ -231,10 +231,11 @@ def test_a_worker_killed_over_its_budget_is_gone_not_left_a_zombie() -> None:
 
 def test_frontlines_workers_fork_from_its_fork_server_kept_across_batches(tmp_path: Path) -> None:
     app = _fake_app(tmp_path, isolate=True)
-    parents = [int(app.extract(s)[0].document.text) for s in ("ppid", "ppid")]
-    pids = [int(app.extract(s)[0].document.text) for s in ("pid", "pid")]
+    app.start_workers()
     server = app._workers
     assert server is not None and server.pid not in (None, os.getpid())
+    parents = [int(app.extract(s)[0].document.text) for s in ("ppid", "ppid")]
+    pids = [int(app.extract(s)[0].document.text) for s in ("pid", "pid")]
     assert parents == [server.pid, server.pid]  # not this process, which reads and stores
     assert pids[0] != pids[1]  # each extract its own worker, from the same parent
     report = app.ingest(["a", "slow", "dies", "bug", "b"])
