@@ -227,7 +227,8 @@ class Frontlines:
         """The parent every isolated worker of this object forks from: forked once, right
         after the models' warm-up, before this process reads or stores anything, and kept
         for this object's life (``frontlines.forkserver``: the holes reading and storing
-        leave in this process's heap reach no worker)."""
+        leave in this process's heap reach no worker). Its workers see this object as it
+        was then: settings or parts changed later reach no worker."""
         if self._workers is None:
             self._warm()
             self._workers = worker_server(self._work)
