@@ -447,6 +447,8 @@ def run_corpus(
         settings = Settings.from_env(db=str(Path(tmp) / "adversarial.sqlite"),
                                      max_seconds=max_seconds)  # fmt: skip
         app = Frontlines(settings, isolate=True)
+        if hasattr(app, "start_workers"):  # the workers' parent, forked before any input is
+            app.start_workers()  # held here (older commits: at the first batch)
         pending: list[tuple[Case, Path]] = []
         for case in cases(count, seed=seed, scale=scale):
             path = where / case.name

@@ -10,7 +10,8 @@ file of town names and full stops (text dense in names, no markup). ``--replay
 SEED:START-END`` reads that slice of ``adversarial.cases(seed=SEED)`` in one worker, as a
 batch does, and reports its largest ratios among inputs of 0.9 MB or more and how many
 times the worker was retired for a holed heap. Prints the memory added (MB, the worker's
-private memory at its peak) and its ratio to the input's size.
+private memory at its peak) and its ratio to the input's size, and at the end the fork
+server's memory (resident, proportional, private: what it costs beside the caller).
 """
 
 from __future__ import annotations
@@ -82,6 +83,19 @@ def measure(app: Any, cases: list[Any], folder: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def process_memory(pid: int) -> dict[str, float]:
+    """A process's resident, proportional and private (unique) sizes, MB (Linux)."""
+    kb: dict[str, int] = {}
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                kb[parts[0].rstrip(":")] = int(parts[1])
+    private = kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)
+    return {"rss_mb": round(kb.get("Rss", 0) / 1000, 1), "pss_mb": round(kb.get("Pss", 0) / 1000, 1),
+            "private_mb": round(private / 1000, 1)}  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kinds", default=",".join(adv.VARIED_KINDS))
@@ -104,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
             big = sorted((r for r in rows if r["mb"] >= 0.9), key=lambda r: -r["ratio"])
             out[f"replay {spec}"] = {"largest": big[:5],
                                      "retired": sum(r["retired"] for r in rows)}  # fmt: skip
+        server: Any = getattr(app, "_workers", None)  # older commits: no fork server
+        if server is not None and server.pid:
+            out["fork server"] = process_memory(server.pid)
     if args.json:
         print(json.dumps(out))
     else:

@@ -21,7 +21,8 @@ from typing import IO, Any
 
 from .config import Settings
 from .errors import ConfigError, FrontlinesError, InputError, InputFailedError
-from .isolate import Isolated, Outcome, trim_heap
+from .forkserver import ForkServer
+from .isolate import Isolated, Outcome, Work, trim_heap, worker_server
 from .pipeline import Pipeline
 from .records import Analysis, Document, Event
 
@@ -96,6 +97,7 @@ class Frontlines:
         self._geoparser = geoparser
         self._extractor = extractor
         self._fetcher = fetcher
+        self._workers: ForkServer | None = None  # isolated workers' parent (_worker_server)
 
     # -- lazily built parts -------------------------------------------------------------
     @property
@@ -190,21 +192,48 @@ class Frontlines:
         return list(outcome.value)
 
     def _runner(self, published: dt.date | None) -> Isolated:
-        """Runs one input at a time: in a worker with budgets when ``isolate`` is on."""
+        """Runs one input at a time: in a worker with budgets when ``isolate`` is on, forked
+        from this object's fork server (``_worker_server``), ``published`` its key."""
+        work = self._work(published)
+        if not self.isolate:
+            return Isolated(work)
+        server = self._worker_server() if self.settings.max_seconds else None
+        return Isolated(
+            work,
+            max_seconds=self.settings.max_seconds,
+            max_memory_mb=self.settings.max_memory_mb,
+            server=server,
+            key=published,
+        )
+
+    def _work(self, published: dt.date | None) -> Work:
+        """Read and analyse one input (what a runner's worker does)."""
 
         def work(source: str) -> list[Analysis]:
             documents = self.read(source, published=published)
             trim_heap()  # the parsers' trees, freed: the analysis reuses none of their pages
             return self.analyze(documents)
 
-        if not self.isolate:
-            return Isolated(work)
-        self._warm()
-        return Isolated(
-            work,
-            max_seconds=self.settings.max_seconds,
-            max_memory_mb=self.settings.max_memory_mb,
-        )
+        return work
+
+    def start_workers(self) -> None:
+        """Warm the models and fork the isolated workers' parent now (when ``isolate`` is on
+        with a time budget), before this process holds anything it will let go of: that
+        parent keeps what this process holds when it forks. Else the first input does it."""
+        if self.isolate and self.settings.max_seconds:
+            self._worker_server()
+
+    def _worker_server(self) -> ForkServer:
+        """The parent every isolated worker of this object forks from: forked once, right
+        after the models' warm-up, before this process reads or stores anything, and kept
+        for this object's life (``frontlines.forkserver``: the holes reading and storing
+        leave in this process's heap reach no worker). Its workers see this object as it
+        was then: settings or parts changed later reach no worker."""
+        if self._workers is None:
+            self._warm()
+            self._workers = worker_server(self._work)
+            self._workers.launch()
+        return self._workers
 
     def _warm(self) -> None:
         """Load the models before a worker forks, so that each worker starts warm."""
@@ -232,7 +261,7 @@ class Frontlines:
         """Read, analyse and store every input; a bad input is reported, never fatal."""
         sources = list(sources)
         report = BatchReport()
-        with self.open_store(db) as store, self._runner(published) as run:
+        with self._runner(published) as run, self.open_store(db) as store:
             for index, source in enumerate(sources, 1):
                 if _is_archive(source):
                     item = self._ingest_archive(store, source, published)

@@ -17,11 +17,16 @@ than it started with) is retired after that input, the next input getting a fres
 after ``malloc_trim`` those holes are pages given back, which later inputs fault in again
 as their allocations spread over them (a 1.2 MB page that adds 5.7 MB to a fresh worker
 added 27 MB after a batch of large pages). Holes the parent's own heap has are inherited by
-every worker alike, and retiring does not clear them. Elsewhere than glibc all this is a
-no-op.
+every worker alike, and retiring does not clear them: hence the fork server below.
+Elsewhere than glibc all this is a no-op.
 
-Fork keeps the models the parent loaded: warm the work in the parent before the first
-input (``warm``) and a fresh worker costs milliseconds.
+Workers come from a fork server (``frontlines.forkserver``): a parent forked from the
+caller once, whose heap stays as it was then, so that holes the caller's heap gains later
+(reading, storing) reach no worker. ``Isolated(work)`` starts its own server at its first
+worker; a caller that runs many batches passes one server it keeps (``worker_server``,
+which ``Frontlines`` starts right after the models' warm-up) and the ``key`` from which
+that server's ``make_work`` builds the work. Fork keeps the models the caller loaded: warm
+them before the server starts and a fresh worker costs milliseconds.
 """
 
 from __future__ import annotations
@@ -29,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
-import multiprocessing
 import os
 import resource
 import time
@@ -40,8 +44,10 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from .errors import FrontlinesError
+from .forkserver import ForkServer, Worker
 
 Work = Callable[[str], Any]
+MakeWork = Callable[[Any], Work]  # the work of a worker, from the key it was started with
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 # glibc's mallopt parameters and its default mmap threshold (malloc.h)
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
@@ -95,13 +101,23 @@ class Isolated:
     """``Isolated(work, max_seconds=60)(source)``: run one input, never raise for it."""
 
     def __init__(
-        self, work: Work, *, max_seconds: float | None = None, max_memory_mb: int | None = None
+        self,
+        work: Work,
+        *,
+        max_seconds: float | None = None,
+        max_memory_mb: int | None = None,
+        server: ForkServer | None = None,
+        key: Any = None,
     ) -> None:
         self.work = work
         self.max_seconds = max_seconds if max_seconds and max_seconds > 0 else None
         self.max_memory_mb = max_memory_mb
-        self._proc: Any = None
-        self._conn: Connection | None = None
+        # where workers come from: the caller's server (``key`` picks their work), or one
+        # of this runner's own, started with its first worker
+        self.server = server
+        self.key = key
+        self._own_server = server is None
+        self._worker: Worker | None = None
 
     def __enter__(self) -> Isolated:
         return self
@@ -120,16 +136,11 @@ class Isolated:
         return outcome
 
     def close(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(OSError):
-                self._conn.send(None)
-            self._conn.close()
-        if self._proc is not None:
-            self._proc.join(timeout=2)
-            if self._proc.is_alive():
-                self._proc.kill()
-                self._proc.join()
-        self._proc = self._conn = None
+        """Stop the worker, and the server if it is this runner's own."""
+        self._retire()
+        if self._own_server and self.server is not None:
+            self.server.close()
+            self.server = None
 
     # -- the worker ---------------------------------------------------------------------
     def _in_worker(self, source: str) -> Outcome:
@@ -139,7 +150,7 @@ class Isolated:
             if conn.poll(self.max_seconds):
                 result: Outcome = conn.recv()
                 if result.worker_retired:
-                    self.close()
+                    self._retire()
                 return result
         except (EOFError, OSError):
             code = self._stop()
@@ -154,27 +165,54 @@ class Isolated:
         )  # fmt: skip
 
     def _start(self) -> Connection:
-        if self._conn is not None and self._proc is not None and self._proc.is_alive():
-            return self._conn
-        self._stop()
-        ctx = multiprocessing.get_context("fork")
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child, self.work, self.max_memory_mb), daemon=True)
-        proc.start()
-        child.close()
-        self._proc, self._conn = proc, parent
-        return parent
+        if self._worker is not None:
+            return self._worker.conn
+        if self.server is None:
+            self.server = worker_server(functools.partial(_same_work, self.work))
+        self._worker = self.server.start((self.key, self.max_memory_mb))
+        return self._worker.conn
+
+    def _retire(self) -> None:
+        """Stop the worker: asked first, killed if still running 2 s later."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        with contextlib.suppress(OSError):
+            worker.conn.send(None)
+        worker.conn.close()
+        if worker.wait(2) is None:
+            worker.kill()
+            worker.wait()
 
     def _stop(self) -> int | None:
-        code = None
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join()
-            code = self._proc.exitcode
-        if self._conn is not None:
-            self._conn.close()
-        self._proc = self._conn = None
-        return code
+        """Kill the worker; its exit status."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return None
+        worker.kill()
+        worker.conn.close()
+        return worker.wait()
+
+
+def worker_server(make_work: MakeWork) -> ForkServer:
+    """A fork server whose workers each run ``make_work(key)`` on one input at a time
+    (``key`` given to :class:`Isolated`); it starts (forks from this process) with its first
+    worker, its heap trimmed and glibc's thresholds held before it serves."""
+    return ForkServer(functools.partial(_worker_life, make_work), prepare=_compact)
+
+
+def _same_work(work: Work, _key: Any) -> Work:
+    return work
+
+
+def _worker_life(make_work: MakeWork, conn: Connection, arg: tuple[Any, int | None]) -> None:
+    key, max_memory_mb = arg
+    _serve(conn, make_work(key), max_memory_mb)
+
+
+def _compact() -> None:
+    _pin_mmap_threshold()
+    trim_heap()
 
 
 def run_one(work: Work, source: str) -> Outcome:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -36,6 +37,10 @@ def _work(source: str) -> Any:
         return _read_mapped(Path(source.removeprefix("maps ")))
     if source == "pid":
         return os.getpid()
+    if source == "ppid":
+        return os.getppid()
+    if source == "heap free":
+        return isolate._heap_free()
     if source == "fragments":
         return _fragment_heap()
     if source == "mapped after a large block":
@@ -184,6 +189,7 @@ def test_a_worker_that_dies_fails_its_input_only() -> None:
         after = run("bug")
         last = run("fine")
     assert (dead.status, dead.error_class) == ("failed", "WorkerDied")
+    assert "exit status 7" in dead.error
     assert after.error_class == "LookupError" and last.value == "FINE"
 
 
@@ -191,8 +197,9 @@ def _fake_app(tmp_path: Path, isolate: bool) -> Frontlines:
     app = Frontlines(Settings(db=str(tmp_path / "s.sqlite"), max_seconds=5), isolate=isolate)
 
     def read(source: str | Path, *, published: Any = None) -> list[Document]:
-        _work(str(source))  # raises for the bad ones
-        return [Document(id=f"id-{source}", source=str(source), title=str(source), text="x")]
+        value = _work(str(source))  # raises for the bad ones
+        return [Document(id=f"id-{source}", source=str(source), title=str(source),
+                         text=str(value))]  # fmt: skip
 
     app.read = read  # type: ignore[method-assign]
     app.analyze = lambda documents: [Analysis(document=d) for d in documents]  # type: ignore[method-assign]
@@ -211,3 +218,67 @@ def test_batch_goes_on_after_bad_inputs(tmp_path: Path, isolate: bool) -> None:
         assert status["slow"] == "timeout" and status["dies"] == "failed"
     with Frontlines(Settings(db=str(tmp_path / "s.sqlite"))).open_store() as store:
         assert len(store.documents()) == 4
+
+
+def test_a_worker_killed_over_its_budget_is_gone_not_left_a_zombie() -> None:
+    with Isolated(_work, max_seconds=1) as run:
+        pid = run("pid").value
+        slow = run("slow")
+        with pytest.raises(ProcessLookupError):  # a zombie would still take the signal
+            os.kill(pid, 0)
+        assert slow.status == "timeout" and run("fine").value == "FINE"
+
+
+def test_frontlines_workers_fork_from_its_fork_server_kept_across_batches(tmp_path: Path) -> None:
+    app = _fake_app(tmp_path, isolate=True)
+    app.start_workers()
+    server = app._workers
+    assert server is not None and server.pid not in (None, os.getpid())
+    parents = [int(app.extract(s)[0].document.text) for s in ("ppid", "ppid")]
+    pids = [int(app.extract(s)[0].document.text) for s in ("pid", "pid")]
+    assert parents == [server.pid, server.pid]  # not this process, which reads and stores
+    assert pids[0] != pids[1]  # each extract its own worker, from the same parent
+    report = app.ingest(["a", "slow", "dies", "bug", "b"])
+    assert [i.status for i in report.items] == ["ok", "timeout", "failed", "failed", "ok"]
+    assert app._workers is server
+
+
+def test_a_fork_server_that_died_is_replaced_and_one_closed_ends() -> None:
+    server = isolate.worker_server(lambda _key: _work)
+    server.launch()
+    first = server.pid
+    with Isolated(_work, max_seconds=60, server=server) as run:
+        assert first is not None and run("ppid").value == first
+    os.kill(first, signal.SIGKILL)
+    with Isolated(_work, max_seconds=60, server=server) as run:
+        assert run("ppid").value == server.pid and server.pid not in (None, first)
+        assert run("bug").error_class == "LookupError"
+    pid = server.pid
+    server.close()
+    assert pid is not None and server.pid is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+@pytest.mark.skipif(not _GLIBC, reason="glibc's heap only")
+def test_holes_the_caller_makes_after_its_fork_server_started_reach_no_worker() -> None:
+    code = (
+        "from frontlines.isolate import Isolated, worker_server\n"
+        "from tests.test_isolate import _fragment_heap, _work\n"
+        "server = worker_server(lambda key: _work)\n"
+        "with Isolated(_work, max_seconds=60, server=server) as run:\n"
+        "    before = run('heap free').value\n"
+        "_fragment_heap()  # 36 MB of holes in this process's heap\n"
+        "with Isolated(_work, max_seconds=60, server=server) as run:\n"
+        "    after = run('heap free').value\n"
+        "with Isolated(_work, max_seconds=60) as run:  # its own server, forked now\n"
+        "    own = run('heap free').value\n"
+        "print(before, after, own)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    before, after, own = (int(w) for w in done.stdout.split())
+    assert after - before < 4_000_000  # the worker's heap is the server's, as it started
+    assert own - before > 30_000_000  # a server forked from the holed caller has the holes

@@ -44,3 +44,10 @@ def test_a_measured_run_reports_each_inputs_memory(gazetteer_file: Path, tmp_pat
     assert [r["input"] for r in rows] == ["good-0.html", "mixed-0.html"]
     assert [r["status"] for r in rows] == ["ok", "ok"]
     assert all(r["added_mb"] >= 0 and r["ratio"] >= 0 for r in rows)
+
+
+def test_process_memory_reads_this_process_sizes() -> None:
+    import os
+
+    sizes = input_memory.process_memory(os.getpid())
+    assert sizes["rss_mb"] >= sizes["pss_mb"] > 0 and 0 < sizes["private_mb"] <= sizes["rss_mb"]
