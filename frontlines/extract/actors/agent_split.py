@@ -154,6 +154,7 @@ def _defused(sentence: str, start: int) -> bool:
 _OF_GROUP = re.compile(
     r"\s+(?:from|of|belonging to|affiliated (?:with|to)|loyal to|linked to|with"
     r"|(?:believed|thought|suspected|said) to (?:belong|be loyal|be linked) to)\s+(?:the\s+)?"
+    r"(?:(?:two|three|several|\d+)\s+)?"
     # the group's kind before its name: "of the jihadist group X", "from the Turkish-backed
     # faction X"
     r"(?:(?:[\w-]+\s+){0,2}?(?:group|faction|militia|movement|organi[sz]ation|brigade)\s+)?",
@@ -167,7 +168,11 @@ def _named_owners(hits: list[tuple[Span, Actor]], sentence: str) -> list[tuple[S
     for i in range(len(hits) - 1):
         (span, actor), (later, owner) = hits[i], hits[i + 1]
         generic = actor.name.startswith("Unidentified")
-        armed = owner.inter in (1, 2, 3, 4, 8) and not owner.name.startswith("Unidentified")
+        # a named group, or a kind more telling than the generic ("gunmen from two rival
+        # clans": a tribal militia)
+        armed = owner.inter in (1, 2, 3, 4, 8) and owner.name != actor.name and (
+            not owner.name.startswith("Unidentified") or owner.inter == 4
+        )
         if generic and armed and _OF_GROUP.fullmatch(sentence, span.end, later.start):
             drop.add(i)
     return [hit for i, hit in enumerate(hits) if i not in drop]

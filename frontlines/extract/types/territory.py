@@ -99,8 +99,12 @@ def not_taken(text: str, start: int, end: int) -> bool:
 
 # "A and B", "A with its allied Syrian B": B shares A's role
 _JOINED = re.compile(
+    # the first force's unit word and the next one's modifier ("Iraqi army units, Federal
+    # Police and PMF brigades entered ...")
+    r"(?:\s+(?:units?|forces|troops|brigades?|fighters))?"
     r"[\s()\[\]]*(?:,|and|with|alongside|(?:together|along|jointly) with|supported by|backed by)?"
-    r"[\s()\[\]]*(?:the\s+)?(?:(?:their|its|allied|affiliated|loyal|local|(?-i:[A-Z][a-z]+n))\s+){0,2}"
+    r"[\s()\[\]]*(?:the\s+)?(?:(?:their|its|allied|affiliated|loyal|local|(?-i:[A-Z][a-z]+n)|(?-i:Federal"
+    r"|Special|National|Popular))\s+){0,2}"
     r"(?:[(\[][^)\]]{0,12}[)\]]\s*)?",
     re.I,
 )

@@ -340,3 +340,17 @@ def test_a_strike_by_drones_alone_is_not_the_air_arms(extractor: EventExtractor)
     day = dt.date(2023, 12, 12)
     assert _first(extractor, drone, day).actor1 == "Military Forces of Syria (2000-)"
     assert _first(extractor, jets, day).actor1.endswith("Syrian Arab Air Force")
+
+
+def test_forces_listed_with_their_unit_words_share_the_gain_in_order(
+    extractor: EventExtractor,
+) -> None:
+    text = ("On 5 October 2017, Iraqi army units, Federal Police and PMF brigades entered the"
+            " centre of Al Hawija town in Kirkuk governorate and announced its recapture from IS.")  # fmt: skip
+    event = _first(extractor, text, dt.date(2017, 10, 5))
+    assert event.actor1.startswith("Military Forces of Iraq")
+
+
+def test_gunmen_from_rival_clans_are_a_tribal_militia(extractor: EventExtractor) -> None:
+    text = "Gunmen from two rival clans exchanged fire over farmland in Al Madina district, Basrah."
+    assert _first(extractor, text).actor1 == "Unidentified Tribal Militia (Iraq)"
