@@ -345,8 +345,9 @@ def _assign(
             sentence,
             harmed=victim_subject(hits, sentence, trigger) or _struck_at(hits, sentence, trigger),
         ),
-        sub_event_type if not _by_drone_only(sentence) else "",
+        sub_event_type,
         country,
+        by_drones=_by_drone_only(sentence),
     )
     sides = Sides(actor1)
     rest_before = [a for a in armed_before if a.name != actor1.name]
@@ -402,12 +403,12 @@ def _by_drone_only(sentence: str) -> bool:
     return _DRONE.search(sentence) is not None and _AIRCRAFT.search(sentence) is None
 
 
-def _air_unit(actor: Actor, sub_event_type: str, country: str) -> Actor:
+def _air_unit(actor: Actor, sub_event_type: str, country: str, *, by_drones: bool) -> Actor:
     """ACLED names the air arm of some state forces on their air strikes in some
     theatres ("Military Forces of Russia (2000-) Air Force" in Ukraine, not in Syria):
     the theatre packs' ``air_arms`` say which, by the event's ``country``."""
     info = country_info(country) if country else None
-    arm = air_arm(actor.country, info.iso2 if info else actor.country)
+    arm = air_arm(actor.country, info.iso2 if info else actor.country, by_drones=by_drones)
     if (
         arm
         and sub_event_type == "Air/drone strike"

@@ -8,8 +8,9 @@ A pack (``data/theatres/<name>.json``, or any ``*.json`` in a folder named by th
 - ``demonyms``: extra "Syrian" -> "SY" pairs;
 - ``government_periods``: ISO2 -> period starts (``YYYY-MM[-DD]``), replacing the
   world table's for those countries;
-- ``air_arms``: ``{"force", "name", "where"}``: the air arm of ``force`` (ISO2) is named
-  apart, as ``<force's military> <name>``, in events in the ``where`` countries;
+- ``air_arms``: ``{"force", "name", "where"[, "drones"]}``: the air arm of ``force`` (ISO2)
+  is named apart, as ``<force's military> <name>``, in events in the ``where`` countries;
+  with ``"drones": false``, not for a strike told by drones alone (the army's drones);
 - ``umbrellas``: ``{"name", "inter", "members", "where"[, "against"]}``: in events in
   the ``where`` countries, a member force (its ACLED name without period, e.g. "Military
   Forces of the United States") acts under the umbrella, which becomes the actor with the
@@ -57,6 +58,7 @@ class AirArm:
     force: str
     name: str
     where: frozenset[str]
+    drones: bool = True  # whether a strike told by drones alone is the air arm's
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,12 @@ def parse_pack(raw: Any, source: str) -> Theatre:
                 for k, v in raw.get("government_periods", {}).items()
             },
             air_arms=tuple(
-                AirArm(str(a["force"]).upper(), str(a["name"]), frozenset(a["where"]))
+                AirArm(
+                    str(a["force"]).upper(),
+                    str(a["name"]),
+                    frozenset(a["where"]),
+                    bool(a.get("drones", True)),
+                )
                 for a in raw.get("air_arms", ())
             ),
             umbrellas=tuple(
@@ -207,13 +214,14 @@ def government_periods() -> dict[str, tuple[str, ...]]:
     return periods
 
 
-def air_arm(force: str, where: str) -> str:
+def air_arm(force: str, where: str, *, by_drones: bool = False) -> str:
     """The name ACLED gives the air arm of ``force`` (ISO2) in events in ``where``
-    ("Air Force", "Syrian Arab Air Force"); "" when it names no air arm apart there."""
+    ("Air Force", "Syrian Arab Air Force"); "" when it names no air arm apart there, or
+    when the strike is told ``by_drones`` alone and the pack says drones are not its."""
     for pack in theatres():
         for arm in pack.air_arms:
             if arm.force == force and where in arm.where:
-                return arm.name
+                return arm.name if arm.drones or not by_drones else ""
     return ""
 
 
