@@ -42,6 +42,7 @@ from .places.country_prior import organisations_capital, prior_country_location
 from .places.front_line import Where, on_line, on_the_line
 from .places.location import (
     Location,
+    based_at,
     district_precision,
     headed,
     main_place,
@@ -216,7 +217,7 @@ class EventExtractor:
         article = [m for m in mentions if m.source_part == ARTICLE]
         country = (
             text_country(document.text, article)
-            or _main_country(mentions)
+            or _main_country(mentions, document.text)
             or self.actors.country_in(document.text)
         )
         events = self._part(document, document.text, ARTICLE, None, article, country, context)
@@ -254,7 +255,7 @@ class EventExtractor:
             outermost(mentions),
             document.published,
             country,
-            main_place(mentions),
+            main_place(mentions, text),
             context=context,
         )
         paragraphs = _paragraphs(text)
@@ -614,8 +615,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _main_country(mentions: list[Mention]) -> str:
-    counts = Counter(m.place.country for m in mentions if m.place is not None and m.place.country)
+def _main_country(mentions: list[Mention], text: str) -> str:
+    counts = Counter(m.place.country for m in mentions
+                     if m.place is not None and m.place.country and not based_at(text, m))  # fmt: skip
     return counts.most_common(1)[0][0] if counts else ""
 
 

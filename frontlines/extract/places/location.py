@@ -281,6 +281,16 @@ _SPEAKS = re.compile(
 )
 
 
+# "the UK-based monitoring group", "a London-based watchdog": where a source is based, not
+# where the event happened
+_BASED = re.compile(r"[-‐]based\b", re.I)
+
+
+def based_at(text: str, mention: Mention) -> bool:
+    """Whether the mention names where a source is based ("the UK-based monitor")."""
+    return _BASED.match(text, mention.end) is not None
+
+
 def _speaking(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is a capital or a country standing for its government as the
     subject of a verb of saying ("which Washington blamed on", "Turkey's ministry said")."""
@@ -514,7 +524,8 @@ def choose_location(
     scored = sorted(
         inside, key=lambda m: _score(text, m, sent_start, trigger, country, inside), reverse=True
     )
-    skipped = [m for m in scored if _excluded(text[sent_start : m.start]) or _speaking(text, m)]
+    skipped = [m for m in scored
+               if _excluded(text[sent_start : m.start]) or _speaking(text, m) or _BASED.match(text, m.end)]  # fmt: skip
     for mention in scored:
         if mention in skipped:
             continue
@@ -860,12 +871,13 @@ def _nearby(mentions: list[Mention], target: Mention, paragraph: tuple[int, int]
     return min(resolved, key=lambda m: abs(m.start - target.start))
 
 
-def main_place(mentions: list[Mention]) -> Mention | None:
-    """The document's main place: the most often named resolved place (first on ties)."""
+def main_place(mentions: list[Mention], text: str = "") -> Mention | None:
+    """The document's main place: the most often named resolved place (first on ties);
+    where a source is based ("the UK-based monitor") is none."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.place is None or mention.kind != "toponym":
+        if mention.place is None or mention.kind != "toponym" or _BASED.match(text, mention.end):
             continue
         counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
         first.setdefault(mention.place.id, mention)
@@ -895,6 +907,8 @@ def text_country(text: str, mentions: list[Mention]) -> str:
         place = mention.place
         if mention.kind != "toponym" or place is None or not place.country:
             continue
+        if _BASED.match(text, mention.end):
+            continue  # where a source is based ("the UK-based monitor")
         if _inherits(text, mention, by_place[place.id]):
             continue
         named_unit = place.feature_class == "A" and _UNIT_AFTER.match(text, mention.end)

@@ -84,3 +84,13 @@ def test_a_unit_or_base_north_of_a_city_is_at_the_unit_not_the_city() -> None:
     text = "Two rockets struck Balad air base north of Baghdad on Sunday, causing no casualties."
     event = _first(text, _mention(text, "Balad", balad), _mention(text, "Baghdad", baghdad))
     assert event.place_id == "m:9"
+
+
+
+def test_where_a_source_is_based_is_no_place_of_the_event() -> None:
+    uk = Place("m:11", "United Kingdom", 54.0, -2.0, "A.PCLI", "GB", population=66_000_000)
+    text = "Regime shells hit the village of Al-Fatira, the UK-based monitoring group said."
+    start = text.index("Al-Fatira")
+    unknown = Mention("Al-Fatira", start, start + len("Al-Fatira"))
+    event = _first(text, unknown, _mention(text, "UK", uk))
+    assert "United Kingdom" not in event.actor1 and event.place_id != "m:11"
