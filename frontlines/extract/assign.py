@@ -475,10 +475,11 @@ def _first_actor(
     if sub_event_type == "Other" and _DISPLACED.search(sentence):
         return fill(_CIVILIANS)  # people who were evacuated or fled are the actor
     if sub_event_type == "Air/drone strike":
+        if _IMPROVISED_DRONE.search(sentence) or (harmed and _drone_on_forces(after, sentence)):
+            # an explosive-laden drone is an armed group's weapon, whoever it struck
+            return fill(Actor("Unidentified Armed Group ({country})", 3))
         if after and after[0].inter in (1, 8) and not harmed:
             return after[0]
-        if _IMPROVISED_DRONE.search(sentence) or (harmed and _drone_on_forces(after, sentence)):
-            return fill(Actor("Unidentified Armed Group ({country})", 3))
         # Where one foreign coalition flies the air war, its unnamed air raids are its own.
         return _AIR_COALITIONS.get(fill(Actor("{country}", 8)).name, _UNIDENTIFIED_MILITARY)
     if after and sub_event_type in (

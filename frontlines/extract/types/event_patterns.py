@@ -171,7 +171,7 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
             r"\b(?:captur\w+(?! " + _CAPTIVES + r")|seiz\w+ (?:control|the (?:town|village|city|area|base))"
             r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
             r"|(?:established|assumed) (?:full )?control|" + DECLARED_GAIN + r"|regain\w*|recaptur\w+|retook|retak\w+|(?-i:liberat\w+|Liberat(?:ed|es?|ing)\b)|cleared|overr[au]n"
-            r"|gained control|fell to|(?:advanced|advances) (?:into|in|on)|made (?:a series of )?(?:\w+ )?advances"
+            r"|gained control|fell to|(?:advanced|advances) (?:into|in)|made (?:a series of )?(?:\w+ )?advances"
             r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"
             r"|(?:achieved|secured|imposed) (?:\w+ ){0,2}?control|seiz\w+ (?:[^\s;.]+ ){1,8}?from (?:the )?(?:[\w-]+ ){0,2}?control|(?<=by )controlling|freed (?:\w+ ){0,4}?"
             r"(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|neighbou?rhoods?) from"
@@ -214,6 +214,7 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
             # an armed quarrel between tribes or clans is their clash
             r"|armed (?:disputes?|confrontations?|quarrels?|altercations?)|(?:tribal|clan) (?:fighting|feuds?)"
             r"|shoot-?outs?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|firing exchanges?|gun ?battles?"
+            r"|traded (?:[\w-]+ )?(?:gun)?fire"
             r"|armed confrontations?|confrontations? between|crossfire"
             # Monitors' counts of small-arms fire ("a total of 19 shots/bursts of fire").
             r"|(?:shots|bursts of (?:gun)?fire)(?:/[\w ]+?)? involving small arms"

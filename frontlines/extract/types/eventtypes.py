@@ -175,6 +175,9 @@ _PAST_SCENE = re.compile(
     # the earlier attack that this one answers ("in retaliation for a gas attack")
     r"|\b(?:in (?:retaliation|response|revenge|reprisal) (?:for|to)|to avenge|retaliat\w+ (?:for|against))"
     r" (?:[\w-]+ ){0,4}$"
+    # a force in support of the act, not the act ("QSD forces supported by Coalition
+    # helicopters raided a house", "the CTS, supported by Iraqi warplanes, raided")
+    r"|\b(?:supported|backed|covered|aided|assisted|escorted) by (?:[\w-]+ ){0,2}$"
     # the grievance a crowd acts over ("stormed the base in anger at Turkish airstrikes")
     r"|\b(?:in (?:anger|fury|outrage|protest) (?:at|over|against)|angered by|outraged by"
     r"|to protest (?:against )?) (?:[\w-]+ ){0,4}$"

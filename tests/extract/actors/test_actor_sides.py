@@ -354,3 +354,11 @@ def test_forces_listed_with_their_unit_words_share_the_gain_in_order(
 def test_gunmen_from_rival_clans_are_a_tribal_militia(extractor: EventExtractor) -> None:
     text = "Gunmen from two rival clans exchanged fire over farmland in Al Madina district, Basrah."
     assert _first(extractor, text).actor1 == "Unidentified Tribal Militia (Iraq)"
+
+
+def test_an_explosive_laden_drone_on_a_base_hosting_a_state_force_is_no_strike_of_it(
+    extractor: EventExtractor,
+) -> None:
+    text = ("On 26 October 2023, two explosive-laden drones targeted Harir air base, hosting US"
+            " forces, in Erbil. The Islamic Resistance in Iraq claimed the attack.")  # fmt: skip
+    assert _first(extractor, text, dt.date(2023, 10, 26)).actor1 == "Islamic Resistance in Iraq"

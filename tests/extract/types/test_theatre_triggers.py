@@ -177,3 +177,17 @@ def test_a_denied_report_is_not_an_event() -> None:
 )  # fmt: skip
 def test_wire_wording_of_blind_batches_25_26(sentence: str, sub: str) -> None:
     assert _sub(sentence) == sub
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [("QSD forces supported by Coalition helicopters raided a house in Al-Busayrah and clashed"
+      " with IS members hiding inside.", "Armed clash"),
+     ("Two clans traded machine-gun fire over farmland in Al-Qurna district.", "Armed clash"),
+     ("Regime forces advanced on the Kafr Nabl axis and fought HTS fighters west of the town.",
+      "Armed clash")],
+)  # fmt: skip
+def test_support_is_not_the_act_and_an_advance_on_a_place_is_no_capture(
+    sentence: str, sub: str
+) -> None:
+    assert _sub(sentence) == sub
