@@ -755,6 +755,8 @@ def _agree(mention: Mention, qualifier: Mention | None) -> Mention:
 
 # a reading this far outside the area a place is written inside is a namesake elsewhere
 _OUTSIDE_KM, _UNKNOWN_KM = 30.0, 100.0
+# for a place whose province is derived (a map point's, from its nearest town)
+_DERIVED_KM = 60.0
 
 
 def _outside_area(mention: Mention, area: Mention | None) -> Mention:
@@ -769,7 +771,9 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
     if whole.feature.startswith("A.PCL"):  # a whole country: its point tells nothing
         outside = bool(place.country) and place.country != whole.country
     elif place.admin1 and whole.admin1:
-        outside = not _within(place, whole) and km > _OUTSIDE_KM
+        # a map point's province is its nearest town's, unsure near a border: farther
+        reach = _OUTSIDE_KM if place.source == "geonames" else _DERIVED_KM
+        outside = not _within(place, whole) and km > reach
     else:  # a division unknown: only the distance tells
         outside = km > (_UNKNOWN_KM if whole.feature_class == "P" else 2 * _UNKNOWN_KM)
     return replace(mention, place=None) if outside else mention

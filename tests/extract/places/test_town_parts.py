@@ -94,3 +94,13 @@ def test_where_a_source_is_based_is_no_place_of_the_event() -> None:
     unknown = Mention("Al-Fatira", start, start + len("Al-Fatira"))
     event = _first(text, unknown, _mention(text, "UK", uk))
     assert "United Kingdom" not in event.actor1 and event.place_id != "m:11"
+
+
+def test_a_map_point_near_a_province_keeps_its_place_whatever_its_derived_province() -> None:
+    # a map point's province is its nearest town's: Al Adhaim's is Salah ad-Din's, 52 km
+    # from Diyala's point, though the town lies in northern Diyala
+    adhaim = Place("wp:iq:1", "Al Adhaim", 34.275, 44.538, "P.PPL", "IQ", "18", source="wikipedia")
+    diyala = Place("m:15", "Diyala", 34.108, 45.071, "A.ADM1", "IQ", "10", population=600_000)
+    text = "Militants attacked an army post near Al-Adhaim in northern Diyala, killing two soldiers."
+    event = _first(text, _mention(text, "Al-Adhaim", adhaim), _mention(text, "Diyala", diyala))
+    assert event.place_id == "wp:iq:1"
