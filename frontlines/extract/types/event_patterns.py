@@ -120,8 +120,9 @@ TIER1: tuple[tuple[str, GatedPattern], ...] = (
         ),
     ),
     # A rocket-propelled grenade is fired from a launcher: ACLED codes it as a missile attack.
-    # A mass grave found is a development of its own ("Other"), not the killing it holds.
-    ("Other", _rx(r"\bmass graves?\b")),
+    # A mass grave found is a development of its own ("Other"), not the killing it holds;
+    # one visited, mourned at or commemorated is no new development.
+    ("Other", _rx(r"(?<!visits to )(?<!visited )(?<!visit to )(?<!prayers at )\bmass graves?\b")),
     ("Grenade", _rx(r"(?<!rocket-propelled )(?<!rocket propelled )\bgrenades?\b(?! launchers?)")),
     (
         "Shelling/artillery/missile attack",

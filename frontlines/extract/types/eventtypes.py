@@ -211,7 +211,10 @@ _DENIED = re.compile(
 # "Five years after U.S.-backed fighters drove IS out of Raqqa, ...": an act years past,
 # recalled as the time of a report about now
 _RETROSPECT = re.compile(
-    r"\b(?:\w+|\d+) (?:years?|months?|decades?) (?:after|since) (?:[\w'’.-]+ ){0,6}$", re.I
+    r"\b(?:\w+|\d+) (?:years?|months?|decades?) (?:after|since) (?:[\w'’.-]+ ){0,6}$"
+    # an act commemorated ("marked the tenth anniversary of the Islamic State attack")
+    r"|\b(?:anniversary|memory|commemoration|remembrance) of (?:a |an |the )?(?:[\w'’.-]+ ){0,4}$",
+    re.I,
 )
 
 
