@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from frontlines.extract import EventExtractor
 from frontlines.records import Event, Mention, Place
 
@@ -70,21 +72,25 @@ def test_a_place_named_near_after_an_areas_countryside_is_the_events() -> None:
     assert event.place_id == "m:8"
 
 
-def test_a_base_named_with_its_town_in_a_province_stands_at_the_town() -> None:
-    harir = Place("m:7", "Harir", 36.551, 44.353, "P.PPL", "IQ", "11", population=32_000)
-    erbil = Place("m:8", "Erbil", 36.19, 44.01, "A.ADM1", "IQ", "11", population=1_600_000)
-    text = "On 25 October 2023, militants attacked Harir air base in Erbil province with drones."
-    event = _first(text, _mention(text, "Harir", harir), _mention(text, "Erbil", erbil))
-    assert event.place_id == "m:7"
+HARIR = Place("m:7", "Harir", 36.551, 44.353, "P.PPL", "IQ", "11", population=32_000)
+ERBIL = Place("m:8", "Erbil", 36.19, 44.01, "A.ADM1", "IQ", "11", population=1_600_000)
+BALAD = Place("m:9", "Balad", 34.01, 44.15, "P.PPL", "IQ", "18", population=80_000)
+BAGHDAD = Place("m:10", "Baghdad", 33.34, 44.4, "P.PPLC", "IQ", "07", population=7_000_000)
 
 
-def test_a_unit_or_base_north_of_a_city_is_at_the_unit_not_the_city() -> None:
-    balad = Place("m:9", "Balad", 34.01, 44.15, "P.PPL", "IQ", "18", population=80_000)
-    baghdad = Place("m:10", "Baghdad", 33.34, 44.4, "P.PPLC", "IQ", "07", population=7_000_000)
-    text = "Two rockets struck Balad air base north of Baghdad on Sunday, causing no casualties."
-    event = _first(text, _mention(text, "Balad", balad), _mention(text, "Baghdad", baghdad))
-    assert event.place_id == "m:9"
-
+@pytest.mark.parametrize(
+    ("text", "town", "area"),
+    [("On 25 October 2023, militants attacked Harir air base in Erbil province with drones.",
+      HARIR, ERBIL),
+     ("Two rockets struck Balad air base north of Baghdad on Sunday, causing no casualties.",
+      BALAD, BAGHDAD)],
+)  # fmt: skip
+def test_a_base_named_with_its_town_stands_at_the_town_not_the_area_or_city(
+    text: str, town: Place, area: Place
+) -> None:
+    """ "X air base in Y province", "X air base north of Y": the event is at X."""
+    event = _first(text, _mention(text, town.name, town), _mention(text, area.name, area))
+    assert event.place_id == town.id
 
 
 def test_where_a_source_is_based_is_no_place_of_the_event() -> None:
