@@ -12,6 +12,7 @@ not list are named from the text (:mod:`.named_groups`).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -145,7 +146,6 @@ class ActorRegistry:
         self._homonyms: dict[tuple[str, str], Actor] = {}  # (name, ISO2) -> actor named there
         self._country_pattern: re.Pattern[str] | None = None
         self._state_pattern: re.Pattern[str] | None = None
-        self._state_codes: dict[str, str] = {}
         self._possessed_pattern: re.Pattern[str] | None = None
         self._owned_body = ""
         self._nationals_pattern: re.Pattern[str] | None = None
@@ -339,18 +339,14 @@ class ActorRegistry:
         if "'s " not in text and "’s " not in text:
             return []
         if self._possessed_pattern is None:
-            names = {info.name: code for code, info in countries().items()}
-            names.update(_COUNTRY_ALIASES)
-            self._state_codes = {**self._state_codes, **names}
-            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
             self._possessed_pattern = re.compile(
-                rf"(?<![\w-])(?P<country>{body})['’]s\s+{_CRAFT}"
+                rf"(?<![\w-])(?P<country>{_country_names_body()})['’]s\s+{_CRAFT}"
                 rf"(?i:(?P<alias>{self._owned_body or '(?!)'}))(?![\w-])"
             )
         hits: list[tuple[Span, Actor]] = []
         for match in self._possessed_pattern.finditer(text):
             entry, _ = self._alias[match.group("alias").lower()]
-            code = self._state_codes[match.group("country")]
+            code = _country_name_codes()[match.group("country")]
             hits.append((Span(match.start(), match.end(), match.group(0)),
                          replace(entry.actor, country=code)))  # fmt: skip
         return hits
@@ -362,14 +358,13 @@ class ActorRegistry:
         if military is None or not _STATE_DEED.search(text):
             return []
         if self._state_pattern is None:
-            names = {info.name: code for code, info in countries().items()}
-            names.update(_COUNTRY_ALIASES)
-            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            self._state_pattern = re.compile(rf"(?<![\w-])(?:{body}){_STATE_DEED.pattern}")
-            self._state_codes = names
+            self._state_pattern = re.compile(
+                rf"(?<![\w-])(?:{_country_names_body()}){_STATE_DEED.pattern}"
+            )
+        codes = _country_name_codes()
         return [
             (Span(m.start(), m.end(), m.group(0)),
-             replace(military.actor, country=self._state_codes[m.group(0)]))
+             replace(military.actor, country=codes[m.group(0)]))
             for m in self._state_pattern.finditer(text)
         ]  # fmt: skip
 
@@ -613,6 +608,21 @@ def _nationals_pattern(demonyms: dict[str, str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?:^|(?<=, )|(?<=\) )){_HEADCOUNT}(?P<dem>{body}){_NATIONALS}{_ABROAD}{_ASIDE}{_GATHERED}"
     )
+
+
+@functools.cache
+def _country_name_codes() -> dict[str, str]:
+    """Country names ("Turkey", "the United States" and the aliases) -> ISO2."""
+    names = {info.name: code for code, info in countries().items()}
+    names.update(_COUNTRY_ALIASES)
+    return names
+
+
+@functools.cache
+def _country_names_body() -> str:
+    """An alternation of the country names, longest first."""
+    names = _country_name_codes()
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _country_pattern(demonyms: dict[str, str]) -> re.Pattern[str]:
