@@ -55,20 +55,29 @@ def details(
     return _vague_place(previous) and previous.event_type == event.event_type
 
 
-def continues(
+def _goes_on(
     text: str, previous: Event, previous_sentence: Span, event: Event, sentence: Span
 ) -> bool:
-    """Whether ``event`` goes on telling ``previous`` ("Protesters gathered in Basra. They
-    blocked roads."): the same kind of event, in the sentence right after, with no place
-    of its own and no other side acting."""
+    """Whether ``event`` is told in the sentence right after ``previous``'s, on its date,
+    with no place of its own and no other side acting."""
     if _GAP.fullmatch(text, previous_sentence.end, sentence.start) is None:
         return False
     same_side = event.actor1 == previous.actor1 or event.actor1.startswith("Unidentified")
     return (
         not event.location_reason.startswith(_OWN_PLACE)
         and same_side
-        and previous.sub_event_type == event.sub_event_type
         and previous.event_date == event.event_date
+    )
+
+
+def continues(
+    text: str, previous: Event, previous_sentence: Span, event: Event, sentence: Span
+) -> bool:
+    """Whether ``event`` goes on telling ``previous`` ("Protesters gathered in Basra. They
+    blocked roads."): the same kind of event, in the sentence right after, with no place
+    of its own and no other side acting."""
+    return previous.sub_event_type == event.sub_event_type and _goes_on(
+        text, previous, previous_sentence, event, sentence
     )
 
 
@@ -79,15 +88,10 @@ def tolls(
     """Whether ``event`` only tells the previous event's casualties ("Clashes broke out
     between two tribes in X. Two people were killed."): a telling of casualties with no
     act, in the sentence right after, with no place of its own and no other side named."""
-    if _GAP.fullmatch(text, previous_sentence.end, sentence.start) is None:
-        return False
-    same_side = event.actor1 == previous.actor1 or event.actor1.startswith("Unidentified")
     return (
         _casualties_only(event, trigger)
-        and not event.location_reason.startswith(_OWN_PLACE)
-        and same_side
-        and previous.event_date == event.event_date
         and previous.event_type in _TOLLED
+        and _goes_on(text, previous, previous_sentence, event, sentence)
     )
 
 
