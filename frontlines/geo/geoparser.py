@@ -13,7 +13,15 @@ from ..config import Settings
 from ..errors import ModelError
 from ..records import ARTICLE, COMMENT, Analysis, Mention, SourcePart, Span
 from .fallback import fill_unresolved, mark_state_names
-from .focus import add_unambiguous, drop_loose, initial_focus, restore_generic, set_aside_generic
+from .focus import (
+    add_unambiguous,
+    drop_loose,
+    glued_attribute,
+    initial_focus,
+    place_evidence,
+    restore_generic,
+    set_aside_generic,
+)
 from .gazetteer import Gazetteer, Match
 from .groups import fill_from_divisions, restrict_groups
 from .mentions import attach_unresolved, build_mentions
@@ -26,6 +34,7 @@ from .ner import (
     proper_starts,
     sentences,
 )
+from .ranking import EXACT, LOOSE
 from .recognize import (
     UNIT_WORDS,
     Candidate,
@@ -38,6 +47,7 @@ from .recognize import (
 )
 from .resolve import Scored, focus_shares, resolve
 from .select import LOWER_WORD, big_place_match, inherit_vetoes, needs_ner, select, surnames
+from .words import TRANSLITERATED
 
 _MODELS: dict[str, Any] = {}
 _MODEL_LOCK = threading.Lock()
@@ -126,12 +136,14 @@ class Geoparser:
         matches = self._lookup(merged)
         restrict_groups(merged, matches)
         aside = set_aside_generic(matches)
-        counts = initial_focus(merged, matches, focus)
-        add_unambiguous(counts, [Scored(c, matches_for(c, matches)) for c in merged
+        about = [c for c in merged if not glued_attribute(text, c.end)]
+        counts = initial_focus(about, matches, focus)
+        add_unambiguous(counts, [Scored(c, matches_for(c, matches)) for c in about
                                   if "cue" in c.origins or c.label in PLACE_LABELS
                                   or _after_in(text, c, matches)])  # fmt: skip
         restore_generic(matches, aside, focus_shares(counts))
-        drop_loose(matches, focus_shares(counts), {c.name for c in merged if c.hint == "locality"})
+        drop_loose(matches, focus_shares(counts), {c.name for c in merged if c.hint == "locality"},
+                   focus_shares(place_evidence(counts, merged)))  # fmt: skip
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 
@@ -192,7 +204,10 @@ class Geoparser:
             if c.second:
                 names.append(c.second[2])
         found = self.gazetteer.lookup_many(names)
-        return {name: _acronym_aware(name, matches) for name, matches in found.items()}
+        return {
+            name: _article_aware(name, _acronym_aware(name, matches))
+            for name, matches in found.items()
+        }
 
     def _resolve(
         self,
@@ -258,6 +273,24 @@ def _acronym_aware(name: str, matches: list[Match]) -> list[Match]:
     return [
         Match(m.place, min(m.quality, ACRONYM_QUALITY))
         if m.place.feature_class == "P" and not m.place.name.isupper() else m
+        for m in matches
+    ]  # fmt: skip
+
+
+# the Arabic article written before a name ("Al-Sinak", "Al Dayr", "ad-Dana")
+_ARABIC_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa](?:d|dh|n|r|s|sh|t|th|z))[- ](?=\S)")
+
+
+def _article_aware(name: str, matches: list[Match]) -> list[Match]:
+    """A name written with the Arabic article is an Arabic name: a place outside the
+    countries whose names are transliterated from Arabic or Persian that carries it only as
+    an alternate name (Arabic Wikipedia's rendering of a US town: "Sinak" for Singac) is
+    a loose match, not a name of the place."""
+    if not _ARABIC_ARTICLE.match(name):
+        return matches
+    return [
+        Match(m.place, LOOSE, 0.0)
+        if m.quality < EXACT and m.place.country and m.place.country not in TRANSLITERATED else m
         for m in matches
     ]  # fmt: skip
 

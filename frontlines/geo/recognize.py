@@ -104,7 +104,7 @@ _CUES: tuple[tuple[re.Pattern[str], str, int, str], ...] = tuple(
         # al-Omar oil field", "Syria's largest oil field, al-Omar,")
         (rf"\bthe\s+(?P<name>(?:[ae]l-)?{_NAME_BODY}\s+(?:[Oo]il|[Gg]as)\s+[Ff]ield)\b", "", 1, ""),
         (rf"\b(?:oil|gas)\s+field,\s+(?P<name>(?:[ae]l-)?{_NAME_BODY})\s*[,(]", "", 1, ""),
-        (rf"\b(?P<rel>[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),
+        (rf"\b(?P<rel>(?:[Nn]orth|[Ss]outh)-?(?:east|west)ern|[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|[Cc]entral)\s+(?P<name>{NAME})", "", 2, "part"),
     )
 )  # fmt: skip
 

@@ -140,6 +140,8 @@ def _plausible(
             m.quality >= ALTERNATE for m in focused
         ):
             return True  # "pushed into Ras al-Ain": a person is not gone into
+        if _arabic_place_after_locative(c, strong, text):
+            return True
         return any(
             m.quality >= ALTERNATE
             and (m.place.population >= 10_000 or m.place.source != "geonames")
@@ -154,6 +156,20 @@ def _plausible(
 
 
 _ARTICLE_START = re.compile(r"^(?:Al|El|Ad|As|Ash|Ar|At|Az|An|Ath|Ez)[- ]\w")
+
+
+_AT = re.compile(r"\b(?:in|at|near|into|inside|outside|around)\s+$", re.I)
+
+
+def _arabic_place_after_locative(c: Candidate, strong: list[Match], text: str) -> bool:
+    """ "struck the base at Al Tanf": a name written with the Arabic article after a
+    locative word, named so (or by an alternate name) in a country whose names are
+    transliterated, is that place whatever label the small NER model gives it."""
+    return (
+        _ARTICLE_START.match(c.text) is not None
+        and _AT.search(text[max(0, c.start - 10) : c.start]) is not None
+        and any(m.place.country in TRANSLITERATED for m in strong)
+    )
 
 
 def _theatre_name(c: Candidate, strong: list[Match], focus: dict[str, float]) -> bool:

@@ -53,3 +53,58 @@ def test_a_force_named_by_nationality_weighs_half_a_nationality() -> None:
 
     counts = initial_focus(demonym_candidates("Turkish drones hit a Syrian town."), {}, None)
     assert counts["SY"] == 2 * counts["TR"] > 0
+
+
+def test_a_forces_nationality_does_not_keep_its_neighbours_towns_out() -> None:
+    from frontlines.geo.focus import drop_loose, initial_focus, place_evidence
+    from frontlines.geo.recognize import demonym_candidates
+    from frontlines.geo.resolve import focus_shares
+
+    text = "Turkish artillery shells hit the town of Tal Rifaat."
+    cands = demonym_candidates(text)
+    counts = initial_focus(cands, {}, None)
+    town = Place("gn:6", "Tall Rif'at", 36.47, 37.1, "P.PPL", "SY", population=25_000)
+    matches = {"Tal Rifaat": [loose_match("Tal Rifaat", town, ["tall rifat"])]}
+    drop_loose(matches, focus_shares(counts), (), focus_shares(place_evidence(counts, cands)))
+    assert [m.place.id for m in matches["Tal Rifaat"]] == ["gn:6"]
+    # the text's own places still decide when it names them
+    matches = {"Tal Rifaat": [loose_match("Tal Rifaat", town, ["tall rifat"])]}
+    drop_loose(matches, {"TR": 1.0}, (), {"TR": 1.0})
+    assert matches["Tal Rifaat"] == []
+
+
+def test_a_name_glued_to_a_participle_names_a_patron_not_a_place() -> None:
+    from frontlines.geo.focus import glued_attribute
+
+    text = "Iran-backed militias and the US-led coalition, the UK-based monitor said."
+    for name in ("Iran", "US", "UK"):
+        assert glued_attribute(text, text.index(name) + len(name))
+    assert not glued_attribute("Rockets hit Erbil-city outskirts", len("Rockets hit Erbil"))
+
+
+def test_a_city_spelled_alike_far_from_the_texts_countries_is_dropped() -> None:
+    from frontlines.geo.focus import drop_loose
+
+    far = Place("gn:7", "Sousse", 35.8, 10.6, "P.PPL", "TN", population=220_000)
+    near = Place("gn:8", "Mosul", 36.3, 43.1, "P.PPLA", "IQ", population=1_400_000)
+    matches = {"Khilani": [Match(far, LOOSE, 1.0)], "Mawsil": [Match(near, LOOSE, 1.0)]}
+    drop_loose(matches, {"SY": 1.0})  # Iraq borders Syria; Tunisia does not
+    assert matches["Khilani"] == [] and [m.place.id for m in matches["Mawsil"]] == ["gn:8"]
+
+
+def test_a_city_heard_only_by_its_spelling_votes_only_near_the_focus() -> None:
+    from collections import Counter
+
+    from frontlines.geo.focus import add_unambiguous
+    from frontlines.geo.recognize import Candidate
+    from frontlines.geo.resolve import Scored
+
+    far = Place("gn:7", "Sousse", 35.8, 10.6, "P.PPL", "TN", population=220_000)
+    baghdad = Place("gn:9", "Baghdad", 33.3, 44.4, "P.PPLC", "IQ", population=7_000_000)
+    items = [
+        Scored(Candidate(0, 8, "Khilani"), [Match(far, LOOSE, 1.0)]),
+        Scored(Candidate(20, 27, "Baghdad"), [Match(baghdad, 1.0)]),
+    ]
+    counts: Counter[str] = Counter()
+    add_unambiguous(counts, items)
+    assert counts["IQ"] > 0 and counts["TN"] == 0

@@ -370,3 +370,14 @@ def test_a_look_alike_in_another_province_than_the_one_written_after_it_is_not_r
     assert "Kufiya" not in found or found["Kufiya"].place is None
     assert found["Ninewa"].place == ninewa
 
+
+
+def test_a_name_with_the_arabic_article_is_no_alternate_name_of_a_place_abroad() -> None:
+    from frontlines.geo.gazetteer import LOOSE, Match
+    from frontlines.geo.geoparser import _article_aware
+
+    us_town = Place("gn:1", "Singac", 40.9, -74.2, "P.PPL", "US")
+    syrian = Place("gn:2", "Sinka", 36.6, 36.9, "P.PPL", "SY")
+    found = _article_aware("Al-Sinak", [Match(us_town, 0.9), Match(syrian, 0.9)])
+    assert [(m.place.id, m.quality) for m in found] == [("gn:1", LOOSE), ("gn:2", 0.9)]
+    assert _article_aware("Sinak", [Match(us_town, 0.9)])[0].quality == 0.9

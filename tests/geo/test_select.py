@@ -129,3 +129,18 @@ def test_a_town_and_its_province_vouch_for_each_other_as_places() -> None:
     assert _chained([town, unit], matches, text) == {(12, 18), (20, 29)}
     matches["Westshire"] = [Match(Place("t3", "Westshire", 1, 2, "A.ADM1", "AA", "04"), 1.0)]
     assert _chained([town, unit], matches, text) == set()
+
+
+def test_an_arabic_name_after_a_locative_is_a_place_whatever_the_ner_label() -> None:
+    from frontlines.geo.gazetteer import Match
+    from frontlines.geo.recognize import Candidate
+    from frontlines.geo.select import _arabic_place_after_locative
+    from frontlines.records import Place
+
+    tanf = Place("gn:1", "At Tanf", 33.5, 38.6, "P.PPL", "SY")
+    text = "Drones struck the base at Al Tanf on Thursday; Al Tanf said nothing."
+    first = Candidate(text.index("Al Tanf"), text.index("Al Tanf") + 7, "Al Tanf", label="PERSON")
+    assert _arabic_place_after_locative(first, [Match(tanf, 1.0)], text)
+    second = text.rindex("Al Tanf")
+    later = Candidate(second, second + 7, "Al Tanf", label="PERSON")
+    assert not _arabic_place_after_locative(later, [Match(tanf, 1.0)], text)
