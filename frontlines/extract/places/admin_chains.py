@@ -121,6 +121,7 @@ def find_chains(text: str, start: int = 0, end: int | None = None) -> list[Chain
         for match in pattern.finditer(part):
             names, starts, towns = _split_quarters(*_parts(match, tail, start))
             names, starts, towns = _drop_compass(names, starts, towns)
+            names, starts, towns = _drop_respellings(names, starts, towns)
             names, starts = _before_nationality(names, starts)
             if len(names) < (1 if coded else 2) or not all(names):
                 continue
@@ -174,6 +175,24 @@ def _drop_compass(
     """Without a bare compass word after the head: "Tha Dut (East)" names one village's
     part, not the East region of some country."""
     kept = [i for i, name in enumerate(names) if i == 0 or name not in _COMPASS]
+    moved = tuple(kept.index(t) for t in towns if t in kept)
+    return [names[i] for i in kept], [starts[i] for i in kept], moved
+
+
+def _drop_respellings(
+    names: list[str], starts: list[int], towns: tuple[int, ...]
+) -> tuple[list[str], list[int], tuple[int, ...]]:
+    """Without a name that spells the one before it otherwise: "Al-Dayr (Al-Deir)" names
+    one place twice, not a place inside a unit of the same name (a name written twice
+    alike is: "Chihuahua, Chihuahua")."""
+    from ...geo.fold import canonical, fold, loose
+
+    def same(a: str, b: str) -> bool:
+        if fold(a) == fold(b):
+            return False  # "Chihuahua, Chihuahua": a city in the province of its name
+        return canonical(a) == canonical(b) or (bool(loose(a)) and loose(a) == loose(b))
+
+    kept = [i for i, name in enumerate(names) if i == 0 or not same(names[i - 1], name)]
     moved = tuple(kept.index(t) for t in towns if t in kept)
     return [names[i] for i in kept], [starts[i] for i in kept], moved
 

@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
+from ...geo.focus import glued_attribute
 from ...geo.gazetteer import admin_enclosures
 from ...geo.sources import haversine_km
 from ...records import Mention, Place
@@ -22,7 +23,8 @@ from .admin_chains import SETTLEMENT_IN
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|between)"
     # the place a side entered or took is where the event happened
-    r"|\b(?:entered|stormed|captured|recaptured|seized|retook|took control of|took over|overran)"
+    r"|\b(?:entered|stormed|captured|recaptured|seized|retook|took over|took back|overran|liberated"
+    r"|(?:took|regained|wrested|assumed)\s+(?:(?:full|complete|total)\s+)?control\s+(?:of|over))"
     r"|\b(?:outskirts|vicinity|area|areas|region|district|neighbou?rhood|parish|municipality|province|town|city|village|countryside|suburbs?|edge|environs) of"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of"
     r"|\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
@@ -193,6 +195,7 @@ def _score(
         - _container(before, mention, inside or [])
         - _sub_town(text, mention)
         - 2 * _whole_country(mention)
+        - _river(mention)
         - _acronym(mention)
         - _part_abroad(text, mention, inside or [])
         - _region_of_earlier(text, mention, inside or [])
@@ -281,14 +284,11 @@ _SPEAKS = re.compile(
 )
 
 
-# "the UK-based monitoring group", "a London-based watchdog": where a source is based, not
-# where the event happened
-_BASED = re.compile(r"[-‐]based\b", re.I)
-
-
 def based_at(text: str, mention: Mention) -> bool:
-    """Whether the mention names where a source is based ("the UK-based monitor")."""
-    return _BASED.match(text, mention.end) is not None
+    """Whether the mention names where a source is based ("the UK-based monitor") or who
+    stands behind an actor ("Iran-backed militias", "the US-led coalition"), not where the
+    event happened."""
+    return glued_attribute(text, mention.end)
 
 
 def _speaking(text: str, mention: Mention) -> bool:
@@ -350,11 +350,12 @@ def _area_before_place(text: str, mention: Mention, inside: list[Mention]) -> in
 
 
 # "X north-east of Y", "X, 30 km south of the city of Y", "X district south of Y", "X air
-# base north of Y": Y only tells where X lies (not "X area north of Y": a local area's name
-# is too often read as a namesake far away)
+# base north of Y", "X town, south of Y", "the X axis, south of Y": Y only tells where X
+# lies (not "X area north of Y": a local area's name is too often read as a namesake far
+# away)
 _REFERENCE_GAP = re.compile(
-    r"(?:\s+(?:sub-?district|district|(?:air|military)\s+base|airbase|airport"
-    r"|camp|dam|(?:oil|gas)\s+field|(?:border\s+)?crossing|prison))?"
+    r"(?:\s+(?:sub-?district|district|town|village|(?:air|military)\s+base|airbase|airport"
+    r"|camp|dam|axis|front|(?:oil|gas)\s+field|(?:border\s+)?crossing|prison))?"
     r",?\s+(?:(?:some|about|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
@@ -378,6 +379,29 @@ def _reference_of_earlier(text: str, mention: Mention, inside: list[Mention]) ->
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+_STATED_KM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers)", re.I)
+_REFERENCE_KM = 40.0  # "X, east of Y" with no distance written: X lies this close to Y
+
+
+def _far_from_reference(text: str, mention: Mention, inside: list[Mention]) -> Mention:
+    """The mention without its place when the text places it relative to a reference
+    ("the village of X, east of Y") and its reading lies farther from the reference than
+    the text says (or, unsaid, ``_REFERENCE_KM``) from a town: a namesake or a look-alike,
+    so the reference stands in for it."""
+    place = mention.place
+    if place is None:
+        return mention
+    for ref in inside:
+        gap = _REFERENCE_GAP.fullmatch(text, mention.end, ref.start) if ref.start > mention.end else None
+        if gap is None or ref.place is None or ref.place.population >= _CITY:
+            continue  # a city is the reference of a wide area ("Sukhnah, east of Homs")
+        stated = _STATED_KM.search(gap.group(0))
+        reach = float(stated.group(1)) + _REFERENCE_KM if stated else _REFERENCE_KM
+        if haversine_km(place.lat, place.lon, ref.place.lat, ref.place.lon) > reach:
+            return replace(mention, place=None)
+    return mention
 
 
 def _owner(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
@@ -468,6 +492,14 @@ def _whole_country(mention: Mention) -> int:
     return 1 if place is not None and place.feature.startswith("A.PCL") else 0
 
 
+def _river(mention: Mention) -> int:
+    """1 when the mention names a river or a canal: a line through many places ("a village
+    on the Euphrates", "east of the Euphrates"), not the event's place when another is
+    written."""
+    place = mention.place
+    return 1 if place is not None and place.feature in ("H.STM", "H.STMS", "H.CNL") else 0
+
+
 def _acronym(mention: Mention) -> int:
     """1 when the mention is written as an acronym ("UDA"): mostly a party or a group
     the geoparser took for a place."""
@@ -525,7 +557,7 @@ def choose_location(
         inside, key=lambda m: _score(text, m, sent_start, trigger, country, inside), reverse=True
     )
     skipped = [m for m in scored
-               if _excluded(text[sent_start : m.start]) or _speaking(text, m) or _BASED.match(text, m.end)]  # fmt: skip
+               if _excluded(text[sent_start : m.start]) or _speaking(text, m) or based_at(text, m)]  # fmt: skip
     for mention in scored:
         if mention in skipped:
             continue
@@ -533,7 +565,7 @@ def choose_location(
         before = text[sent_start : mention.start]
         area = _area_after(text, mention, inside)
         qualifier = _qualifier(inside, mention, text) or area
-        mention = _outside_area(_agree(mention, qualifier), area)
+        mention = _far_from_reference(text, _outside_area(_agree(mention, qualifier), area), inside)
         whole = _whole_of_far_part(text, mention, inside)
         if whole is not None:
             # a part the gazetteer misread far away: the report's name, at its whole
@@ -881,7 +913,7 @@ def main_place(mentions: list[Mention], text: str = "") -> Mention | None:
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.place is None or mention.kind != "toponym" or _BASED.match(text, mention.end):
+        if mention.place is None or mention.kind != "toponym" or based_at(text, mention):
             continue
         counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
         first.setdefault(mention.place.id, mention)
@@ -911,7 +943,7 @@ def text_country(text: str, mentions: list[Mention]) -> str:
         place = mention.place
         if mention.kind != "toponym" or place is None or not place.country:
             continue
-        if _BASED.match(text, mention.end):
+        if based_at(text, mention):
             continue  # where a source is based ("the UK-based monitor")
         if _inherits(text, mention, by_place[place.id]):
             continue

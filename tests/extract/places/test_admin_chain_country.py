@@ -125,3 +125,11 @@ def test_a_unit_known_only_as_another_spelling_abroad_gives_way_to_an_alternate_
     chain = find_chains(text)[0]
     resolved = resolve_chain(chain, lookup)
     assert resolved is not None and resolved.place.id == town.id
+
+
+def test_a_name_respelled_in_brackets_is_one_place_not_a_chain() -> None:
+    text = "Tribes clashed in Al-Dayr (Al-Deir) sub-district, north of Basrah city."
+    assert not any(len(c.names) > 1 for c in find_chains(text))
+    # a city written with its province of the same name stays a two-level chain
+    chain = find_chains("Protesters marched in Chihuahua, Chihuahua on Friday.")[0]
+    assert chain.names == ("Chihuahua", "Chihuahua")

@@ -110,3 +110,49 @@ def test_a_map_point_near_a_province_keeps_its_place_whatever_its_derived_provin
     text = "Militants attacked an army post near Al-Adhaim in northern Diyala, killing two soldiers."
     event = _first(text, _mention(text, "Al-Adhaim", adhaim), _mention(text, "Diyala", diyala))
     assert event.place_id == "wp:iq:1"
+
+
+EUPHRATES = Place("ne:1", "Euphrates", 33.47, 43.23, "H.STM", "")
+MAYADIN = Place("m:20", "Al Mayadin", 35.02, 40.45, "P.PPL", "SY", "07", population=44_000)
+DEIR = Place("m:21", "Deir ez-Zor", 35.33, 40.14, "P.PPLA", "SY", "07", population=240_000)
+SARRIN = Place("m:22", "Sarrin", 36.59, 38.3, "P.PPL", "SY", "09")
+KOBANI = Place("m:23", "Ayn al Arab", 36.89, 38.35, "P.PPL", "SY", "09", population=44_000)
+DAM = Place("m:24", "Tishrin Dam", 36.39, 38.2, "P.PPL", "SY", "09")
+MANBIJ = Place("m:25", "Manbij", 36.53, 37.95, "P.PPL", "SY", "09", population=100_000)
+
+
+def test_a_river_beside_a_town_is_not_the_events_place() -> None:
+    text = (
+        "Regime forces took full control of Al-Mayadin city on the Euphrates in the "
+        "southeastern countryside of Deir ez-Zor."
+    )
+    event = _first(
+        text,
+        _mention(text, "Al-Mayadin", MAYADIN),
+        _mention(text, "Euphrates", EUPHRATES),
+        _mention(text, "Deir ez-Zor", DEIR),
+    )
+    assert event.place_id == "m:20"
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "far"),
+    [
+        ("A Turkish drone struck a motorcycle in Sarrin town, south of Kobani, killing one.",
+         ("Sarrin", SARRIN), ("Kobani", KOBANI)),
+        ("SNA factions attacked SDF positions on the Tishreen Dam axis, southeast of Manbij.",
+         ("Tishreen Dam", DAM), ("Manbij", MANBIJ)),
+    ],
+)  # fmt: skip
+def test_a_town_or_axis_written_relative_to_another_is_the_place(
+    text: str, near: tuple[str, Place], far: tuple[str, Place]
+) -> None:
+    event = _first(text, _mention(text, *near), _mention(text, *far))
+    assert event.place_id == near[1].id
+
+
+def test_a_reading_far_from_the_town_the_text_places_it_by_gives_way_to_that_town() -> None:
+    far = Place("m:26", "al-Halwanji", 36.79, 37.78, "P.PPL", "SY", "09")  # 54 km off
+    text = "A Turkish drone struck a car near the village of Helnj, east of Kobani, killing three."
+    event = _first(text, _mention(text, "Helnj", far), _mention(text, "Kobani", KOBANI))
+    assert event.place_id == "m:23" and event.location == "Helnj"
