@@ -80,7 +80,37 @@ def by_actors(
         return make_class("Armed clash", found.trigger)
     if found.sub_event_type == "Armed clash" and _ambushed_civilian(sentence, found.trigger, hits):
         return make_class("Attack", found.trigger)
+    if found.sub_event_type in _CROWD_TYPES and _armed_on_crowd(sentence, found.trigger, hits):
+        return make_class("Attack", found.trigger)
     return found
+
+
+_CROWD_TYPES = frozenset({"Excessive force against protesters", "Protest with intervention",
+                          "Violent demonstration", "Peaceful protest"})  # fmt: skip
+# what an armed side does to a crowd: "opened fire on protesters", "stormed the sit-in"
+_ON_CROWD = re.compile(
+    r"\b(?:opened fire|fired|shot|attacked|assaulted|stormed|raided|stabbed|killed|burn(?:ed|t)"
+    r"|torched|set fire)\b",
+    re.I,
+)
+_OF = re.compile(r"\bof\b", re.I)
+_CROWD_SIDE = re.compile(r"\b(?:supporters|followers|loyalists|partisans)\s*$", re.I)
+
+
+def _armed_on_crowd(sentence: str, trigger: Span, hits: Sequence[tuple[Span, Actor]]) -> bool:
+    """Whether the sentence's first side is an armed group, not the state, acting on the
+    protest ("unidentified gunmen opened fire on protesters", "militia members stormed the
+    sit-in"): ACLED codes violence of a non-state armed group against demonstrators as an
+    attack on them; excessive force is the state's, a violent demonstration the crowd's."""
+    before = sorted((h for h in hits if h[0].end <= trigger.start), key=lambda h: h[0].start)
+    if not before:
+        return False
+    where, first = before[0]
+    if first.inter not in NON_STATE or _CROWD_SIDE.search(where.text):
+        return False
+    if _OF.search(sentence[: where.start].rsplit(",", 1)[-1]):
+        return False  # "bodyguards of an MP from the ruling party": not the side itself
+    return _ON_CROWD.search(sentence, where.end, trigger.start) is not None
 
 
 _AMBUSH = re.compile(r"ambush", re.I)

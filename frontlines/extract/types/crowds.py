@@ -29,6 +29,8 @@ _PROTEST = _rx(
     r"|cent(?:re|er)|hall|square|factory|university|campus|faculty|lobby|plant|site|ministry|facilities"
     r"|city hall|town hall|pipelines?)"
     r"|(?:relatives|supporters|residents|workers|families|friends|members|activists) (?:[\w'-]+ ){0,8}?demanded"
+    # a crowd's act told with what it demanded: "..., demanding the dismissal of officials"
+    r"|,\s+demanding\s+(?=(?:the|that|an?|their|justice|jobs|accountability|water|electricity)\b)"
     r"|(?:began|launched|held|staged|started|continued|declared|joined|observed|called) (?:a |an |the |their |its"
     r" |his |her |our )?"
     # (not "launched air strikes", "launched several drone strikes": strikes from the air)
@@ -89,7 +91,7 @@ _RIOT_VIOLENCE = _rx(
     r"|escalating violence|violence (?:erupted|broke out|escalated)|(?:pull\w*|tore|tear\w*) down"
     r"|into (?:a|the) fire|broke into|forced (?:their way|entry)"
     r"|(?:protesters|demonstrators|participants|students|supporters|cadres|activists|youths|lawyers|residents"
-    r"|drivers|workers|passengers|inmates)\s+(?:(?!were\b|was\b|been\b)\w+\s+){0,3}?(?:attacked|assaulted|beat|dragged"
+    r"|drivers|workers|passengers|inmates)\s+(?:(?!were\b|was\b|been\b)\w+\s+){0,5}?(?:attacked|assaulted|beat|dragged"
     r"|destroyed|burn(?:ed|t)|tied up|disrupted)\b)"
 )
 # A clash in the time of the protest ("during a clash outside the palace"); with the police
@@ -100,13 +102,15 @@ _MOB_ATTACK = _rx(
     r"|group of (?:[\w-]+ ){0,2}?(?:people|persons|men|women|locals|residents|villagers|youths|individuals)"
     r"|(?:around |about |over |some )?\d+(?:-\d+)? (?:persons|people)"
     r"|(?:family members|relatives|party (?:workers|members|supporters|cadres)))\b"
-    r"(?:\s+(?!(?:was|were|been|being|had been)\b)\w+){0,4}?\s+(?<!\bof )"
+    r"(?:\s+(?!(?:was|were|been|being|had been)\b)[\w'’-]+){0,4}?\s+(?<!\bof )"
     r"(?:(?:allegedly|reportedly) )?(?:beat|attacked|killed|lynched|burned|burnt|assaulted|stoned|set|hacked"
     r"|clashed|torched|chased|injured|hurled|threw|pelted)\b"
     # Settlers who attack people riot; settlers who burn fields destroy property.
     r"|\bsettlers\b(?:\s+\w+){0,4}?\s+(?:beat|attacked|assaulted|stoned|clashed|injured|hurled|threw"
     r"|pelted)\b"
 )
+# a mob is no demonstration: "a mob ... killed a man accused of shooting at protesters"
+_MOB_WORD = _rx(r"\b(?:(?<!flash )mobs?|lynch\w*|vigilantes?)\b")  # a flash mob demonstrates
 _PROTESTERS = r"(?:protest[eo]rs?|demonstrators?|marchers|crowds?|strikers|rally-?goers|mourners)"
 # Lethal or grave force used on protesters. The harm must be done to them in the clause
 # ("police killed two protesters", "protesters died from gunfire"), not be their cause
@@ -258,8 +262,9 @@ def protest(text: str, context: str) -> EventClass | None:
         act = Span(ahead.start("act"), ahead.end("act"), ahead.group("act"))
         return make_class("Change to group/activity", act)
     trigger = span(match)
-    mob = _MOB_ATTACK.search(text) or _PARTY_CLASH.search(text)
-    if mob is not None and mob.start() < match.start():
+    mob = _MOB_ATTACK.search(text) or _PARTY_CLASH.search(text) or _MOB_WORD.search(text)
+    demanded = "demand" in match.group(0).lower()  # a crowd making demands demonstrates
+    if mob is not None and mob.start() < match.start() and not demanded:
         return make_class("Mob violence", span(mob))
     whole = f"{text} {context}"
     if _RIOT_VIOLENCE.search(whole) or (

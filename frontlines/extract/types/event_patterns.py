@@ -81,12 +81,15 @@ TIER1: tuple[tuple[str, GatedPattern], ...] = (
         "Air/drone strike",
         _rx(
             r"\b(?:air ?strikes?|air[- ]raids?|air(?:-to-surface|-launched)? missiles|(?:drone|UAV) (?:strikes?|attacks?)|warplanes?|fighter jets?"
-            r"|(?:aircraft|air ?forces?|helicopters?|jets) (?:bombed|struck|targeted|fired (?:at|on|upon)"
+            # (an aside may stand between: "Coalition aircraft, in coordination with X, struck")
+            r"|(?:aircraft|air ?forces?|helicopters?|jets)(?:, [^,;.]{3,80},)? (?:bombed|struck|targeted|fired (?:at|on|upon)"
             r"|destroyed|hit|pounded|raided|attacked|(?:fired|launched) (?:\w+ ){0,2}?(?:missiles?|rockets?))"
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
             r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:[\w-]+ ){0,4}?(?:struck|hit|targeted|attacked|bombed|fired)"
             r"|(?:drones?|UAVs?) (?:were |was )?(?:launched|fired|flown|sent) (?:at|towards?|on|against)"
+            # "drones launched by the Islamic Resistance in Iraq struck ...": the launcher named
+            r"|(?:drones?|UAVs?) (?:launched|fired|flown|sent) by (?:[\w'’-]+ ){1,6}?(?:struck|hit|targeted|attacked|bombed)"
             # barrel bombs are dropped from helicopters and planes only
             r"|barrel[- ]bombs?|barrel[- ]bombing|(?:helicopters?|aircraft|warplanes?|jets|planes) dropped"
             # warplanes named by their model ("two U.S. F-15s struck")
@@ -157,7 +160,7 @@ _ARMED_TARGET = (
 _BASE = (
     r"(?:(?:military|army|observation|command|forward|operating|logistics?|air|naval|drone) )?"
     r"(?:bases?|headquarters|HQs?|outposts?|(?:military|army|observation|command) (?:posts?|points?)"
-    r"|(?:new|\w+th) (?:military )?posts?|military camps?|training camps?)"
+    r"|(?:new|\w+th) (?:military )?posts?|military camps?|training camps?|(?<=military )compounds?)"
 )
 # people captured, not ground: "captured a senior IS operative", "captured two soldiers"
 _CAPTIVES = (
@@ -170,7 +173,7 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
         TERRITORY,
         _rx(
             r"\b(?:captur\w+(?! " + _CAPTIVES + r")|seiz\w+ (?:control|the (?:town|village|city|area|base))"
-            r"|t(?:ook|ak(?:en|ing|es)) (?:over|(?:full |complete |total |effective )?control)"
+            r"|t(?:ook|ak(?:en|ing|es)) (?:over|back|(?:full |complete |total |effective )?control)"
             r"|(?:established|assumed) (?:full )?control|" + DECLARED_GAIN + r"|regain\w*|recaptur\w+|retook|retak\w+|(?-i:liberat\w+|Liberat(?:ed|es?|ing)\b)|cleared|overr[au]n"
             r"|gained control|fell to|(?:advanced|advances) (?:into|in)|made (?:a series of )?(?:\w+ )?advances"
             r"|wrest\w* (?:\w+ )?control|(?:drove|driven|pushed|push\w*|forced) (?:[\w'-]+ ){0,5}?out of"

@@ -240,3 +240,29 @@ def test_people_fleeing_because_of_attacks_is_a_displacement() -> None:
 )
 def test_agreements_of_the_conflict_and_business_words(text: str, sub_type: str | None) -> None:
     assert _sub(text) == sub_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unidentified gunmen opened fire on protesters in Nasiriyah on Friday, killing three.",
+        "Militiamen stormed the protest camp in Najaf, shooting at demonstrators.",
+    ],
+)
+def test_an_armed_groups_violence_on_protesters_is_an_attack(
+    extractor: EventExtractor, text: str
+) -> None:
+    assert _first(extractor, text) == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police opened fire on protesters in Nasiriyah on Friday, killing three.",
+        "Hezbollah supporters protested in Beirut on Friday.",
+    ],
+)
+def test_the_states_force_or_a_crowd_of_supporters_stays_a_protest_event(
+    extractor: EventExtractor, text: str
+) -> None:
+    assert _first(extractor, text) in ("Excessive force against protesters", "Peaceful protest")

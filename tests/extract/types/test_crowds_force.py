@@ -111,3 +111,26 @@ def test_relatives_of_killed_soldiers_protesting_is_no_mob() -> None:
 )
 def test_forces_deployed_ahead_of_a_protest_are_a_change_of_activity(text: str) -> None:
     assert _sub(text) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the crowd's act told with its cause between subject and verb
+        ("Protesters angry over unpaid salaries burned the offices of three parties in the town.",
+         "Violent demonstration"),
+        # a crowd's violence told with what it demanded
+        ("Relatives of the victims burned two police vehicles outside the hospital, demanding the"
+         " dismissal of health officials.", "Violent demonstration"),
+        # a mob is no demonstration, whoever its victim is said to have shot
+        ("A mob in the square killed a man accused of shooting at protesters.", "Mob violence"),
+        # supporters of a leader attacking a protest camp: a crowd's violence
+        ("Supporters of Muqtada al-Sadr attacked the protest camp in the square, burning tents.",
+         "Mob violence"),
+        # a flash mob is a form of demonstration
+        ("A dozen nurses organized a flash mob protest in Madrid against the new rules.",
+         "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_who_the_crowd_is_and_what_it_does(text: str, sub: str) -> None:
+    assert _sub(text) == sub

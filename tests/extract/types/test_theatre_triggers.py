@@ -23,7 +23,13 @@ def _sub(sentence: str) -> str | None:
      ("SNA factions seized olive groves belonging to Kurdish residents.",
       "Looting/property destruction"),
      ("Regime forces entered Tafas under a settlement agreement with local fighters.",
-      "Non-violent transfer of territory")],
+      "Non-violent transfer of territory"),
+     ("Iraqi army and PMF units took back Husaybah town in Al-Qaim district.",
+      "Government regains territory"),
+     ("The IRGC established a new military compound near Albu Kamal.",
+      "Headquarters or base established"),
+     ("Coalition aircraft, in coordination with the Joint Operations Command, struck IS"
+      " hideouts north of Baiji.", "Air/drone strike")],
 )  # fmt: skip
 def test_theatre_wording_gets_its_sub_event(sentence: str, sub: str) -> None:
     assert _sub(sentence) == sub
@@ -126,7 +132,8 @@ def test_a_siege_broken_or_a_defeat_declared_is_territory(text: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     ["The militia attacked Harir air base in Erbil province with two drones.",
-     "A car carrying two fighters was hit by a Turkish drone near Sinjar."],
+     "A car carrying two fighters was hit by a Turkish drone near Sinjar.",
+     "Two drones launched by the Islamic Resistance in Iraq targeted the base at Al Tanf."],
 )  # fmt: skip
 def test_an_attack_made_with_a_drone_is_a_drone_strike(sentence: str) -> None:
     assert _sub(sentence) == "Air/drone strike"
