@@ -706,22 +706,38 @@ def _non_overlapping(hits: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]
 
 
 # "unidentified militants (coded as X)", "armed men (assumed X)", "gunmen believed to be X",
-# "a militant group called X": the named actor the report settles on replaces the generic
-# one before it.
+# "a militant group called X", "gunmen from a faction of X": the named actor the report
+# settles on replaces the generic one before it.
 _CODED_AS = re.compile(
     r"\s*(?:[(\[]\s*)?(?:coded as|assumed(?: to be)?|presumed(?: to be)?|believed to be"
     r"|suspected(?: to be)?|likely(?: to be)?|probably|identified as|claimed by|called|named"
     r"|known as)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
+# "gunmen from a Turkish-backed faction", "fighters of the Islamic State": an armed band
+# named by the group it belongs to (not "civilians of the tribe")
+_MEMBERS_OF = re.compile(
+    r"\s*(?:from|of|belonging to|affiliated (?:with|to)|loyal to)\s+(?:the\s+|an?\s+)?$", re.I
+)
+
+
+_KIND_WORD = re.compile(r"\b(?:factions?|groups?|militias?|brigades?|movements?|rebels)$", re.I)
+
+
+def _apposition(kind: Span, gap: str) -> bool:
+    """ "the Turkish-backed faction Ahrar al-Sharqiya": a kind of group followed by its
+    name; the name is the actor."""
+    return not gap.strip() and _KIND_WORD.search(kind.text) is not None
 
 
 def _coded_as(hits: list[tuple[Span, Actor]], text: str) -> list[tuple[Span, Actor]]:
     kept: list[tuple[Span, Actor]] = []
     for span, actor in hits:
-        if kept and _generic(kept[-1][1]) and _named(actor):
+        if kept and _named(actor):
             gap = text[kept[-1][0].end : span.start]
-            if _CODED_AS.match(gap):
+            generic = _generic(kept[-1][1])
+            band = kept[-1][1].name.startswith("Unidentified") and _MEMBERS_OF.match(gap)
+            if (generic and (_CODED_AS.match(gap) or band)) or _apposition(kept[-1][0], gap):
                 kept[-1] = (span, actor)
                 continue
         kept.append((span, actor))

@@ -84,3 +84,19 @@ def test_a_drone_with_a_demonym_is_that_countrys_military() -> None:
     assert not [
         a for _, a in registry.find("A drone struck a car near the border.") if a.inter == 1
     ]
+
+
+def test_an_armed_band_named_by_the_group_it_belongs_to_is_that_group() -> None:
+    registry = ActorRegistry.default()
+    hits = registry.find("Gunmen from a Turkish-backed faction opened fire on a family.")
+    assert hits[0][1].name == "JWS: Syrian National Army"
+    hits = registry.find("Civilians of the Shammar tribe fled the village.")
+    assert hits[0][1].name.startswith("Civilians")  # the victims stay civilians
+
+
+
+def test_a_kind_of_group_followed_by_its_name_is_the_named_group() -> None:
+    hits = ActorRegistry.default().find(
+        "Gunmen from the Turkish-backed faction Ahrar al-Sharqiya shot dead four men."
+    )
+    assert hits[0][1].name == "Ahrar al Sharqiyah"
