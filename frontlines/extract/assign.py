@@ -45,6 +45,15 @@ _POLICE_DEFAULT = Actor("Police Forces of {the}{country} ({period})", 1)
 _PROTESTERS = Actor("Protesters ({country})", 6)
 _RIOTERS = Actor("Rioters ({country})", 5)
 _CIVILIANS = Actor("Civilians ({country})", 7)
+_GOVERNMENT = Actor("Government of {the}{country} ({period})", 1)
+# the state's civil arms, which decree, agree and hold elections ("the governor's office
+# issued a ban", "the government extended the curfew")
+_CIVIL_POWER = re.compile(
+    r"\b(?:government|authorities|governor(?:'s office)?|president|prime minister|ministry"
+    r"|minister|parliament|congress|cabinet|administration)\b(?!-)",
+    re.I,
+)
+_DECREED = ("Other", "Agreement", "Change to group/activity")
 _UNIDENTIFIED_MILITARY = Actor("Unidentified Military Forces", 8)
 _AIR_COALITIONS = {"Yemen": Actor("Operation Restoring Hope", 8, "YE")}
 # a drone made into a bomb ("an explosive-laden drone", "a kamikaze drone"): an armed
@@ -487,6 +496,9 @@ def _first_actor(
         "Non-state actor overtakes territory",
     ):
         return after[0]
+    if sub_event_type in _DECREED and not after and _CIVIL_POWER.search(sentence):
+        # a decree, a deal or a vote of a state that names no armed side: its government's
+        return fill(_GOVERNMENT)
     return fill(Actor("Unidentified Armed Group ({country})", 3))
 
 

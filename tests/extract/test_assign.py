@@ -166,3 +166,15 @@ def test_a_force_whose_name_holds_the_trigger_word_is_the_subject(
     [event] = extractor.extract_text(text, dt.date(2022, 1, 28))
     assert event.actor1.startswith("Police Forces of Iraq")
     assert event.actor2.startswith("Islamic State")
+
+
+def test_a_decree_of_a_state_naming_no_armed_side_is_its_governments(
+    extractor: EventExtractor,
+) -> None:
+    text = "On 31 May 2022, the government of Kenya extended a dusk-to-dawn curfew in Marsabit."
+    event = extractor.extract_text(text, DAY)[0]
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.actor1 == "Government of Kenya (2013-)"
+    # a patrol nobody names stays an unidentified armed group's
+    text = "On 31 May 2022, an armed convoy was seen moving towards Marsabit."
+    assert extractor.extract_text(text, DAY)[0].actor1.startswith("Unidentified")
