@@ -383,16 +383,17 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 
 _STATED_KM = re.compile(r"(\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers)", re.I)
 _REFERENCE_KM = 40.0  # "X, east of Y" with no distance written: X lies this close to Y
+_TOWN = 10_000
 
 
 def _far_from_reference(text: str, mention: Mention, inside: list[Mention]) -> Mention:
     """The mention without its place when the text places it relative to a reference
-    ("the village of X, east of Y") and its reading lies farther from the reference than
+    ("the village of X, east of Y") and its reading, a village, lies farther from the reference than
     the text says (or, unsaid, ``_REFERENCE_KM``) from a town: a namesake or a look-alike,
     so the reference stands in for it."""
     place = mention.place
-    if place is None:
-        return mention
+    if place is None or place.population >= _TOWN:
+        return mention  # a town of size read there is no chance namesake ("al-Sanamayn")
     for ref in inside:
         gap = _REFERENCE_GAP.fullmatch(text, mention.end, ref.start) if ref.start > mention.end else None
         if gap is None or ref.place is None or ref.place.population >= _CITY:

@@ -156,3 +156,11 @@ def test_a_reading_far_from_the_town_the_text_places_it_by_gives_way_to_that_tow
     text = "A Turkish drone struck a car near the village of Helnj, east of Kobani, killing three."
     event = _first(text, _mention(text, "Helnj", far), _mention(text, "Kobani", KOBANI))
     assert event.place_id == "m:23" and event.location == "Helnj"
+
+
+def test_a_town_of_size_read_far_from_its_reference_stays_the_place() -> None:
+    sanamayn = Place("m:27", "As Sanamayn", 33.07, 36.18, "P.PPL", "SY", "06", population=25_700)
+    daraa = Place("m:28", "Daraa", 32.62, 36.1, "P.PPLA", "SY", "06", population=97_900)
+    text = "Government forces stormed the town of al-Sanamayn, north of Deraa, and fought rebels."
+    event = _first(text, _mention(text, "al-Sanamayn", sanamayn), _mention(text, "Deraa", daraa))
+    assert event.place_id == "m:27"
