@@ -417,12 +417,9 @@ def _air_unit(actor: Actor, sub_event_type: str, country: str, *, by_drones: boo
     theatres ("Military Forces of Russia (2000-) Air Force" in Ukraine, not in Syria):
     the theatre packs' ``air_arms`` say which, by the event's ``country``."""
     info = country_info(country) if country else None
-    arm = air_arm(actor.country, info.iso2 if info else actor.country, by_drones=by_drones)
-    if (
-        arm
-        and sub_event_type == "Air/drone strike"
-        and re.fullmatch(r"Military Forces of .+ \(\d{4}-\d{0,4}\)", actor.name)
-    ):
+    where = info.iso2 if info else actor.country
+    arm = air_arm(actor.country, where, by_drones=by_drones, strike=sub_event_type)
+    if arm and re.fullmatch(r"Military Forces of .+ \(\d{4}-\d{0,4}\)", actor.name):
         return Actor(f"{actor.name} {arm}", actor.inter, actor.country, actor.aliases)
     return actor
 

@@ -8,9 +8,11 @@ A pack (``data/theatres/<name>.json``, or any ``*.json`` in a folder named by th
 - ``demonyms``: extra "Syrian" -> "SY" pairs;
 - ``government_periods``: ISO2 -> period starts (``YYYY-MM[-DD]``), replacing the
   world table's for those countries;
-- ``air_arms``: ``{"force", "name", "where"[, "drones"]}``: the air arm of ``force`` (ISO2)
-  is named apart, as ``<force's military> <name>``, in events in the ``where`` countries;
-  with ``"drones": false``, not for a strike told by drones alone (the army's drones);
+- ``air_arms``: ``{"force", "name", "where"[, "drones", "strikes"]}``: the air arm of
+  ``force`` (ISO2) is named apart, as ``<force's military> <name>``, in events in the
+  ``where`` countries; with ``"drones": false``, not for a strike told by drones alone (the
+  army's drones); ``strikes`` lists the sub-event types it is named on (by default air
+  strikes only; the IRGC's strikes across Iran's border include its shelling);
 - ``umbrellas``: ``{"name", "inter", "members", "where"[, "against"]}``: in events in
   the ``where`` countries, a member force (its ACLED name without period, e.g. "Military
   Forces of the United States") acts under the umbrella, which becomes the actor with the
@@ -51,6 +53,9 @@ _KNOWN = frozenset({
 })  # fmt: skip
 
 
+AIR_STRIKE = "Air/drone strike"
+
+
 @dataclass(frozen=True, slots=True)
 class AirArm:
     """The air arm of ``force`` (ISO2), named ``name`` in events in ``where``."""
@@ -59,6 +64,9 @@ class AirArm:
     name: str
     where: frozenset[str]
     drones: bool = True  # whether a strike told by drones alone is the air arm's
+    # the strikes (sub-event types) the arm is named on: an air force's air strikes; the
+    # IRGC's air strikes and shelling across Iran's border
+    strikes: frozenset[str] = frozenset({AIR_STRIKE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +135,7 @@ def parse_pack(raw: Any, source: str) -> Theatre:
                     str(a["name"]),
                     frozenset(a["where"]),
                     bool(a.get("drones", True)),
+                    frozenset(str(k) for k in a.get("strikes", (AIR_STRIKE,))),
                 )
                 for a in raw.get("air_arms", ())
             ),
@@ -214,13 +223,16 @@ def government_periods() -> dict[str, tuple[str, ...]]:
     return periods
 
 
-def air_arm(force: str, where: str, *, by_drones: bool = False) -> str:
-    """The name ACLED gives the air arm of ``force`` (ISO2) in events in ``where``
-    ("Air Force", "Syrian Arab Air Force"); "" when it names no air arm apart there, or
-    when the strike is told ``by_drones`` alone and the pack says drones are not its."""
+def air_arm(
+    force: str, where: str, *, by_drones: bool = False, strike: str = AIR_STRIKE
+) -> str:
+    """The name ACLED gives the arm of ``force`` (ISO2) that carries out its ``strike``s
+    in events in ``where`` ("Air Force", "Syrian Arab Air Force", "Islamic Revolutionary
+    Guard Corps"); "" when it names no arm apart there, or when the strike is told
+    ``by_drones`` alone and the pack says drones are not its."""
     for pack in theatres():
         for arm in pack.air_arms:
-            if arm.force == force and where in arm.where:
+            if arm.force == force and where in arm.where and strike in arm.strikes:
                 return arm.name if arm.drones or not by_drones else ""
     return ""
 

@@ -136,6 +136,21 @@ def place_evidence(counts: Counter[str], cands: Iterable[Candidate]) -> Counter[
     return counts - forces
 
 
+def force_reach(counts: Counter[str], cands: Iterable[Candidate]) -> Counter[str]:
+    """The focus evidence of a text whose only clue to its countries is the nationality of
+    armed forces ("Iranian drones struck a base near Koya"): forces strike across their
+    borders, so each neighbour of such a country weighs half as much as the country itself.
+    Any other clue leaves the evidence as it is."""
+    if +place_evidence(counts, cands):
+        return counts
+    out: Counter[str] = Counter()
+    for country, n in counts.items():
+        out[country] += 2 * n
+        for other in neighbours(country):
+            out[other] += n
+    return out
+
+
 LOOSE_TOWN_SPELLING = 0.85
 
 

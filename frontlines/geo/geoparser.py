@@ -16,6 +16,7 @@ from .fallback import fill_unresolved, mark_state_names
 from .focus import (
     add_unambiguous,
     drop_loose,
+    force_reach,
     glued_attribute,
     initial_focus,
     place_evidence,
@@ -144,6 +145,7 @@ class Geoparser:
         restore_generic(matches, aside, focus_shares(counts))
         drop_loose(matches, focus_shares(counts), {c.name for c in merged if c.hint == "locality"},
                    focus_shares(place_evidence(counts, merged)))  # fmt: skip
+        counts = force_reach(counts, merged)
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 

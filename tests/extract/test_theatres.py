@@ -46,6 +46,11 @@ def test_air_arm_is_named_apart_only_where_the_theatre_says() -> None:
     assert air_arm("RU", "UA") == "Air Force"
     assert air_arm("RU", "SY") == ""
     assert air_arm("SY", "SY") == "Syrian Arab Air Force"
+    # an arm named on other strikes too: Iran's shelling across its border into Iraq
+    shelling = "Shelling/artillery/missile attack"
+    assert air_arm("IR", "IQ", strike=shelling) == "Islamic Revolutionary Guard Corps"
+    assert air_arm("SY", "SY", strike=shelling) == ""
+    assert air_arm("IR", "SY") == ""
 
 
 def test_russian_air_force_in_syria_is_the_plain_military(registry: ActorRegistry) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from frontlines.geo.focus import close_spelling
 from frontlines.geo.gazetteer import LOOSE, Match, loose_match
 from frontlines.records import Place
@@ -108,3 +110,15 @@ def test_a_city_heard_only_by_its_spelling_votes_only_near_the_focus() -> None:
     counts: Counter[str] = Counter()
     add_unambiguous(counts, items)
     assert counts["IQ"] > 0 and counts["TN"] == 0
+
+
+def test_a_forces_nationality_alone_reaches_the_countries_beside_it() -> None:
+    from frontlines.geo.focus import force_reach
+    from frontlines.geo.recognize import Candidate, demonym_candidates
+
+    cands = demonym_candidates("Iranian drones struck a base near the town.")
+    reached = force_reach(Counter({"IR": 1}), cands)
+    assert reached["IR"] == 2 * reached["IQ"] > 0 and reached["JP"] == 0
+    # a text that names a place of its own keeps its evidence
+    town = Candidate(30, 35, "Erbil")
+    assert force_reach(Counter({"IR": 1, "IQ": 2}), [*cands, town]) == Counter({"IR": 1, "IQ": 2})
