@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from ..records import Actor, Span
 from .actors.agent_split import (
+    in_support,
     main_clause_trigger,
     split_sides,
     trigger_past_actor,
@@ -385,11 +386,15 @@ def _assign(
 
 
 def _territory_sides(fill: Filler, hits: list[tuple[Span, Actor]], sentence: str) -> Sides | None:
-    """actor1 is the side that gained ground, actor2 the side that gave it up."""
-    found = gain_sides([h for h in hits if h[1].inter in _ARMED], sentence)
+    """actor1 is the side that gained ground, actor2 the side that gave it up; a force
+    named as lending support ("with Turkish drone support") is the gainer's associate."""
+    armed = [h for h in hits if h[1].inter in _ARMED]
+    support = [h for h in armed if in_support(sentence, h[0])]
+    found = gain_sides([h for h in armed if h not in support], sentence) if support else None
+    found = found or gain_sides(armed, sentence)
     if found is None:
         return None
-    gainers = unique([fill(a) for a in found[0]])
+    gainers = unique([fill(a) for a in [*found[0], *(a for _, a in support)]])
     names = {a.name for a in gainers}
     others = [a for a in unique([fill(a) for a in found[1]]) if a.name not in names]
     sides = Sides(gainers[0], actor2=others[0] if others else None)
@@ -425,10 +430,17 @@ def _air_unit(actor: Actor, sub_event_type: str, country: str, *, by_drones: boo
 
 
 def _protest_sides(fill: Filler, sub_event_type: str, armed: list[Actor]) -> Sides:
+    """Protesters, and for a protest met with force the force: the state's, else an armed
+    group the text names acting on them ("gunmen opened fire on protesters"), else the
+    police ACLED presumes."""
     sides = Sides(fill(_PROTESTERS))
     if sub_event_type != "Peaceful protest":
         state = [a for a in armed if a.inter == 1]
-        sides.actor2 = state[0] if state else fill(_POLICE_DEFAULT)
+        other = [a for a in armed if a.inter in (2, 3, 4, 8)]
+        if state or sub_event_type != "Excessive force against protesters" or not other:
+            sides.actor2 = state[0] if state else fill(_POLICE_DEFAULT)
+        else:
+            sides.actor2 = other[0]
     return sides
 
 

@@ -413,7 +413,9 @@ class EventExtractor:
                 previous,
                 _where(location),
             )
-            revised = by_actors(found, sentence.text, self.actors.find(sentence.text), sides.actor1)
+            revised = by_actors(
+                found, sentence.text, self.actors.find(sentence.text), sides.actor1, country
+            )
             if revised is found:
                 break
             found = revised

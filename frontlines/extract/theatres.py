@@ -19,6 +19,9 @@ A pack (``data/theatres/<name>.json``, or any ``*.json`` in a folder named by th
   member as its associate; with ``against`` (the starts of the names of the umbrella's
   adversaries, e.g. "Islamic State"), only when the other side is one of them, nobody
   named or civilians: against anyone else the member acts in its own name;
+- ``air_launched``: ``{"force", "where"}``: the missile strikes of ``force`` in events in
+  the ``where`` countries are fired from aircraft (Israel's on Syria): an air strike, not a
+  missile attack from the ground;
 - ``front_lines``: lines of contact (see :mod:`.front_line`);
 - ``vocabulary``: local words and what they mean ("badia": "desert");
 - ``place_words``: words the theatre's reports use around place names ("countryside",
@@ -50,6 +53,7 @@ from ..errors import ConfigError
 _KNOWN = frozenset({
     "_about", "theatre", "countries", "actors", "demonyms", "government_periods", "air_arms",
     "umbrellas", "front_lines", "vocabulary", "place_words", "organisations", "country_parts",
+    "air_launched",
 })  # fmt: skip
 
 
@@ -98,6 +102,8 @@ class Theatre:
     organisations: dict[str, str] = field(default_factory=dict)
     # ISO2 -> compass part ("east", "north-east") -> the town reports mean by it
     country_parts: dict[str, dict[str, str]] = field(default_factory=dict)
+    # (force ISO2, where ISO2): the force's missiles there are fired from the air
+    air_launched: frozenset[tuple[str, str]] = frozenset()
 
 
 def read_pack(path: Path) -> Theatre:
@@ -138,6 +144,11 @@ def parse_pack(raw: Any, source: str) -> Theatre:
                     frozenset(str(k) for k in a.get("strikes", (AIR_STRIKE,))),
                 )
                 for a in raw.get("air_arms", ())
+            ),
+            air_launched=frozenset(
+                (str(a["force"]).upper(), str(w).upper())
+                for a in raw.get("air_launched", ())
+                for w in a["where"]
             ),
             umbrellas=tuple(
                 Umbrella(
@@ -235,6 +246,12 @@ def air_arm(
             if arm.force == force and where in arm.where and strike in arm.strikes:
                 return arm.name if arm.drones or not by_drones else ""
     return ""
+
+
+def air_launched(force: str, where: str) -> bool:
+    """Whether the missile strikes of ``force`` (ISO2) in events in ``where`` are fired
+    from the air (ACLED's "Air/drone strike": Israel's missiles on Syria)."""
+    return any((force, where) in pack.air_launched for pack in theatres())
 
 
 def umbrellas(where: str) -> tuple[Umbrella, ...]:

@@ -24,7 +24,7 @@ from .focus import (
     set_aside_generic,
 )
 from .gazetteer import Gazetteer, Match
-from .groups import fill_from_divisions, restrict_groups
+from .groups import fill_from_divisions, restrict_groups, restrict_owned
 from .mentions import attach_unresolved, build_mentions
 from .names import PLACE_LABELS, lookup_names, matches_for
 from .ner import (
@@ -136,6 +136,7 @@ class Geoparser:
         inherit_vetoes(merged)
         matches = self._lookup(merged)
         restrict_groups(merged, matches)
+        restrict_owned(text, merged, matches)
         aside = set_aside_generic(matches)
         about = [c for c in merged if not glued_attribute(text, c.end)]
         counts = initial_focus(about, matches, focus)

@@ -3,11 +3,12 @@ country (and the first-level division) of every part, even when the town is unkn
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..records import Mention
-from .gazetteer import DERIVED, Match, unit_named
+from .gazetteer import ALTERNATE, DERIVED, Match, unit_named
 from .recognize import Candidate
 from .resolve import feature_precision
 
@@ -97,3 +98,30 @@ def fill_from_divisions(mentions: list[Mention], cands: Iterable[Candidate]) -> 
                 town.place = division.place
                 town.precision = max(2, feature_precision(division.place))
                 break
+
+
+# "Syria's Hasakah province", "Iraq's Kurdistan region": a name a country owns
+_OWNED = re.compile(r"['’]s\s+(?:(?:north|south|east|west)[a-z-]*\s+)?(?:the\s+)?$", re.I)
+
+
+def restrict_owned(
+    text: str, cands: Sequence[Candidate], matches: dict[str, list[Match]]
+) -> None:
+    """Keep, for a name written as a country's ("Iraq's Kurdistan region"), only its
+    matches in that country: Iran's Kurdistan province is not what the text names."""
+    countries = {
+        c.end: codes
+        for c in cands
+        if c.kind == "toponym"
+        and (codes := {m.place.country for m in matches.get(c.name, [])
+                       if m.quality >= ALTERNATE and m.place.feature.startswith("A.PCL")})
+    }  # fmt: skip
+    if not countries:
+        return
+    for c in cands:
+        if c.kind != "toponym":
+            continue
+        owned = _OWNED.search(text, max(0, c.start - 20), c.start)
+        owner = countries.get(owned.start()) if owned else None
+        if owner and not any(m.place.feature.startswith("A.PCL") for m in matches.get(c.name, [])):
+            matches[c.name] = [m for m in matches.get(c.name, []) if m.place.country in owner]

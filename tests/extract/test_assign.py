@@ -178,3 +178,13 @@ def test_a_decree_of_a_state_naming_no_armed_side_is_its_governments(
     # a patrol nobody names stays an unidentified armed group's
     text = "On 31 May 2022, an armed convoy was seen moving towards Marsabit."
     assert extractor.extract_text(text, DAY)[0].actor1.startswith("Unidentified")
+
+
+def test_a_force_named_as_lending_support_is_not_actor1(extractor: EventExtractor) -> None:
+    text = (
+        "On 9 December 2024, with Turkish drone support, SNA factions took control of Manbij"
+        " after days of fighting with the Manbij Military Council."
+    )
+    event = extractor.extract_text(text, dt.date(2024, 12, 9))[0]
+    assert event.actor1 == "JWS: Syrian National Army"
+    assert event.assoc_actor_1.startswith("Military Forces of Turkey")

@@ -3,6 +3,7 @@ rules take from them: air arms, umbrellas, government periods, extra packs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -175,3 +176,16 @@ def test_a_compass_part_of_a_country_is_the_town_the_pack_names() -> None:
     mentions = [Mention("Syria", plain.index("Syria"), plain.index("Syria") + 5, place=syria)]
     [event] = extractor.extract_text(plain, dt.date(2023, 6, 1), mentions=mentions)
     assert event.place_id == "c:3"
+
+
+def test_a_forces_missiles_fired_from_the_air_are_an_air_strike_where_the_pack_says() -> None:
+    from frontlines.extract import EventExtractor
+    from frontlines.extract.theatres import air_launched
+
+    assert air_launched("IL", "SY") and not air_launched("RU", "UA")
+    extractor = EventExtractor()
+    day = dt.date(2023, 5, 2)
+    strike = extractor.extract_text("An Israeli missile hit an apartment in Damascus.", day)[0]
+    assert strike.sub_event_type == "Air/drone strike"
+    ground = extractor.extract_text("Russian missiles hit an apartment in Kharkiv.", day)[0]
+    assert ground.sub_event_type == "Shelling/artillery/missile attack"

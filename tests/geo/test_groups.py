@@ -46,3 +46,19 @@ def test_a_bare_division_name_counts_as_its_state() -> None:
     parts = [Candidate(0, 5, "Dongo", {"cue"}, group=0),
              Candidate(7, 15, "Highmoor", {"cue"}, hint="admin", group=0)]  # fmt: skip
     assert group_countries(parts, matches) == {"BB"}
+
+
+def test_a_name_a_country_owns_keeps_only_its_places_in_that_country() -> None:
+    from frontlines.geo.gazetteer import Match
+    from frontlines.geo.groups import restrict_owned
+    from frontlines.geo.recognize import Candidate
+    from frontlines.records import Place
+
+    iraq = Place("gn:1", "Iraq", 33.0, 44.0, "A.PCLI", "IQ")
+    iran_kurdistan = Place("gn:2", "Kurdistan Province", 35.5, 47.0, "A.ADM1", "IR")
+    text = "Rockets struck near the gas field in Iraq's Kurdistan region."
+    owner = Candidate(text.index("Iraq"), text.index("Iraq") + 4, "Iraq")
+    owned = Candidate(text.index("Kurdistan"), text.index("Kurdistan") + 9, "Kurdistan")
+    matches = {"Iraq": [Match(iraq, 1.0)], "Kurdistan": [Match(iran_kurdistan, 1.0)]}
+    restrict_owned(text, [owner, owned], matches)
+    assert matches["Kurdistan"] == [] and len(matches["Iraq"]) == 1

@@ -63,6 +63,7 @@ def split_sides(
     after: list[Actor] = []
     agent: Actor | None = None
     harmed: list[Actor] = []  # named before the trigger as those killed or wounded
+    supporters: list[Actor] = []  # named before it as giving support: after the others
     for span, actor in hits:
         if (
             agent is None
@@ -81,12 +82,15 @@ def split_sides(
             agent = actor  # "a suicide bomber from Al Shabaab detonated"
         elif by and agent is None and span.start < trigger.end <= span.end + 1:
             agent = actor  # "killed by Russian shelling": the agent holds the trigger
+        elif span.start < trigger.start and in_support(sentence, span):
+            supporters.append(actor)  # "with Turkish drone support, SNA factions took"
         elif span.start < trigger.start:
             before.append(actor)
         elif by and agent is None and (not before or span.start - trigger.end < _PASSIVE_REACH):
             agent = actor
         else:
             after.append(actor)
+    before += supporters
     if agent is not None and _PASSIVE_VERB.search(sentence[: trigger.end + _PASSIVE_REACH]):
         # "Soldiers were killed by X": the subject is the target, X the actor.
         return [agent], before + after
@@ -116,6 +120,22 @@ _SUPPORT = re.compile(
     r"\b(?:supported|backed|aided|assisted|accompanied|escorted|covered|joined) by\s+(?:the\s+)?$",
     re.I,
 )
+# "with Turkish drone support", "under Russian air cover": a force lending support
+_WITH_BEFORE = re.compile(r"\b(?:with|under)\s+(?:the\s+)?$", re.I)
+_SUPPORT_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:support|cover|backing|assistance|air cover)\b", re.I
+)
+
+
+def in_support(sentence: str, span: Span) -> bool:
+    """Whether the actor at ``span`` is named as lending support ("with Turkish drone
+    support"): it stands behind the actor the sentence goes on to name."""
+    return (
+        _WITH_BEFORE.search(sentence, max(0, span.start - 12), span.start) is not None
+        and _SUPPORT_AFTER.match(sentence, span.end) is not None
+    )
+
+
 # "... were killed when", "... was wounded as": the actor before it is among the harmed
 _HARMED_AFTER = re.compile(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:was|were|had been|have been|has been)\s+(?:\w+\s+)?"

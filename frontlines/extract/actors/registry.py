@@ -717,7 +717,8 @@ _CODED_AS = re.compile(
 # "gunmen from a Turkish-backed faction", "fighters of the Islamic State": an armed band
 # named by the group it belongs to (not "civilians of the tribe")
 _MEMBERS_OF = re.compile(
-    r"\s*(?:from|of|belonging to|affiliated (?:with|to)|loyal to)\s+(?:the\s+|an?\s+)?$", re.I
+    r"\s*(?:from|of|belonging to|affiliated (?:with|to)|loyal to|led by)\s+(?:the\s+|an?\s+)?$",
+    re.I,
 )
 
 
@@ -725,9 +726,12 @@ _KIND_WORD = re.compile(r"\b(?:factions?|groups?|militias?|brigades?|movements?|
 
 
 def _apposition(kind: Span, gap: str) -> bool:
-    """ "the Turkish-backed faction Ahrar al-Sharqiya": a kind of group followed by its
-    name; the name is the actor."""
-    return not gap.strip() and _KIND_WORD.search(kind.text) is not None
+    """ "the Turkish-backed faction Ahrar al-Sharqiya", "two Turkish-backed factions, X and
+    Y,": a kind of group followed by its name; the name is the actor."""
+    return _APPOSED.fullmatch(gap) is not None and _KIND_WORD.search(kind.text) is not None
+
+
+_APPOSED = re.compile(r"\s*[,:]?\s*(?:the\s+)?")
 
 
 def _coded_as(hits: list[tuple[Span, Actor]], text: str) -> list[tuple[Span, Actor]]:

@@ -21,7 +21,7 @@ from ...records import Mention, Place
 from .admin_chains import SETTLEMENT_IN
 
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|throughout|between)"
+    r"(?:\b(?:in|at|near|around|outside|inside|into|on|across|within|through|throughout|between)"
     # the place a side entered or took is where the event happened
     r"|\b(?:entered|stormed|captured|recaptured|seized|retook|took over|took back|overran|liberated"
     r"|(?:took|regained|wrested|assumed)\s+(?:(?:full|complete|total)\s+)?control\s+(?:of|over))"
@@ -388,16 +388,21 @@ _TOWN = 10_000
 
 def _far_from_reference(text: str, mention: Mention, inside: list[Mention]) -> Mention:
     """The mention without its place when the text places it relative to a reference
-    ("the village of X, east of Y") and its reading, a village, lies farther from the reference than
-    the text says (or, unsaid, ``_REFERENCE_KM``) from a town: a namesake or a look-alike,
-    so the reference stands in for it."""
+    ("the village of X, east of Y") and its reading lies in another country, or is a
+    village farther from the reference town than the text says (or, unsaid,
+    ``_REFERENCE_KM``): a namesake or a look-alike, so the reference stands in for it."""
     place = mention.place
-    if place is None or place.population >= _TOWN:
-        return mention  # a town of size read there is no chance namesake ("al-Sanamayn")
+    if place is None:
+        return mention
     for ref in inside:
         gap = _REFERENCE_GAP.fullmatch(text, mention.end, ref.start) if ref.start > mention.end else None
-        if gap is None or ref.place is None or ref.place.population >= _CITY:
-            continue  # a city is the reference of a wide area ("Sukhnah, east of Homs")
+        if gap is None or ref.place is None:
+            continue
+        if ref.place.country and place.country and ref.place.country != place.country:
+            return replace(mention, place=None)  # "al-Karama, east of Raqqa" is no Emirati town
+        if place.population >= _TOWN or ref.place.population >= _CITY:
+            continue  # a town of size is no chance namesake ("al-Sanamayn, north of Deraa"),
+            # and a city is the reference of a wide area ("Sukhnah, east of Homs")
         stated = _STATED_KM.search(gap.group(0))
         reach = float(stated.group(1)) + _REFERENCE_KM if stated else _REFERENCE_KM
         if haversine_km(place.lat, place.lon, ref.place.lat, ref.place.lon) > reach:
@@ -422,12 +427,38 @@ def _owns_later(text: str, mention: Mention, inside: list[Mention]) -> int:
 
 
 def _area_after(text: str, mention: Mention, inside: list[Mention]) -> Mention | None:
-    """The resolved area the mention is written inside ("X town in Y countryside")."""
-    later = [m for m in inside if m.start >= mention.end]
+    """The resolved area the mention is written inside ("X town in Y countryside"); past
+    the place's other name in brackets and the country owning the area ("Zirgan (Abu
+    Rasin) in Syria's Hasakah province": Hasakah)."""
+    later = sorted((m for m in inside if m.start >= mention.end), key=lambda m: m.start)
     if not later:
         return None
-    area = min(later, key=lambda m: m.start)
-    return area if area.place is not None and _written_inside(text, mention, area) else None
+    inner = mention
+    if len(later) > 1 and _SECOND_NAME.fullmatch(text, mention.end, later[0].start):
+        close = text.find(")", later[0].end)
+        if close >= 0 and not text[later[0].end : close].strip():
+            inner = replace(mention, end=close + 1)  # read the gap from the bracket's end
+            later = later[1:]
+    area = later[0]
+    if len(later) > 1 and _owns(text, area, later[1]):
+        owned = later[1]
+        gap = text[inner.end : area.start]
+        if area.place is not None and _INSIDE_GAP.match(gap) and owned.place is not None:
+            return owned if owned.place.country == area.place.country else None
+    return area if area.place is not None and _written_inside(text, inner, area) else None
+
+
+_SECOND_NAME = re.compile(r"\s*\(\s*")
+
+
+def _owns(text: str, owner: Mention, owned: Mention) -> bool:
+    """ "Syria's Hasakah province": a country written as the owner of the next name."""
+    place = owner.place
+    return (
+        place is not None
+        and place.feature.startswith("A.PCL")
+        and _POSSESSIVE.fullmatch(text, owner.end, owned.start) is not None
+    )
 
 
 _AND = re.compile(r"\s+and\s+(?:the\s+)?$")
@@ -510,7 +541,8 @@ def _acronym(mention: Mention) -> int:
 
 _SUB_TOWN_AFTER = re.compile(
     r"\s+(?:neighbou?rhoods?|barrio|colonia|favela|community|ward|quarter|suburb|estate"
-    r"|housing (?:complex|estate)|street|avenue|road|square|market)\b",
+    r"|housing (?:complex|estate)|street|avenue|road|square|market|roundabout|bridge|junction"
+    r"|intersection)\b",
     re.I,
 )
 _SUB_TOWN_BEFORE = re.compile(
@@ -565,7 +597,9 @@ def choose_location(
         mention = _inner_origin(text, mention, skipped)
         before = text[sent_start : mention.start]
         area = _area_after(text, mention, inside)
-        qualifier = _qualifier(inside, mention, text) or area
+        qualifier = _qualifier(inside, mention, text)
+        if qualifier is None or (area is not None and _outside_area(qualifier, area).place is None):
+            qualifier = area  # a qualifier read outside the area written after it misleads
         mention = _far_from_reference(text, _outside_area(_agree(mention, qualifier), area), inside)
         whole = _whole_of_far_part(text, mention, inside)
         if whole is not None:
@@ -815,8 +849,9 @@ def _outside_area(mention: Mention, area: Mention | None) -> Mention:
 # "the Dur al Naft area of Basrah city", "Zanjili neighbourhood in western Mosul": the name
 # before is a part of the place after
 _PART_OF_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,3}\s+(?:area|neighbou?rhood|quarter|district|suburb)\s+(?:of|in)\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:city|town)\s+of\s+)?",
+    r"(?:\s+[\w'’-]+){0,3}\s+(?:area|neighbou?rhood|quarter|district|suburb|square|roundabout"
+    r"|bridge|market|street)\s+(?:of|in|on\s+the\s+(?:\w+\s+)?(?:outskirts|edges?|fringes)\s+of)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|(?:city|town)\s+of\s+)?",
     re.I,
 )
 # "Mosul's Old City": the name after the possessive is a part of the place before it

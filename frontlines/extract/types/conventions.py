@@ -17,8 +17,16 @@ import re
 from collections.abc import Sequence
 
 from ...records import Actor, Span
+from ..theatres import air_launched
 from .taxonomy import EventClass, make_class
 
+SHELLING = "Shelling/artillery/missile attack"
+# missiles named, and no gun, shell, rocket or mortar: what a pack's ``air_launched`` reads
+_MISSILES_ONLY = re.compile(r"\bmissiles?\b", re.I)
+_GROUND_FIRE = re.compile(
+    r"\b(?:artillery|shell\w*|mortars?|rockets?|howitzers?|tanks?|surface-to-surface|ballistic)\b",
+    re.I,
+)
 ARMED = (1, 2, 3, 4, 8)
 NON_STATE = (2, 3, 4)  # rebels, political militias, identity militias
 IDENTITY = 4
@@ -67,9 +75,22 @@ _SUBORDINATE = re.compile(
 
 
 def by_actors(
-    found: EventClass, sentence: str, hits: Sequence[tuple[Span, Actor]], actor1: Actor | None
+    found: EventClass,
+    sentence: str,
+    hits: Sequence[tuple[Span, Actor]],
+    actor1: Actor | None,
+    where: str = "",
 ) -> EventClass:
-    """``found`` re-typed by ACLED's conventions on who acted on whom."""
+    """``found`` re-typed by ACLED's conventions on who acted on whom (``where``: the
+    event's country, ISO2)."""
+    if (
+        found.sub_event_type == SHELLING
+        and actor1 is not None
+        and _MISSILES_ONLY.search(sentence)
+        and not _GROUND_FIRE.search(sentence)
+        and air_launched(actor1.country, where)
+    ):
+        return make_class("Air/drone strike", found.trigger)
     if (
         found.sub_event_type == "Arrests"
         and actor1 is not None
@@ -81,12 +102,12 @@ def by_actors(
     if found.sub_event_type == "Armed clash" and _ambushed_civilian(sentence, found.trigger, hits):
         return make_class("Attack", found.trigger)
     if found.sub_event_type in _CROWD_TYPES and _armed_on_crowd(sentence, found.trigger, hits):
-        return make_class("Attack", found.trigger)
+        return make_class(EXCESSIVE, found.trigger)
     return found
 
 
-_CROWD_TYPES = frozenset({"Excessive force against protesters", "Protest with intervention",
-                          "Violent demonstration", "Peaceful protest"})  # fmt: skip
+EXCESSIVE = "Excessive force against protesters"
+_CROWD_TYPES = frozenset({"Protest with intervention", "Violent demonstration", "Peaceful protest"})
 # what an armed side does to a crowd: "opened fire on protesters", "stormed the sit-in"
 _ON_CROWD = re.compile(
     r"\b(?:opened fire|fired|shot|attacked|assaulted|stormed|raided|stabbed|killed|burn(?:ed|t)"
@@ -99,9 +120,10 @@ _CROWD_SIDE = re.compile(r"\b(?:supporters|followers|loyalists|partisans)\s*$", 
 
 def _armed_on_crowd(sentence: str, trigger: Span, hits: Sequence[tuple[Span, Actor]]) -> bool:
     """Whether the sentence's first side is an armed group, not the state, acting on the
-    protest ("unidentified gunmen opened fire on protesters", "militia members stormed the
-    sit-in"): ACLED codes violence of a non-state armed group against demonstrators as an
-    attack on them; excessive force is the state's, a violent demonstration the crowd's."""
+    protest ("militia members stormed the sit-in, shooting at demonstrators"): the
+    demonstrators are the harmed, not the violent; ACLED codes lethal force on them as
+    excessive force whoever uses it (with the armed group as actor2, as it does with
+    "Ambazonian Separatists"), not as a violent demonstration."""
     before = sorted((h for h in hits if h[0].end <= trigger.start), key=lambda h: h[0].start)
     if not before:
         return False

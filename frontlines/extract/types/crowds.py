@@ -248,14 +248,23 @@ _PERSONS_PROTESTS = _rx(
     r"\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
     r"|\b(?:who|that)\s+(?:had\s+|has\s+|have\s+)?(?:joined|led|organi[sz]ed|participated\s+in"
     r"|helped\s+organi[sz]e)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    # "two young men who had gathered at a store": a gathering that says who the victims were
+    r"|\b(?:who|that)\s+(?:had\s+|has\s+|have\s+|were\s+)?$"
 )
 
 
+def _own_protest(text: str) -> re.Match[str] | None:
+    """The first protest words that are the sentence's own, not a relative clause saying
+    who someone is ("an activist who took part in protests", "men who had gathered")."""
+    for match in _PROTEST.finditer(text):
+        if not _PERSONS_PROTESTS.search(text, max(0, match.start() - 60), match.start()):
+            return match
+    return None
+
+
 def protest(text: str, context: str) -> EventClass | None:
-    match = _PROTEST.search(text) or _crowd_forced_in(text)
+    match = _own_protest(text) or _crowd_forced_in(text)
     if match is None or _described_protest(text, match):
-        return None
-    if _PERSONS_PROTESTS.search(text, max(0, match.start() - 60), match.start()):
         return None
     ahead = _DEPLOYED_AHEAD.search(text[: match.start()])
     if ahead is not None:

@@ -86,7 +86,9 @@ TIER1: tuple[tuple[str, GatedPattern], ...] = (
             r"|destroyed|hit|pounded|raided|attacked|(?:fired|launched) (?:\w+ ){0,2}?(?:missiles?|rockets?))"
             r"|(?:fired|launched|dropped) (?:\w+ ){0,4}?by (?:\w+ ){0,2}?(?:jets|warplanes|aircraft|helicopters)"
             r"|helicopter fire|bombed from the air|helicopter gunships?|kamikaze drones?"
-            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:[\w-]+ ){0,4}?(?:struck|hit|targeted|attacked|bombed|fired)"
+            r"|aerial (?:bombardment|attack|strike)s?|airstrike|drones? (?:[\w-]+ ){0,4}?(?:struck|hit|targeted|attacked|bombed|fired|slammed into|crashed into)"
+            # "Russian jets carried out a dozen raids": raids flown
+            r"|(?:jets|warplanes|aircraft|planes|helicopters|bombers) (?:carried out|conducted|launched|staged) (?:[\w-]+ ){0,4}?(?:raids|sorties|strikes)"
             r"|(?:drones?|UAVs?) (?:were |was )?(?:launched|fired|flown|sent) (?:at|towards?|on|against)"
             # "drones launched by the Islamic Resistance in Iraq struck ...": the launcher named
             r"|(?:drones?|UAVs?) (?:launched|fired|flown|sent) by (?:[\w'’-]+ ){1,6}?(?:struck|hit|targeted|attacked|bombed)"
@@ -116,7 +118,8 @@ TIER1: tuple[tuple[str, GatedPattern], ...] = (
             r"|bombs? (?:[\w-]+ ){1,6}?(?:explod\w+|went off|blew up)"
             r"|planted (?:a )?bomb|mine (?:attacks?|blasts?|explosions?)|(?:with|using|planted|laid|laying"
             r"|placed|stepped on|hit|struck|ran over|drove over|triggered) (?:an? )?(?:\w+ )?(?:land)?mines?\b"
-            r"|(?:ground|anti-?tank|anti-?personnel) mines?|mines? (?:laid|planted)"
+            r"|(?:ground|anti-?tank|anti-?personnel) mines?|mines? (?:laid|planted|left (?:over|behind))"
+            r"|sticky bombs?|(?:killed|wounded|injured|maimed) (?:\w+ ){1,3}?by (?:an? )?(?:\w+ )?(?:land)?mines?\b"
             r"|(?:hit|struck|killed|wounded|injured|maimed) by (?:an? )?(?:\w+ )?(?:land)?mines?\b"
             r"|remote[- ]controlled (?:explosives?|bombs?|mines?"
             r"|devices?)|explosive ordnance|unexploded|UXOs?|(?:with|using) (?:\w+ )?explosives)\b"
@@ -148,6 +151,7 @@ ACCIDENT = _rx(
 GROUND = _rx(
     r"\b(?:clash\w*|offensive|ground (?:operations?|assaults?|attacks?|fighting)|small arms|fired back"
     r"|gun ?fights?|exchanges? of fire|exchanged fire|fighting|battles?"
+    r"|(?:traded|exchanged) (?:[\w-]+ ){1,5}?fire"  # "traded machinegun and mortar fire"
     # Fire seen going both ways across a front line is an exchange.
     r"|in both directions of the front ?-?lines?)\b"
 )

@@ -100,3 +100,11 @@ def test_a_kind_of_group_followed_by_its_name_is_the_named_group() -> None:
         "Gunmen from the Turkish-backed faction Ahrar al-Sharqiya shot dead four men."
     )
     assert hits[0][1].name == "Ahrar al Sharqiyah"
+
+
+def test_fighters_led_by_a_group_and_groups_listed_after_their_kind_are_named() -> None:
+    registry = ActorRegistry.default()
+    hits = registry.find("Rebels led by Hayat Tahrir al-Sham recaptured the town.")
+    assert hits[0][1].name == "HTS: Hayat Tahrir al Sham"
+    hits = registry.find("Two Turkish-backed factions, Ahrar al-Sharqiya and others, fought.")
+    assert hits[0][1].name == "Ahrar al Sharqiyah"

@@ -164,3 +164,37 @@ def test_a_town_of_size_read_far_from_its_reference_stays_the_place() -> None:
     text = "Government forces stormed the town of al-Sanamayn, north of Deraa, and fought rebels."
     event = _first(text, _mention(text, "al-Sanamayn", sanamayn), _mention(text, "Deraa", daraa))
     assert event.place_id == "m:27"
+
+
+KARAMA_AE = Place("m:29", "Al Karama", 25.25, 55.3, "P.PPL", "AE", "03", population=40_000)
+RAQQA = Place("m:30", "Ar Raqqah", 35.95, 39.01, "P.PPLA", "SY", "04", population=180_000)
+ZIRGAN_RU = Place("m:31", "Zirgan", 53.2, 55.9, "P.PPL", "RU", "08")
+ABU_RASIN_IQ = Place("m:32", "Abu Rasin", 36.2, 43.0, "P.PPL", "IQ", "15")
+SYRIA = Place("m:33", "Syria", 35.0, 38.0, "A.PCLI", "SY", population=20_000_000)
+HASAKAH = Place("m:34", "Al-Hasakah", 36.5, 40.7, "A.ADM1", "SY", "01", population=1_500_000)
+
+
+def test_a_place_written_relative_to_a_town_abroad_is_no_place() -> None:
+    text = "Two children were killed near al-Karama, east of Raqqa, by a mine."
+    event = _first(text, _mention(text, "al-Karama", KARAMA_AE), _mention(text, "Raqqa", RAQQA))
+    assert event.country == "Syria" and event.place_id == "m:30"
+
+
+def test_a_place_with_two_names_in_a_countrys_province_stays_in_that_province() -> None:
+    text = "Turkish artillery shelled villages around Zirgan (Abu Rasin) in Syria's Hasakah province."
+    event = _first(
+        text,
+        _mention(text, "Zirgan", ZIRGAN_RU),
+        _mention(text, "Abu Rasin", ABU_RASIN_IQ),
+        _mention(text, "Syria", SYRIA),
+        _mention(text, "Hasakah", HASAKAH),
+    )
+    assert event.country == "Syria" and event.place_id not in ("m:31", "m:32")
+    assert "Zirgan" in event.location_reason
+
+
+def test_a_roundabout_of_a_town_read_far_away_stands_at_the_town() -> None:
+    naim = Place("m:35", "Al-Naim", 33.5, 36.9, "P.PPL", "SY", "08")
+    text = "A motorcycle rigged with explosives blew up near the al-Naim roundabout in central Raqqa."
+    event = _first(text, _mention(text, "al-Naim", naim), _mention(text, "Raqqa", RAQQA))
+    assert event.place_id == "m:30" and event.location == "al-Naim"

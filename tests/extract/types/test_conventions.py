@@ -243,26 +243,26 @@ def test_agreements_of_the_conflict_and_business_words(text: str, sub_type: str 
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "actor2"),
     [
-        "Unidentified gunmen opened fire on protesters in Nasiriyah on Friday, killing three.",
-        "Militiamen stormed the protest camp in Najaf, shooting at demonstrators.",
+        ("Unidentified gunmen opened fire on protesters in Nasiriyah on Friday, killing three.",
+         "Unidentified Armed Group (Iraq)"),
+        ("Militiamen stormed the protest camp in Najaf, shooting at demonstrators.",
+         "Unidentified Armed Group (Iraq)"),
+        ("Police opened fire on protesters in Nasiriyah on Friday, killing three.",
+         "Police Forces of Iraq (2020-)"),
     ],
-)
-def test_an_armed_groups_violence_on_protesters_is_an_attack(
-    extractor: EventExtractor, text: str
+)  # fmt: skip
+def test_force_on_protesters_is_excessive_force_whoever_uses_it(
+    extractor: EventExtractor, text: str, actor2: str
 ) -> None:
-    assert _first(extractor, text) == "Attack"
+    event = extractor.extract_text(text, DAY)[0]
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Excessive force against protesters", "Protesters (Iraq)", actor2
+    )
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Police opened fire on protesters in Nasiriyah on Friday, killing three.",
-        "Hezbollah supporters protested in Beirut on Friday.",
-    ],
-)
-def test_the_states_force_or_a_crowd_of_supporters_stays_a_protest_event(
-    extractor: EventExtractor, text: str
-) -> None:
-    assert _first(extractor, text) in ("Excessive force against protesters", "Peaceful protest")
+def test_a_crowd_of_supporters_protesting_stays_a_protest(extractor: EventExtractor) -> None:
+    assert _first(extractor, "Hezbollah supporters protested in Beirut on Friday.") == (
+        "Peaceful protest"
+    )

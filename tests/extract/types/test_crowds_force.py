@@ -134,3 +134,9 @@ def test_forces_deployed_ahead_of_a_protest_are_a_change_of_activity(text: str) 
 )  # fmt: skip
 def test_who_the_crowd_is_and_what_it_does(text: str, sub: str) -> None:
     assert _sub(text) == sub
+
+
+def test_a_gathering_that_says_who_the_victims_were_is_no_protest() -> None:
+    text = "Unidentified armed men shot and killed two young men who had gathered at a store."
+    assert _sub(text) == "Attack"
+    assert _sub("Police fired at people who had gathered to protest against the tax.") != "Attack"

@@ -29,7 +29,16 @@ def _sub(sentence: str) -> str | None:
      ("The IRGC established a new military compound near Albu Kamal.",
       "Headquarters or base established"),
      ("Coalition aircraft, in coordination with the Joint Operations Command, struck IS"
-      " hideouts north of Baiji.", "Air/drone strike")],
+      " hideouts north of Baiji.", "Air/drone strike"),
+     ("Russian jets carried out at least a dozen raids in Idlib province.", "Air/drone strike"),
+     ("Six fighters were killed when a drone slammed into a training academy.",
+      "Air/drone strike"),
+     ("Rebels and fighters of the council traded heavy machinegun and mortar fire near Manbij.",
+      "Armed clash"),
+     ("Two children were killed on Sunday by a mine left over from Islamic State rule.",
+      "Remote explosive/landmine/IED"),
+     ("A sticky bomb attached to the car of an employee blew up in Baghdad.",
+      "Remote explosive/landmine/IED")],
 )  # fmt: skip
 def test_theatre_wording_gets_its_sub_event(sentence: str, sub: str) -> None:
     assert _sub(sentence) == sub
