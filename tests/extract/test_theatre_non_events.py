@@ -1,7 +1,9 @@
 """Sentences of the Syrian and Iraqi wars that report no event under ACLED's definitions (a
-threat, a plan, a condition, a denial, a meeting, a retrospective), written by hand for
-frontlines in the blind batches of session 13 (ten in batches 24 and 26, five in 28): their places are recognised, but no event
-is coded (frontlines.extract)."""
+threat, a plan, a condition, a denial, a meeting, a retrospective, a verdict), written by
+hand for frontlines in the blind batches of sessions 13 (ten in batches 24 and 26, five in
+28) and 14 (fourteen in batches 30, 31, 34 and 35; two commemorations of those batches are
+left out: ACLED codes commemorative gatherings as peaceful protests): their places are
+recognised, but no event is coded (frontlines.extract)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,20 @@ NON_EVENTS = [
     "Aid groups warned that residents of al-Hol camp in Hasakah face worsening shortages of clean water and medicine as winter temperatures fall.",
     "The Syrian army denied reports on social media that its artillery had shelled the town of Nawa in Daraa province overnight, calling them fabrications.",
     "Yazidis across Sinjar and in displacement camps in Duhok marked the tenth anniversary of the Islamic State attack on their community with prayers and visits to mass graves.",
+    "Syria's foreign ministry on Monday said government forces would resume operations in northwest Syria after accusing rebels of breaking a conditional truce around Khan Sheikhoun.",
+    "The Kurdish-led SDF on Wednesday denied Turkish claims that its fighters had fired rockets from Tal Rifaat (Tel Rifat) at the Turkish border town of Kilis.",
+    "Iraqi officials said on Tuesday they planned to reopen the al-Qaim border crossing with Syria for commercial traffic within weeks, once security checks were finished.",
+    "Water levels behind the Tabqa (Euphrates) dam could fall to a point where power generation stops by the end of summer if Turkey keeps holding back water, engineers warned on Tuesday.",
+    "Iran's Revolutionary Guards will strike the bases of Kurdish opposition groups in northern Iraq again if Baghdad fails to disarm them before the deadline, a Guards commander said on Tuesday.",
+    "Turkey's defence ministry denied on Wednesday that its forces had fired on a resort near Zakho, saying the Kurdistan Workers Party was trying to blame Ankara for the deaths.",
+    "Russia, Turkey and Iran ended two days of talks on Syria in Kazakhstan's capital on Thursday, agreeing only to meet again before the end of the year.",
+    "Iraq plans to bring home about 500 more families of suspected Islamic State members from Syria's al-Hol camp next month and house them in the Jadaa camp south of Mosul, a migration ministry official said on Sunday.",
+    "Turkey's defence minister said on Friday that Ankara would not hesitate to act against PKK militants in Sinjar if the Iraqi government failed to remove them.",
+    "Iraqi Prime Minister Mohammed Shia al-Sudani met Kurdistan Region President Nechirvan Barzani in Baghdad on Sunday to discuss the budget law and the resumption of oil exports.",
+    "The Syrian Democratic Forces on Monday denied reports that its fighters had shelled the Turkish-controlled town of Marea, calling the claims baseless.",
+    "The Syrian Democratic Forces warned on Monday that they could be forced to scale back guarding of camps holding Islamic State families, including al-Hol, if Turkish strikes on north-east Syria continue.",
+    "A Baghdad criminal court on Wednesday sentenced two men to death for their role in a bombing of a market in Sadr City, the judiciary said.",
+    "Russia's defence ministry on Tuesday denied that its aircraft had struck a market in Maarat al-Numan, saying the reports were fabricated by rebels.",
 ]
 
 
