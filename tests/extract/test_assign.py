@@ -188,3 +188,23 @@ def test_a_force_named_as_lending_support_is_not_actor1(extractor: EventExtracto
     event = extractor.extract_text(text, dt.date(2024, 12, 9))[0]
     assert event.actor1 == "JWS: Syrian National Army"
     assert event.assoc_actor_1.startswith("Military Forces of Turkey")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # "the area between X and Y" is a stretch of land, not the two sides
+        ("On 20 May 2022, Islamic State militants attacked an army post in the Mutaibija area"
+         " between Salahuddin and Diyala, killing two soldiers.",
+         "Islamic State (Iraq)", "Military Forces of Iraq (2020-)"),
+        # the agent named as suspected is the agent
+        ("On 20 May 2022, mortar rounds fired by suspected Islamic State militants landed on a"
+         " village near Balad Ruz, wounding three children.",
+         "Islamic State (Iraq)", "Civilians (Iraq)"),
+    ],
+)  # fmt: skip
+def test_the_sides_of_a_strike_or_an_attack(
+    extractor: EventExtractor, text: str, actor1: str, actor2: str
+) -> None:
+    event = extractor.extract_text(text, DAY)[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -39,6 +39,8 @@ _BY = re.compile(
     + _OWNED
     + r"\bby\s+(?:the\s+)?"
     + _COUNT
+    # "fired by suspected IS militants": the agent named as suspected is still the agent
+    + r"(?:(?:suspected|alleged|presumed|apparent)\s+)?"
     + r"$",
     re.I,
 )

@@ -761,8 +761,9 @@ _GENERIC_KINDS = (
 
 def _absorbs(named: Actor, generic: Actor) -> bool:
     """True when a generic word right after ``named`` is part of its name: "M23 rebels",
-    and a force of a stated country before a word with none ("Turkish army warplanes")."""
-    if not _generic(named):
+    and a force of a stated country before a word with none ("Turkish army warplanes");
+    a named group placed by country ("Islamic State fighters") as well."""
+    if _named(named):
         return True
     return bool(named.country) and not generic.country and "{" in generic.name
 

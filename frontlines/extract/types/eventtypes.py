@@ -404,4 +404,10 @@ _BACKDROP = re.compile(
     r"|fierce\s+|several\s+|\w+\s+){0,3}$",
     re.I,
 )
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
+# "between" naming the sides, not a stretch of land ("the area between X and Y", "the road
+# between X and Y": places)
+_BETWEEN = re.compile(
+    r"(?<!area )(?<!areas )(?<!road )(?<!highway )(?<!axis )(?<!border )(?<!line )(?<!region )"
+    r"(?<!desert )(?<!route )(?<!stretch )(?<!countryside )\bbetween\s+(?:the\s+)?",
+    re.I,
+)

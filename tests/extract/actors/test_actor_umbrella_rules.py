@@ -108,3 +108,10 @@ def test_fighters_led_by_a_group_and_groups_listed_after_their_kind_are_named() 
     assert hits[0][1].name == "HTS: Hayat Tahrir al Sham"
     hits = registry.find("Two Turkish-backed factions, Ahrar al-Sharqiya and others, fought.")
     assert hits[0][1].name == "Ahrar al Sharqiyah"
+
+
+def test_a_generic_word_after_a_named_group_is_its_members() -> None:
+    hits = ActorRegistry.default().find("Eight Islamic State fighters were killed in the fighting.")
+    assert [(span.text, actor.name) for span, actor in hits] == [
+        ("Islamic State fighters", "Islamic State ({country})")
+    ]
