@@ -197,6 +197,9 @@ def test_a_force_named_as_lending_support_is_not_actor1(extractor: EventExtracto
         ("On 20 May 2022, Islamic State militants attacked an army post in the Mutaibija area"
          " between Salahuddin and Diyala, killing two soldiers.",
          "Islamic State (Iraq)", "Military Forces of Iraq (2020-)"),
+        # those killed named first, the strike after "when": somebody else struck them
+        ("On 20 May 2022, two soldiers were killed when their vehicle hit a roadside bomb near"
+         " Tarmiyah.", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2020-)"),
         # the agent named as suspected is the agent
         ("On 20 May 2022, mortar rounds fired by suspected Islamic State militants landed on a"
          " village near Balad Ruz, wounding three children.",

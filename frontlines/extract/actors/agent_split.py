@@ -65,6 +65,7 @@ def split_sides(
     after: list[Actor] = []
     agent: Actor | None = None
     harmed: list[Actor] = []  # named before the trigger as those killed or wounded
+    acting: list[Actor] = []  # named before it and not among the harmed
     supporters: list[Actor] = []  # named before it as giving support: after the others
     for span, actor in hits:
         if (
@@ -74,7 +75,8 @@ def split_sides(
         ):
             agent = actor  # "an Israeli air strike": the force holds the trigger
             continue
-        if span.start < trigger.start and _harmed_after(sentence, span, trigger):
+        is_harmed = span.start < trigger.start and _harmed_after(sentence, span, trigger)
+        if is_harmed:
             harmed.append(actor)
         by = _BY.search(sentence[max(0, span.start - 24) : span.start]) is not None or (
             _BY_NAMED.search(sentence[max(0, span.start - 60) : span.start]) is not None
@@ -88,6 +90,8 @@ def split_sides(
             supporters.append(actor)  # "with Turkish drone support, SNA factions took"
         elif span.start < trigger.start:
             before.append(actor)
+            if not is_harmed:
+                acting.append(actor)
         elif by and agent is None and (not before or span.start - trigger.end < _PASSIVE_REACH):
             agent = actor
         else:
@@ -110,9 +114,10 @@ def split_sides(
         return doers + rest, before + [a for a in after if any(a is o for o in owners)]
     if agent is not None:
         before.insert(0, agent)
-    doers = [a for a in before if not any(a is h for h in harmed)]
-    if harmed and doers and len(doers) < len(before):
-        # "Four IS militants were killed when the SDF raided their hideout": the SDF acted
+    doers = [*([agent] if agent is not None else []), *acting]
+    if harmed and len(doers) < len(before) and (doers or _WHEN.search(sentence, 0, trigger.start)):
+        # "Four IS militants were killed when the SDF raided their hideout": the SDF acted;
+        # "six SDF fighters were killed when a drone slammed into ...": somebody else did
         return doers, [*harmed, *after]
     return before, after
 
@@ -122,6 +127,7 @@ _SUPPORT = re.compile(
     r"\b(?:supported|backed|aided|assisted|accompanied|escorted|covered|joined) by\s+(?:the\s+)?$",
     re.I,
 )
+_WHEN = re.compile(r"\b(?:when|as|after)\b", re.I)
 # "with Turkish drone support", "under Russian air cover": a force lending support
 _WITH_BEFORE = re.compile(r"\b(?:with|under)\s+(?:the\s+)?$", re.I)
 _SUPPORT_AFTER = re.compile(

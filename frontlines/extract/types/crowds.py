@@ -206,8 +206,8 @@ _PROTEST_AS_DESCRIPTION = re.compile(
     r"(?:\b(?:who|that|which)\s+(?:had\s+)?(?:\w+\s+){0,2}?(?:took part|participated|joined|led"
     r"|organi[sz]ed)\s+(?:in\s+)?(?:[\w-]+\s+){0,3}$|\bof\s+(?:a|an|the)\s+$"
     # "detained activists before the rally", "in anticipation of protests": not yet held.
-    r"|\b(?:before|ahead of|in anticipation of|to prevent|who (?:\w+ ){0,2}?(?:organi[sz]e|participate|join)"
-    r"(?: in)?)\s+(?:[\w'’.-]+\s+){0,5}$)",
+    r"|\b(?:before|ahead of|in anticipation of|to prevent|who (?:\w+ ){0,2}?(?:organi[sz]e|participate|join"
+    r"|called for|urged|planned))(?: in)?\s+(?:[\w'’.-]+\s+){0,5}$)",
     re.I,
 )
 
@@ -248,8 +248,9 @@ _PERSONS_PROTESTS = _rx(
     r"\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
     r"|\b(?:who|that)\s+(?:had\s+|has\s+|have\s+)?(?:joined|led|organi[sz]ed|participated\s+in"
     r"|helped\s+organi[sz]e)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
-    # "two young men who had gathered at a store": a gathering that says who the victims were
-    r"|\b(?:who|that)\s+(?:had\s+|has\s+|have\s+|were\s+)?$"
+    # "two young men who had gathered at a store": a gathering before the event, saying who
+    # the victims were (not "cadres who were demonstrating violently": the event itself)
+    r"|\b(?:who|that)\s+had\s+$"
 )
 
 

@@ -112,6 +112,10 @@ _FROM = re.compile(r"\b(?:from|of)\s+(?:the\s+)?(?:control of\s+(?:the\s+)?)?$",
 _REACH = 60  # how far after an actor its own verb may stand
 
 
+_ADVANCE = re.compile(r"(?:advanced|advances|made)\b", re.I)
+_CLASHED = re.compile(r"\b(?:clash\w*|fought|fighting|battled|exchanged fire)\b", re.I)
+
+
 def control_changed(sentence: str) -> bool:
     """True when ``sentence`` says in so many words that a place changed hands ("took
     control of", "recaptured", "fell to"), not only that forces advanced or attacked."""
@@ -127,6 +131,11 @@ def refine(found: EventClass, sentence: str, context: str = "") -> EventClass:
     whole = f"{sentence} {context}"
     if sub == "Armed clash" and control_changed(sentence):
         return make_class(TERRITORY, found.trigger)
+    if sub == TERRITORY and _ADVANCE.match(found.trigger.text) and _CLASHED.search(sentence) and (
+        not control_changed(sentence)
+    ):
+        # "advanced into the industrial zone and clashed with IS": a fight, no ground taken
+        return make_class("Armed clash", found.trigger)
     if sub == TERRITORY and (_QUIET.search(whole) or _vacated(sentence) or _vacated(whole)):
         return make_class(NON_VIOLENT, found.trigger)
     if sub == NON_VIOLENT and _LOSE.search(found.trigger.text) and not _taken_over(whole):

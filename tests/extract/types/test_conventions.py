@@ -266,3 +266,13 @@ def test_a_crowd_of_supporters_protesting_stays_a_protest(extractor: EventExtrac
     assert _first(extractor, "Hezbollah supporters protested in Beirut on Friday.") == (
         "Peaceful protest"
     )
+
+
+def test_an_advance_that_ends_in_a_clash_with_no_ground_taken_is_a_clash(
+    extractor: EventExtractor,
+) -> None:
+    text = "SDF fighters advanced into the industrial zone of Raqqa and clashed with IS militants."
+    assert _first(extractor, text) == "Armed clash"
+    assert _first(extractor, "Regime forces advanced into Khan Sheikhoun on Tuesday.") == (
+        "Government regains territory"
+    )

@@ -140,3 +140,8 @@ def test_a_gathering_that_says_who_the_victims_were_is_no_protest() -> None:
     text = "Unidentified armed men shot and killed two young men who had gathered at a store."
     assert _sub(text) == "Attack"
     assert _sub("Police fired at people who had gathered to protest against the tax.") != "Attack"
+
+
+def test_an_arrest_of_people_who_called_for_a_protest_is_an_arrest() -> None:
+    text = "Police arrested two activists in Zubair who had called for a sit-in over power cuts."
+    assert _sub(text) == "Arrests"
