@@ -136,12 +136,13 @@ def place_evidence(counts: Counter[str], cands: Iterable[Candidate]) -> Counter[
     return counts - forces
 
 
-def force_reach(counts: Counter[str], cands: Iterable[Candidate]) -> Counter[str]:
+def force_reach(counts: Counter[str], where: Counter[str]) -> Counter[str]:
     """The focus evidence of a text whose only clue to its countries is the nationality of
-    armed forces ("Iranian drones struck a base near Koya"): forces strike across their
-    borders, so each neighbour of such a country weighs half as much as the country itself.
-    Any other clue leaves the evidence as it is."""
-    if +place_evidence(counts, cands):
+    armed forces ("Iranian drones struck a base near Koya"; ``where``, the evidence less
+    those nationalities, is empty): forces strike across their borders, so each neighbour
+    of such a country weighs half as much as the country itself. Any other clue leaves the
+    evidence as it is."""
+    if +where:
         return counts
     out: Counter[str] = Counter()
     for country, n in counts.items():

@@ -144,9 +144,10 @@ class Geoparser:
                                   if "cue" in c.origins or c.label in PLACE_LABELS
                                   or _after_in(text, c, matches)])  # fmt: skip
         restore_generic(matches, aside, focus_shares(counts))
+        where = place_evidence(counts, merged)
         drop_loose(matches, focus_shares(counts), {c.name for c in merged if c.hint == "locality"},
-                   focus_shares(place_evidence(counts, merged)))  # fmt: skip
-        counts = force_reach(counts, merged)
+                   focus_shares(where))  # fmt: skip
+        counts = force_reach(counts, where)
         chosen = select(merged, matches, focus_shares(counts), propn, text)
         return self._resolve(text, chosen, matches, counts, source_part, comment_id)
 

@@ -113,12 +113,13 @@ def test_a_city_heard_only_by_its_spelling_votes_only_near_the_focus() -> None:
 
 
 def test_a_forces_nationality_alone_reaches_the_countries_beside_it() -> None:
-    from frontlines.geo.focus import force_reach
-    from frontlines.geo.recognize import Candidate, demonym_candidates
+    from frontlines.geo.focus import force_reach, place_evidence
+    from frontlines.geo.recognize import demonym_candidates
 
     cands = demonym_candidates("Iranian drones struck a base near the town.")
-    reached = force_reach(Counter({"IR": 1}), cands)
+    counts = Counter({"IR": 1})
+    reached = force_reach(counts, place_evidence(counts, cands))
     assert reached["IR"] == 2 * reached["IQ"] > 0 and reached["JP"] == 0
     # a text that names a place of its own keeps its evidence
-    town = Candidate(30, 35, "Erbil")
-    assert force_reach(Counter({"IR": 1, "IQ": 2}), [*cands, town]) == Counter({"IR": 1, "IQ": 2})
+    named = Counter({"IR": 1, "IQ": 2})
+    assert force_reach(named, place_evidence(named, cands)) == named

@@ -440,12 +440,14 @@ def _area_after(text: str, mention: Mention, inside: list[Mention]) -> Mention |
             inner = replace(mention, end=close + 1)  # read the gap from the bracket's end
             later = later[1:]
     area = later[0]
-    if len(later) > 1 and _owns(text, area, later[1]):
-        owned = later[1]
-        gap = text[inner.end : area.start]
-        if area.place is not None and _INSIDE_GAP.match(gap) and owned.place is not None:
-            return owned if owned.place.country == area.place.country else None
-    return area if area.place is not None and _written_inside(text, inner, area) else None
+    if area.place is None:
+        return None
+    owned = later[1] if len(later) > 1 and _owns(text, area, later[1]) else None
+    if owned is not None and _INSIDE_GAP.match(text[inner.end : area.start]):
+        # "in Syria's Hasakah province": the area is the owned name, in the owner country
+        agrees = owned.place is not None and owned.place.country == area.place.country
+        return owned if agrees else None
+    return area if _written_inside(text, inner, area) else None
 
 
 _SECOND_NAME = re.compile(r"\s*\(\s*")
