@@ -428,7 +428,10 @@ _FORCE_AFTER = re.compile(
     r"|government|occupation|intelligence|fighter|combat|attack|war)[\s-]+)?(?:forces?|army|military"
     r"|troops|soldiers|drones?|warplanes?|jets?|aircraft|helicopters?|artillery|airstrikes?|air ?force"
     r"|intelligence|guards?|militias?|police|gendarmerie|navy|patrols?|convoys?|tanks?|bases?"
-    r"|embass(?:y|ies)|consulates?|personnel|contractors?|servicem[ae]n|service members)\b",
+    r"|embass(?:y|ies)|consulates?|personnel|contractors?|servicem[ae]n|service members"
+    # a country's border says the place is near that country, not in it ("fled towards the
+    # Turkish border")
+    r"|border|borders|frontier)\b",
     re.I,
 )
 

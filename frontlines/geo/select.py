@@ -430,8 +430,13 @@ def select(
 
 def _known(found: list[Match]) -> bool:
     """A name the gazetteer knows well enough for a verb's object to be read as a place
-    ("shelled Manbij"; not "attacked Al Shabaab")."""
-    return any(m.quality >= DERIVED for m in found)
+    ("shelled Manbij"; not "attacked Al Shabaab"): by a name of its own, or, in a country
+    whose names are transliterated, by another spelling of its name ("pounded Maarat
+    al-Numan")."""
+    return any(
+        m.quality >= DERIVED or (m.spelling >= 1.0 and m.place.country in TRANSLITERATED)
+        for m in found
+    )
 
 
 def _without_overlaps(ranked: list[Candidate]) -> list[Candidate]:

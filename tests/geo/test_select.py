@@ -144,3 +144,14 @@ def test_an_arabic_name_after_a_locative_is_a_place_whatever_the_ner_label() -> 
     second = text.rindex("Al Tanf")
     later = Candidate(second, second + 7, "Al Tanf", label="PERSON")
     assert not _arabic_place_after_locative(later, [Match(tanf, 1.0)], text)
+
+
+def test_a_strike_verbs_object_spelled_like_a_theatre_town_is_known() -> None:
+    from frontlines.geo.gazetteer import LOOSE, Match
+    from frontlines.geo.select import _known
+    from frontlines.records import Place
+
+    maarat = Place("gn:2", "Maarrat an Numan", 35.6, 36.7, "P.PPL", "SY")
+    lagos = Place("gn:3", "Lagos", 6.5, 3.4, "P.PPL", "NG")
+    assert _known([Match(maarat, LOOSE, 1.0)])
+    assert not _known([Match(lagos, LOOSE, 1.0)])

@@ -277,7 +277,21 @@ class ActorRegistry:
         hits.extend(named_militias(text))
         hits.extend(self._unlisted(text, hits))
         hits = [h for h in hits if not _SPEAKER.match(text, h[0].end) and not _told_by(text, h[0])]
-        return _coded_as(_non_overlapping(hits), text)
+        return _coded_as(self._affiliated(_non_overlapping(hits), text), text)
+
+    def _affiliated(
+        self, hits: list[tuple[Span, Actor]], text: str
+    ) -> list[tuple[Span, Actor]]:
+        """A generic force glued to the non-state group it belongs to ("the SNA-affiliated
+        Military Police", "HTS-run security forces") is that group."""
+        out: list[tuple[Span, Actor]] = []
+        for span, actor in hits:
+            force = not _named(actor) or actor.inter == 1  # a kind of force, a state's
+            glued = _AFFILIATED.search(text, 0, span.start) if force else None
+            owners = self._find(glued["name"]) if glued else []
+            own = [a for _, a in owners if a.inter in (2, 3, 4) and _named(a)]
+            out.append((span, own[0]) if len(own) == 1 else (span, actor))
+        return out
 
     def _unlisted(self, text: str, listed: list[tuple[Span, Actor]]) -> list[tuple[Span, Actor]]:
         """Groups the registry does not list (:mod:`.named_groups`). A listed actor wins
@@ -722,6 +736,11 @@ _MEMBERS_OF = re.compile(
 )
 
 
+# "the SNA-affiliated Military Police": the group a force is glued to
+_AFFILIATED = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})[-‐](?:affiliated|linked|run|led)"
+    r"\s+(?:the\s+)?$"
+)
 _KIND_WORD = re.compile(r"\b(?:factions?|groups?|militias?|brigades?|movements?|rebels)$", re.I)
 
 

@@ -27,6 +27,13 @@ _FUTURE = re.compile(
     r"|[a-z]+'ll|\bi'll|it'll|they'll)\b",
     re.I,
 )
+# the act named as the subject of a modal ("an offensive on Idlib could push ...", "a strike
+# would trigger ..."): a forecast of it, not the act (not "could have": that one happened)
+_MODAL_AFTER = re.compile(
+    r"[\w-]+(?:\s+(?:on|in|against|of|by|into)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+    r"\s+(?-i:could|would|might|may)\s+(?!have\b)",  # not "May Day"
+    re.I,
+)
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|failed to|fail to|unable to|yet to|denied|deny|denies|refuted"
     r"|rejected claims|without success|not able to|been not able to|(?<![\'\"\u2018\u201c])(?-i:no))\b",
@@ -57,6 +64,8 @@ def modality(sentence: str, trigger_start: int) -> str:
         clause
     ):
         return "irrealis"
+    if _MODAL_AFTER.match(sentence, trigger_start):
+        return "irrealis"  # "a government offensive on Idlib could push thousands ..."
     if _NEGATION.search(before[-40:]) and not _NEGATION_OK.search(before[-40:]):
         return "irrealis"
     if _DENIED_REPORT.search(before):

@@ -356,7 +356,8 @@ def _area_before_place(text: str, mention: Mention, inside: list[Mention]) -> in
 _REFERENCE_GAP = re.compile(
     r"(?:\s+(?:sub-?district|district|town|village|(?:air|military)\s+base|airbase|airport"
     r"|camp|dam|axis|front|(?:oil|gas)\s+field|(?:border\s+)?crossing|prison))?"
-    r",?\s+(?:(?:some|about|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r",?\s+(?:an?\s+(?:town|village|city|district)\s+)?(?:(?:some|about|around)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
     r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
     re.I,

@@ -41,7 +41,8 @@ _PROTEST = _rx(
     r"(?:(?:with|using) (?:their |the )?\w+ )?(?:a |an |the |access to )?"
     r"(?:[\w-]+ ){0,5}?(?:road|highway|street|route|bridge|entrance|access|railway|junction|roundabout"
     r"|intersection|motorway|avenue|crossing|construction site|parking lot)s?"
-    r"|road ?blocks?|boycott\w*|walkout|chanted|chanting|placards|banners?"
+    # (not a force's roadblock: "detained at a roadblock")
+    r"|(?<!at a )(?<!at the )(?<!at )road ?blocks?|boycott\w*|walkout|chanted|chanting|placards|banners?"
     r"|press conference with (?:a |their )?(?:banners?|placards|pickets?)|human chain|motorcade|caravan"
     r"|(?:candlelight|commemorative|memorial) (?:\w+ )?(?:event|ceremony|gathering)s?)\b"
 )
@@ -49,8 +50,8 @@ _PROTEST = _rx(
 # the embassy"), when it is the sentence's own act, not the backdrop of another ("clashed
 # ... after supporters stormed the palace")
 _CROWD_FORCED_IN = _rx(
-    r"\b(?:supporters|followers|loyalists|mourners|crowds?|(?:angry )?(?:residents|villagers|locals)"
-    r"|(?:hundreds|thousands|dozens) of (?:angry )?(?:people|men|youths))(?: of (?:the )?[\w'’-]+"
+    r"\b(?:supporters|followers|loyalists|mourners|crowds?|rioters|(?:angry )?(?:residents|villagers|locals)"
+    r"|(?:hundreds|thousands|dozens) of (?:angry )?(?:people|men|youths|rioters))(?: of (?:the )?[\w'’-]+"
     r"(?: [\w'’-]+){0,3})? (?:\w+ )?(?:stormed|broke into|forced their way into|besieged)\b"
 )
 _BACKDROP_BEFORE = _rx(r"\b(?:after|following|when|as|while|before|since|amid)\s+(?:[\w'’-]+\s+){0,3}$")

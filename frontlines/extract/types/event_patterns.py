@@ -149,7 +149,7 @@ ACCIDENT = _rx(
 )
 # Artillery used alongside ground fighting is part of an armed clash.
 GROUND = _rx(
-    r"\b(?:clash\w*|offensive|ground (?:operations?|assaults?|attacks?|fighting)|small arms|fired back"
+    r"\b(?:clash\w*|offensive|stormed|ground (?:operations?|assaults?|attacks?|fighting)|small arms|fired back"
     r"|gun ?fights?|exchanges? of fire|exchanged fire|fighting|battles?"
     r"|(?:traded|exchanged) (?:[\w-]+ ){1,5}?fire"  # "traded machinegun and mortar fire"
     # Fire seen going both ways across a front line is an exchange.
@@ -279,7 +279,7 @@ TIER2: tuple[tuple[str, GatedPattern], ...] = (
     (
         "Looting/property destruction",
         _rx(
-            r"\b(?:loot\w*|plunder\w*|pillag\w*|torched|burn(?:ed|t|ing) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|villages?|property|buildings?|huts|crops)"
+            r"\b(?:loot\w*|plunder\w*|pillag\w*|emptied (?:the contents of )?(?:\w+ )?(?:houses|homes|shops)|torched|burn(?:ed|t|ing) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|villages?|property|buildings?|huts|crops)"
             r"|set (?:\w+ )?on fire|demolish\w*|destroy\w*|vandali[sz]\w*|razed|confiscat\w*|seized (?:property|land|cattle|livestock))\b"
         ),
     ),

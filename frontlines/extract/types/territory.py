@@ -57,7 +57,9 @@ _VACATED = re.compile(
     re.I,
 )
 _FIGHT = re.compile(
-    r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|kill\w*|shell\w*|offensive|storm\w*)\b", re.I
+    r"\b(?:clash\w*|fight\w*|fought|battl\w*|attack\w*|kill\w*|shell\w*|offensive|storm\w*"
+    r"|under fire)\b",
+    re.I,
 )
 _QUIET = re.compile(
     r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|clash\w*|confrontation|battle)"

@@ -115,3 +115,11 @@ def test_a_generic_word_after_a_named_group_is_its_members() -> None:
     assert [(span.text, actor.name) for span, actor in hits] == [
         ("Islamic State fighters", "Islamic State ({country})")
     ]
+
+
+def test_a_force_glued_to_its_group_is_that_group_and_a_countrys_unit_stays_home() -> None:
+    registry = ActorRegistry.default()
+    hits = registry.find("The SNA-affiliated Military Police detained two women in Afrin.")
+    assert hits[0][1].name == "JWS: Syrian National Army"
+    brazil = registry.find("Military police officers detained two men.")[0][1]
+    assert registry.for_country(brazil, "SY").name.startswith("Military Forces of Syria")

@@ -198,3 +198,14 @@ def test_a_roundabout_of_a_town_read_far_away_stands_at_the_town() -> None:
     text = "A motorcycle rigged with explosives blew up near the al-Naim roundabout in central Raqqa."
     event = _first(text, _mention(text, "al-Naim", naim), _mention(text, "Raqqa", RAQQA))
     assert event.place_id == "m:30" and event.location == "al-Naim"
+
+
+def test_a_town_written_as_a_town_west_of_a_city_is_the_place() -> None:
+    darat = Place("m:36", "Darat Izza", 36.28, 36.85, "P.PPL", "SY", "09", population=12_000)
+    aleppo = Place("m:37", "Aleppo", 36.2, 37.16, "P.PPLA", "SY", "09", population=1_600_000)
+    text = (
+        "HTS men seized an activist on the edge of Darat Izza, a town west of Aleppo, on"
+        " Saturday and took him to an unknown location."
+    )
+    event = _first(text, _mention(text, "Darat Izza", darat), _mention(text, "Aleppo", aleppo))
+    assert event.place_id == "m:36"

@@ -276,3 +276,33 @@ def test_an_advance_that_ends_in_a_clash_with_no_ground_taken_is_a_clash(
     assert _first(extractor, "Regime forces advanced into Khan Sheikhoun on Tuesday.") == (
         "Government regains territory"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a force's roadblock is no protest
+        ("Military Security forces detained three young men at a roadblock near Daraa.",
+         "Arrests"),
+        ("Members of the Sultan Murad Division emptied the contents of homes in Tal Abyad.",
+         "Looting/property destruction"),
+        # ground taken after the other side withdrew under fire: no peaceful handover
+        ("SNA factions took control of Tal Rifaat after SDF forces withdrew under fire.",
+         "Non-state actor overtakes territory"),
+        # a storming told with the rocket fire that covered it is a ground assault
+        ("HTS fighters stormed regime positions near Kafr Zita under cover of heavy rocket fire.",
+         "Armed clash"),
+        # rioters storming a terminal are a violent crowd
+        ("Hundreds of rioters stormed the terminal of Najaf airport, throwing stones.",
+         "Violent demonstration"),
+    ],
+)  # fmt: skip
+def test_what_the_theatres_forces_and_crowds_did(
+    extractor: EventExtractor, text: str, sub: str
+) -> None:
+    assert _first(extractor, text) == sub
+
+
+def test_an_offensive_that_could_happen_is_no_event(extractor: EventExtractor) -> None:
+    text = "The UN warned that a government offensive on Idlib could push thousands to the border."
+    assert extractor.extract_text(text, DAY) == []
