@@ -1,8 +1,8 @@
 """Sentences of the Syrian and Iraqi wars that report no event under ACLED's definitions (a
 threat, a plan, a condition, a denial, a meeting, a retrospective, a verdict), written by
 hand for frontlines in the blind batches of sessions 13 (ten in batches 24 and 26, five in
-28) and 14 (fourteen in batches 30, 31, 34 and 35; two commemorations of those batches are
-left out: ACLED codes commemorative gatherings as peaceful protests): their places are
+28) and 14 (twenty in batches 30, 31, 34, 35, 38 and 39; two commemorations of those batches
+are left out: ACLED codes commemorative gatherings as peaceful protests): their places are
 recognised, but no event is coded (frontlines.extract)."""
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ NON_EVENTS = [
     "The Syrian Democratic Forces warned on Monday that they could be forced to scale back guarding of camps holding Islamic State families, including al-Hol, if Turkish strikes on north-east Syria continue.",
     "A Baghdad criminal court on Wednesday sentenced two men to death for their role in a bombing of a market in Sadr City, the judiciary said.",
     "Russia's defence ministry on Tuesday denied that its aircraft had struck a market in Maarat al-Numan, saying the reports were fabricated by rebels.",
+    "Turkish President Tayyip Erdogan said on Tuesday that a ground operation against Kurdish militants in northern Syria would begin 'at the most convenient time', after days of air strikes.",
+    "Kataib Hezbollah on Monday denied any involvement in the drone attack that killed three U.S. troops in Jordan, saying it was not informed of the operation in advance.",
+    "Iraq plans to repatriate another 700 citizens from Syria's al-Hol camp before the end of the month, a migration ministry official said on Monday.",
+    "Turkish President Tayyip Erdogan said on Tuesday that Turkey could launch a ground operation against Kurdish militants in northern Syria at any moment, days after air strikes on the region.",
+    "Iraqi Prime Minister Mohammed Shia al-Sudani met the commander of the U.S.-led coalition in Baghdad on Monday to discuss a timetable for winding down the mission of foreign forces in Iraq, his office said.",
+    "The United Nations warned on Thursday that a full-scale government offensive on Idlib could push hundreds of thousands more people towards the Turkish border and trigger a humanitarian catastrophe.",
 ]
 
 
