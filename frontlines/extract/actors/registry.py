@@ -287,7 +287,9 @@ class ActorRegistry:
         out: list[tuple[Span, Actor]] = []
         for span, actor in hits:
             force = not _named(actor) or actor.inter == 1  # a kind of force, a state's
-            glued = _AFFILIATED.search(text, 0, span.start) if force else None
+            # (read in the words just before the force, not the whole text before it)
+            window = max(0, span.start - _AFFILIATED_REACH)
+            glued = _AFFILIATED.search(text, window, span.start) if force else None
             owners = self._find(glued["name"]) if glued else []
             own = [a for _, a in owners if a.inter in (2, 3, 4) and _named(a)]
             out.append((span, own[0]) if len(own) == 1 else (span, actor))
@@ -741,6 +743,7 @@ _AFFILIATED = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})[-‐](?:affiliated|linked|run|led)"
     r"\s+(?:the\s+)?$"
 )
+_AFFILIATED_REACH = 120  # four capitalised words and "-affiliated the " fit well inside
 _KIND_WORD = re.compile(r"\b(?:factions?|groups?|militias?|brigades?|movements?|rebels)$", re.I)
 
 
